@@ -1,0 +1,22 @@
+// The runtime's own JavaScript (console, timers, globals), embedded at build time
+// by //tools:embed_js. Included by the runtime's bootstrap only.
+#ifndef TOYSNAP_RUNTIME_BOOTSTRAP_JS_H_
+#define TOYSNAP_RUNTIME_BOOTSTRAP_JS_H_
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+
+namespace toysnap {
+
+struct EmbeddedSource {
+  absl::string_view name;    // file name, e.g. "console.js"
+  absl::string_view source;  // static storage
+};
+
+// In evaluation order. Each source is a classic script whose completion value is
+// a function(natives, internals).
+absl::Span<const EmbeddedSource> BootstrapSources();
+
+}  // namespace toysnap
+
+#endif  // TOYSNAP_RUNTIME_BOOTSTRAP_JS_H_

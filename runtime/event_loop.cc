@@ -1,0 +1,187 @@
+// Event loop over microtasks and the JS-side timer list.
+#include "runtime/event_loop.h"
+
+#include <time.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "runtime/js_error.h"
+#include "snapshot/status_macros.h"
+#include "v8-exception.h"
+#include "v8-microtask-queue.h"
+#include "v8-primitive.h"
+
+namespace toysnap {
+namespace {
+
+double MonotonicMs() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+void SleepMs(double ms) {
+  if (ms <= 0) return;
+  timespec ts;
+  ts.tv_sec = static_cast<time_t>(ms / 1e3);
+  ts.tv_nsec = static_cast<long>(std::fmod(ms, 1e3) * 1e6);
+  nanosleep(&ts, nullptr);
+}
+
+absl::StatusOr<v8::Local<v8::Function>> GetFunction(v8::Local<v8::Context> context,
+                                                    v8::Local<v8::Object> object,
+                                                    const char* name) {
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::Local<v8::Value> value;
+  if (!object->Get(context, v8::String::NewFromUtf8(isolate, name).ToLocalChecked())
+           .ToLocal(&value) ||
+      !value->IsFunction()) {
+    return absl::InternalError(absl::StrCat("bootstrap JS did not define internals.", name));
+  }
+  return value.As<v8::Function>();
+}
+
+}  // namespace
+
+EventLoop::EventLoop(v8::Isolate* isolate) : isolate_(isolate) {}
+
+absl::Status EventLoop::Attach(v8::Local<v8::Context> context, v8::Local<v8::Object> internals) {
+  ASSIGN_OR_RETURN(v8::Local<v8::Function> run, GetFunction(context, internals, "runNextDueTimer"));
+  ASSIGN_OR_RETURN(v8::Local<v8::Function> next,
+                   GetFunction(context, internals, "nextTimerDeadline"));
+  ASSIGN_OR_RETURN(v8::Local<v8::Function> describe,
+                   GetFunction(context, internals, "describePendingTimers"));
+  run_next_due_timer_.Reset(isolate_, run);
+  next_timer_deadline_.Reset(isolate_, next);
+  describe_timers_.Reset(isolate_, describe);
+  return absl::OkStatus();
+}
+
+void EventLoop::Detach() {
+  run_next_due_timer_.Reset();
+  next_timer_deadline_.Reset();
+  describe_timers_.Reset();
+  unhandled_.clear();
+}
+
+void EventLoop::TrackRejection(v8::PromiseRejectMessage& message) {
+  v8::Local<v8::Promise> promise = message.GetPromise();
+  switch (message.GetEvent()) {
+    case v8::kPromiseRejectWithNoHandler:
+      unhandled_.push_back({v8::Global<v8::Promise>(isolate_, promise),
+                            v8::Global<v8::Value>(isolate_, message.GetValue())});
+      break;
+    case v8::kPromiseHandlerAddedAfterReject:
+      unhandled_.erase(std::remove_if(unhandled_.begin(), unhandled_.end(),
+                                      [&](const Rejection& r) { return r.promise == promise; }),
+                       unhandled_.end());
+      break;
+    default:
+      break;
+  }
+}
+
+void EventLoop::ReportUncaught(v8::Local<v8::Message> message, v8::Local<v8::Value> error) {
+  if (!uncaught_.ok()) return;
+  uncaught_ = JsErrorToStatus(isolate_, isolate_->GetCurrentContext(), error, message);
+}
+
+absl::Status EventLoop::TakePendingError(v8::Local<v8::Context> context) {
+  if (!uncaught_.ok()) {
+    absl::Status error = uncaught_;
+    uncaught_ = absl::OkStatus();
+    return error;
+  }
+  if (unhandled_.empty()) return absl::OkStatus();
+  v8::HandleScope scope(isolate_);
+  v8::Local<v8::Value> reason = unhandled_.front().reason.Get(isolate_);
+  unhandled_.clear();
+  if (!reason->IsNativeError()) {
+    v8::String::Utf8Value text(isolate_, reason);
+    return absl::AbortedError(absl::StrCat(
+        "Uncaught (in promise) ", *text ? *text : "<unprintable value>",
+        "\nA promise was rejected and no handler was attached to it."));
+  }
+  return JsErrorToStatus(isolate_, context, reason, v8::Local<v8::Message>());
+}
+
+absl::Status EventLoop::RunMicrotasks(v8::Local<v8::Context> context) {
+  v8::TryCatch try_catch(isolate_);
+  isolate_->PerformMicrotaskCheckpoint();
+  if (try_catch.HasTerminated()) return TryCatchToStatus(isolate_, context, try_catch);
+  return TakePendingError(context);
+}
+
+absl::StatusOr<v8::Local<v8::Value>> EventLoop::CallHook(v8::Local<v8::Context> context,
+                                                         const v8::Global<v8::Function>& hook,
+                                                         std::vector<v8::Local<v8::Value>> args) {
+  if (hook.IsEmpty()) return absl::FailedPreconditionError("event loop is not attached");
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> result;
+  if (!hook.Get(isolate_)
+           ->Call(context, v8::Undefined(isolate_), static_cast<int>(args.size()), args.data())
+           .ToLocal(&result)) {
+    return TryCatchToStatus(isolate_, context, try_catch);
+  }
+  return result;
+}
+
+absl::StatusOr<double> EventLoop::NextDeadline(v8::Local<v8::Context> context) {
+  ASSIGN_OR_RETURN(v8::Local<v8::Value> next, CallHook(context, next_timer_deadline_, {}));
+  return next->IsNumber() ? next.As<v8::Number>()->Value() : -1;
+}
+
+absl::StatusOr<bool> EventLoop::Poll(v8::Local<v8::Context> context) {
+  v8::HandleScope scope(isolate_);
+  RETURN_IF_ERROR(RunMicrotasks(context));
+  v8::Local<v8::Value> now = v8::Number::New(isolate_, MonotonicMs());
+  while (true) {
+    ASSIGN_OR_RETURN(v8::Local<v8::Value> ran, CallHook(context, run_next_due_timer_, {now}));
+    if (!ran->IsTrue()) break;
+    RETURN_IF_ERROR(RunMicrotasks(context));
+  }
+  ASSIGN_OR_RETURN(double deadline, NextDeadline(context));
+  return deadline >= 0;
+}
+
+absl::Status EventLoop::Run(v8::Local<v8::Context> context) {
+  while (true) {
+    ASSIGN_OR_RETURN(bool pending, Poll(context));
+    if (!pending) return absl::OkStatus();
+    ASSIGN_OR_RETURN(double deadline, NextDeadline(context));
+    SleepMs(deadline - MonotonicMs());
+  }
+}
+
+absl::Status EventLoop::RunUntilSettled(v8::Local<v8::Context> context,
+                                        v8::Local<v8::Promise> promise) {
+  while (true) {
+    ASSIGN_OR_RETURN(bool pending, Poll(context));
+    if (promise->State() != v8::Promise::kPending) return absl::OkStatus();
+    if (!pending) {
+      return absl::FailedPreconditionError(
+          "a promise never settled: the program awaits something that nothing will resolve");
+    }
+    ASSIGN_OR_RETURN(double deadline, NextDeadline(context));
+    SleepMs(deadline - MonotonicMs());
+  }
+}
+
+std::vector<std::string> EventLoop::DescribePending(v8::Local<v8::Context> context) {
+  v8::HandleScope scope(isolate_);
+  std::vector<std::string> lines;
+  absl::StatusOr<v8::Local<v8::Value>> described = CallHook(context, describe_timers_, {});
+  if (!described.ok() || !(*described)->IsArray()) return lines;
+  v8::Local<v8::Array> array = described->As<v8::Array>();
+  for (uint32_t i = 0; i < array->Length(); ++i) {
+    v8::Local<v8::Value> item;
+    if (!array->Get(context, i).ToLocal(&item)) continue;
+    v8::String::Utf8Value text(isolate_, item);
+    if (*text) lines.emplace_back(*text, text.length());
+  }
+  return lines;
+}
+
+}  // namespace toysnap

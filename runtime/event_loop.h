@@ -1,0 +1,67 @@
+// The event loop: microtasks, timers (kept in the JS heap by timers.js so they
+// survive snapshots), unhandled rejections. Owned by Runtime; not for embedders.
+#ifndef TOYSNAP_RUNTIME_EVENT_LOOP_H_
+#define TOYSNAP_RUNTIME_EVENT_LOOP_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "v8-container.h"
+#include "v8-context.h"
+#include "v8-function.h"
+#include "v8-isolate.h"
+#include "v8-persistent-handle.h"
+#include "v8-promise.h"
+
+namespace toysnap {
+
+class EventLoop {
+ public:
+  explicit EventLoop(v8::Isolate* isolate);  // not owned; outlives the loop
+
+  // Takes the timer hooks from the bootstrap JS's `internals` object.
+  absl::Status Attach(v8::Local<v8::Context> context, v8::Local<v8::Object> internals);
+  // Drops every handle the loop holds (required before a snapshot is taken).
+  void Detach();
+
+  // One microtask checkpoint, then reports an uncaught error or unhandled rejection.
+  absl::Status RunMicrotasks(v8::Local<v8::Context> context);
+  // Microtasks, then every timer due now (microtasks after each); true while
+  // referenced timers remain.
+  absl::StatusOr<bool> Poll(v8::Local<v8::Context> context);
+  // Polls, sleeping until the next timer, until nothing is pending.
+  absl::Status Run(v8::Local<v8::Context> context);
+  // Polls until `promise` settles; an error if the loop empties first.
+  absl::Status RunUntilSettled(v8::Local<v8::Context> context, v8::Local<v8::Promise> promise);
+  // One line per pending timer, for "still pending at build time" errors.
+  std::vector<std::string> DescribePending(v8::Local<v8::Context> context);
+
+  // Fed by the isolate's promise-reject and message callbacks.
+  void TrackRejection(v8::PromiseRejectMessage& message);
+  void ReportUncaught(v8::Local<v8::Message> message, v8::Local<v8::Value> error);
+
+ private:
+  absl::StatusOr<v8::Local<v8::Value>> CallHook(v8::Local<v8::Context> context,
+                                                const v8::Global<v8::Function>& hook,
+                                                std::vector<v8::Local<v8::Value>> args);
+  absl::StatusOr<double> NextDeadline(v8::Local<v8::Context> context);
+  absl::Status TakePendingError(v8::Local<v8::Context> context);
+
+  struct Rejection {
+    v8::Global<v8::Promise> promise;
+    v8::Global<v8::Value> reason;
+  };
+
+  v8::Isolate* isolate_;
+  v8::Global<v8::Function> run_next_due_timer_;
+  v8::Global<v8::Function> next_timer_deadline_;
+  v8::Global<v8::Function> describe_timers_;
+  std::vector<Rejection> unhandled_;
+  absl::Status uncaught_;  // first error thrown by a microtask
+};
+
+}  // namespace toysnap
+
+#endif  // TOYSNAP_RUNTIME_EVENT_LOOP_H_

@@ -1,0 +1,129 @@
+// Timers kept in the JS heap, so a snapshot carries them; the C++ event loop
+// drives them through internals.runNextDueTimer / nextTimerDeadline.
+(function (natives, internals) {
+  'use strict';
+
+  const TIMEOUT_MAX = 2 ** 31 - 1;
+  // Like libuv's loop time: fixed while a callback runs, so timers scheduled in
+  // one turn share a start time as they do under Node.
+  let loopNow = natives.monotonicNow();
+  let nextId = 1;
+  let sequence = 0;
+  const active = new Map();  // id -> Timeout
+
+  class Timeout {
+    constructor(callback, delay, args, repeat) {
+      this._id = nextId++;
+      this._callback = callback;
+      this._delay = delay;
+      this._args = args;
+      this._repeat = repeat;
+      this._ref = true;
+      this._where = callerLocation();
+      this._arm();
+    }
+    _arm() {
+      this._due = loopNow + this._delay;
+      this._seq = sequence++;
+      active.set(this._id, this);
+    }
+    ref() { this._ref = true; return this; }
+    unref() { this._ref = false; return this; }
+    hasRef() { return this._ref; }
+    refresh() { if (active.has(this._id)) this._arm(); return this; }
+    close() { active.delete(this._id); return this; }
+    [Symbol.toPrimitive]() { return this._id; }
+  }
+
+  function callerLocation() {
+    const stack = String(new Error().stack ?? '').split('\n');
+    // [0] "Error", [1] callerLocation, [2] constructor, [3] set*, [4] user code.
+    const line = stack[4] || '';
+    return line.trim().replace(/^at /, '');
+  }
+
+  function checkCallback(callback) {
+    if (typeof callback !== 'function') {
+      const error = new TypeError(
+        `The "callback" argument must be of type function. Received ${describe(callback)}`);
+      error.code = 'ERR_INVALID_ARG_TYPE';
+      throw error;
+    }
+  }
+
+  function describe(value) {
+    if (value === null || value === undefined) return String(value);
+    if (typeof value === 'function') return `function ${value.name}`;
+    if (typeof value === 'object') return 'an instance of ' + (value.constructor?.name ?? 'Object');
+    return `type ${typeof value} (${String(value)})`;
+  }
+
+  function delayOf(value) {
+    const delay = Number(value);
+    return delay >= 1 && delay <= TIMEOUT_MAX ? Math.trunc(delay) : 1;
+  }
+
+  function clear(timer) {
+    if (timer instanceof Timeout) {
+      active.delete(timer._id);
+    } else if (typeof timer === 'number' || typeof timer === 'string') {
+      active.delete(Number(timer));
+    }
+  }
+
+  function earliest(refOnly) {
+    let best = null;
+    for (const timer of active.values()) {
+      if (refOnly && !timer._ref) continue;
+      if (best === null || timer._due < best._due ||
+          (timer._due === best._due && timer._seq < best._seq)) {
+        best = timer;
+      }
+    }
+    return best;
+  }
+
+  globalThis.setTimeout = function setTimeout(callback, delay, ...args) {
+    checkCallback(callback);
+    return new Timeout(callback, delayOf(delay), args, false);
+  };
+  globalThis.setInterval = function setInterval(callback, delay, ...args) {
+    checkCallback(callback);
+    return new Timeout(callback, delayOf(delay), args, true);
+  };
+  globalThis.clearTimeout = function clearTimeout(timer) { clear(timer); };
+  globalThis.clearInterval = function clearInterval(timer) { clear(timer); };
+
+  // Runs the earliest timer due at `now`; false when none is due.
+  internals.runNextDueTimer = function (now) {
+    loopNow = now;
+    const timer = earliest(false);
+    if (timer === null || timer._due > now) return false;
+    if (timer._repeat) timer._arm(); else active.delete(timer._id);
+    Reflect.apply(timer._callback, timer, timer._args);
+    return true;
+  };
+
+  // When the next referenced timer is due, or -1 if none keeps the loop alive.
+  internals.nextTimerDeadline = function () {
+    const timer = earliest(true);
+    return timer === null ? -1 : timer._due;
+  };
+
+  internals.describePendingTimers = function () {
+    const lines = [];
+    for (const timer of active.values()) {
+      if (!timer._ref) continue;
+      const kind = timer._repeat ? 'setInterval' : 'setTimeout';
+      lines.push(`${kind}(…, ${timer._delay}) created at ${timer._where}`);
+    }
+    return lines;
+  };
+
+  internals.timersOnRestore = function () {
+    // Monotonic clocks of two processes share no origin; rebase what the build left.
+    const now = natives.monotonicNow();
+    for (const timer of active.values()) timer._due = now + (timer._due - loopNow);
+    loopNow = now;
+  };
+})

@@ -1,0 +1,177 @@
+// Native functions exposed to the runtime's bootstrap JavaScript.
+#include "runtime/natives.h"
+
+#include <time.h>
+
+#include <string>
+#include <vector>
+
+#include "snapshot/checksum.h"
+#include "v8-container.h"
+#include "v8-exception.h"
+#include "v8-function.h"
+#include "v8-primitive.h"
+#include "v8-template.h"
+
+// V8 10.2 leaves the accessors of module namespace objects out of its own
+// external-reference table, so serializing any `import * as ns` object aborts
+// unless the embedder lists them. libnode.so exports both.
+namespace v8::internal {
+class Accessors {
+ public:
+  static void ModuleNamespaceEntryGetter(v8::Local<v8::Name> name,
+                                         const v8::PropertyCallbackInfo<v8::Value>& info);
+  static void ModuleNamespaceEntrySetter(v8::Local<v8::Name> name, v8::Local<v8::Value> value,
+                                         const v8::PropertyCallbackInfo<v8::Boolean>& info);
+};
+}  // namespace v8::internal
+
+namespace toysnap {
+namespace {
+
+constexpr uint32_t kHostSlot = 0;
+
+void ThrowTypeError(v8::Isolate* isolate, const char* message) {
+  isolate->ThrowException(v8::Exception::TypeError(
+      v8::String::NewFromUtf8(isolate, message).ToLocalChecked()));
+}
+
+// print(fd, text): fd 1 is stdout, 2 is stderr.
+void Print(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  if (info.Length() < 2 || !info[0]->IsInt32() || !info[1]->IsString()) {
+    return ThrowTypeError(isolate, "print(fd, text) expects an integer and a string");
+  }
+  int fd = info[0].As<v8::Int32>()->Value();
+  v8::String::Utf8Value text(isolate, info[1]);
+  if (NativeHost* host = NativeHost::From(isolate)) {
+    host->Print(fd == 2 ? 2 : 1, absl::string_view(*text, text.length()));
+  }
+}
+
+// exit(code): ends the program after the current JS frame unwinds.
+void Exit(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  int code = 0;
+  if (info.Length() > 0 && info[0]->IsInt32()) code = info[0].As<v8::Int32>()->Value();
+  if (NativeHost* host = NativeHost::From(isolate)) host->RequestExit(code);
+}
+
+// monotonicNow(): milliseconds on a monotonic clock, with sub-ms precision.
+void MonotonicNow(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  info.GetReturnValue().Set(static_cast<double>(ts.tv_sec) * 1e3 +
+                            static_cast<double>(ts.tv_nsec) / 1e6);
+}
+
+// Data of a settle function: [resolver, bound value].
+void Settle(const v8::FunctionCallbackInfo<v8::Value>& info, SettleAs how) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Array> data = info.Data().As<v8::Array>();
+  v8::Local<v8::Value> resolver, bound;
+  if (!data->Get(context, 0).ToLocal(&resolver) || !data->Get(context, 1).ToLocal(&bound)) return;
+  if (how == SettleAs::kResolveWithBound) {
+    resolver.As<v8::Promise::Resolver>()->Resolve(context, bound).Check();
+  } else {
+    resolver.As<v8::Promise::Resolver>()->Reject(context, info[0]).Check();
+  }
+}
+
+void ResolveWithBound(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  Settle(info, SettleAs::kResolveWithBound);
+}
+
+void RejectWithArgument(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  Settle(info, SettleAs::kRejectWithArgument);
+}
+
+// Callbacks the runtime creates functions for, not exposed to JS by name.
+constexpr v8::FunctionCallback kInternalCallbacks[] = {ResolveWithBound, RejectWithArgument};
+
+constexpr NativeFunction kNativeFunctions[] = {
+    {"print", Print, 2},
+    {"exit", Exit, 1},
+    {"monotonicNow", MonotonicNow, 0},
+};
+
+std::vector<intptr_t> BuildExternalReferences() {
+  std::vector<intptr_t> refs;
+  for (const NativeFunction& fn : kNativeFunctions) {
+    refs.push_back(reinterpret_cast<intptr_t>(fn.callback));
+  }
+  for (v8::FunctionCallback callback : kInternalCallbacks) {
+    refs.push_back(reinterpret_cast<intptr_t>(callback));
+  }
+  refs.push_back(reinterpret_cast<intptr_t>(v8::internal::Accessors::ModuleNamespaceEntryGetter));
+  refs.push_back(reinterpret_cast<intptr_t>(v8::internal::Accessors::ModuleNamespaceEntrySetter));
+  refs.push_back(0);
+  return refs;
+}
+
+}  // namespace
+
+NativeHost* NativeHost::From(v8::Isolate* isolate) {
+  return static_cast<NativeHost*>(isolate->GetData(kHostSlot));
+}
+
+void NativeHost::Attach(v8::Isolate* isolate, NativeHost* host) {
+  isolate->SetData(kHostSlot, host);
+}
+
+absl::Span<const NativeFunction> NativeFunctions() { return kNativeFunctions; }
+
+const intptr_t* ExternalReferences() {
+  static const std::vector<intptr_t>* const refs =
+      new std::vector<intptr_t>(BuildExternalReferences());
+  return refs->data();
+}
+
+uint64_t ExternalReferencesFingerprint() {
+  std::string names;
+  for (const NativeFunction& fn : kNativeFunctions) {
+    names.append(fn.name);
+    names.push_back('\0');
+  }
+  names.append(std::to_string(std::size(kInternalCallbacks)));
+  return Checksum64(names);
+}
+
+v8::MaybeLocal<v8::Function> NewSettleFunction(v8::Local<v8::Context> context,
+                                               v8::Local<v8::Promise::Resolver> resolver,
+                                               v8::Local<v8::Value> bound, SettleAs how) {
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::EscapableHandleScope scope(isolate);
+  v8::Local<v8::Value> items[] = {resolver, bound};
+  v8::Local<v8::Array> data = v8::Array::New(isolate, items, 2);
+  v8::Local<v8::Function> function;
+  if (!v8::Function::New(context,
+                         how == SettleAs::kResolveWithBound ? ResolveWithBound : RejectWithArgument,
+                         data, 1, v8::ConstructorBehavior::kThrow)
+           .ToLocal(&function)) {
+    return {};
+  }
+  return scope.Escape(function);
+}
+
+v8::MaybeLocal<v8::Object> NewNativesObject(v8::Local<v8::Context> context) {
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::EscapableHandleScope scope(isolate);
+  v8::Local<v8::Object> natives = v8::Object::New(isolate);
+  for (const NativeFunction& fn : kNativeFunctions) {
+    v8::Local<v8::Function> function;
+    v8::Local<v8::String> name;
+    if (!v8::String::NewFromUtf8(isolate, fn.name).ToLocal(&name) ||
+        !v8::Function::New(context, fn.callback, v8::Local<v8::Value>(), fn.length,
+                           v8::ConstructorBehavior::kThrow)
+             .ToLocal(&function) ||
+        natives->Set(context, name, function).IsNothing()) {
+      return {};
+    }
+    function->SetName(name);
+  }
+  return scope.Escape(natives);
+}
+
+}  // namespace toysnap

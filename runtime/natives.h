@@ -1,0 +1,60 @@
+// The one list of native functions and external references, shared by the
+// snapshot builder and the runtime. Included by runtime.cc, v8_process.cc, tests.
+//
+// Rule: the producer and the consumer of a snapshot register exactly the same
+// external references in the same order. V8 stores a function's callback in a
+// snapshot as an index into this table, so both sides take it from here, and its
+// fingerprint goes into the container so a mismatch is refused, not crashed on.
+#ifndef TOYSNAP_RUNTIME_NATIVES_H_
+#define TOYSNAP_RUNTIME_NATIVES_H_
+
+#include <cstdint>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "v8-context.h"
+#include "v8-function-callback.h"
+#include "v8-isolate.h"
+#include "v8-object.h"
+#include "v8-promise.h"
+
+namespace toysnap {
+
+// What native functions need from the runtime that owns their isolate.
+class NativeHost {
+ public:
+  virtual ~NativeHost() = default;
+  virtual void Print(int fd, absl::string_view text) = 0;
+  virtual void RequestExit(int code) = 0;
+
+  // The host stored in the isolate's data slot, or null.
+  static NativeHost* From(v8::Isolate* isolate);
+  static void Attach(v8::Isolate* isolate, NativeHost* host);
+};
+
+struct NativeFunction {
+  const char* name;  // property name on the `natives` object given to bootstrap JS
+  v8::FunctionCallback callback;
+  int length;
+};
+
+absl::Span<const NativeFunction> NativeFunctions();
+
+// Null-terminated table for v8::SnapshotCreator and Isolate::CreateParams.
+const intptr_t* ExternalReferences();
+uint64_t ExternalReferencesFingerprint();
+
+// A function that settles `resolver` when called: with `bound` (kResolveWithBound)
+// or by rejecting with its first argument (kRejectWithArgument). Used as a
+// promise reaction by dynamic import().
+enum class SettleAs { kResolveWithBound, kRejectWithArgument };
+v8::MaybeLocal<v8::Function> NewSettleFunction(v8::Local<v8::Context> context,
+                                               v8::Local<v8::Promise::Resolver> resolver,
+                                               v8::Local<v8::Value> bound, SettleAs how);
+
+// A fresh object holding one function per NativeFunctions() entry.
+v8::MaybeLocal<v8::Object> NewNativesObject(v8::Local<v8::Context> context);
+
+}  // namespace toysnap
+
+#endif  // TOYSNAP_RUNTIME_NATIVES_H_

@@ -1,0 +1,472 @@
+// Runtime: isolate and context lifetime, bootstrap, scripts, modules, main(),
+// and the hand-over to and from snapshots.
+#include "runtime/runtime.h"
+
+#include <unistd.h>
+
+#include "absl/strings/str_cat.h"
+#include "runtime/bootstrap_js.h"
+#include "runtime/js_error.h"
+#include "runtime/module_resolver.h"
+#include "runtime/v8_process.h"
+#include "snapshot/status_macros.h"
+#include "v8-exception.h"
+#include "v8-function.h"
+#include "v8-microtask-queue.h"
+#include "v8-primitive.h"
+#include "v8-promise.h"
+#include "v8-script.h"
+
+namespace toysnap {
+namespace {
+
+// Isolate::Scope + HandleScope + Context::Scope, in V8's required order.
+class ContextScope {
+ public:
+  explicit ContextScope(const Runtime& runtime)
+      : isolate_scope_(runtime.isolate()),
+        handle_scope_(runtime.isolate()),
+        context_(runtime.context()),
+        context_scope_(context_) {}
+  v8::Local<v8::Context> context() const { return context_; }
+
+ private:
+  v8::Isolate::Scope isolate_scope_;
+  v8::HandleScope handle_scope_;
+  v8::Local<v8::Context> context_;
+  v8::Context::Scope context_scope_;
+};
+
+v8::Local<v8::String> Str(v8::Isolate* isolate, absl::string_view text) {
+  return v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
+                                 static_cast<int>(text.size()))
+      .ToLocalChecked();
+}
+
+// No toysnap object carries embedder fields yet; these keep V8's contract.
+v8::StartupData SerializeNoFields(v8::Local<v8::Object>, int, void*) { return {nullptr, 0}; }
+void DeserializeNoFields(v8::Local<v8::Object>, int, v8::StartupData, void*) {}
+
+void OnPromiseReject(v8::PromiseRejectMessage message) {
+  v8::Isolate* isolate = message.GetPromise()->GetIsolate();
+  if (Runtime* runtime = Runtime::From(isolate)) runtime->loop()->TrackRejection(message);
+}
+
+void OnMessage(v8::Local<v8::Message> message, v8::Local<v8::Value> error) {
+  v8::Isolate* isolate = message->GetIsolate();
+  if (Runtime* runtime = Runtime::From(isolate)) runtime->loop()->ReportUncaught(message, error);
+}
+
+v8::Local<v8::Object> EnvObject(v8::Isolate* isolate,
+                                const std::map<std::string, std::string>& env) {
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Object> object = v8::Object::New(isolate);
+  for (const auto& [name, value] : env) {
+    object->CreateDataProperty(context, Str(isolate, name), Str(isolate, value)).Check();
+  }
+  return object;
+}
+
+}  // namespace
+
+Runtime::Runtime(const RuntimeOptions& options, v8::Isolate* isolate)
+    : options_(options), isolate_(isolate) {}
+
+Runtime::~Runtime() {
+  if (isolate_ == nullptr) return;
+  {
+    v8::Isolate::Scope isolate_scope(isolate_);
+    modules_.reset();
+    loop_.reset();
+    internals_.Reset();
+    context_.Reset();
+  }
+  NativeHost::Attach(isolate_, nullptr);
+  ModuleLoader::Attach(isolate_, nullptr);
+  owned_isolate_.reset();
+}
+
+Runtime* Runtime::From(v8::Isolate* isolate) {
+  return static_cast<Runtime*>(NativeHost::From(isolate));
+}
+
+v8::Local<v8::Context> Runtime::context() const { return context_.Get(isolate_); }
+
+void Runtime::InstallIsolateHooks() {
+  NativeHost::Attach(isolate_, this);
+  modules_ = std::make_unique<ModuleLoader>(isolate_);
+  ModuleLoader::Attach(isolate_, modules_.get());
+  ModuleLoader::InstallHostCallbacks(isolate_);
+  loop_ = std::make_unique<EventLoop>(isolate_);
+  isolate_->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  isolate_->SetPromiseRejectCallback(OnPromiseReject);
+  isolate_->AddMessageListenerWithErrorLevel(OnMessage, v8::Isolate::kMessageError);
+}
+
+absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const RuntimeOptions& options) {
+  auto allocator = std::unique_ptr<v8::ArrayBuffer::Allocator>(
+      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+  v8::Isolate::CreateParams params;
+  params.array_buffer_allocator = allocator.get();
+  params.external_references = ExternalReferences();
+  v8::Isolate* isolate = v8::Isolate::New(params);
+  std::unique_ptr<Runtime> runtime(new Runtime(options, isolate));
+  runtime->allocator_ = std::move(allocator);
+  runtime->owned_isolate_.reset(isolate);
+  runtime->InstallIsolateHooks();
+  RETURN_IF_ERROR(runtime->Bootstrap());
+  return runtime;
+}
+
+absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateForSnapshotting(
+    v8::SnapshotCreator* creator, const RuntimeOptions& options) {
+  std::unique_ptr<Runtime> runtime(new Runtime(options, creator->GetIsolate()));
+  runtime->InstallIsolateHooks();
+  RETURN_IF_ERROR(runtime->Bootstrap());
+  return runtime;
+}
+
+absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
+    std::string blob, const SnapshotMetadata& metadata, const RuntimeOptions& options) {
+  auto allocator = std::unique_ptr<v8::ArrayBuffer::Allocator>(
+      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+  std::unique_ptr<Runtime> runtime(new Runtime(options, nullptr));
+  runtime->blob_ = std::move(blob);
+  runtime->startup_data_ = {runtime->blob_.data(), static_cast<int>(runtime->blob_.size())};
+  v8::Isolate::CreateParams params;
+  params.array_buffer_allocator = allocator.get();
+  params.external_references = ExternalReferences();
+  params.snapshot_blob = &runtime->startup_data_;
+  runtime->allocator_ = std::move(allocator);
+  runtime->isolate_ = v8::Isolate::New(params);
+  runtime->owned_isolate_.reset(runtime->isolate_);
+  runtime->InstallIsolateHooks();
+  RETURN_IF_ERROR(runtime->RestoreFromSnapshot(metadata));
+  return runtime;
+}
+
+absl::Status Runtime::StatusFromTryCatch(const v8::TryCatch& try_catch) {
+  absl::Status status = TryCatchToStatus(isolate_, context(), try_catch);
+  if (absl::IsCancelled(status) && exit_code_) return absl::CancelledError(kExitRequested);
+  return status;
+}
+
+absl::Status Runtime::CheckUsable() const {
+  if (exported_) return absl::FailedPreconditionError("runtime was handed to a snapshot");
+  if (exit_code_) return absl::CancelledError(kExitRequested);
+  return absl::OkStatus();
+}
+
+absl::Status Runtime::Bootstrap() {
+  v8::Isolate::Scope isolate_scope(isolate_);
+  v8::HandleScope handle_scope(isolate_);
+  v8::Local<v8::Context> context = v8::Context::New(isolate_);
+  context_.Reset(isolate_, context);
+  v8::Context::Scope context_scope(context);
+  v8::Local<v8::Object> natives;
+  if (!NewNativesObject(context).ToLocal(&natives)) {
+    return absl::InternalError("cannot create the natives object");
+  }
+  v8::Local<v8::Object> internals = v8::Object::New(isolate_);
+  for (const EmbeddedSource& file : BootstrapSources()) {
+    v8::TryCatch try_catch(isolate_);
+    v8::ScriptOrigin origin(isolate_, Str(isolate_, absl::StrCat("toysnap:internal/", file.name)));
+    v8::Local<v8::Script> script;
+    v8::Local<v8::Value> init;
+    v8::Local<v8::Value> args[] = {natives, internals};
+    if (!v8::Script::Compile(context, Str(isolate_, file.source), &origin).ToLocal(&script) ||
+        !script->Run(context).ToLocal(&init) || !init->IsFunction() ||
+        init.As<v8::Function>()->Call(context, v8::Undefined(isolate_), 2, args).IsEmpty()) {
+      if (!try_catch.HasCaught()) {
+        return absl::InternalError(absl::StrCat(file.name, " is not a function(natives, internals)"));
+      }
+      return StatusFromTryCatch(try_catch);
+    }
+  }
+  return AttachInternals(internals);
+}
+
+absl::Status Runtime::AttachInternals(v8::Local<v8::Object> internals) {
+  internals_.Reset(isolate_, internals);
+  RETURN_IF_ERROR(loop_->Attach(context(), internals));
+  return CallInternal("setEnv", {EnvObject(isolate_, options_.env)});
+}
+
+absl::Status Runtime::CallInternal(absl::string_view name, std::vector<v8::Local<v8::Value>> args,
+                                   v8::Local<v8::Value>* result) {
+  v8::Local<v8::Context> context = this->context();
+  v8::Local<v8::Value> function;
+  if (!internals_.Get(isolate_)->Get(context, Str(isolate_, name)).ToLocal(&function) ||
+      !function->IsFunction()) {
+    return absl::InternalError(absl::StrCat("bootstrap JS did not define internals.", name));
+  }
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> value;
+  if (!function.As<v8::Function>()
+           ->Call(context, v8::Undefined(isolate_), static_cast<int>(args.size()), args.data())
+           .ToLocal(&value)) {
+    return StatusFromTryCatch(try_catch);
+  }
+  if (result != nullptr) *result = value;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v8::Global<v8::Value>> Runtime::ExecuteScript(absl::string_view name,
+                                                             absl::string_view source) {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  v8::TryCatch try_catch(isolate_);
+  v8::ScriptOrigin origin(isolate_, Str(isolate_, name));
+  v8::Local<v8::Script> script;
+  v8::Local<v8::Value> result;
+  if (!v8::Script::Compile(scope.context(), Str(isolate_, source), &origin).ToLocal(&script) ||
+      !script->Run(scope.context()).ToLocal(&result)) {
+    return StatusFromTryCatch(try_catch);
+  }
+  RETURN_IF_ERROR(loop_->RunMicrotasks(scope.context()));
+  return v8::Global<v8::Value>(isolate_, result);
+}
+
+absl::StatusOr<std::string> Runtime::LoadModule(absl::string_view path,
+                                                std::optional<std::string> source) {
+  RETURN_IF_ERROR(CheckUsable());
+  std::string url(path);
+  if (FileUrlToPath(path).status().ok() == false) {
+    ASSIGN_OR_RETURN(std::string absolute, AbsolutePath(path));
+    url = PathToFileUrl(absolute);
+  }
+  ContextScope scope(*this);
+  ASSIGN_OR_RETURN(v8::Local<v8::Module> module, modules_->LoadGraph(scope.context(), url, source));
+  (void)module;
+  return url;
+}
+
+absl::StatusOr<std::string> Runtime::LoadMainModule(absl::string_view path,
+                                                    std::optional<std::string> source) {
+  if (!main_url_.empty()) return absl::FailedPreconditionError("a main module is already loaded");
+  ASSIGN_OR_RETURN(main_url_, LoadModule(path, std::move(source)));
+  return main_url_;
+}
+
+absl::StatusOr<std::string> Runtime::LoadSideModule(absl::string_view path,
+                                                    std::optional<std::string> source) {
+  return LoadModule(path, std::move(source));
+}
+
+absl::Status Runtime::EvaluateModule(absl::string_view url) {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  v8::Local<v8::Module> module;
+  if (!modules_->Find(std::string(url)).ToLocal(&module)) {
+    return absl::NotFoundError(absl::StrCat("module not loaded: ", url));
+  }
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> result;
+  if (!module->Evaluate(scope.context()).ToLocal(&result)) return StatusFromTryCatch(try_catch);
+  if (result->IsPromise()) {
+    v8::Local<v8::Promise> promise = result.As<v8::Promise>();
+    RETURN_IF_ERROR(loop_->RunUntilSettled(scope.context(), promise));
+    if (promise->State() == v8::Promise::kRejected) {
+      return JsErrorToStatus(isolate_, scope.context(), promise->Result(), {});
+    }
+  }
+  return loop_->RunMicrotasks(scope.context());
+}
+
+bool Runtime::MainHasMainExport() {
+  if (main_url_.empty() || exported_) return false;
+  ContextScope scope(*this);
+  v8::Local<v8::Module> module;
+  if (!modules_->Find(main_url_).ToLocal(&module) ||
+      module->GetStatus() != v8::Module::kEvaluated) {
+    return false;
+  }
+  v8::Local<v8::Value> main;
+  return module->GetModuleNamespace()
+             .As<v8::Object>()
+             ->Get(scope.context(), Str(isolate_, "main"))
+             .ToLocal(&main) &&
+         main->IsFunction();
+}
+
+absl::StatusOr<v8::Local<v8::Value>> Runtime::AwaitLocal(v8::Local<v8::Value> value) {
+  if (!value->IsPromise()) return value;
+  v8::Local<v8::Promise> promise = value.As<v8::Promise>();
+  RETURN_IF_ERROR(loop_->RunUntilSettled(context(), promise));
+  if (promise->State() == v8::Promise::kRejected) {
+    // Handled here, so the loop must not also report it as unhandled.
+    promise->MarkAsHandled();
+    return JsErrorToStatus(isolate_, context(), promise->Result(), {});
+  }
+  return promise->Result();
+}
+
+absl::Status Runtime::CallMain(const std::vector<std::string>& args) {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  v8::Local<v8::Context> context = scope.context();
+  v8::Local<v8::Array> js_args = v8::Array::New(isolate_, static_cast<int>(args.size()));
+  for (size_t i = 0; i < args.size(); ++i) {
+    js_args->Set(context, static_cast<uint32_t>(i), Str(isolate_, args[i])).Check();
+  }
+  std::string entry = main_url_.empty() ? "" : DisplayPath(main_url_);
+  RETURN_IF_ERROR(CallInternal("setArgs", {js_args, Str(isolate_, options_.exec_path),
+                                           Str(isolate_, entry)}));
+  v8::Local<v8::Module> module;
+  if (main_url_.empty() || !modules_->Find(main_url_).ToLocal(&module)) {
+    return absl::FailedPreconditionError("no main module is loaded");
+  }
+  v8::Local<v8::Value> main;
+  if (!module->GetModuleNamespace().As<v8::Object>()->Get(context, Str(isolate_, "main")).ToLocal(
+          &main) ||
+      !main->IsFunction()) {
+    return absl::NotFoundError(
+        absl::StrCat(DisplayPath(main_url_), " does not export a function named main"));
+  }
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> result;
+  v8::Local<v8::Value> argv[] = {js_args};
+  if (!main.As<v8::Function>()->Call(context, v8::Undefined(isolate_), 1, argv).ToLocal(&result)) {
+    return StatusFromTryCatch(try_catch);
+  }
+  ASSIGN_OR_RETURN(v8::Local<v8::Value> settled, AwaitLocal(result));
+  (void)settled;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> Runtime::PollEventLoop() {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  absl::StatusOr<bool> pending = loop_->Poll(scope.context());
+  if (!pending.ok() && absl::IsCancelled(pending.status()) && exit_code_) {
+    return absl::CancelledError(kExitRequested);
+  }
+  return pending;
+}
+
+absl::Status Runtime::RunEventLoop() {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  absl::Status status = loop_->Run(scope.context());
+  if (absl::IsCancelled(status) && exit_code_) return absl::CancelledError(kExitRequested);
+  return status;
+}
+
+std::vector<std::string> Runtime::DescribePendingWork() {
+  if (!CheckUsable().ok()) return {};
+  ContextScope scope(*this);
+  return loop_->DescribePending(scope.context());
+}
+
+absl::StatusOr<v8::Global<v8::Value>> Runtime::ResolveValue(const v8::Global<v8::Value>& value) {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  ASSIGN_OR_RETURN(v8::Local<v8::Value> settled, AwaitLocal(value.Get(isolate_)));
+  return v8::Global<v8::Value>(isolate_, settled);
+}
+
+absl::StatusOr<v8::Global<v8::Value>> Runtime::CallFunction(
+    const v8::Global<v8::Function>& function, const std::vector<v8::Global<v8::Value>>& args) {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  std::vector<v8::Local<v8::Value>> locals;
+  for (const v8::Global<v8::Value>& arg : args) locals.push_back(arg.Get(isolate_));
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> result;
+  if (!function.Get(isolate_)
+           ->Call(scope.context(), v8::Undefined(isolate_), static_cast<int>(locals.size()),
+                  locals.data())
+           .ToLocal(&result)) {
+    return StatusFromTryCatch(try_catch);
+  }
+  RETURN_IF_ERROR(loop_->RunMicrotasks(scope.context()));
+  return v8::Global<v8::Value>(isolate_, result);
+}
+
+int Runtime::RequestedExitCode() {
+  if (exit_code_) return *exit_code_;
+  if (exported_) return 0;
+  ContextScope scope(*this);
+  v8::Local<v8::Value> code;
+  if (!CallInternal("getExitCode", {}, &code).ok() || !code->IsInt32()) return 0;
+  return code.As<v8::Int32>()->Value();
+}
+
+void Runtime::Print(int fd, absl::string_view text) {
+  if (!options_.console) return;
+  while (!text.empty()) {
+    ssize_t written = write(fd, text.data(), text.size());
+    if (written <= 0) return;  // a closed pipe is not the program's error
+    text.remove_prefix(static_cast<size_t>(written));
+  }
+}
+
+void Runtime::RequestExit(int code) {
+  if (!exit_code_) exit_code_ = code;
+  isolate_->TerminateExecution();
+}
+
+// The snapshot holds, in context data, one array [internals] followed by every
+// module in load order; metadata records the array's index and the module URLs.
+absl::StatusOr<SnapshotMetadata> Runtime::ExportForSnapshot(
+    v8::SnapshotCreator* creator) {
+  RETURN_IF_ERROR(CheckUsable());
+  SnapshotMetadata metadata;
+  {
+    ContextScope scope(*this);
+    v8::Local<v8::Context> context = scope.context();
+    v8::Local<v8::Value> items[] = {internals_.Get(isolate_)};
+    v8::Local<v8::Array> host_data = v8::Array::New(isolate_, items, 1);
+    metadata.context_data_index = static_cast<uint32_t>(creator->AddData(context, host_data));
+    std::vector<v8::Local<v8::Module>> modules = modules_->modules();
+    for (size_t i = 0; i < modules.size(); ++i) {
+      size_t index = creator->AddData(context, modules[i]);
+      if (index != metadata.context_data_index + 1 + i) {
+        return absl::InternalError("snapshot data indices are not consecutive");
+      }
+    }
+    metadata.modules = modules_->urls();
+    metadata.entry_module = main_url_;
+    metadata.v8_flags = std::string(V8Flags());
+    creator->SetDefaultContext(context, v8::SerializeInternalFieldsCallback(SerializeNoFields));
+  }
+  // Message listeners live in the heap; the restored isolate installs its own.
+  isolate_->RemoveMessageListeners(OnMessage);
+  metadata.has_main = false;
+  modules_->Clear();
+  loop_->Detach();
+  internals_.Reset();
+  context_.Reset();
+  exported_ = true;
+  return metadata;
+}
+
+absl::Status Runtime::RestoreFromSnapshot(const SnapshotMetadata& metadata) {
+  v8::Isolate::Scope isolate_scope(isolate_);
+  v8::HandleScope handle_scope(isolate_);
+  v8::Local<v8::Context> context = v8::Context::New(
+      isolate_, nullptr, {}, {}, v8::DeserializeInternalFieldsCallback(DeserializeNoFields));
+  context_.Reset(isolate_, context);
+  v8::Context::Scope context_scope(context);
+  v8::Local<v8::Array> host_data;
+  v8::Local<v8::Value> internals;
+  if (!context->GetDataFromSnapshotOnce<v8::Array>(metadata.context_data_index)
+           .ToLocal(&host_data) ||
+      !host_data->Get(context, 0).ToLocal(&internals) || !internals->IsObject()) {
+    return absl::DataLossError("snapshot lacks the runtime's state; rebuild it");
+  }
+  for (size_t i = 0; i < metadata.modules.size(); ++i) {
+    v8::Local<v8::Module> module;
+    if (!context->GetDataFromSnapshotOnce<v8::Module>(metadata.context_data_index + 1 + i)
+             .ToLocal(&module)) {
+      return absl::DataLossError(
+          absl::StrCat("snapshot lacks module ", metadata.modules[i], "; rebuild it"));
+    }
+    modules_->Register(metadata.modules[i], module);
+  }
+  main_url_ = metadata.entry_module;
+  RETURN_IF_ERROR(AttachInternals(internals.As<v8::Object>()));
+  return CallInternal("onRestore", {});
+}
+
+}  // namespace toysnap

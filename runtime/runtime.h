@@ -1,0 +1,152 @@
+// The embedding API: one Runtime type whether created fresh, for snapshotting, or
+// restored from a snapshot. Embedders and the CLI include this header.
+#ifndef TOYSNAP_RUNTIME_RUNTIME_H_
+#define TOYSNAP_RUNTIME_RUNTIME_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "runtime/event_loop.h"
+#include "runtime/module_loader.h"
+#include "runtime/natives.h"
+#include "snapshot/container.h"
+#include "v8-array-buffer.h"
+#include "v8-context.h"
+#include "v8-exception.h"
+#include "v8-isolate.h"
+#include "v8-persistent-handle.h"
+#include "v8-snapshot.h"
+
+namespace toysnap {
+
+struct RuntimeOptions {
+  // Whether console output reaches stdout/stderr.
+  bool console = true;
+  // What process.env and toysnap.env hold. The CLI passes the real environment at
+  // run time and only the --env variables at build time.
+  std::map<std::string, std::string> env;
+  // process.argv[0].
+  std::string exec_path = "toysnap";
+};
+
+// How a program's run ended when it called process.exit() / toysnap.exit().
+inline constexpr absl::string_view kExitRequested = "exit requested";
+
+class Runtime : public NativeHost {
+ public:
+  // A new isolate and context, bootstrapped from the embedded runtime JS.
+  static absl::StatusOr<std::unique_ptr<Runtime>> Create(const RuntimeOptions& options);
+
+  // A runtime on the isolate of `creator` (not owned, must outlive the runtime),
+  // bootstrapped like Create(); finish with ExportForSnapshot.
+  static absl::StatusOr<std::unique_ptr<Runtime>> CreateForSnapshotting(
+      v8::SnapshotCreator* creator, const RuntimeOptions& options);
+
+  // A warm isolate and context restored from a V8 startup blob built by
+  // ExportForSnapshot; `metadata` comes from the same container.
+  static absl::StatusOr<std::unique_ptr<Runtime>> CreateFromSnapshot(
+      std::string blob, const SnapshotMetadata& metadata,
+      const RuntimeOptions& options);
+
+  ~Runtime() override;
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  v8::Isolate* isolate() const { return isolate_; }
+  // Needs a HandleScope on the caller's stack.
+  v8::Local<v8::Context> context() const;
+
+  // Runs a classic script; the value of its last expression.
+  absl::StatusOr<v8::Global<v8::Value>> ExecuteScript(absl::string_view name,
+                                                      absl::string_view source);
+
+  // Loads and instantiates a module graph without evaluating it; returns the
+  // module's URL. `source`, when given, is used instead of reading the file.
+  absl::StatusOr<std::string> LoadMainModule(absl::string_view path,
+                                             std::optional<std::string> source = std::nullopt);
+  absl::StatusOr<std::string> LoadSideModule(absl::string_view path,
+                                             std::optional<std::string> source = std::nullopt);
+
+  // Evaluates a loaded module, running the event loop until its top-level await
+  // (if any) settles.
+  absl::Status EvaluateModule(absl::string_view url);
+
+  // Whether the main module exports a function named `main`.
+  bool MainHasMainExport();
+  const std::string& main_module_url() const { return main_url_; }
+
+  // Calls the main module's `main(args)` and awaits the result. Also sets
+  // toysnap.args and process.argv.
+  absl::Status CallMain(const std::vector<std::string>& args);
+
+  // Runs microtasks and due timers once; true while work is pending.
+  absl::StatusOr<bool> PollEventLoop();
+  absl::Status RunEventLoop();
+  // Describes pending timers and other work keeping the loop alive.
+  std::vector<std::string> DescribePendingWork();
+
+  // Runs the event loop until `value`, if a promise, settles; its result.
+  absl::StatusOr<v8::Global<v8::Value>> ResolveValue(const v8::Global<v8::Value>& value);
+
+  absl::StatusOr<v8::Global<v8::Value>> CallFunction(const v8::Global<v8::Function>& function,
+                                                     const std::vector<v8::Global<v8::Value>>& args);
+
+  // Set once JS called process.exit()/toysnap.exit(); further calls return an
+  // error status whose message is kExitRequested.
+  std::optional<int> exit_code() const { return exit_code_; }
+  // process.exitCode as set by the program (0 when unset).
+  int RequestedExitCode();
+
+  // Builder side: hands the context and module graph to `creator` and returns the
+  // metadata the container needs. The runtime is unusable afterwards.
+  absl::StatusOr<SnapshotMetadata> ExportForSnapshot(v8::SnapshotCreator* creator);
+
+  // NativeHost:
+  void Print(int fd, absl::string_view text) override;
+  void RequestExit(int code) override;
+
+  static Runtime* From(v8::Isolate* isolate);
+  // For the isolate's promise-reject and message callbacks.
+  EventLoop* loop() const { return loop_.get(); }
+
+ private:
+  struct IsolateDeleter {
+    void operator()(v8::Isolate* isolate) const { isolate->Dispose(); }
+  };
+
+  Runtime(const RuntimeOptions& options, v8::Isolate* isolate);
+  void InstallIsolateHooks();
+  absl::Status Bootstrap();
+  absl::Status RestoreFromSnapshot(const SnapshotMetadata& metadata);
+  absl::Status AttachInternals(v8::Local<v8::Object> internals);
+  absl::Status CallInternal(absl::string_view name, std::vector<v8::Local<v8::Value>> args,
+                            v8::Local<v8::Value>* result = nullptr);
+  absl::Status StatusFromTryCatch(const v8::TryCatch& try_catch);
+  absl::StatusOr<v8::Local<v8::Value>> AwaitLocal(v8::Local<v8::Value> value);
+  absl::StatusOr<std::string> LoadModule(absl::string_view path, std::optional<std::string> source);
+  absl::Status CheckUsable() const;
+
+  RuntimeOptions options_;
+  std::string blob_;  // the startup blob, kept alive as long as the isolate
+  v8::StartupData startup_data_{nullptr, 0};
+  std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;  // owned; outlives isolate
+  std::unique_ptr<v8::Isolate, IsolateDeleter> owned_isolate_;  // null when snapshotting
+  v8::Isolate* isolate_;  // owned_isolate_ or the SnapshotCreator's
+  v8::Global<v8::Context> context_;
+  v8::Global<v8::Object> internals_;  // the bootstrap JS's shared object
+  std::unique_ptr<ModuleLoader> modules_;
+  std::unique_ptr<EventLoop> loop_;
+  std::string main_url_;
+  std::optional<int> exit_code_;
+  bool exported_ = false;
+};
+
+}  // namespace toysnap
+
+#endif  // TOYSNAP_RUNTIME_RUNTIME_H_

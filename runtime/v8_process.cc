@@ -1,0 +1,42 @@
+// Process-wide V8 initialization and the toolchain fingerprint.
+#include "runtime/v8_process.h"
+
+#include <string>
+
+#include "runtime/natives.h"
+#include "snapshot/checksum.h"
+#include "v8-initialization.h"
+
+namespace toysnap {
+
+absl::string_view V8Flags() {
+  // Import assertions carry `assert { type: 'json' }`, which Node 18 also enables.
+  return "--harmony-import-assertions";
+}
+
+Toolchain CurrentToolchain() {
+  Toolchain toolchain;
+  toolchain.toysnap_version = std::string(kToysnapVersion);
+  toolchain.v8_version = v8::V8::GetVersion();
+  toolchain.v8_flags_fingerprint = Checksum64(V8Flags());
+  toolchain.external_refs_fingerprint = ExternalReferencesFingerprint();
+  return toolchain;
+}
+
+std::unique_ptr<V8Process> V8Process::Initialize() {
+  std::string flags(V8Flags());
+  v8::V8::SetFlagsFromString(flags.data(), flags.size());
+  std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform();
+  v8::V8::InitializePlatform(platform.get());
+  v8::V8::Initialize();
+  return std::unique_ptr<V8Process>(new V8Process(std::move(platform)));
+}
+
+V8Process::V8Process(std::unique_ptr<v8::Platform> platform) : platform_(std::move(platform)) {}
+
+V8Process::~V8Process() {
+  v8::V8::Dispose();
+  v8::V8::DisposePlatform();
+}
+
+}  // namespace toysnap

@@ -1,0 +1,148 @@
+// The toysnap snapshot container, on-disk format v1: a checksummed header,
+// build metadata and the (optionally zstd-compressed) V8 startup blob. Included
+// by the builder (encode), the runtime (open) and the CLI (`info`). No V8 here.
+#ifndef TOYSNAP_SNAPSHOT_CONTAINER_H_
+#define TOYSNAP_SNAPSHOT_CONTAINER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace toysnap {
+
+// ---------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------
+
+// How the payload is stored. Values are the on-disk byte.
+enum class Compression : uint8_t { kNone = 0, kZstd = 1 };
+
+// What produced the blob. A V8 startup blob only restores in the same V8 with
+// the same flags and the same external references, so all of it must match.
+struct Toolchain {
+  std::string toysnap_version;  // Printable ASCII, at most 32 bytes.
+  std::string v8_version;       // Printable ASCII, at most 32 bytes.
+  uint64_t v8_flags_fingerprint = 0;
+  uint64_t external_refs_fingerprint = 0;
+};
+
+// What the runtime needs besides the blob to start the app.
+struct SnapshotMetadata {
+  std::string entry_module;
+  std::vector<std::string> modules;  // In evaluation order.
+  bool has_main = false;
+  std::string v8_flags;  // Informational; the fingerprint is what is checked.
+  uint32_t context_data_index = 0;
+};
+
+// The decoded fixed-size header (layout in container.cc).
+struct ContainerHeader {
+  uint32_t format_version = 0;
+  Toolchain toolchain;
+  Compression compression = Compression::kNone;
+  int32_t compression_level = 0;
+  uint32_t metadata_size = 0;
+  uint64_t raw_size = 0;     // Blob size after inflation.
+  uint64_t stored_size = 0;  // Payload size in the file.
+  uint64_t body_checksum = 0;
+  uint64_t header_checksum = 0;
+};
+
+// One documented set of encoding choices, with the defaults `toysnap build`
+// uses.
+struct EncodeOptions {
+  Compression compression = Compression::kZstd;
+  int level = 3;  // zstd level; ignored (stored as 0) for kNone.
+};
+
+// Why a file was rejected; attached to every rejection Status as a payload.
+// Status codes: kBadMagic -> InvalidArgument (not ours); kUnsupportedFormat,
+// kBadCompression and the four *Mismatch reasons about the toolchain ->
+// FailedPrecondition (intact but unusable here: rebuild); everything else ->
+// DataLoss (damaged or hostile).
+enum class RejectReason {
+  kNone,
+  kTruncated,
+  kBadMagic,
+  kUnsupportedFormat,
+  kHeaderChecksum,
+  kToysnapVersionMismatch,
+  kV8VersionMismatch,
+  kV8FlagsMismatch,
+  kExternalRefsMismatch,
+  kSizeMismatch,
+  kBodyChecksum,
+  kBadMetadata,
+  kBadCompression,
+  kDecompressFailed,
+  kTooLarge,
+};
+
+// Result of InspectContainer: everything `toysnap info` shows.
+struct InspectedContainer {
+  ContainerHeader header;
+  SnapshotMetadata metadata;  // Empty if the body is damaged and unparsable.
+  absl::Status body_status;   // Body checksum, metadata, payload sizes.
+  absl::Status compatibility_status;  // Toolchain vs the expected one.
+};
+
+// Result of OpenContainer: a fully verified, inflated snapshot.
+struct OpenedContainer {
+  ContainerHeader header;
+  SnapshotMetadata metadata;
+  std::string blob;  // The V8 StartupData bytes; owned here.
+};
+
+inline constexpr uint32_t kContainerFormatVersion = 1;
+inline constexpr size_t kContainerHeaderSize = 160;
+// Refuse to inflate more than 2 GiB, whatever the header claims.
+inline constexpr uint64_t kMaxRawSize = 2ull << 30;
+
+// ---------------------------------------------------------------------------
+// Functions
+// ---------------------------------------------------------------------------
+
+// Stable kebab-case name, e.g. "bad-magic"; used in messages and payloads.
+absl::string_view RejectReasonName(RejectReason reason);
+
+// The reason attached to `status` (payload type URL "toysnap/reject-reason"),
+// or kNone for OK and for statuses that are not container rejections.
+RejectReason GetRejectReason(const absl::Status& status);
+
+// True if `file_prefix` starts with the container magic, so callers can tell a
+// toysnap snapshot from a raw blob or script without a full parse.
+bool HasContainerMagic(absl::string_view file_prefix);
+
+// Builds a container. Output bytes depend only on the arguments (and the
+// libzstd version), so equal inputs give byte-identical files. InvalidArgument
+// if a version string is not printable ASCII of at most 32 bytes, metadata
+// exceeds its caps (64 KiB per string, 100000 modules), or `blob` is larger
+// than kMaxRawSize.
+absl::StatusOr<std::string> EncodeContainer(const Toolchain& toolchain,
+                                            const SnapshotMetadata& metadata,
+                                            absl::string_view blob,
+                                            const EncodeOptions& options);
+
+// For `toysnap info`: verifies the header, file length and body checksum and
+// parses the metadata, without inflating or failing on toolchain differences.
+// Returns an error only when the header is unusable or the file length is
+// wrong; a damaged body is reported in `body_status`, a toolchain difference
+// in `compatibility_status`.
+absl::StatusOr<InspectedContainer> InspectContainer(absl::string_view file,
+                                                    const Toolchain& expected);
+
+// For `toysnap run`: verifies everything against `expected`, then inflates.
+// `file` is untrusted: any damage gives a rejection Status, never a crash.
+// Messages start "snapshot rejected (<reason>): " and omit the path, which
+// the caller prefixes.
+absl::StatusOr<OpenedContainer> OpenContainer(absl::string_view file,
+                                              const Toolchain& expected);
+
+}  // namespace toysnap
+
+#endif  // TOYSNAP_SNAPSHOT_CONTAINER_H_

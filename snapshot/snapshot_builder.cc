@@ -1,0 +1,86 @@
+// The snapshot builder: SnapshotCreator + Runtime + container encoding.
+#include "snapshot/snapshot_builder.h"
+
+#include <unistd.h>
+
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/match.h"
+#include "runtime/natives.h"
+#include "runtime/v8_process.h"
+#include "snapshot/status_macros.h"
+#include "v8-snapshot.h"
+
+namespace toysnap {
+namespace {
+
+// Runs the loop until nothing is pending. An interval would keep it alive
+// forever, so it is refused by name instead of waited on.
+absl::Status DrainEventLoop(Runtime& runtime) {
+  while (true) {
+    ASSIGN_OR_RETURN(bool pending, runtime.PollEventLoop());
+    if (!pending) return absl::OkStatus();
+    std::vector<std::string> work = runtime.DescribePendingWork();
+    for (const std::string& line : work) {
+      if (absl::StartsWith(line, "setInterval")) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "work is still pending at build time and would never finish:\n  ",
+            absl::StrJoin(work, "\n  "),
+            "\nclear intervals before the entry module finishes, or start them in main()"));
+      }
+    }
+    usleep(500);
+  }
+}
+
+absl::Status ExplainExit(const absl::Status& status, const Runtime& runtime) {
+  if (absl::IsCancelled(status) && runtime.exit_code()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the program called exit(", *runtime.exit_code(),
+        ") while the snapshot was being built; call it from main() instead"));
+  }
+  return status;
+}
+
+absl::StatusOr<SnapshotMetadata> EvaluateAndExport(v8::SnapshotCreator& creator,
+                                                   const BuildOptions& options) {
+  ASSIGN_OR_RETURN(std::unique_ptr<Runtime> runtime,
+                   Runtime::CreateForSnapshotting(&creator, options.runtime));
+  absl::StatusOr<std::string> url = runtime->LoadMainModule(options.entry);
+  if (!url.ok()) return url.status();
+  absl::Status status = runtime->EvaluateModule(*url);
+  if (status.ok()) status = DrainEventLoop(*runtime);
+  if (!status.ok()) return ExplainExit(status, *runtime);
+  bool has_main = runtime->MainHasMainExport();
+  if (!has_main && options.report) {
+    options.report(absl::StrCat("warning: ", options.entry,
+                                " exports no main function; `toysnap run` will only restore it"));
+  }
+  ASSIGN_OR_RETURN(SnapshotMetadata metadata, runtime->ExportForSnapshot(&creator));
+  metadata.has_main = has_main;
+  return metadata;
+}
+
+}  // namespace
+
+absl::StatusOr<BuildResult> BuildSnapshot(const BuildOptions& options) {
+  v8::SnapshotCreator creator(ExternalReferences());
+  ASSIGN_OR_RETURN(SnapshotMetadata metadata, EvaluateAndExport(creator, options));
+  // Keep compiled code: the point of the snapshot is a warm start.
+  v8::StartupData blob = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
+  if (blob.data == nullptr || blob.raw_size <= 0) {
+    return absl::InternalError("V8 could not serialize the heap");
+  }
+  std::unique_ptr<const char[]> blob_owner(blob.data);
+  BuildResult result;
+  result.blob_size = static_cast<size_t>(blob.raw_size);
+  ASSIGN_OR_RETURN(result.container,
+                   EncodeContainer(CurrentToolchain(), metadata,
+                                   absl::string_view(blob.data, result.blob_size), options.encode));
+  result.metadata = std::move(metadata);
+  return result;
+}
+
+}  // namespace toysnap

@@ -1,0 +1,36 @@
+// Builds a snapshot container from an entry module by driving v8::SnapshotCreator
+// around a Runtime. Included by the CLI and tests; the runtime never includes it.
+#ifndef TOYSNAP_SNAPSHOT_SNAPSHOT_BUILDER_H_
+#define TOYSNAP_SNAPSHOT_SNAPSHOT_BUILDER_H_
+
+#include <functional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "runtime/runtime.h"
+#include "snapshot/container.h"
+
+namespace toysnap {
+
+struct BuildOptions {
+  std::string entry;              // path of the entry module
+  RuntimeOptions runtime;         // env holds only what the user passed with --env
+  EncodeOptions encode;
+  // Receives progress lines and warnings ("no main export"); may be empty.
+  std::function<void(absl::string_view)> report;
+};
+
+struct BuildResult {
+  std::string container;  // the bytes of the .snap file
+  SnapshotMetadata metadata;
+  size_t blob_size = 0;   // V8 startup blob, before compression
+};
+
+// Evaluates the entry module's graph, drains the event loop, and serializes the
+// warm heap. Pending work after the drain (an interval, say) is an error.
+absl::StatusOr<BuildResult> BuildSnapshot(const BuildOptions& options);
+
+}  // namespace toysnap
+
+#endif  // TOYSNAP_SNAPSHOT_SNAPSHOT_BUILDER_H_

@@ -1,0 +1,65 @@
+// Compares runtime/js/inspect.js with Node's util.format / util.inspect.
+// Usage: node tests/console_compat/check_inspect.js [-v]
+// Node itself is the oracle, so every case is built once and handed to both.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const util = require('util');
+const vm = require('vm');
+
+const verbose = process.argv.includes('-v');
+const root = path.resolve(__dirname, '..', '..');
+const src = fs.readFileSync(path.join(root, 'runtime', 'js', 'inspect.js'), 'utf8');
+const loadModule = vm.runInThisContext(src, { filename: 'inspect.js' });
+const internals = {};
+loadModule({}, internals);
+const makeCases = require('./console_cases.js');
+
+let passed = 0;
+let failed = 0;
+
+function show(label, text) {
+  return `  ${label}: ${JSON.stringify(text)}\n${text.replace(/^/gm, '    | ')}`;
+}
+
+function compare(name, expectFn, actualFn) {
+  let expected;
+  let actual;
+  try { expected = expectFn(); } catch (err) { expected = `<threw ${err}>`; }
+  try { actual = actualFn(); } catch (err) { actual = `<threw ${err && err.stack}>`; }
+  if (expected === actual) {
+    passed++;
+    if (verbose) console.log(`ok   ${name}`);
+    return;
+  }
+  failed++;
+  console.log(`FAIL ${name}\n${show('node', expected)}\n${show('ours', actual)}`);
+}
+
+function describeCase(args) {
+  const text = args.map((a) => {
+    if (typeof a === 'string') return JSON.stringify(a.length > 30 ? a.slice(0, 30) + '...' : a);
+    try { return util.inspect(a, { depth: 0, breakLength: Infinity }).slice(0, 40); } catch { return '?'; }
+  }).join(', ');
+  return text.length > 70 ? text.slice(0, 70) + '...' : text;
+}
+
+const cases = makeCases();
+cases.forEach((c, index) => {
+  if (Array.isArray(c)) {
+    compare(`#${index} format(${describeCase(c)})`,
+      () => util.format(...c), () => internals.format(...c));
+    // Every non-string argument also goes through inspect() directly.
+    c.forEach((arg, k) => {
+      if (typeof arg === 'string') return;
+      compare(`#${index}.${k} inspect(${describeCase([arg])})`,
+        () => util.inspect(arg), () => internals.inspect(arg));
+    });
+  } else {
+    compare(`#${index} inspect(${describeCase([c.value])}, ${JSON.stringify(c.options)})`,
+      () => util.inspect(c.value, c.options), () => internals.inspect(c.value, c.options));
+  }
+});
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;

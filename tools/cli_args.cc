@@ -1,0 +1,131 @@
+// Parses `toysnap <command> [options] FILE [args...]`.
+#include "tools/cli_args.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+
+namespace toysnap {
+namespace {
+
+absl::Status Usage(absl::string_view message) {
+  return absl::InvalidArgumentError(message);
+}
+
+// Splits "--name=value" or takes the value from the next argument.
+absl::StatusOr<std::string> OptionValue(const std::vector<std::string>& argv, size_t& i,
+                                        absl::string_view name) {
+  const std::string& arg = argv[i];
+  if (arg.size() > name.size() && arg[name.size()] == '=') return arg.substr(name.size() + 1);
+  if (i + 1 >= argv.size()) return Usage(absl::StrCat(name, " needs a value"));
+  return argv[++i];
+}
+
+bool IsOption(const std::string& arg, absl::string_view name) {
+  return arg == name || absl::StartsWith(arg, absl::StrCat(name, "="));
+}
+
+absl::Status ParseBuildOption(const std::vector<std::string>& argv, size_t& i, Command& command) {
+  const std::string& arg = argv[i];
+  if (IsOption(arg, "-o") || IsOption(arg, "--output")) {
+    absl::StatusOr<std::string> value = OptionValue(argv, i, arg[1] == 'o' ? "-o" : "--output");
+    if (!value.ok()) return value.status();
+    command.output = *value;
+  } else if (IsOption(arg, "--env")) {
+    absl::StatusOr<std::string> value = OptionValue(argv, i, "--env");
+    if (!value.ok()) return value.status();
+    if (value->empty() || absl::StrContains(*value, '=')) {
+      return Usage(absl::StrCat("--env takes a variable name, not '", *value, "'"));
+    }
+    command.env_names.push_back(*value);
+  } else if (IsOption(arg, "--compression")) {
+    absl::StatusOr<std::string> value = OptionValue(argv, i, "--compression");
+    if (!value.ok()) return value.status();
+    if (*value == "zstd") {
+      command.encode.compression = Compression::kZstd;
+    } else if (*value == "none") {
+      command.encode.compression = Compression::kNone;
+    } else {
+      return Usage(absl::StrCat("--compression must be zstd or none, not '", *value, "'"));
+    }
+  } else if (IsOption(arg, "--level")) {
+    absl::StatusOr<std::string> value = OptionValue(argv, i, "--level");
+    if (!value.ok()) return value.status();
+    int level = 0;
+    if (!absl::SimpleAtoi(*value, &level) || level < 1 || level > 19) {
+      return Usage(absl::StrCat("--level must be a zstd level from 1 to 19, not '", *value, "'"));
+    }
+    command.encode.level = level;
+  } else if (arg == "--quiet" || arg == "-q") {
+    command.quiet = true;
+  } else {
+    return Usage(absl::StrCat("unknown option for build: ", arg));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::string UsageText() {
+  return R"(usage: toysnap <command> [options]
+
+commands:
+  build ENTRY -o OUT.snap   evaluate ENTRY's module graph and write a warm V8 snapshot
+        --env NAME          expose environment variable NAME at build time (repeatable)
+        --compression=zstd|none, --level=N (zstd level, default 3)
+        --quiet             no progress output
+  run FILE [ARGS...]        run a snapshot (*.snap) or a module from source: calls the
+                            entry module's exported main(ARGS) and runs the event loop
+  info FILE.snap            print the snapshot's header, metadata and checksum status
+
+  --help, --version
+
+exit codes: 0 success, 1 uncaught JS error or refused file, 2 usage error
+)";
+}
+
+absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv) {
+  Command command;
+  if (argv.empty()) return Usage("missing command");
+  const std::string& verb = argv[0];
+  if (verb == "--help" || verb == "-h" || verb == "help") return command;
+  if (verb == "--version" || verb == "-v" || verb == "version") {
+    command.kind = Command::Kind::kVersion;
+    return command;
+  }
+  if (verb == "build") {
+    command.kind = Command::Kind::kBuild;
+  } else if (verb == "run") {
+    command.kind = Command::Kind::kRun;
+  } else if (verb == "info") {
+    command.kind = Command::Kind::kInfo;
+  } else {
+    return Usage(absl::StrCat("unknown command '", verb, "'"));
+  }
+  for (size_t i = 1; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (command.kind == Command::Kind::kRun && !command.file.empty()) {
+      command.args.push_back(arg);  // everything after FILE belongs to the program
+    } else if (arg == "--help" || arg == "-h") {
+      command.kind = Command::Kind::kHelp;
+      return command;
+    } else if (absl::StartsWith(arg, "-") && arg != "-") {
+      if (command.kind != Command::Kind::kBuild) {
+        return Usage(absl::StrCat("unknown option for ", verb, ": ", arg));
+      }
+      absl::Status status = ParseBuildOption(argv, i, command);
+      if (!status.ok()) return status;
+    } else if (command.file.empty()) {
+      command.file = arg;
+    } else {
+      return Usage(absl::StrCat("unexpected argument '", arg, "'"));
+    }
+  }
+  if (command.file.empty()) return Usage(absl::StrCat(verb, " needs a file"));
+  if (command.kind == Command::Kind::kBuild && command.output.empty()) {
+    return Usage("build needs -o OUT.snap");
+  }
+  return command;
+}
+
+}  // namespace toysnap

@@ -1,0 +1,32 @@
+// Command-line parsing for the toysnap CLI: turns argv into a Command or a usage
+// error. No V8 here, so it is unit-tested on its own. Included by toysnap_main.cc.
+#ifndef TOYSNAP_TOOLS_CLI_ARGS_H_
+#define TOYSNAP_TOOLS_CLI_ARGS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "snapshot/container.h"
+
+namespace toysnap {
+
+struct Command {
+  enum class Kind { kHelp, kVersion, kBuild, kRun, kInfo };
+  Kind kind = Kind::kHelp;
+  std::string file;                    // build: entry; run, info: the file
+  std::string output;                  // build: -o
+  std::vector<std::string> env_names;  // build: --env NAME (repeatable)
+  EncodeOptions encode;                // build: --compression, --level
+  std::vector<std::string> args;       // run: everything after FILE
+  bool quiet = false;                  // build: --quiet
+};
+
+// `argv` without the program name. Errors are usage errors (exit code 2).
+absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv);
+
+std::string UsageText();
+
+}  // namespace toysnap
+
+#endif  // TOYSNAP_TOOLS_CLI_ARGS_H_

@@ -1,0 +1,62 @@
+#include "tools/cli_args.h"
+
+#include "gtest/gtest.h"
+
+namespace toysnap {
+namespace {
+
+absl::StatusOr<Command> Parse(std::vector<std::string> argv) { return ParseCommandLine(argv); }
+
+TEST(CliArgsTest, BuildTakesOutputEnvAndCompression) {
+  absl::StatusOr<Command> command = Parse(
+      {"build", "app.js", "-o", "out.snap", "--env", "HOME", "--env=USER", "--compression=none"});
+  ASSERT_TRUE(command.ok()) << command.status();
+  EXPECT_EQ(command->kind, Command::Kind::kBuild);
+  EXPECT_EQ(command->file, "app.js");
+  EXPECT_EQ(command->output, "out.snap");
+  EXPECT_EQ(command->env_names, (std::vector<std::string>{"HOME", "USER"}));
+  EXPECT_EQ(command->encode.compression, Compression::kNone);
+}
+
+TEST(CliArgsTest, RunPassesEverythingAfterTheFileToTheProgram) {
+  absl::StatusOr<Command> command = Parse({"run", "app.snap", "a", "--help", "-o", "x"});
+  ASSERT_TRUE(command.ok()) << command.status();
+  EXPECT_EQ(command->kind, Command::Kind::kRun);
+  EXPECT_EQ(command->file, "app.snap");
+  EXPECT_EQ(command->args, (std::vector<std::string>{"a", "--help", "-o", "x"}));
+}
+
+TEST(CliArgsTest, HelpAndVersion) {
+  EXPECT_EQ(Parse({"--help"})->kind, Command::Kind::kHelp);
+  EXPECT_EQ(Parse({"--version"})->kind, Command::Kind::kVersion);
+  EXPECT_EQ(Parse({"build", "--help"})->kind, Command::Kind::kHelp);
+}
+
+TEST(CliArgsTest, UsageErrorsSayWhatIsWrong) {
+  struct Case {
+    std::vector<std::string> argv;
+    std::string message;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{}, "missing command"},
+           {{"frobnicate"}, "unknown command 'frobnicate'"},
+           {{"build", "app.js"}, "build needs -o"},
+           {{"build", "-o"}, "-o needs a value"},
+           {{"build", "app.js", "-o", "x.snap", "--level=99"}, "--level must be"},
+           {{"build", "app.js", "-o", "x.snap", "--compression=lz4"}, "--compression must be"},
+           {{"build", "app.js", "-o", "x.snap", "--env", "A=B"}, "--env takes a variable name"},
+           {{"build", "app.js", "-o", "x.snap", "--what"}, "unknown option for build: --what"},
+           {{"run"}, "run needs a file"},
+           {{"run", "--fast", "x.js"}, "unknown option for run"},
+           {{"info", "a.snap", "b.snap"}, "unexpected argument 'b.snap'"},
+       }) {
+    absl::StatusOr<Command> command = Parse(c.argv);
+    ASSERT_FALSE(command.ok()) << c.message;
+    EXPECT_TRUE(absl::IsInvalidArgument(command.status()));
+    EXPECT_NE(command.status().message().find(c.message), std::string::npos)
+        << command.status().message();
+  }
+}
+
+}  // namespace
+}  // namespace toysnap

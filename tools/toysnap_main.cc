@@ -1,0 +1,206 @@
+// The toysnap command-line tool: build, run, info.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "runtime/js_error.h"
+#include "runtime/runtime.h"
+#include "runtime/v8_process.h"
+#include "snapshot/container.h"
+#include "snapshot/file_io.h"
+#include "snapshot/snapshot_builder.h"
+#include "tools/cli_args.h"
+#include "v8-initialization.h"
+
+extern char** environ;
+
+namespace toysnap {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+
+// JS errors arrive formatted like Node's report; other errors get our prefix.
+int ReportError(const absl::Status& status, absl::string_view context = "") {
+  if (GetJsErrorInfo(status)) {
+    std::cerr << status.message() << "\n";
+  } else {
+    std::cerr << "toysnap: " << context << (context.empty() ? "" : ": ") << status.message()
+              << "\n";
+  }
+  return kExitError;
+}
+
+std::map<std::string, std::string> ProcessEnvironment() {
+  std::map<std::string, std::string> env;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    absl::string_view text(*entry);
+    size_t eq = text.find('=');
+    if (eq == absl::string_view::npos) continue;
+    env.emplace(std::string(text.substr(0, eq)), std::string(text.substr(eq + 1)));
+  }
+  return env;
+}
+
+std::string MiB(size_t bytes) { return absl::StrFormat("%.2f MiB", bytes / 1048576.0); }
+
+double MsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+int Build(const Command& command) {
+  auto start = std::chrono::steady_clock::now();
+  BuildOptions options;
+  options.entry = command.file;
+  options.encode = command.encode;
+  std::map<std::string, std::string> env = ProcessEnvironment();
+  for (const std::string& name : command.env_names) {
+    auto it = env.find(name);
+    if (it != env.end()) options.runtime.env.insert(*it);
+  }
+  options.report = [](absl::string_view line) { std::cerr << "toysnap: " << line << "\n"; };
+  absl::StatusOr<BuildResult> result = BuildSnapshot(options);
+  if (!result.ok()) {
+    if (!GetJsErrorInfo(result.status())) {
+      std::cerr << "toysnap: build of " << command.file << " failed\n";
+    }
+    return ReportError(result.status(), command.file);
+  }
+  absl::Status written = WriteFileAtomically(command.output, result->container);
+  if (!written.ok()) return ReportError(written);
+  if (!command.quiet) {
+    std::cerr << absl::StrFormat("toysnap: %s: %zu module(s), heap %s, file %s, %.0f ms\n",
+                                 command.output, result->metadata.modules.size(),
+                                 MiB(result->blob_size), MiB(result->container.size()),
+                                 MsSince(start));
+  }
+  return kExitOk;
+}
+
+// Ends like Node: process.exit(n) wins, else process.exitCode, else 0.
+int Finish(Runtime& runtime, const absl::Status& status) {
+  if (absl::IsCancelled(status) && runtime.exit_code()) return *runtime.exit_code();
+  if (!status.ok()) return ReportError(status);
+  return runtime.RequestedExitCode();
+}
+
+int RunRuntime(Runtime& runtime, const Command& command, bool call_main) {
+  absl::Status status;
+  if (call_main) status = runtime.CallMain(command.args);
+  if (status.ok()) status = runtime.RunEventLoop();
+  return Finish(runtime, status);
+}
+
+int RunSnapshot(const Command& command, std::string contents, RuntimeOptions options) {
+  absl::StatusOr<OpenedContainer> opened = OpenContainer(contents, CurrentToolchain());
+  if (!opened.ok()) return ReportError(opened.status(), command.file);
+  contents.clear();
+  contents.shrink_to_fit();
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime =
+      Runtime::CreateFromSnapshot(std::move(opened->blob), opened->metadata, options);
+  if (!runtime.ok()) return ReportError(runtime.status(), command.file);
+  return RunRuntime(**runtime, command, opened->metadata.has_main);
+}
+
+int RunSource(const Command& command, std::string contents, RuntimeOptions options) {
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Runtime::Create(options);
+  if (!runtime.ok()) return ReportError(runtime.status());
+  absl::StatusOr<std::string> url = (*runtime)->LoadMainModule(command.file, std::move(contents));
+  absl::Status status = url.status();
+  if (status.ok()) status = (*runtime)->EvaluateModule(*url);
+  if (!status.ok()) return Finish(**runtime, status);
+  return RunRuntime(**runtime, command, (*runtime)->MainHasMainExport());
+}
+
+int Run(const Command& command) {
+  absl::StatusOr<std::string> contents = ReadFile(command.file);
+  if (!contents.ok()) return ReportError(contents.status());
+  RuntimeOptions options;
+  options.env = ProcessEnvironment();
+  bool is_snapshot = absl::EndsWith(command.file, ".snap") || HasContainerMagic(*contents);
+  if (is_snapshot) return RunSnapshot(command, std::move(*contents), std::move(options));
+  return RunSource(command, std::move(*contents), std::move(options));
+}
+
+std::string Printable(const std::string& text) { return text.empty() ? "(none)" : text; }
+
+int Info(const Command& command) {
+  absl::StatusOr<std::string> contents = ReadFile(command.file);
+  if (!contents.ok()) return ReportError(contents.status());
+  absl::StatusOr<InspectedContainer> inspected = InspectContainer(*contents, CurrentToolchain());
+  if (!inspected.ok()) return ReportError(inspected.status(), command.file);
+  const ContainerHeader& header = inspected->header;
+  const SnapshotMetadata& metadata = inspected->metadata;
+  std::string compression = header.compression == Compression::kZstd
+                                ? absl::StrCat("zstd (level ", header.compression_level, ")")
+                                : "none";
+  std::cout << absl::StrFormat(
+      "file:                %s\n"
+      "format version:      %u\n"
+      "toysnap version:     %s\n"
+      "V8 version:          %s\n"
+      "V8 flags:            %s (fingerprint %016x)\n"
+      "external references: fingerprint %016x\n"
+      "compression:         %s\n"
+      "size raw:            %u bytes (%s)\n"
+      "size stored:         %u bytes (%s)\n"
+      "metadata:            %u bytes\n"
+      "header checksum:     %016x ok\n"
+      "body checksum:       %016x %s\n"
+      "compatible:          %s\n"
+      "entry module:        %s\n"
+      "has main():          %s\n"
+      "modules (%zu):\n",
+      command.file, header.format_version, header.toolchain.toysnap_version,
+      header.toolchain.v8_version, Printable(metadata.v8_flags),
+      header.toolchain.v8_flags_fingerprint, header.toolchain.external_refs_fingerprint,
+      compression, header.raw_size, MiB(header.raw_size), header.stored_size,
+      MiB(header.stored_size), header.metadata_size, header.header_checksum,
+      header.body_checksum,
+      inspected->body_status.ok() ? "ok" : std::string(inspected->body_status.message()),
+      inspected->compatibility_status.ok()
+          ? "yes"
+          : std::string(inspected->compatibility_status.message()),
+      DisplayPath(metadata.entry_module), metadata.has_main ? "yes" : "no",
+      metadata.modules.size());
+  for (const std::string& module : metadata.modules) std::cout << "  " << DisplayPath(module) << "\n";
+  return inspected->body_status.ok() && inspected->compatibility_status.ok() ? kExitOk : kExitError;
+}
+
+int Main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  absl::StatusOr<Command> command = ParseCommandLine(args);
+  if (!command.ok()) {
+    std::cerr << "toysnap: " << command.status().message() << "\n\n" << UsageText();
+    return kExitUsage;
+  }
+  switch (command->kind) {
+    case Command::Kind::kHelp:
+      std::cout << UsageText();
+      return kExitOk;
+    case Command::Kind::kVersion:
+      std::cout << "toysnap " << kToysnapVersion << " (V8 " << v8::V8::GetVersion() << ")\n";
+      return kExitOk;
+    case Command::Kind::kInfo:
+      return Info(*command);
+    case Command::Kind::kBuild:
+    case Command::Kind::kRun:
+      break;
+  }
+  std::unique_ptr<V8Process> v8 = V8Process::Initialize();
+  return command->kind == Command::Kind::kBuild ? Build(*command) : Run(*command);
+}
+
+}  // namespace
+}  // namespace toysnap
+
+int main(int argc, char** argv) { return toysnap::Main(argc, argv); }
