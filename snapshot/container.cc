@@ -166,8 +166,12 @@ absl::Status CheckMinimumLength(absl::string_view file) {
                    kHeaderSize, "-byte header"));
 }
 
+// Compares what is there of the magic, so a short foreign file is called
+// foreign rather than truncated.
 absl::Status CheckMagic(absl::string_view file) {
-  if (HasContainerMagic(file)) return absl::OkStatus();
+  if (file.empty()) return Reject(RejectReason::kTruncated, "file is empty");
+  absl::string_view prefix = file.substr(0, kMagicSize);
+  if (prefix == kMagic.substr(0, prefix.size())) return absl::OkStatus();
   return Reject(RejectReason::kBadMagic, "not a toysnap snapshot");
 }
 
@@ -268,8 +272,8 @@ absl::Status CheckFileLength(absl::string_view file, const ContainerHeader& h) {
 
 // Everything that can be verified from the header alone, plus the length.
 absl::StatusOr<ContainerHeader> VerifyHeader(absl::string_view file) {
-  RETURN_IF_ERROR(CheckMinimumLength(file));
   RETURN_IF_ERROR(CheckMagic(file));
+  RETURN_IF_ERROR(CheckMinimumLength(file));
   RETURN_IF_ERROR(CheckFormat(file));
   RETURN_IF_ERROR(CheckHeaderChecksum(file));
   ContainerHeader header = DecodeHeader(file);

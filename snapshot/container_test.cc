@@ -521,7 +521,13 @@ TEST(ContainerTest, InspectReportsBodyAndCompatibilitySeparately) {
   ASSERT_TRUE(info.ok());
   EXPECT_EQ(GetRejectReason(info->body_status), RejectReason::kBadMetadata);
 
+  // A short file is called foreign when its first bytes are not the magic,
+  // truncated when they are.
   EXPECT_EQ(GetRejectReason(InspectContainer("junk", newer).status()),
+            RejectReason::kBadMagic);
+  EXPECT_EQ(GetRejectReason(InspectContainer("TOYS", newer).status()),
+            RejectReason::kTruncated);
+  EXPECT_EQ(GetRejectReason(InspectContainer("", newer).status()),
             RejectReason::kTruncated);
 }
 

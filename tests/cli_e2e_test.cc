@@ -1,0 +1,238 @@
+// End-to-end: the toysnap CLI builds, inspects and runs snapshots and sources,
+// and refuses bad input with a message and a clean exit code.
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/process_runner.h"
+
+namespace toysnap {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using toysnap::testing::FileExists;
+using toysnap::testing::MakeTempDir;
+using toysnap::testing::ProcessResult;
+using toysnap::testing::ReadTextFile;
+using toysnap::testing::RunProcess;
+using toysnap::testing::Runfile;
+using toysnap::testing::WriteTextFile;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = MakeTempDir(); }
+
+  ProcessResult Toysnap(std::vector<std::string> args) {
+    args.insert(args.begin(), Runfile("tools/toysnap"));
+    return RunProcess(args, dir_);
+  }
+  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
+  std::string Write(const std::string& name, const std::string& text) {
+    WriteTextFile(Path(name), text);
+    return Path(name);
+  }
+  // Builds `entry` into a snapshot; the test fails if the build does.
+  std::string Build(const std::string& entry, const std::string& out = "app.snap") {
+    ProcessResult build = Toysnap({"build", entry, "-o", Path(out)});
+    EXPECT_EQ(build.exit_code, 0) << build.err;
+    return Path(out);
+  }
+
+  std::string dir_;
+};
+
+// Exit codes 1 and 2 are chosen; anything else (a signal above all) is a crash.
+void ExpectRefused(const ProcessResult& result, const std::string& message) {
+  EXPECT_EQ(result.signal, 0) << "crashed: " << result.err;
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_THAT(result.err, HasSubstr(message));
+}
+
+TEST_F(CliTest, HelloFromSnapshotAndFromSourcePrintTheSame) {
+  std::string hello = Runfile("examples/hello/main.js");
+  std::string snap = Build(hello, "hello.snap");
+  ProcessResult restored = Toysnap({"run", snap, "a", "b"});
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_THAT(restored.out, HasSubstr("hello, a and b!\n"));
+  EXPECT_THAT(restored.out, HasSubstr("squares computed at build time: [\n   0,  1,  4,  9, 16,\n  25, 36, 49, 64, 81\n]\n"));
+  ProcessResult source = Toysnap({"run", hello, "a", "b"});
+  ASSERT_EQ(source.exit_code, 0) << source.err;
+  EXPECT_EQ(restored.out, source.out);
+  EXPECT_EQ(restored.err, source.err);
+}
+
+TEST_F(CliTest, StateComputedAtBuildTimeSurvivesAndSourcesAreNotNeeded) {
+  Write("lib.js", "export let counter = 0;\nexport function bump() { return ++counter; }\n");
+  std::string main = Write("main.js", R"(import { bump, counter } from './lib.js';
+bump(); bump();
+console.log('building', counter);
+export async function main(args) {
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  console.log('counter', bump(), 'args', JSON.stringify(args), process.argv.length);
+})");
+  ProcessResult build = Toysnap({"build", main, "-o", Path("app.snap")});
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  EXPECT_EQ(build.out, "building 2\n");  // console output during the build reaches the terminal
+  ASSERT_EQ(std::remove(Path("lib.js").c_str()), 0);
+  ASSERT_EQ(std::remove(main.c_str()), 0);
+  for (int i = 0; i < 2; ++i) {  // every run starts from the same warm heap
+    ProcessResult run = Toysnap({"run", Path("app.snap"), "x", "--y"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out, "counter 3 args [\"x\",\"--y\"] 4\n");
+  }
+}
+
+TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
+  Write("lib.js", "export const x = 1;\n");
+  std::string snap = Build(Write("main.js", "import { x } from './lib.js';\nexport const main = () => x;\n"));
+  ProcessResult info = Toysnap({"info", snap});
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  for (const char* field :
+       {"format version:      1", "toysnap version:     0.1.0", "V8 version:          10.2.",
+        "V8 flags:", "external references: fingerprint", "compression:         zstd (level 3)",
+        "size raw:", "size stored:", "header checksum:", "body checksum:", "ok",
+        "compatible:          yes", "has main():          yes", "modules (2):"}) {
+    EXPECT_THAT(info.out, HasSubstr(field));
+  }
+  EXPECT_THAT(info.out, HasSubstr(Path("lib.js")));
+  ProcessResult plain = Toysnap({"build", Path("main.js"), "-o", Path("plain.snap"),
+                                 "--compression=none"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_THAT(Toysnap({"info", Path("plain.snap")}).out, HasSubstr("compression:         none"));
+  EXPECT_EQ(Toysnap({"run", Path("plain.snap")}).exit_code, 0);
+}
+
+TEST_F(CliTest, DamagedSnapshotsAreRefusedNeverCrash) {
+  std::string snap = Build(Write("main.js", "export function main() { console.log('ok'); }\n"));
+  std::string good = ReadTextFile(snap);
+  ASSERT_GT(good.size(), 1000u);
+  // Truncations at the header, metadata and payload.
+  for (size_t size : {size_t{0}, size_t{7}, size_t{100}, size_t{159}, size_t{161}, size_t{400},
+                      good.size() / 2, good.size() - 1}) {
+    WriteTextFile(Path("cut.snap"), good.substr(0, size));
+    ProcessResult run = Toysnap({"run", Path("cut.snap")});
+    SCOPED_TRACE(size);
+    ExpectRefused(run, "snapshot rejected");
+    EXPECT_THAT(run.err, HasSubstr(Path("cut.snap")));
+  }
+  // Single bit flips spread over the file.
+  for (size_t offset = 0; offset < good.size(); offset += good.size() / 37 + 1) {
+    std::string bad = good;
+    bad[offset] ^= 0x10;
+    WriteTextFile(Path("flip.snap"), bad);
+    SCOPED_TRACE(offset);
+    ExpectRefused(Toysnap({"run", Path("flip.snap")}), "snapshot rejected");
+  }
+  EXPECT_EQ(Toysnap({"run", snap}).out, "ok\n");  // the original still works
+}
+
+TEST_F(CliTest, ForeignAndMissingFilesAreRefused) {
+  WriteTextFile(Path("foreign.snap"), "PK\x03\x04 this is a zip file, not a snapshot");
+  ProcessResult foreign = Toysnap({"run", Path("foreign.snap")});
+  ExpectRefused(foreign, "not a toysnap snapshot");
+  ExpectRefused(Toysnap({"info", Path("foreign.snap")}), "not a toysnap snapshot");
+  ExpectRefused(Toysnap({"run", Path("missing.snap")}), "missing.snap");
+  ExpectRefused(Toysnap({"run", dir_}), dir_);
+}
+
+TEST_F(CliTest, UsageErrorsExitWithTwo) {
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {}, {"bogus"}, {"build", "x.js"}, {"run"}, {"build", "x.js", "-o", "y", "--nope"}}) {
+    ProcessResult result = Toysnap(args);
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_THAT(result.err, HasSubstr("usage: toysnap"));
+  }
+  ProcessResult help = Toysnap({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, HasSubstr("usage: toysnap"));
+  ProcessResult version = Toysnap({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_THAT(version.out, AllOf(HasSubstr("toysnap 0.1.0"), HasSubstr("V8 10.2.154")));
+}
+
+TEST_F(CliTest, UncaughtErrorsNameFileLineColumnEvenAfterRestore) {
+  std::string main = Write("main.js", R"(export function main(args) {
+  helper(args);
+}
+function helper(args) {
+  if (args.length > 0) throw new RangeError('bad argument ' + args[0]);
+})");
+  std::string snap = Build(main);
+  for (const std::string& file : {snap, main}) {
+    ProcessResult run = Toysnap({"run", file, "zz"});
+    SCOPED_TRACE(file);
+    ExpectRefused(run, Path("main.js") + ":5:24");
+    EXPECT_THAT(run.err, HasSubstr("RangeError: bad argument zz"));
+    EXPECT_THAT(run.err, HasSubstr("at helper (file://" + Path("main.js") + ":5:30)"));
+    EXPECT_THAT(run.err, HasSubstr("at main (file://" + Path("main.js") + ":2:3)"));
+    EXPECT_EQ(Toysnap({"run", file}).exit_code, 0);
+  }
+}
+
+TEST_F(CliTest, FailedBuildsWriteNothing) {
+  WriteTextFile(Path("app.snap"), "previous contents");
+  Write("syntax.js", "export function main() {\n  let x = ;\n}\n");
+  ProcessResult syntax = Toysnap({"build", Path("syntax.js"), "-o", Path("app.snap")});
+  ExpectRefused(syntax, Path("syntax.js") + ":2:11");
+  EXPECT_THAT(syntax.err, HasSubstr("SyntaxError: Unexpected token ';'"));
+  EXPECT_EQ(ReadTextFile(Path("app.snap")), "previous contents");
+
+  Write("throws.js", "throw new Error('no snapshot for you');\n");
+  ProcessResult thrown = Toysnap({"build", Path("throws.js"), "-o", Path("new.snap")});
+  ExpectRefused(thrown, "Error: no snapshot for you");
+  EXPECT_THAT(thrown.err, HasSubstr(Path("throws.js") + ":1:7"));
+  EXPECT_FALSE(FileExists(Path("new.snap")));
+
+  Write("imports.js", "import './nowhere.js';\n");
+  ProcessResult missing = Toysnap({"build", Path("imports.js"), "-o", Path("new.snap")});
+  ExpectRefused(missing, Path("imports.js") + ":1:8: cannot resolve './nowhere.js'");
+  EXPECT_FALSE(FileExists(Path("new.snap")));
+
+  Write("ok.js", "export function main() {}\n");
+  ProcessResult unwritable = Toysnap({"build", Path("ok.js"), "-o", Path("no/such/dir/x.snap")});
+  ExpectRefused(unwritable, Path("no/such/dir/x.snap"));
+}
+
+TEST_F(CliTest, PendingIntervalsAtBuildTimeAreNamed) {
+  Write("interval.js", "setInterval(() => {}, 1000);\nexport function main() {}\n");
+  ProcessResult build = Toysnap({"build", Path("interval.js"), "-o", Path("x.snap")});
+  ExpectRefused(build, "setInterval(…, 1000) created at");
+  EXPECT_THAT(build.err, HasSubstr("interval.js:1:1"));
+  EXPECT_FALSE(FileExists(Path("x.snap")));
+}
+
+TEST_F(CliTest, ModulesWithoutMainWarnAtBuildAndOnlyRestore) {
+  std::string snap = Build(Write("plain.js", "console.log('evaluated once');\n"));
+  ProcessResult build = Toysnap({"build", Path("plain.js"), "-o", snap});
+  EXPECT_THAT(build.err, HasSubstr("exports no main function"));
+  ProcessResult run = Toysnap({"run", snap});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "");
+}
+
+TEST_F(CliTest, ExitCodesFollowNode) {
+  std::string exits = Write("exit.js", R"(export function main(args) {
+  if (args[0] === 'exit') { console.log('before'); process.exit(3); console.log('after'); }
+  if (args[0] === 'code') process.exitCode = 4;
+  if (args[0] === 'reject') Promise.reject(new Error('nobody catches me'));
+  if (args[0] === 'async') return Promise.reject(new TypeError('main failed'));
+})");
+  std::string snap = Build(exits);
+  for (const std::string& file : {snap, exits}) {
+    SCOPED_TRACE(file);
+    ProcessResult exit = Toysnap({"run", file, "exit"});
+    EXPECT_EQ(exit.exit_code, 3);
+    EXPECT_EQ(exit.out, "before\n");
+    EXPECT_EQ(Toysnap({"run", file, "code"}).exit_code, 4);
+    ExpectRefused(Toysnap({"run", file, "reject"}), "Error: nobody catches me");
+    ExpectRefused(Toysnap({"run", file, "async"}), "TypeError: main failed");
+  }
+}
+
+}  // namespace
+}  // namespace toysnap
