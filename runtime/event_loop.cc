@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "runtime/execution_guard.h"
 #include "runtime/js_error.h"
 #include "snapshot/status_macros.h"
 #include "v8-exception.h"
@@ -15,12 +16,6 @@
 
 namespace toysnap {
 namespace {
-
-double MonotonicMs() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
 
 void SleepMs(double ms) {
   if (ms <= 0) return;
@@ -45,14 +40,17 @@ absl::StatusOr<v8::Local<v8::Function>> GetFunction(v8::Local<v8::Context> conte
 
 }  // namespace
 
-EventLoop::EventLoop(v8::Isolate* isolate) : isolate_(isolate) {}
+EventLoop::EventLoop(v8::Isolate* isolate, double deadline_ms)
+    : isolate_(isolate), deadline_ms_(deadline_ms) {}
 
 absl::Status EventLoop::Attach(v8::Local<v8::Context> context, v8::Local<v8::Object> internals) {
+  ASSIGN_OR_RETURN(v8::Local<v8::Function> ticks, GetFunction(context, internals, "runTicks"));
   ASSIGN_OR_RETURN(v8::Local<v8::Function> run, GetFunction(context, internals, "runNextDueTimer"));
   ASSIGN_OR_RETURN(v8::Local<v8::Function> next,
                    GetFunction(context, internals, "nextTimerDeadline"));
   ASSIGN_OR_RETURN(v8::Local<v8::Function> describe,
                    GetFunction(context, internals, "describePendingTimers"));
+  run_ticks_.Reset(isolate_, ticks);
   run_next_due_timer_.Reset(isolate_, run);
   next_timer_deadline_.Reset(isolate_, next);
   describe_timers_.Reset(isolate_, describe);
@@ -60,6 +58,7 @@ absl::Status EventLoop::Attach(v8::Local<v8::Context> context, v8::Local<v8::Obj
 }
 
 void EventLoop::Detach() {
+  run_ticks_.Reset();
   run_next_due_timer_.Reset();
   next_timer_deadline_.Reset();
   describe_timers_.Reset();
@@ -108,10 +107,30 @@ absl::Status EventLoop::TakePendingError(v8::Local<v8::Context> context) {
 }
 
 absl::Status EventLoop::RunMicrotasks(v8::Local<v8::Context> context) {
-  v8::TryCatch try_catch(isolate_);
-  isolate_->PerformMicrotaskCheckpoint();
-  if (try_catch.HasTerminated()) return TryCatchToStatus(isolate_, context, try_catch);
-  return TakePendingError(context);
+  v8::HandleScope scope(isolate_);
+  while (true) {
+    ASSIGN_OR_RETURN(v8::Local<v8::Value> ran, CallHook(context, run_ticks_, {}));
+    bool ticks_ran = ran->IsNumber() && ran.As<v8::Number>()->Value() > 0;
+    v8::TryCatch try_catch(isolate_);
+    isolate_->PerformMicrotaskCheckpoint();
+    if (try_catch.HasTerminated()) return TryCatchToStatus(isolate_, context, try_catch);
+    RETURN_IF_ERROR(TakePendingError(context));
+    // Microtasks may have queued ticks; without ticks, both queues are empty.
+    if (!ticks_ran) return absl::OkStatus();
+  }
+}
+
+absl::Status EventLoop::SleepUntil(double until_ms) {
+  double now = MonotonicMs();
+  if (deadline_ms_ >= 0) {
+    if (now >= deadline_ms_) return absl::DeadlineExceededError("time limit reached");
+    until_ms = std::min(until_ms, deadline_ms_);
+  }
+  SleepMs(until_ms - now);
+  if (deadline_ms_ >= 0 && MonotonicMs() >= deadline_ms_) {
+    return absl::DeadlineExceededError("time limit reached");
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<v8::Local<v8::Value>> EventLoop::CallHook(v8::Local<v8::Context> context,
@@ -128,8 +147,11 @@ absl::StatusOr<v8::Local<v8::Value>> EventLoop::CallHook(v8::Local<v8::Context> 
   return result;
 }
 
-absl::StatusOr<double> EventLoop::NextDeadline(v8::Local<v8::Context> context) {
-  ASSIGN_OR_RETURN(v8::Local<v8::Value> next, CallHook(context, next_timer_deadline_, {}));
+absl::StatusOr<double> EventLoop::NextDeadline(v8::Local<v8::Context> context,
+                                               bool skip_intervals) {
+  ASSIGN_OR_RETURN(v8::Local<v8::Value> next,
+                   CallHook(context, next_timer_deadline_,
+                            {v8::Boolean::New(isolate_, skip_intervals)}));
   return next->IsNumber() ? next.As<v8::Number>()->Value() : -1;
 }
 
@@ -142,16 +164,18 @@ absl::StatusOr<bool> EventLoop::Poll(v8::Local<v8::Context> context) {
     if (!ran->IsTrue()) break;
     RETURN_IF_ERROR(RunMicrotasks(context));
   }
-  ASSIGN_OR_RETURN(double deadline, NextDeadline(context));
+  ASSIGN_OR_RETURN(double deadline, NextDeadline(context, /*skip_intervals=*/false));
   return deadline >= 0;
 }
 
-absl::Status EventLoop::Run(v8::Local<v8::Context> context) {
+absl::Status EventLoop::Run(v8::Local<v8::Context> context, LoopMode mode) {
   while (true) {
     ASSIGN_OR_RETURN(bool pending, Poll(context));
     if (!pending) return absl::OkStatus();
-    ASSIGN_OR_RETURN(double deadline, NextDeadline(context));
-    SleepMs(deadline - MonotonicMs());
+    ASSIGN_OR_RETURN(double deadline,
+                     NextDeadline(context, mode == LoopMode::kUntilOnlyIntervals));
+    if (deadline < 0) return absl::OkStatus();  // only intervals are left
+    RETURN_IF_ERROR(SleepUntil(deadline));
   }
 }
 
@@ -164,8 +188,8 @@ absl::Status EventLoop::RunUntilSettled(v8::Local<v8::Context> context,
       return absl::FailedPreconditionError(
           "a promise never settled: the program awaits something that nothing will resolve");
     }
-    ASSIGN_OR_RETURN(double deadline, NextDeadline(context));
-    SleepMs(deadline - MonotonicMs());
+    ASSIGN_OR_RETURN(double deadline, NextDeadline(context, /*skip_intervals=*/false));
+    RETURN_IF_ERROR(SleepUntil(deadline));
   }
 }
 

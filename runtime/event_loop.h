@@ -1,5 +1,6 @@
-// The event loop: microtasks, timers (kept in the JS heap by timers.js so they
-// survive snapshots), unhandled rejections. Owned by Runtime; not for embedders.
+// The event loop: process.nextTick ticks, microtasks, timers (kept in the JS
+// heap by timers.js so they survive snapshots), unhandled rejections. Owned by
+// Runtime; not for embedders.
 #ifndef TOYSNAP_RUNTIME_EVENT_LOOP_H_
 #define TOYSNAP_RUNTIME_EVENT_LOOP_H_
 
@@ -17,22 +18,30 @@
 
 namespace toysnap {
 
+enum class LoopMode {
+  kUntilIdle,
+  // For the snapshot builder: also stop when only intervals keep the loop alive.
+  kUntilOnlyIntervals,
+};
+
 class EventLoop {
  public:
-  explicit EventLoop(v8::Isolate* isolate);  // not owned; outlives the loop
+  // `deadline_ms`: monotonic time at which sleeping stops (negative: none).
+  EventLoop(v8::Isolate* isolate, double deadline_ms);  // isolate not owned
 
-  // Takes the timer hooks from the bootstrap JS's `internals` object.
+  // Takes the hooks from the bootstrap JS's `internals` object.
   absl::Status Attach(v8::Local<v8::Context> context, v8::Local<v8::Object> internals);
   // Drops every handle the loop holds (required before a snapshot is taken).
   void Detach();
 
-  // One microtask checkpoint, then reports an uncaught error or unhandled rejection.
+  // Node's order: all nextTick callbacks, then all microtasks, until both are
+  // empty; then reports an uncaught error or an unhandled rejection.
   absl::Status RunMicrotasks(v8::Local<v8::Context> context);
   // Microtasks, then every timer due now (microtasks after each); true while
   // referenced timers remain.
   absl::StatusOr<bool> Poll(v8::Local<v8::Context> context);
-  // Polls, sleeping until the next timer, until nothing is pending.
-  absl::Status Run(v8::Local<v8::Context> context);
+  // Polls, sleeping until the next timer, until `mode` says stop.
+  absl::Status Run(v8::Local<v8::Context> context, LoopMode mode = LoopMode::kUntilIdle);
   // Polls until `promise` settles; an error if the loop empties first.
   absl::Status RunUntilSettled(v8::Local<v8::Context> context, v8::Local<v8::Promise> promise);
   // One line per pending timer, for "still pending at build time" errors.
@@ -46,8 +55,10 @@ class EventLoop {
   absl::StatusOr<v8::Local<v8::Value>> CallHook(v8::Local<v8::Context> context,
                                                 const v8::Global<v8::Function>& hook,
                                                 std::vector<v8::Local<v8::Value>> args);
-  absl::StatusOr<double> NextDeadline(v8::Local<v8::Context> context);
+  absl::StatusOr<double> NextDeadline(v8::Local<v8::Context> context, bool skip_intervals);
   absl::Status TakePendingError(v8::Local<v8::Context> context);
+  // Sleeps until `until_ms` or the time limit; an error once time is up.
+  absl::Status SleepUntil(double until_ms);
 
   struct Rejection {
     v8::Global<v8::Promise> promise;
@@ -55,6 +66,8 @@ class EventLoop {
   };
 
   v8::Isolate* isolate_;
+  const double deadline_ms_;
+  v8::Global<v8::Function> run_ticks_;
   v8::Global<v8::Function> run_next_due_timer_;
   v8::Global<v8::Function> next_timer_deadline_;
   v8::Global<v8::Function> describe_timers_;

@@ -67,6 +67,13 @@ v8::Local<v8::Object> EnvObject(v8::Isolate* isolate,
   return object;
 }
 
+// V8's own limit sits above the user's, so the ExecutionGuard sees the user's
+// limit crossed and terminates before V8 would abort.
+void ApplyHeapLimit(const RuntimeOptions& options, v8::Isolate::CreateParams& params) {
+  if (options.max_heap_mb == 0) return;
+  params.constraints.ConfigureDefaultsFromHeapSize(0, (options.max_heap_mb << 20) * 2);
+}
+
 }  // namespace
 
 Runtime::Runtime(const RuntimeOptions& options, v8::Isolate* isolate)
@@ -78,6 +85,7 @@ Runtime::~Runtime() {
     v8::Isolate::Scope isolate_scope(isolate_);
     modules_.reset();
     loop_.reset();
+    guard_.reset();
     internals_.Reset();
     context_.Reset();
   }
@@ -97,7 +105,9 @@ void Runtime::InstallIsolateHooks() {
   modules_ = std::make_unique<ModuleLoader>(isolate_);
   ModuleLoader::Attach(isolate_, modules_.get());
   ModuleLoader::InstallHostCallbacks(isolate_);
-  loop_ = std::make_unique<EventLoop>(isolate_);
+  guard_ = std::make_unique<ExecutionGuard>(isolate_, options_.max_heap_mb << 20,
+                                            options_.timeout_ms);
+  loop_ = std::make_unique<EventLoop>(isolate_, guard_->deadline_ms());
   isolate_->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate_->SetPromiseRejectCallback(OnPromiseReject);
   isolate_->AddMessageListenerWithErrorLevel(OnMessage, v8::Isolate::kMessageError);
@@ -109,6 +119,7 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const RuntimeOptions& o
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = allocator.get();
   params.external_references = ExternalReferences();
+  ApplyHeapLimit(options, params);
   v8::Isolate* isolate = v8::Isolate::New(params);
   std::unique_ptr<Runtime> runtime(new Runtime(options, isolate));
   runtime->allocator_ = std::move(allocator);
@@ -137,6 +148,7 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
   params.array_buffer_allocator = allocator.get();
   params.external_references = ExternalReferences();
   params.snapshot_blob = &runtime->startup_data_;
+  ApplyHeapLimit(options, params);
   runtime->allocator_ = std::move(allocator);
   runtime->isolate_ = v8::Isolate::New(params);
   runtime->owned_isolate_.reset(runtime->isolate_);
@@ -146,15 +158,22 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
 }
 
 absl::Status Runtime::StatusFromTryCatch(const v8::TryCatch& try_catch) {
-  absl::Status status = TryCatchToStatus(isolate_, context(), try_catch);
-  if (absl::IsCancelled(status) && exit_code_) return absl::CancelledError(kExitRequested);
+  return Explain(TryCatchToStatus(isolate_, context(), try_catch));
+}
+
+absl::Status Runtime::Explain(absl::Status status) const {
+  if (status.ok()) return status;
+  if (guard_ != nullptr) {
+    absl::Status violation = guard_->Violation();
+    if (!violation.ok()) return violation;
+  }
+  if (exit_code_) return absl::CancelledError(kExitRequested);
   return status;
 }
 
 absl::Status Runtime::CheckUsable() const {
   if (exported_) return absl::FailedPreconditionError("runtime was handed to a snapshot");
-  if (exit_code_) return absl::CancelledError(kExitRequested);
-  return absl::OkStatus();
+  return Explain(guard_ != nullptr ? guard_->Violation() : absl::OkStatus());
 }
 
 absl::Status Runtime::Bootstrap() {
@@ -183,7 +202,17 @@ absl::Status Runtime::Bootstrap() {
       return StatusFromTryCatch(try_catch);
     }
   }
-  return AttachInternals(internals);
+  RETURN_IF_ERROR(AttachInternals(internals));
+  if (options_.bootstrap_code.empty()) return absl::OkStatus();
+  v8::TryCatch try_catch(isolate_);
+  v8::ScriptOrigin origin(isolate_, Str(isolate_, "toysnap:embedder-bootstrap"));
+  v8::Local<v8::Script> script;
+  if (!v8::Script::Compile(context, Str(isolate_, options_.bootstrap_code), &origin)
+           .ToLocal(&script) ||
+      script->Run(context).IsEmpty()) {
+    return StatusFromTryCatch(try_catch);
+  }
+  return absl::OkStatus();
 }
 
 absl::Status Runtime::AttachInternals(v8::Local<v8::Object> internals) {
@@ -223,7 +252,7 @@ absl::StatusOr<v8::Global<v8::Value>> Runtime::ExecuteScript(absl::string_view n
       !script->Run(scope.context()).ToLocal(&result)) {
     return StatusFromTryCatch(try_catch);
   }
-  RETURN_IF_ERROR(loop_->RunMicrotasks(scope.context()));
+  RETURN_IF_ERROR(Explain(loop_->RunMicrotasks(scope.context())));
   return v8::Global<v8::Value>(isolate_, result);
 }
 
@@ -265,12 +294,12 @@ absl::Status Runtime::EvaluateModule(absl::string_view url) {
   if (!module->Evaluate(scope.context()).ToLocal(&result)) return StatusFromTryCatch(try_catch);
   if (result->IsPromise()) {
     v8::Local<v8::Promise> promise = result.As<v8::Promise>();
-    RETURN_IF_ERROR(loop_->RunUntilSettled(scope.context(), promise));
+    RETURN_IF_ERROR(Explain(loop_->RunUntilSettled(scope.context(), promise)));
     if (promise->State() == v8::Promise::kRejected) {
       return JsErrorToStatus(isolate_, scope.context(), promise->Result(), {});
     }
   }
-  return loop_->RunMicrotasks(scope.context());
+  return Explain(loop_->RunMicrotasks(scope.context()));
 }
 
 bool Runtime::MainHasMainExport() {
@@ -292,7 +321,7 @@ bool Runtime::MainHasMainExport() {
 absl::StatusOr<v8::Local<v8::Value>> Runtime::AwaitLocal(v8::Local<v8::Value> value) {
   if (!value->IsPromise()) return value;
   v8::Local<v8::Promise> promise = value.As<v8::Promise>();
-  RETURN_IF_ERROR(loop_->RunUntilSettled(context(), promise));
+  RETURN_IF_ERROR(Explain(loop_->RunUntilSettled(context(), promise)));
   if (promise->State() == v8::Promise::kRejected) {
     // Handled here, so the loop must not also report it as unhandled.
     promise->MarkAsHandled();
@@ -338,18 +367,14 @@ absl::StatusOr<bool> Runtime::PollEventLoop() {
   RETURN_IF_ERROR(CheckUsable());
   ContextScope scope(*this);
   absl::StatusOr<bool> pending = loop_->Poll(scope.context());
-  if (!pending.ok() && absl::IsCancelled(pending.status()) && exit_code_) {
-    return absl::CancelledError(kExitRequested);
-  }
+  if (!pending.ok()) return Explain(pending.status());
   return pending;
 }
 
-absl::Status Runtime::RunEventLoop() {
+absl::Status Runtime::RunEventLoop(LoopMode mode) {
   RETURN_IF_ERROR(CheckUsable());
   ContextScope scope(*this);
-  absl::Status status = loop_->Run(scope.context());
-  if (absl::IsCancelled(status) && exit_code_) return absl::CancelledError(kExitRequested);
-  return status;
+  return Explain(loop_->Run(scope.context(), mode));
 }
 
 std::vector<std::string> Runtime::DescribePendingWork() {
@@ -379,7 +404,7 @@ absl::StatusOr<v8::Global<v8::Value>> Runtime::CallFunction(
            .ToLocal(&result)) {
     return StatusFromTryCatch(try_catch);
   }
-  RETURN_IF_ERROR(loop_->RunMicrotasks(scope.context()));
+  RETURN_IF_ERROR(Explain(loop_->RunMicrotasks(scope.context())));
   return v8::Global<v8::Value>(isolate_, result);
 }
 
@@ -432,6 +457,7 @@ absl::StatusOr<SnapshotMetadata> Runtime::ExportForSnapshot(
   }
   // Message listeners live in the heap; the restored isolate installs its own.
   isolate_->RemoveMessageListeners(OnMessage);
+  guard_->Stop();
   metadata.has_main = false;
   modules_->Clear();
   loop_->Detach();

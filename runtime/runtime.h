@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "runtime/event_loop.h"
+#include "runtime/execution_guard.h"
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
 #include "snapshot/container.h"
@@ -33,6 +34,14 @@ struct RuntimeOptions {
   std::map<std::string, std::string> env;
   // process.argv[0].
   std::string exec_path = "toysnap";
+  // Extra classic script run after the runtime's own bootstrap (fresh and
+  // snapshotting runtimes; a restored heap already holds its effects).
+  std::string bootstrap_code;
+  // Heap limit in MiB; exceeding it ends execution with kResourceExhausted.
+  size_t max_heap_mb = 0;
+  // Time limit in ms for everything the runtime runs, counted from creation;
+  // exceeding it ends execution with kDeadlineExceeded. 0: none.
+  int64_t timeout_ms = 0;
 };
 
 // How a program's run ended when it called process.exit() / toysnap.exit().
@@ -87,7 +96,7 @@ class Runtime : public NativeHost {
 
   // Runs microtasks and due timers once; true while work is pending.
   absl::StatusOr<bool> PollEventLoop();
-  absl::Status RunEventLoop();
+  absl::Status RunEventLoop(LoopMode mode = LoopMode::kUntilIdle);
   // Describes pending timers and other work keeping the loop alive.
   std::vector<std::string> DescribePendingWork();
 
@@ -131,6 +140,8 @@ class Runtime : public NativeHost {
   absl::StatusOr<v8::Local<v8::Value>> AwaitLocal(v8::Local<v8::Value> value);
   absl::StatusOr<std::string> LoadModule(absl::string_view path, std::optional<std::string> source);
   absl::Status CheckUsable() const;
+  // Names why JS stopped (exit(), heap or time limit) when it was terminated.
+  absl::Status Explain(absl::Status status) const;
 
   RuntimeOptions options_;
   std::string blob_;  // the startup blob, kept alive as long as the isolate
@@ -141,6 +152,7 @@ class Runtime : public NativeHost {
   v8::Global<v8::Context> context_;
   v8::Global<v8::Object> internals_;  // the bootstrap JS's shared object
   std::unique_ptr<ModuleLoader> modules_;
+  std::unique_ptr<ExecutionGuard> guard_;
   std::unique_ptr<EventLoop> loop_;
   std::string main_url_;
   std::optional<int> exit_code_;

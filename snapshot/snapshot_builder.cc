@@ -1,8 +1,6 @@
 // The snapshot builder: SnapshotCreator + Runtime + container encoding.
 #include "snapshot/snapshot_builder.h"
 
-#include <unistd.h>
-
 #include <memory>
 
 #include "absl/strings/str_cat.h"
@@ -19,20 +17,13 @@ namespace {
 // Runs the loop until nothing is pending. An interval would keep it alive
 // forever, so it is refused by name instead of waited on.
 absl::Status DrainEventLoop(Runtime& runtime) {
-  while (true) {
-    ASSIGN_OR_RETURN(bool pending, runtime.PollEventLoop());
-    if (!pending) return absl::OkStatus();
-    std::vector<std::string> work = runtime.DescribePendingWork();
-    for (const std::string& line : work) {
-      if (absl::StartsWith(line, "setInterval")) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "work is still pending at build time and would never finish:\n  ",
-            absl::StrJoin(work, "\n  "),
-            "\nclear intervals before the entry module finishes, or start them in main()"));
-      }
-    }
-    usleep(500);
-  }
+  RETURN_IF_ERROR(runtime.RunEventLoop(LoopMode::kUntilOnlyIntervals));
+  std::vector<std::string> work = runtime.DescribePendingWork();
+  if (work.empty()) return absl::OkStatus();
+  return absl::FailedPreconditionError(
+      absl::StrCat("work is still pending at build time and would never finish:\n  ",
+                   absl::StrJoin(work, "\n  "),
+                   "\nclear intervals before the entry module finishes, or start them in main()"));
 }
 
 absl::Status ExplainExit(const absl::Status& status, const Runtime& runtime) {

@@ -25,6 +25,29 @@ bool IsOption(const std::string& arg, absl::string_view name) {
   return arg == name || absl::StartsWith(arg, absl::StrCat(name, "="));
 }
 
+// --max-heap-mb and --timeout-ms, shared by build and run. False if `arg` is
+// neither.
+absl::StatusOr<bool> ParseLimitOption(const std::vector<std::string>& argv, size_t& i,
+                                      Command& command) {
+  const std::string& arg = argv[i];
+  for (absl::string_view name : {"--max-heap-mb", "--timeout-ms"}) {
+    if (!IsOption(arg, name)) continue;
+    absl::StatusOr<std::string> value = OptionValue(argv, i, name);
+    if (!value.ok()) return value.status();
+    int64_t number = 0;
+    if (!absl::SimpleAtoi(*value, &number) || number <= 0 || number > (int64_t{1} << 40)) {
+      return Usage(absl::StrCat(name, " must be a positive whole number, not '", *value, "'"));
+    }
+    if (name == "--max-heap-mb") {
+      command.max_heap_mb = static_cast<size_t>(number);
+    } else {
+      command.timeout_ms = number;
+    }
+    return true;
+  }
+  return false;
+}
+
 absl::Status ParseBuildOption(const std::vector<std::string>& argv, size_t& i, Command& command) {
   const std::string& arg = argv[i];
   if (IsOption(arg, "-o") || IsOption(arg, "--output")) {
@@ -74,9 +97,14 @@ commands:
         --env NAME          expose environment variable NAME at build time (repeatable)
         --compression=zstd|none, --level=N (zstd level, default 3)
         --quiet             no progress output
-  run FILE [ARGS...]        run a snapshot (*.snap) or a module from source: calls the
+  run [options] FILE [ARGS...]
+                            run a snapshot (*.snap) or a module from source: calls the
                             entry module's exported main(ARGS) and runs the event loop
   info FILE.snap            print the snapshot's header, metadata and checksum status
+
+options of build and run:
+  --max-heap-mb=N           end the program with an error when its heap exceeds N MiB
+  --timeout-ms=N            end the program with an error after N milliseconds
 
   --help, --version
 
@@ -110,6 +138,11 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv) {
       command.kind = Command::Kind::kHelp;
       return command;
     } else if (absl::StartsWith(arg, "-") && arg != "-") {
+      if (command.kind != Command::Kind::kInfo) {
+        absl::StatusOr<bool> limit = ParseLimitOption(argv, i, command);
+        if (!limit.ok()) return limit.status();
+        if (*limit) continue;
+      }
       if (command.kind != Command::Kind::kBuild) {
         return Usage(absl::StrCat("unknown option for ", verb, ": ", arg));
       }

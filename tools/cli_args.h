@@ -20,6 +20,8 @@ struct Command {
   EncodeOptions encode;                // build: --compression, --level
   std::vector<std::string> args;       // run: everything after FILE
   bool quiet = false;                  // build: --quiet
+  size_t max_heap_mb = 0;              // build, run: --max-heap-mb (0: V8's default)
+  int64_t timeout_ms = 0;              // build, run: --timeout-ms (0: none)
 };
 
 // `argv` without the program name. Errors are usage errors (exit code 2).

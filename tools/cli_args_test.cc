@@ -26,6 +26,21 @@ TEST(CliArgsTest, RunPassesEverythingAfterTheFileToTheProgram) {
   EXPECT_EQ(command->args, (std::vector<std::string>{"a", "--help", "-o", "x"}));
 }
 
+TEST(CliArgsTest, LimitsApplyToBuildAndRun) {
+  absl::StatusOr<Command> run = Parse({"run", "--max-heap-mb=64", "--timeout-ms", "500", "a.js",
+                                       "--timeout-ms=1"});
+  ASSERT_TRUE(run.ok()) << run.status();
+  EXPECT_EQ(run->max_heap_mb, 64u);
+  EXPECT_EQ(run->timeout_ms, 500);
+  EXPECT_EQ(run->args, (std::vector<std::string>{"--timeout-ms=1"}));
+  absl::StatusOr<Command> build = Parse({"build", "a.js", "-o", "a.snap", "--timeout-ms=9"});
+  ASSERT_TRUE(build.ok()) << build.status();
+  EXPECT_EQ(build->timeout_ms, 9);
+  EXPECT_FALSE(Parse({"run", "--max-heap-mb=0", "a.js"}).ok());
+  EXPECT_FALSE(Parse({"run", "--timeout-ms=soon", "a.js"}).ok());
+  EXPECT_FALSE(Parse({"info", "--timeout-ms=5", "a.snap"}).ok());
+}
+
 TEST(CliArgsTest, HelpAndVersion) {
   EXPECT_EQ(Parse({"--help"})->kind, Command::Kind::kHelp);
   EXPECT_EQ(Parse({"--version"})->kind, Command::Kind::kVersion);

@@ -62,6 +62,8 @@ int Build(const Command& command) {
   BuildOptions options;
   options.entry = command.file;
   options.encode = command.encode;
+  options.runtime.max_heap_mb = command.max_heap_mb;
+  options.runtime.timeout_ms = command.timeout_ms;
   std::map<std::string, std::string> env = ProcessEnvironment();
   for (const std::string& name : command.env_names) {
     auto it = env.find(name);
@@ -126,6 +128,8 @@ int Run(const Command& command) {
   if (!contents.ok()) return ReportError(contents.status());
   RuntimeOptions options;
   options.env = ProcessEnvironment();
+  options.max_heap_mb = command.max_heap_mb;
+  options.timeout_ms = command.timeout_ms;
   bool is_snapshot = absl::EndsWith(command.file, ".snap") || HasContainerMagic(*contents);
   if (is_snapshot) return RunSnapshot(command, std::move(*contents), std::move(options));
   return RunSource(command, std::move(*contents), std::move(options));

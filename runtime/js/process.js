@@ -4,6 +4,8 @@
 
   let exitCode;
   const restoreHooks = [];
+  // process.nextTick callbacks: run before promise jobs, as under Node.
+  const ticks = [];
 
   function exit(code) {
     if (code !== undefined) exitCode = code;
@@ -33,7 +35,7 @@
       if (typeof callback !== 'function') {
         throw new TypeError('The "callback" argument must be of type function');
       }
-      queueMicrotask(() => Reflect.apply(callback, undefined, args));
+      ticks.push({ callback, args });
     },
   };
 
@@ -59,6 +61,20 @@
   internals.setArgs = function (args, execPath, entryPath) {
     toysnap.args = args;
     process.argv = [execPath, entryPath, ...args];
+  };
+
+  // Runs every queued tick, including ticks queued meanwhile; how many ran.
+  internals.runTicks = function () {
+    let count = 0;
+    try {
+      while (count < ticks.length) {
+        const { callback, args } = ticks[count++];
+        Reflect.apply(callback, undefined, args);
+      }
+    } finally {
+      ticks.splice(0, count);
+    }
+    return count;
   };
 
   internals.getExitCode = function () {

@@ -71,10 +71,11 @@
     }
   }
 
-  function earliest(refOnly) {
+  function earliest(refOnly, skipIntervals) {
     let best = null;
     for (const timer of active.values()) {
       if (refOnly && !timer._ref) continue;
+      if (skipIntervals && timer._repeat) continue;
       if (best === null || timer._due < best._due ||
           (timer._due === best._due && timer._seq < best._seq)) {
         best = timer;
@@ -105,8 +106,9 @@
   };
 
   // When the next referenced timer is due, or -1 if none keeps the loop alive.
-  internals.nextTimerDeadline = function () {
-    const timer = earliest(true);
+  // The builder skips intervals: they would keep it waiting forever.
+  internals.nextTimerDeadline = function (skipIntervals) {
+    const timer = earliest(true, skipIntervals === true);
     return timer === null ? -1 : timer._due;
   };
 
