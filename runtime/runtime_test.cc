@@ -1,0 +1,377 @@
+// The Runtime API, run twice: on a fresh runtime and on one restored from a
+// snapshot. Both must behave the same.
+#include "runtime/runtime.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "runtime/js_error.h"
+#include "runtime/natives.h"
+#include "runtime/v8_process.h"
+#include "snapshot/status_macros.h"
+#include "v8-primitive.h"
+#include "v8-snapshot.h"
+
+namespace toysnap {
+namespace {
+
+using ::testing::HasSubstr;
+
+class V8Environment : public ::testing::Environment {
+ public:
+  void SetUp() override { process_ = V8Process::Initialize(); }
+  void TearDown() override { process_.reset(); }
+
+ private:
+  std::unique_ptr<V8Process> process_;
+};
+::testing::Environment* const kV8 = ::testing::AddGlobalTestEnvironment(new V8Environment);
+
+using Prepare = std::function<absl::Status(Runtime&)>;
+
+// Builds a snapshot in memory under `build`, running `prepare` first, then
+// restores it under `run`.
+absl::StatusOr<std::unique_ptr<Runtime>> Restore(const RuntimeOptions& build,
+                                                 const RuntimeOptions& run,
+                                                 const Prepare& prepare = nullptr) {
+  std::string blob;
+  SnapshotMetadata metadata;
+  {
+    v8::SnapshotCreator creator(ExternalReferences());
+    {
+      ASSIGN_OR_RETURN(std::unique_ptr<Runtime> runtime,
+                       Runtime::CreateForSnapshotting(&creator, build));
+      if (prepare) RETURN_IF_ERROR(prepare(*runtime));
+      ASSIGN_OR_RETURN(metadata, runtime->ExportForSnapshot(&creator));
+    }
+    v8::StartupData data = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
+    blob.assign(data.data, static_cast<size_t>(data.raw_size));
+    delete[] data.data;
+  }
+  return Runtime::CreateFromSnapshot(std::move(blob), metadata, run);
+}
+
+enum class Mode { kFresh, kRestored };
+
+class RuntimeTest : public ::testing::TestWithParam<Mode> {
+ protected:
+  // A runtime in this test's mode; a restored one is built with `options` too.
+  std::unique_ptr<Runtime> Make(RuntimeOptions options = {}) {
+    absl::StatusOr<std::unique_ptr<Runtime>> runtime =
+        GetParam() == Mode::kFresh ? Runtime::Create(options) : Restore(options, options);
+    EXPECT_TRUE(runtime.ok()) << runtime.status();
+    return runtime.ok() ? std::move(*runtime) : nullptr;
+  }
+
+  // Runs `source` and returns its value as a string (JSON for objects).
+  static std::string Eval(Runtime& runtime, const std::string& source) {
+    absl::StatusOr<v8::Global<v8::Value>> value = runtime.ExecuteScript("eval.js", source);
+    if (!value.ok()) return "error: " + std::string(value.status().message());
+    return ToString(runtime, *value);
+  }
+
+  static std::string ToString(Runtime& runtime, const v8::Global<v8::Value>& value) {
+    v8::Isolate::Scope isolate_scope(runtime.isolate());
+    v8::HandleScope scope(runtime.isolate());
+    v8::Context::Scope context_scope(runtime.context());
+    v8::String::Utf8Value text(runtime.isolate(), value.Get(runtime.isolate()));
+    return *text ? *text : "";
+  }
+
+  // A module source file in a fresh directory, for imports from disk.
+  std::string WriteModule(const std::string& name, const std::string& source) {
+    if (dir_.empty()) {
+      char pattern[] = "/tmp/runtime_testXXXXXX";
+      dir_ = mkdtemp(pattern);
+    }
+    std::ofstream(dir_ + "/" + name) << source;
+    return dir_ + "/" + name;
+  }
+
+  std::string dir_;
+};
+
+TEST_P(RuntimeTest, ExecutesScriptsAndReturnsTheirValue) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  EXPECT_EQ(Eval(*runtime, "1 + 2"), "3");
+  EXPECT_EQ(Eval(*runtime, "globalThis.kept = 'x'; typeof console.log"), "function");
+  EXPECT_EQ(Eval(*runtime, "kept"), "x");
+}
+
+TEST_P(RuntimeTest, ScriptErrorsCarryFileLineColumnAndStack) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  absl::StatusOr<v8::Global<v8::Value>> result = runtime->ExecuteScript(
+      "script.js", "function f() {\n  return null.x;\n}\nf();\n");
+  ASSERT_FALSE(result.ok());
+  std::optional<JsErrorInfo> info = GetJsErrorInfo(result.status());
+  ASSERT_TRUE(info.has_value()) << result.status();
+  EXPECT_EQ(info->file, "script.js");
+  EXPECT_EQ(info->line, 2);
+  EXPECT_EQ(info->column, 15);
+  EXPECT_THAT(info->message, HasSubstr("Uncaught TypeError: Cannot read properties of null"));
+  EXPECT_THAT(info->stack, HasSubstr("at f (script.js:2:15)"));
+  EXPECT_EQ(info->source_line, "  return null.x;");
+
+  absl::StatusOr<v8::Global<v8::Value>> syntax = runtime->ExecuteScript("bad.js", "\n  let = ;");
+  ASSERT_FALSE(syntax.ok());
+  info = GetJsErrorInfo(syntax.status());
+  ASSERT_TRUE(info.has_value());
+  EXPECT_EQ(info->line, 2);
+  EXPECT_EQ(info->column, 9);
+  EXPECT_THAT(info->message, HasSubstr("SyntaxError"));
+}
+
+TEST_P(RuntimeTest, LoadsMainAndSideModulesFromGivenSourceAndDisk) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  WriteModule("dep.js", "export const base = 40;\n");
+  std::string main_path = WriteModule("main.js", "// replaced by the given source\n");
+  absl::StatusOr<std::string> main = runtime->LoadMainModule(
+      main_path, "import { base } from './dep.js';\nexport function main(args) {"
+                 " globalThis.got = base + args.length; }\nglobalThis.url = import.meta.url;");
+  ASSERT_TRUE(main.ok()) << main.status();
+  EXPECT_TRUE(runtime->EvaluateModule(*main).ok());
+  EXPECT_EQ(Eval(*runtime, "url"), "file://" + main_path);
+  ASSERT_TRUE(runtime->CallMain({"a", "b"}).ok());
+  EXPECT_EQ(Eval(*runtime, "got"), "42");
+
+  absl::StatusOr<std::string> side =
+      runtime->LoadSideModule(WriteModule("side.js", "globalThis.side = 'loaded';\n"));
+  ASSERT_TRUE(side.ok()) << side.status();
+  ASSERT_TRUE(runtime->EvaluateModule(*side).ok());
+  EXPECT_EQ(Eval(*runtime, "side"), "loaded");
+  EXPECT_FALSE(runtime->LoadMainModule(main_path).ok());  // one main module only
+}
+
+TEST_P(RuntimeTest, UnresolvableImportsNameTheImporterAndSpecifier) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  std::string path = WriteModule("main.js", "\nimport './missing.js';\n");
+  absl::StatusOr<std::string> main = runtime->LoadMainModule(path);
+  ASSERT_FALSE(main.ok());
+  EXPECT_THAT(main.status().message(), HasSubstr(path + ":2:8: cannot resolve './missing.js'"));
+}
+
+TEST_P(RuntimeTest, TopLevelAwaitRunsTheEventLoop) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  absl::StatusOr<std::string> main = runtime->LoadMainModule(
+      WriteModule("tla.js", "await new Promise((r) => setTimeout(r, 5));\n"
+                            "globalThis.done = 'after await';\n"));
+  ASSERT_TRUE(main.ok()) << main.status();
+  ASSERT_TRUE(runtime->EvaluateModule(*main).ok());
+  EXPECT_EQ(Eval(*runtime, "done"), "after await");
+}
+
+TEST_P(RuntimeTest, PollsAndRunsTheEventLoop) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  Eval(*runtime, "globalThis.log = []; setTimeout(() => log.push('timer'), 20);"
+                 "Promise.resolve().then(() => log.push('promise'));");
+  absl::StatusOr<bool> pending = runtime->PollEventLoop();
+  ASSERT_TRUE(pending.ok());
+  EXPECT_TRUE(*pending);
+  EXPECT_EQ(Eval(*runtime, "log.join()"), "promise");
+  ASSERT_TRUE(runtime->RunEventLoop().ok());
+  EXPECT_EQ(Eval(*runtime, "log.join()"), "promise,timer");
+  EXPECT_FALSE(*runtime->PollEventLoop());
+}
+
+TEST_P(RuntimeTest, ResolvesPromisesAndCallsFunctions) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  absl::StatusOr<v8::Global<v8::Value>> later = runtime->ExecuteScript(
+      "p.js", "new Promise((resolve) => setTimeout(() => resolve('resolved'), 5))");
+  ASSERT_TRUE(later.ok());
+  absl::StatusOr<v8::Global<v8::Value>> value = runtime->ResolveValue(*later);
+  ASSERT_TRUE(value.ok()) << value.status();
+  EXPECT_EQ(ToString(*runtime, *value), "resolved");
+
+  absl::StatusOr<v8::Global<v8::Value>> rejected =
+      runtime->ExecuteScript("r.js", "Promise.reject(new RangeError('nope'))");
+  ASSERT_TRUE(rejected.ok());
+  absl::StatusOr<v8::Global<v8::Value>> failure = runtime->ResolveValue(*rejected);
+  ASSERT_FALSE(failure.ok());
+  EXPECT_THAT(failure.status().message(), HasSubstr("RangeError: nope"));
+
+  absl::StatusOr<v8::Global<v8::Value>> add = runtime->ExecuteScript("f.js", "(a, b) => a + b");
+  ASSERT_TRUE(add.ok());
+  v8::Isolate* isolate = runtime->isolate();
+  v8::Isolate::Scope isolate_scope(isolate);
+  v8::HandleScope scope(isolate);
+  v8::Global<v8::Function> function(isolate, add->Get(isolate).As<v8::Function>());
+  std::vector<v8::Global<v8::Value>> args;
+  args.emplace_back(isolate, v8::Integer::New(isolate, 40));
+  args.emplace_back(isolate, v8::Integer::New(isolate, 2));
+  absl::StatusOr<v8::Global<v8::Value>> sum = runtime->CallFunction(function, args);
+  ASSERT_TRUE(sum.ok());
+  EXPECT_EQ(ToString(*runtime, *sum), "42");
+}
+
+TEST_P(RuntimeTest, TimersFireInNodeOrderWithExtraArguments) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  Eval(*runtime, R"(globalThis.log = [];
+    setTimeout((x) => log.push('t2' + x), 2, '!');
+    setTimeout(() => log.push('t1a'), 1);
+    setTimeout(() => log.push('t0'), 0);
+    const cancelled = setTimeout(() => log.push('cancelled'), 1);
+    clearTimeout(cancelled);
+    let n = 0;
+    const i = setInterval(() => { log.push('i' + n); if (++n === 3) clearInterval(i); }, 3);
+    process.nextTick(() => log.push('tick'));
+    Promise.resolve().then(() => log.push('promise'));
+    queueMicrotask(() => log.push('microtask'));)");
+  ASSERT_TRUE(runtime->RunEventLoop().ok());
+  EXPECT_EQ(Eval(*runtime, "log.join()"), "tick,promise,microtask,t1a,t0,t2!,i0,i1,i2");
+}
+
+TEST_P(RuntimeTest, UnhandledRejectionsAreErrors) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  absl::StatusOr<v8::Global<v8::Value>> result =
+      runtime->ExecuteScript("u.js", "Promise.reject(new Error('unhandled one'))");
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.status().message(), HasSubstr("Error: unhandled one"));
+  // Handled in the same turn: not an error.
+  EXPECT_EQ(Eval(*runtime, "Promise.reject(new Error('x')).catch(() => {}); 'fine'"), "fine");
+}
+
+TEST_P(RuntimeTest, ExitEndsExecutionWithTheCode) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  absl::StatusOr<v8::Global<v8::Value>> result =
+      runtime->ExecuteScript("exit.js", "process.exit(7); globalThis.after = true;");
+  ASSERT_FALSE(result.ok());
+  EXPECT_TRUE(absl::IsCancelled(result.status()));
+  EXPECT_EQ(result.status().message(), kExitRequested);
+  EXPECT_EQ(runtime->exit_code(), 7);
+  EXPECT_FALSE(runtime->ExecuteScript("again.js", "1").ok());
+}
+
+TEST_P(RuntimeTest, HeapLimitEndsARunawayAllocation) {
+  RuntimeOptions options;
+  options.max_heap_mb = 48;
+  std::unique_ptr<Runtime> runtime = Make(options);
+  ASSERT_NE(runtime, nullptr);
+  absl::StatusOr<v8::Global<v8::Value>> result = runtime->ExecuteScript(
+      "bomb.js", "const keep = []; for (;;) keep.push(new Array(1e5).fill(keep.length));");
+  ASSERT_FALSE(result.ok());
+  EXPECT_TRUE(absl::IsResourceExhausted(result.status())) << result.status();
+  EXPECT_THAT(result.status().message(), HasSubstr("heap limit of 48 MB"));
+}
+
+TEST_P(RuntimeTest, TimeLimitEndsAnEndlessLoopAndALongWait) {
+  RuntimeOptions options;
+  options.timeout_ms = 200;
+  std::unique_ptr<Runtime> spin = Make(options);
+  ASSERT_NE(spin, nullptr);
+  absl::StatusOr<v8::Global<v8::Value>> result = spin->ExecuteScript("spin.js", "for (;;) {}");
+  ASSERT_FALSE(result.ok());
+  EXPECT_TRUE(absl::IsDeadlineExceeded(result.status())) << result.status();
+  EXPECT_THAT(result.status().message(), HasSubstr("timed out after 200 ms"));
+
+  std::unique_ptr<Runtime> wait = Make(options);
+  ASSERT_NE(wait, nullptr);
+  Eval(*wait, "setTimeout(() => {}, 60000)");
+  absl::Status loop = wait->RunEventLoop();
+  EXPECT_TRUE(absl::IsDeadlineExceeded(loop)) << loop;
+}
+
+TEST_P(RuntimeTest, EmbedderBootstrapCodeRuns) {
+  RuntimeOptions options;
+  options.bootstrap_code = "globalThis.embedder = { answer: 42 };";
+  std::unique_ptr<Runtime> runtime = Make(options);
+  ASSERT_NE(runtime, nullptr);
+  EXPECT_EQ(Eval(*runtime, "embedder.answer"), "42");
+}
+
+TEST_P(RuntimeTest, ConsoleCanBeSilenced) {
+  for (bool console : {true, false}) {
+    RuntimeOptions options;
+    options.console = console;
+    std::unique_ptr<Runtime> runtime = Make(options);
+    ASSERT_NE(runtime, nullptr);
+    char path[] = "/tmp/runtime_stdoutXXXXXX";
+    int capture = mkstemp(path);
+    int saved = dup(1);
+    fflush(stdout);
+    dup2(capture, 1);
+    Eval(*runtime, "console.log('visible?', [1, 2], { a: 'b' })");
+    dup2(saved, 1);
+    close(saved);
+    std::ifstream in(path);
+    std::string printed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    close(capture);
+    unlink(path);
+    EXPECT_EQ(printed, console ? "visible? [ 1, 2 ] { a: 'b' }\n" : "");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(FreshAndRestored, RuntimeTest,
+                         ::testing::Values(Mode::kFresh, Mode::kRestored),
+                         [](const ::testing::TestParamInfo<Mode>& info) {
+                           return info.param == Mode::kFresh ? "Fresh" : "Restored";
+                         });
+
+// What only a restored runtime can show.
+TEST(RestoredRuntimeTest, KeepsBuildTimeStateButNotBuildTimeEnvironment) {
+  RuntimeOptions build;
+  build.env = {{"SECRET", "build-only"}};
+  RuntimeOptions run;
+  run.env = {{"RUNTIME_VAR", "present"}};
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore(build, run, [](Runtime& r) {
+    return r
+        .ExecuteScript("setup.js",
+                       "globalThis.seenAtBuild = process.env.SECRET;"
+                       "globalThis.builtAt = Date.now(); globalThis.r1 = Math.random();"
+                       "globalThis.hooks = []; toysnap.onRestore(() => hooks.push('restored'));")
+        .status();
+  });
+  ASSERT_TRUE(runtime.ok()) << runtime.status();
+  auto eval = [&](const std::string& source) {
+    absl::StatusOr<v8::Global<v8::Value>> value = (*runtime)->ExecuteScript("check.js", source);
+    EXPECT_TRUE(value.ok()) << value.status();
+    v8::Isolate::Scope isolate_scope((*runtime)->isolate());
+    v8::HandleScope scope((*runtime)->isolate());
+    v8::Context::Scope context_scope((*runtime)->context());
+    v8::String::Utf8Value text((*runtime)->isolate(), value->Get((*runtime)->isolate()));
+    return std::string(*text);
+  };
+  EXPECT_EQ(eval("seenAtBuild"), "build-only");
+  EXPECT_EQ(eval("String(process.env.SECRET)"), "undefined");
+  EXPECT_EQ(eval("process.env.RUNTIME_VAR + ' ' + toysnap.env.RUNTIME_VAR"), "present present");
+  EXPECT_EQ(eval("hooks.join()"), "restored");
+  EXPECT_EQ(eval("Date.now() >= builtAt"), "true");
+}
+
+TEST(RestoredRuntimeTest, MathRandomDiffersBetweenRestores) {
+  std::vector<std::string> draws;
+  for (int i = 0; i < 2; ++i) {
+    absl::StatusOr<std::unique_ptr<Runtime>> runtime =
+        Restore({}, {}, [](Runtime& r) { return r.ExecuteScript("w.js", "Math.random()").status(); });
+    ASSERT_TRUE(runtime.ok()) << runtime.status();
+    absl::StatusOr<v8::Global<v8::Value>> value =
+        (*runtime)->ExecuteScript("r.js", "String(Math.random())");
+    ASSERT_TRUE(value.ok());
+    v8::Isolate::Scope isolate_scope((*runtime)->isolate());
+    v8::HandleScope scope((*runtime)->isolate());
+    v8::Context::Scope context_scope((*runtime)->context());
+    v8::String::Utf8Value text((*runtime)->isolate(), value->Get((*runtime)->isolate()));
+    draws.push_back(*text);
+  }
+  EXPECT_NE(draws[0], draws[1]);
+}
+
+}  // namespace
+}  // namespace toysnap
