@@ -1,0 +1,81 @@
+// Programs that must print exactly what Node prints, run by toysnap from source
+// and from a snapshot, and by `node` on the same files.
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/process_runner.h"
+
+namespace toysnap {
+namespace {
+
+using toysnap::testing::MakeTempDir;
+using toysnap::testing::ProcessResult;
+using toysnap::testing::ReadTextFile;
+using toysnap::testing::RunProcess;
+using toysnap::testing::Runfile;
+using toysnap::testing::WriteTextFile;
+
+std::string NodeBinary() {
+  for (const char* candidate : {"/usr/bin/node", "/usr/local/bin/node", "/bin/node"}) {
+    if (toysnap::testing::FileExists(candidate)) return candidate;
+  }
+  return "";
+}
+
+// Runs one entry module under Node, then under toysnap from source and from a
+// snapshot, and expects identical stdout, stderr and exit codes.
+void ExpectSameAsNode(const std::string& entry, const std::vector<std::string>& args) {
+  std::string node = NodeBinary();
+  if (node.empty()) GTEST_SKIP() << "node is not installed";
+  std::string dir = MakeTempDir();
+  std::string runner = dir + "/runner.mjs";
+  WriteTextFile(runner, absl::StrCat("import { main } from 'file://", entry,
+                                     "';\nawait main(process.argv.slice(2));\n"));
+  std::vector<std::string> node_argv = {node, runner};
+  node_argv.insert(node_argv.end(), args.begin(), args.end());
+  ProcessResult expected = RunProcess(node_argv, dir);
+  ASSERT_EQ(expected.signal, 0);
+
+  std::string toysnap = Runfile("tools/toysnap");
+  ProcessResult build = RunProcess({toysnap, "build", entry, "-o", dir + "/app.snap"}, dir);
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  for (const std::string& file : {entry, dir + "/app.snap"}) {
+    SCOPED_TRACE(file);
+    std::vector<std::string> argv = {toysnap, "run", file};
+    argv.insert(argv.end(), args.begin(), args.end());
+    ProcessResult actual = RunProcess(argv, dir);
+    EXPECT_EQ(actual.out, expected.out);
+    EXPECT_EQ(actual.err, expected.err);
+    EXPECT_EQ(actual.exit_code, expected.exit_code);
+  }
+}
+
+TEST(NodeParityTest, TimerTickAndMicrotaskOrder) {
+  ExpectSameAsNode(Runfile("tests/node_parity/timers_order.mjs"), {"a", "b"});
+}
+
+TEST(NodeParityTest, ConsoleAndProcessGlobals) {
+  ExpectSameAsNode(Runfile("tests/node_parity/globals.mjs"), {"one", "two", "three"});
+}
+
+// The console fixture's objects are created at build time and printed after
+// restore: Maps, class instances, typed arrays and the rest must survive intact.
+TEST(NodeParityTest, ConsoleFormattingOfEveryFixtureCase) {
+  std::string dir = MakeTempDir();
+  std::string entry = dir + "/console_cases.mjs";
+  WriteTextFile(entry, ReadTextFile(Runfile("tests/console_compat/console_cases.js")) + R"(
+const cases = makeCases();
+export function main() {
+  for (const c of cases) {
+    if (Array.isArray(c)) console.log(...c);
+    else console.dir(c.value, c.options);
+  }
+})");
+  ExpectSameAsNode(entry, {});
+}
+
+}  // namespace
+}  // namespace toysnap
