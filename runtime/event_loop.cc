@@ -82,6 +82,13 @@ void EventLoop::TrackRejection(v8::PromiseRejectMessage& message) {
   }
 }
 
+void EventLoop::MarkHandled(v8::Local<v8::Promise> promise) {
+  promise->MarkAsHandled();
+  unhandled_.erase(std::remove_if(unhandled_.begin(), unhandled_.end(),
+                                  [&](const Rejection& r) { return r.promise == promise; }),
+                   unhandled_.end());
+}
+
 void EventLoop::ReportUncaught(v8::Local<v8::Message> message, v8::Local<v8::Value> error) {
   if (!uncaught_.ok()) return;
   uncaught_ = JsErrorToStatus(isolate_, isolate_->GetCurrentContext(), error, message);
@@ -106,8 +113,14 @@ absl::Status EventLoop::TakePendingError(v8::Local<v8::Context> context) {
   return JsErrorToStatus(isolate_, context, reason, v8::Local<v8::Message>());
 }
 
-absl::Status EventLoop::RunMicrotasks(v8::Local<v8::Context> context) {
+absl::Status EventLoop::RunMicrotasks(v8::Local<v8::Context> context, bool promises_first) {
   v8::HandleScope scope(isolate_);
+  if (promises_first) {
+    v8::TryCatch try_catch(isolate_);
+    isolate_->PerformMicrotaskCheckpoint();
+    if (try_catch.HasTerminated()) return TryCatchToStatus(isolate_, context, try_catch);
+    RETURN_IF_ERROR(TakePendingError(context));
+  }
   while (true) {
     ASSIGN_OR_RETURN(v8::Local<v8::Value> ran, CallHook(context, run_ticks_, {}));
     bool ticks_ran = ran->IsNumber() && ran.As<v8::Number>()->Value() > 0;

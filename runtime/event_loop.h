@@ -35,8 +35,10 @@ class EventLoop {
   void Detach();
 
   // Node's order: all nextTick callbacks, then all microtasks, until both are
-  // empty; then reports an uncaught error or an unhandled rejection.
-  absl::Status RunMicrotasks(v8::Local<v8::Context> context);
+  // empty; then reports an uncaught error or an unhandled rejection. After an
+  // ES module's top level, Node runs promise jobs before ticks (the module is
+  // evaluated inside a promise job); `promises_first` does the same.
+  absl::Status RunMicrotasks(v8::Local<v8::Context> context, bool promises_first = false);
   // Microtasks, then every timer due now (microtasks after each); true while
   // referenced timers remain.
   absl::StatusOr<bool> Poll(v8::Local<v8::Context> context);
@@ -46,6 +48,10 @@ class EventLoop {
   absl::Status RunUntilSettled(v8::Local<v8::Context> context, v8::Local<v8::Promise> promise);
   // One line per pending timer, for "still pending at build time" errors.
   std::vector<std::string> DescribePending(v8::Local<v8::Context> context);
+
+  // The embedder took `promise` (a script's or a call's result) and will settle
+  // it; its rejection is theirs to handle, not an unhandled one.
+  void MarkHandled(v8::Local<v8::Promise> promise);
 
   // Fed by the isolate's promise-reject and message callbacks.
   void TrackRejection(v8::PromiseRejectMessage& message);

@@ -173,7 +173,9 @@ absl::Status Runtime::Explain(absl::Status status) const {
 
 absl::Status Runtime::CheckUsable() const {
   if (exported_) return absl::FailedPreconditionError("runtime was handed to a snapshot");
-  return Explain(guard_ != nullptr ? guard_->Violation() : absl::OkStatus());
+  if (guard_ != nullptr && !guard_->Violation().ok()) return guard_->Violation();
+  if (exit_code_) return absl::CancelledError(kExitRequested);
+  return absl::OkStatus();
 }
 
 absl::Status Runtime::Bootstrap() {
@@ -252,6 +254,7 @@ absl::StatusOr<v8::Global<v8::Value>> Runtime::ExecuteScript(absl::string_view n
       !script->Run(scope.context()).ToLocal(&result)) {
     return StatusFromTryCatch(try_catch);
   }
+  if (result->IsPromise()) loop_->MarkHandled(result.As<v8::Promise>());
   RETURN_IF_ERROR(Explain(loop_->RunMicrotasks(scope.context())));
   return v8::Global<v8::Value>(isolate_, result);
 }
@@ -292,6 +295,7 @@ absl::Status Runtime::EvaluateModule(absl::string_view url) {
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Value> result;
   if (!module->Evaluate(scope.context()).ToLocal(&result)) return StatusFromTryCatch(try_catch);
+  RETURN_IF_ERROR(Explain(loop_->RunMicrotasks(scope.context(), /*promises_first=*/true)));
   if (result->IsPromise()) {
     v8::Local<v8::Promise> promise = result.As<v8::Promise>();
     RETURN_IF_ERROR(Explain(loop_->RunUntilSettled(scope.context(), promise)));
@@ -404,6 +408,7 @@ absl::StatusOr<v8::Global<v8::Value>> Runtime::CallFunction(
            .ToLocal(&result)) {
     return StatusFromTryCatch(try_catch);
   }
+  if (result->IsPromise()) loop_->MarkHandled(result.As<v8::Promise>());
   RETURN_IF_ERROR(Explain(loop_->RunMicrotasks(scope.context())));
   return v8::Global<v8::Value>(isolate_, result);
 }

@@ -11,7 +11,9 @@ namespace toysnap {
 
 absl::string_view V8Flags() {
   // Import assertions carry `assert { type: 'json' }`, which Node 18 also enables.
-  return "--harmony-import-assertions";
+  // Eager source positions: an Error created at build time whose stack is first
+  // read after restore otherwise reports every frame at 1:1.
+  return "--harmony-import-assertions --no-enable-lazy-source-positions";
 }
 
 Toolchain CurrentToolchain() {

@@ -118,7 +118,9 @@ int RunSource(const Command& command, std::string contents, RuntimeOptions optio
   if (!runtime.ok()) return ReportError(runtime.status());
   absl::StatusOr<std::string> url = (*runtime)->LoadMainModule(command.file, std::move(contents));
   absl::Status status = url.status();
+  // What `build` does before it writes the heap, so both ways run alike.
   if (status.ok()) status = (*runtime)->EvaluateModule(*url);
+  if (status.ok()) status = (*runtime)->RunEventLoop(LoopMode::kUntilOnlyIntervals);
   if (!status.ok()) return Finish(**runtime, status);
   return RunRuntime(**runtime, command, (*runtime)->MainHasMainExport());
 }

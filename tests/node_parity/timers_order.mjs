@@ -1,39 +1,44 @@
 // Timer, tick and microtask ordering, compared line by line with Node.
 const log = (...args) => console.log(...args);
 
-setTimeout(() => log('timeout 2'), 2);
-setTimeout(() => log('timeout 1'), 1);
-setTimeout(() => log('timeout 0'), 0);
-setTimeout((a, b) => log('timeout args', a, b), 1, 'x', { y: 1 });
-Promise.resolve().then(() => log('promise 1'));
-process.nextTick(() => log('tick 1'));
-queueMicrotask(() => {
-  log('microtask');
-  process.nextTick(() => log('tick from microtask'));
-});
-Promise.resolve().then(() => log('promise 2'));
-process.nextTick(() => {
-  log('tick 2');
-  Promise.resolve().then(() => log('promise from tick'));
-});
-let n = 0;
-const interval = setInterval((tag) => {
-  log('interval', tag, n);
-  if (++n === 3) clearInterval(interval);
-}, 5, 'i');
-setTimeout(() => {
-  log('t10');
-  Promise.resolve().then(() => log('promise in t10'));
-  process.nextTick(() => log('tick in t10'));
-}, 10);
-setTimeout(() => log('t10 second'), 10);
-const cancelled = setTimeout(() => log('never'), 3);
-clearTimeout(cancelled);
-log('top level', typeof cancelled.ref, cancelled.hasRef());
+// At an ES module's top level Node runs promise jobs before nextTick callbacks.
+Promise.resolve().then(() => log('top: promise'));
+process.nextTick(() => log('top: tick'));
+queueMicrotask(() => log('top: microtask'));
 
 export async function main(args) {
   log('main', args);
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // In a macrotask (main, a timer) ticks run before promise jobs.
+  setTimeout(() => log('timeout 2'), 2);
+  setTimeout(() => log('timeout 1'), 1);
+  setTimeout(() => log('timeout 0'), 0);
+  setTimeout((a, b) => log('timeout args', a, b), 1, 'x', { y: 1 });
+  Promise.resolve().then(() => log('promise 1'));
+  process.nextTick(() => log('tick 1'));
+  queueMicrotask(() => {
+    log('microtask');
+    process.nextTick(() => log('tick from microtask'));
+  });
+  Promise.resolve().then(() => log('promise 2'));
+  process.nextTick(() => {
+    log('tick 2');
+    Promise.resolve().then(() => log('promise from tick'));
+  });
+  let n = 0;
+  const interval = setInterval((tag) => {
+    log('interval', tag, n);
+    if (++n === 3) clearInterval(interval);
+  }, 5, 'i');
+  setTimeout(() => {
+    log('t30');
+    Promise.resolve().then(() => log('promise in t30'));
+    process.nextTick(() => log('tick in t30'));
+  }, 30);
+  setTimeout(() => log('t30 second'), 30);
+  const cancelled = setTimeout(() => log('never'), 3);
+  clearTimeout(cancelled);
+  log('scheduled', typeof cancelled.ref, cancelled.hasRef());
+  await new Promise((resolve) => setTimeout(resolve, 40));
   log('after await in main');
   setTimeout(() => log('unref never keeps the loop alive'), 1000).unref();
   const chain = [];
