@@ -58,10 +58,13 @@ class Runtime : public NativeHost {
       v8::SnapshotCreator* creator, const RuntimeOptions& options);
 
   // A warm isolate and context restored from a V8 startup blob built by
-  // ExportForSnapshot; `metadata` comes from the same container.
+  // ExportForSnapshot; `metadata` comes from the same container. The blob is
+  // read-only and may be shared by any number of runtimes on any threads.
   static absl::StatusOr<std::unique_ptr<Runtime>> CreateFromSnapshot(
-      std::string blob, const SnapshotMetadata& metadata,
+      std::shared_ptr<const std::string> blob, const SnapshotMetadata& metadata,
       const RuntimeOptions& options);
+  static absl::StatusOr<std::unique_ptr<Runtime>> CreateFromSnapshot(
+      std::string blob, const SnapshotMetadata& metadata, const RuntimeOptions& options);
 
   ~Runtime() override;
   Runtime(const Runtime&) = delete;
@@ -144,7 +147,7 @@ class Runtime : public NativeHost {
   absl::Status Explain(absl::Status status) const;
 
   RuntimeOptions options_;
-  std::string blob_;  // the startup blob, kept alive as long as the isolate
+  std::shared_ptr<const std::string> blob_;  // shared, immutable; outlives the isolate
   v8::StartupData startup_data_{nullptr, 0};
   std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;  // owned; outlives isolate
   std::unique_ptr<v8::Isolate, IsolateDeleter> owned_isolate_;  // null when snapshotting

@@ -1,5 +1,6 @@
 // End-to-end: the toysnap CLI builds, inspects and runs snapshots and sources,
 // and refuses bad input with a message and a clean exit code.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,10 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override { dir_ = MakeTempDir(); }
 
-  ProcessResult Toysnap(std::vector<std::string> args) {
+  ProcessResult Toysnap(std::vector<std::string> args,
+                        const std::map<std::string, std::string>& env = {}) {
     args.insert(args.begin(), Runfile("tools/toysnap"));
-    return RunProcess(args, dir_);
+    return RunProcess(args, dir_, env);
   }
   std::string Path(const std::string& name) const { return dir_ + "/" + name; }
   std::string Write(const std::string& name, const std::string& text) {
@@ -213,6 +215,42 @@ TEST_F(CliTest, ModulesWithoutMainWarnAtBuildAndOnlyRestore) {
   ProcessResult run = Toysnap({"run", snap});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "");
+}
+
+TEST_F(CliTest, BuildSeesOnlyTheEnvironmentItIsGivenRunSeesAll) {
+  std::string main = Write("env.js", R"(const atBuild = { ...process.env };
+export function main() {
+  console.log('build', JSON.stringify(atBuild));
+  console.log('run', process.env.TOYSNAP_SECRET, process.env.TOYSNAP_PUBLIC);
+})");
+  std::map<std::string, std::string> env = {{"TOYSNAP_SECRET", "s3cret"},
+                                            {"TOYSNAP_PUBLIC", "shared"}};
+  ProcessResult build =
+      Toysnap({"build", main, "-o", Path("env.snap"), "--env", "TOYSNAP_PUBLIC"}, env);
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  EXPECT_THAT(ReadTextFile(Path("env.snap")), Not(HasSubstr("s3cret")));
+  ProcessResult run = Toysnap({"run", Path("env.snap")}, {{"TOYSNAP_SECRET", "at-run"}});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "build {\"TOYSNAP_PUBLIC\":\"shared\"}\nrun at-run undefined\n");
+}
+
+TEST_F(CliTest, LimitsEndRunawayProgramsCleanly) {
+  std::string main = Write("runaway.js", R"(export function main(args) {
+  if (args[0] === 'spin') for (;;) {}
+  const keep = [];
+  for (;;) keep.push(new Array(1e5).fill(keep.length));
+})");
+  ProcessResult spin = Toysnap({"run", "--timeout-ms=300", main, "spin"});
+  ExpectRefused(spin, "timed out after 300 ms");
+  ProcessResult heap = Toysnap({"run", "--max-heap-mb=64", main});
+  ExpectRefused(heap, "heap limit of 64 MB reached");
+  std::string snap = Build(main);
+  ExpectRefused(Toysnap({"run", "--timeout-ms=300", snap, "spin"}), "timed out after 300 ms");
+  ExpectRefused(Toysnap({"run", "--max-heap-mb=64", snap}), "heap limit of 64 MB reached");
+  Write("bomb.js", "const keep = [];\nfor (;;) keep.push(new Array(1e5).fill(1));\n");
+  ProcessResult build = Toysnap({"build", "--max-heap-mb=64", Path("bomb.js"), "-o", Path("b.snap")});
+  ExpectRefused(build, "heap limit of 64 MB reached");
+  EXPECT_FALSE(FileExists(Path("b.snap")));
 }
 
 TEST_F(CliTest, ExitCodesFollowNode) {
