@@ -2,13 +2,18 @@
 // dynamic import().
 #include "runtime/module_loader.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "runtime/js_error.h"
 #include "runtime/module_resolver.h"
 #include "runtime/natives.h"
 #include "snapshot/file_io.h"
 #include "snapshot/status_macros.h"
+#include "v8-container.h"
 #include "v8-exception.h"
+#include "v8-function.h"
+#include "v8-json.h"
 #include "v8-primitive.h"
 #include "v8-promise.h"
 
@@ -17,9 +22,59 @@ namespace {
 
 constexpr uint32_t kLoaderSlot = 1;
 
+std::string ResolutionKey(const std::string& referrer_url, const std::string& specifier) {
+  return absl::StrCat(referrer_url, std::string(1, '\0'), specifier);
+}
+
+v8::Local<v8::String> Str(v8::Isolate* isolate, absl::string_view text) {
+  return v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
+                                 static_cast<int>(text.size()))
+      .ToLocalChecked();
+}
+
 std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value) {
   v8::String::Utf8Value utf8(isolate, value);
   return *utf8 ? std::string(*utf8, utf8.length()) : "";
+}
+
+// The value of `type` in an import's assertions (triples of key, value, offset).
+std::string AssertedType(v8::Local<v8::Context> context, v8::Local<v8::FixedArray> assertions) {
+  v8::Isolate* isolate = context->GetIsolate();
+  for (int i = 0; i + 1 < assertions->Length(); i += 3) {
+    v8::Local<v8::Value> key = assertions->Get(context, i).As<v8::Value>();
+    if (ToUtf8(isolate, key) == "type") {
+      return ToUtf8(isolate, assertions->Get(context, i + 1).As<v8::Value>());
+    }
+  }
+  return "";
+}
+
+// A resolver exception as a Status naming the specifier and the paths tried.
+absl::Status ResolutionFailure(v8::Local<v8::Context> context, const std::string& specifier,
+                               v8::Local<v8::Value> exception) {
+  v8::Isolate* isolate = context->GetIsolate();
+  std::string message = absl::StrCat("cannot resolve '", specifier, "'");
+  if (exception->IsObject()) {
+    v8::Local<v8::Object> error = exception.As<v8::Object>();
+    v8::Local<v8::Value> text, tried;
+    if (error->Get(context, Str(isolate, "message")).ToLocal(&text) && text->IsString()) {
+      absl::StrAppend(&message, ": ", ToUtf8(isolate, text));
+    }
+    if (error->Get(context, Str(isolate, "tried")).ToLocal(&tried) && tried->IsArray() &&
+        tried.As<v8::Array>()->Length() > 0) {
+      absl::StrAppend(&message, "\n  tried:");
+      v8::Local<v8::Array> paths = tried.As<v8::Array>();
+      for (uint32_t i = 0; i < paths->Length(); ++i) {
+        v8::Local<v8::Value> path;
+        if (paths->Get(context, i).ToLocal(&path)) {
+          absl::StrAppend(&message, "\n    ", ToUtf8(isolate, path));
+        }
+      }
+    }
+  } else {
+    absl::StrAppend(&message, ": ", ToUtf8(isolate, exception));
+  }
+  return absl::NotFoundError(message);
 }
 
 void ThrowError(v8::Isolate* isolate, absl::string_view message) {
@@ -36,18 +91,11 @@ v8::MaybeLocal<v8::Module> ResolveCallback(v8::Local<v8::Context> context,
   v8::Isolate* isolate = context->GetIsolate();
   ModuleLoader* loader = ModuleLoader::From(isolate);
   const std::string* referrer_url = loader ? loader->UrlOf(referrer) : nullptr;
-  if (referrer_url == nullptr) {
-    ThrowError(isolate, "import from a module the loader does not know");
-    return {};
-  }
-  absl::StatusOr<std::string> url = ResolveSpecifier(ToUtf8(isolate, specifier), *referrer_url);
-  if (!url.ok()) {
-    ThrowError(isolate, url.status().message());
-    return {};
-  }
   v8::Local<v8::Module> module;
-  if (!loader->Find(*url).ToLocal(&module)) {
-    ThrowError(isolate, absl::StrCat("module not loaded: ", *url));
+  if (referrer_url == nullptr ||
+      !loader->FindResolution(*referrer_url, ToUtf8(isolate, specifier)).ToLocal(&module)) {
+    ThrowError(isolate, absl::StrCat("module '", ToUtf8(isolate, specifier),
+                                     "' was not loaded before instantiation"));
     return {};
   }
   return module;
@@ -71,15 +119,16 @@ absl::Status ImportDynamically(v8::Local<v8::Context> context, const std::string
   v8::Isolate* isolate = context->GetIsolate();
   ModuleLoader* loader = ModuleLoader::From(isolate);
   if (loader == nullptr) return absl::FailedPreconditionError("no module loader");
+  // Scripts that are not files (embedder code, eval) import relative to the cwd.
   std::string base = referrer;
-  if (FileUrlToPath(referrer).status().ok() == false) {
+  if (!FileUrlToPath(referrer).ok()) {
     ASSIGN_OR_RETURN(std::string cwd, AbsolutePath("[eval]"));
     base = PathToFileUrl(cwd);
   }
-  ASSIGN_OR_RETURN(std::string url, ResolveSpecifier(specifier, base));
+  ASSIGN_OR_RETURN(ResolvedModule resolved, loader->Resolve(context, specifier, base));
   v8::Local<v8::Module> module;
-  if (!loader->Find(url).ToLocal(&module)) {
-    ASSIGN_OR_RETURN(module, loader->LoadGraph(context, url, std::nullopt));
+  if (!loader->Find(resolved.url).ToLocal(&module)) {
+    ASSIGN_OR_RETURN(module, loader->LoadGraph(context, resolved, std::nullopt));
   }
   if (module->GetStatus() == v8::Module::kErrored) {
     resolver->Reject(context, module->GetException()).Check();
@@ -182,6 +231,72 @@ void ModuleLoader::Clear() {
   modules_.clear();
   index_by_url_.clear();
   index_by_hash_.clear();
+  resolutions_.clear();
+  synthetic_formats_.clear();
+  internals_.Reset();
+}
+
+void ModuleLoader::AttachInternals(v8::Local<v8::Object> internals) {
+  internals_.Reset(isolate_, internals);
+}
+
+void ModuleLoader::DetachInternals() { internals_.Reset(); }
+
+v8::MaybeLocal<v8::Module> ModuleLoader::FindResolution(const std::string& referrer_url,
+                                                        const std::string& specifier) const {
+  auto it = resolutions_.find(ResolutionKey(referrer_url, specifier));
+  if (it == resolutions_.end()) return {};
+  return Find(it->second);
+}
+
+absl::StatusOr<v8::Local<v8::Value>> ModuleLoader::CallInternal(
+    v8::Local<v8::Context> context, const char* name, std::vector<v8::Local<v8::Value>> args) {
+  v8::Local<v8::Value> function;
+  if (internals_.IsEmpty() ||
+      !internals_.Get(isolate_)->Get(context, Str(isolate_, name)).ToLocal(&function) ||
+      !function->IsFunction()) {
+    return absl::FailedPreconditionError(absl::StrCat("internals.", name, " is not defined"));
+  }
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> result;
+  if (!function.As<v8::Function>()
+           ->Call(context, v8::Undefined(isolate_), static_cast<int>(args.size()), args.data())
+           .ToLocal(&result)) {
+    return TryCatchToStatus(isolate_, context, try_catch);
+  }
+  return result;
+}
+
+absl::StatusOr<ResolvedModule> ModuleLoader::Resolve(v8::Local<v8::Context> context,
+                                                     const std::string& specifier,
+                                                     const std::string& referrer_url) {
+  v8::Local<v8::Value> resolver;
+  if (!internals_.IsEmpty()) {
+    internals_.Get(isolate_)->Get(context, Str(isolate_, "resolveImport")).ToLocal(&resolver);
+  }
+  if (resolver.IsEmpty() || !resolver->IsFunction()) {
+    ASSIGN_OR_RETURN(std::string url, ResolveSpecifier(specifier, referrer_url));
+    return ResolvedModule{url, ModuleFormat::kModule};
+  }
+  v8::Local<v8::Value> args[] = {Str(isolate_, specifier), Str(isolate_, referrer_url)};
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> result;
+  if (!resolver.As<v8::Function>()->Call(context, v8::Undefined(isolate_), 2, args).ToLocal(&result)) {
+    if (try_catch.HasTerminated()) return TryCatchToStatus(isolate_, context, try_catch);
+    return ResolutionFailure(context, specifier, try_catch.Exception());
+  }
+  v8::Local<v8::Value> url, format;
+  if (!result->IsObject() ||
+      !result.As<v8::Object>()->Get(context, Str(isolate_, "url")).ToLocal(&url) ||
+      !result.As<v8::Object>()->Get(context, Str(isolate_, "format")).ToLocal(&format)) {
+    return absl::InternalError("internals.resolveImport returned no {url, format}");
+  }
+  ResolvedModule resolved{ToUtf8(isolate_, url), ModuleFormat::kModule};
+  std::string kind = ToUtf8(isolate_, format);
+  if (kind == "commonjs") resolved.format = ModuleFormat::kCommonJs;
+  if (kind == "json") resolved.format = ModuleFormat::kJson;
+  if (kind == "builtin") resolved.format = ModuleFormat::kBuiltin;
+  return resolved;
 }
 
 absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
@@ -213,6 +328,119 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
   return module;
 }
 
+absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::CreateSynthetic(
+    v8::Local<v8::Context> context, const ResolvedModule& resolved) {
+  std::vector<std::string> names = {"default"};
+  if (resolved.format != ModuleFormat::kJson) {
+    std::string target = resolved.url;
+    if (resolved.format == ModuleFormat::kCommonJs) {
+      ASSIGN_OR_RETURN(target, FileUrlToPath(resolved.url));
+    }
+    const char* lister =
+        resolved.format == ModuleFormat::kCommonJs ? "cjsExportNames" : "builtinExportNames";
+    ASSIGN_OR_RETURN(v8::Local<v8::Value> listed,
+                     CallInternal(context, lister, {Str(isolate_, target)}));
+    if (listed->IsArray()) {
+      v8::Local<v8::Array> array = listed.As<v8::Array>();
+      for (uint32_t i = 0; i < array->Length(); ++i) {
+        v8::Local<v8::Value> name;
+        if (!array->Get(context, i).ToLocal(&name) || !name->IsString()) continue;
+        std::string text = ToUtf8(isolate_, name);
+        if (std::find(names.begin(), names.end(), text) == names.end()) names.push_back(text);
+      }
+    }
+  }
+  std::vector<v8::Local<v8::String>> export_names;
+  for (const std::string& name : names) export_names.push_back(Str(isolate_, name));
+  v8::Local<v8::Module> module = v8::Module::CreateSyntheticModule(
+      isolate_, Str(isolate_, resolved.url), export_names, EvaluateSynthetic);
+  synthetic_formats_[resolved.url] = resolved.format;
+  Register(resolved.url, module);
+  return module;
+}
+
+v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSynthetic(v8::Local<v8::Context> context,
+                                                          v8::Local<v8::Module> module) {
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::EscapableHandleScope scope(isolate);
+  ModuleLoader* loader = From(isolate);
+  const std::string* url = loader ? loader->UrlOf(module) : nullptr;
+  auto format = url ? loader->synthetic_formats_.find(*url) : loader->synthetic_formats_.end();
+  if (url == nullptr || format == loader->synthetic_formats_.end()) {
+    ThrowError(isolate, "cannot evaluate an unknown synthetic module");
+    return {};
+  }
+  v8::Local<v8::Value> exports;
+  if (format->second == ModuleFormat::kJson) {
+    absl::StatusOr<std::string> path = FileUrlToPath(*url);
+    absl::StatusOr<std::string> text = path.ok() ? ReadFile(*path) : path.status();
+    if (!text.ok()) {
+      ThrowError(isolate, text.status().message());
+      return {};
+    }
+    v8::TryCatch try_catch(isolate);
+    if (!v8::JSON::Parse(context, Str(isolate, *text)).ToLocal(&exports)) {
+      // Node prefixes JSON syntax errors with the file's path.
+      v8::String::Utf8Value reason(isolate, try_catch.Exception());
+      std::string message = absl::StrCat(*path, ": ", *reason ? *reason : "invalid JSON");
+      const std::string prefix = "SyntaxError: ";
+      size_t at = message.find(prefix);
+      if (at != std::string::npos) message.erase(at, prefix.size());
+      try_catch.Reset();
+      isolate->ThrowException(v8::Exception::SyntaxError(Str(isolate, message)));
+      return {};
+    }
+  } else {
+    std::string target = *url;
+    const char* loader_name = "requireBuiltin";
+    if (format->second == ModuleFormat::kCommonJs) {
+      absl::StatusOr<std::string> path = FileUrlToPath(*url);
+      if (!path.ok()) return {};
+      target = *path;
+      loader_name = "loadCommonJs";
+    }
+    v8::Local<v8::Value> function;
+    v8::Local<v8::Value> args[] = {Str(isolate, target)};
+    if (!loader->internals_.Get(isolate)->Get(context, Str(isolate, loader_name)).ToLocal(&function) ||
+        !function->IsFunction() ||
+        !function.As<v8::Function>()->Call(context, v8::Undefined(isolate), 1, args).ToLocal(&exports)) {
+      return {};  // the exception propagates to the importer
+    }
+  }
+  if (module->SetSyntheticModuleExport(isolate, Str(isolate, "default"), exports).IsNothing()) {
+    return {};
+  }
+  if (format->second != ModuleFormat::kJson && exports->IsObject()) {
+    v8::Local<v8::Array> names = module->GetModuleNamespace().As<v8::Object>()
+                                     ->GetOwnPropertyNames(context)
+                                     .FromMaybe(v8::Local<v8::Array>());
+    for (uint32_t i = 0; !names.IsEmpty() && i < names->Length(); ++i) {
+      v8::Local<v8::Value> name, value;
+      if (!names->Get(context, i).ToLocal(&name) || ToUtf8(isolate, name) == "default") continue;
+      if (!exports.As<v8::Object>()->Get(context, name).ToLocal(&value) ||
+          module->SetSyntheticModuleExport(isolate, name.As<v8::String>(), value).IsNothing()) {
+        return {};
+      }
+    }
+  }
+  v8::Local<v8::Promise::Resolver> done;
+  if (!v8::Promise::Resolver::New(context).ToLocal(&done) ||
+      done->Resolve(context, v8::Undefined(isolate)).IsNothing()) {
+    return {};
+  }
+  return scope.Escape(done->GetPromise());
+}
+
+absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Load(v8::Local<v8::Context> context,
+                                                         const ResolvedModule& resolved) {
+  v8::Local<v8::Module> module;
+  if (Find(resolved.url).ToLocal(&module)) return module;
+  if (resolved.format != ModuleFormat::kModule) return CreateSynthetic(context, resolved);
+  ASSIGN_OR_RETURN(module, Compile(context, resolved.url, std::nullopt));
+  RETURN_IF_ERROR(LoadDependencies(context, module, resolved.url));
+  return module;
+}
+
 absl::Status ModuleLoader::LoadDependencies(v8::Local<v8::Context> context,
                                             v8::Local<v8::Module> module,
                                             const std::string& url) {
@@ -220,29 +448,40 @@ absl::Status ModuleLoader::LoadDependencies(v8::Local<v8::Context> context,
   for (int i = 0; i < requests->Length(); ++i) {
     v8::Local<v8::ModuleRequest> request = requests->Get(context, i).As<v8::ModuleRequest>();
     std::string specifier = ToUtf8(isolate_, request->GetSpecifier());
-    absl::StatusOr<std::string> resolved = ResolveSpecifier(specifier, url);
+    v8::Location where = module->SourceOffsetToLocation(request->GetSourceOffset());
+    std::string at = absl::StrCat(DisplayPath(url), ":", where.GetLineNumber() + 1, ":",
+                                  where.GetColumnNumber() + 1, ": ");
+    absl::StatusOr<ResolvedModule> resolved = Resolve(context, specifier, url);
     if (!resolved.ok()) {
-      v8::Location where = module->SourceOffsetToLocation(request->GetSourceOffset());
       return absl::Status(resolved.status().code(),
-                          absl::StrCat(DisplayPath(url), ":", where.GetLineNumber() + 1, ":",
-                                       where.GetColumnNumber() + 1, ": ",
-                                       resolved.status().message()));
+                          absl::StrCat(at, resolved.status().message()));
     }
-    if (index_by_url_.count(*resolved)) continue;
-    ASSIGN_OR_RETURN(v8::Local<v8::Module> dependency, Compile(context, *resolved, std::nullopt));
-    RETURN_IF_ERROR(LoadDependencies(context, dependency, *resolved));
+    std::string type = AssertedType(context, request->GetImportAssertions());
+    bool is_json = resolved->format == ModuleFormat::kJson;
+    if (is_json != (type == "json")) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          at, "Module \"", resolved->url, "\" ",
+          is_json ? "needs an import attribute of \"type: json\""
+                  : absl::StrCat("is not of type \"", type, "\"")));
+    }
+    resolutions_[ResolutionKey(url, specifier)] = resolved->url;
+    RETURN_IF_ERROR(Load(context, *resolved).status());
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::LoadGraph(
-    v8::Local<v8::Context> context, const std::string& url,
+    v8::Local<v8::Context> context, const ResolvedModule& root,
     const std::optional<std::string>& source) {
   v8::Local<v8::Module> module;
-  if (!Find(url).ToLocal(&module)) {
-    ASSIGN_OR_RETURN(module, Compile(context, url, source));
+  if (!Find(root.url).ToLocal(&module)) {
+    if (root.format != ModuleFormat::kModule) {
+      ASSIGN_OR_RETURN(module, CreateSynthetic(context, root));
+    } else {
+      ASSIGN_OR_RETURN(module, Compile(context, root.url, source));
+      RETURN_IF_ERROR(LoadDependencies(context, module, root.url));
+    }
   }
-  RETURN_IF_ERROR(LoadDependencies(context, module, url));
   v8::TryCatch try_catch(isolate_);
   if (module->InstantiateModule(context, ResolveCallback).IsNothing()) {
     return TryCatchToStatus(isolate_, context, try_catch);

@@ -17,17 +17,39 @@
 
 namespace toysnap {
 
+// How a resolved module is turned into a v8::Module.
+enum class ModuleFormat { kModule, kCommonJs, kJson, kBuiltin };
+
+struct ResolvedModule {
+  std::string url;  // file: URL, or node:<name> for builtins
+  ModuleFormat format = ModuleFormat::kModule;
+};
+
 class ModuleLoader {
  public:
   explicit ModuleLoader(v8::Isolate* isolate);  // not owned; outlives the loader
 
-  // Compiles the graph rooted at `url` (reading files not yet in the map; the
+  // The bootstrap JS's `internals`: its resolveImport, loadCommonJs,
+  // cjsExportNames and requireBuiltin do Node's resolution and CommonJS. Until
+  // attached, only relative, absolute and file: specifiers of ES modules resolve.
+  void AttachInternals(v8::Local<v8::Object> internals);
+  void DetachInternals();
+
+  // Resolves `specifier` imported from `referrer_url` (or the working directory).
+  absl::StatusOr<ResolvedModule> Resolve(v8::Local<v8::Context> context,
+                                         const std::string& specifier,
+                                         const std::string& referrer_url);
+
+  // Loads the graph rooted at `root` (reading files not yet in the map; an ES
   // root's text is `source` when given) and instantiates it.
   absl::StatusOr<v8::Local<v8::Module>> LoadGraph(v8::Local<v8::Context> context,
-                                                  const std::string& url,
+                                                  const ResolvedModule& root,
                                                   const std::optional<std::string>& source);
 
   v8::MaybeLocal<v8::Module> Find(const std::string& url) const;
+  // The module an import of `specifier` from `referrer_url` was linked to.
+  v8::MaybeLocal<v8::Module> FindResolution(const std::string& referrer_url,
+                                            const std::string& specifier) const;
   const std::string* UrlOf(v8::Local<v8::Module> module) const;
 
   // Every module in load order, for the snapshot; Register restores them.
@@ -35,6 +57,11 @@ class ModuleLoader {
   std::vector<v8::Local<v8::Module>> modules() const;
   void Register(const std::string& url, v8::Local<v8::Module> module);
   void Clear();
+
+  // The evaluation steps of JSON, CommonJS and builtin modules. V8 keeps a
+  // pointer to it in the heap, so it is one of the external references.
+  static v8::MaybeLocal<v8::Value> EvaluateSynthetic(v8::Local<v8::Context> context,
+                                                     v8::Local<v8::Module> module);
 
   // import.meta and dynamic import(); V8 does not keep these across snapshots.
   static void InstallHostCallbacks(v8::Isolate* isolate);
@@ -45,14 +72,26 @@ class ModuleLoader {
   absl::StatusOr<v8::Local<v8::Module>> Compile(v8::Local<v8::Context> context,
                                                 const std::string& url,
                                                 const std::optional<std::string>& source);
+  absl::StatusOr<v8::Local<v8::Module>> CreateSynthetic(v8::Local<v8::Context> context,
+                                                        const ResolvedModule& resolved);
+  absl::StatusOr<v8::Local<v8::Module>> Load(v8::Local<v8::Context> context,
+                                             const ResolvedModule& resolved);
   absl::Status LoadDependencies(v8::Local<v8::Context> context, v8::Local<v8::Module> module,
                                 const std::string& url);
+  absl::StatusOr<v8::Local<v8::Value>> CallInternal(v8::Local<v8::Context> context,
+                                                    const char* name,
+                                                    std::vector<v8::Local<v8::Value>> args);
 
   v8::Isolate* isolate_;
   std::vector<std::string> urls_;
   std::vector<v8::Global<v8::Module>> modules_;            // parallel to urls_
   std::unordered_map<std::string, size_t> index_by_url_;
   std::unordered_multimap<int, size_t> index_by_hash_;     // Module::GetIdentityHash
+  // (referrer URL, specifier) -> resolved URL, filled before instantiation so
+  // V8's resolve callback only looks up and never runs JS.
+  std::unordered_map<std::string, std::string> resolutions_;
+  std::unordered_map<std::string, ModuleFormat> synthetic_formats_;  // by URL
+  v8::Global<v8::Object> internals_;
 };
 
 }  // namespace toysnap

@@ -6,25 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "snapshot/checksum.h"
+#include "runtime/web_natives.h"
 #include "v8-container.h"
 #include "v8-exception.h"
 #include "v8-function.h"
 #include "v8-primitive.h"
 #include "v8-template.h"
 
-// V8 10.2 leaves the accessors of module namespace objects out of its own
-// external-reference table, so serializing any `import * as ns` object aborts
-// unless the embedder lists them. libnode.so exports both.
-namespace v8::internal {
-class Accessors {
- public:
-  static void ModuleNamespaceEntryGetter(v8::Local<v8::Name> name,
-                                         const v8::PropertyCallbackInfo<v8::Value>& info);
-  static void ModuleNamespaceEntrySetter(v8::Local<v8::Name> name, v8::Local<v8::Value> value,
-                                         const v8::PropertyCallbackInfo<v8::Boolean>& info);
-};
-}  // namespace v8::internal
 
 namespace toysnap {
 namespace {
@@ -88,27 +76,22 @@ void RejectWithArgument(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 
 // Callbacks the runtime creates functions for, not exposed to JS by name.
-constexpr v8::FunctionCallback kInternalCallbacks[] = {ResolveWithBound, RejectWithArgument};
+constexpr NativeFunction kInternalCallbacks[] = {
+    {"resolveWithBound", ResolveWithBound, 1},
+    {"rejectWithArgument", RejectWithArgument, 1},
+};
 
 constexpr NativeFunction kNativeFunctions[] = {
     {"print", Print, 2},
     {"exit", Exit, 1},
     {"monotonicNow", MonotonicNow, 0},
+    {"wallClockNow", WallClockNow, 0},
+    {"atob", Atob, 2},
+    {"btoa", Btoa, 2},
+    {"structuredClone", StructuredClone, 3},
+    {"getRandomValues", GetRandomValues, 2},
+    {"randomUUID", RandomUuid, 0},
 };
-
-std::vector<intptr_t> BuildExternalReferences() {
-  std::vector<intptr_t> refs;
-  for (const NativeFunction& fn : kNativeFunctions) {
-    refs.push_back(reinterpret_cast<intptr_t>(fn.callback));
-  }
-  for (v8::FunctionCallback callback : kInternalCallbacks) {
-    refs.push_back(reinterpret_cast<intptr_t>(callback));
-  }
-  refs.push_back(reinterpret_cast<intptr_t>(v8::internal::Accessors::ModuleNamespaceEntryGetter));
-  refs.push_back(reinterpret_cast<intptr_t>(v8::internal::Accessors::ModuleNamespaceEntrySetter));
-  refs.push_back(0);
-  return refs;
-}
 
 }  // namespace
 
@@ -122,21 +105,7 @@ void NativeHost::Attach(v8::Isolate* isolate, NativeHost* host) {
 
 absl::Span<const NativeFunction> NativeFunctions() { return kNativeFunctions; }
 
-const intptr_t* ExternalReferences() {
-  static const std::vector<intptr_t>* const refs =
-      new std::vector<intptr_t>(BuildExternalReferences());
-  return refs->data();
-}
-
-uint64_t ExternalReferencesFingerprint() {
-  std::string names;
-  for (const NativeFunction& fn : kNativeFunctions) {
-    names.append(fn.name);
-    names.push_back('\0');
-  }
-  names.append(std::to_string(std::size(kInternalCallbacks)));
-  return Checksum64(names);
-}
+absl::Span<const NativeFunction> InternalCallbacks() { return kInternalCallbacks; }
 
 v8::MaybeLocal<v8::Function> NewSettleFunction(v8::Local<v8::Context> context,
                                                v8::Local<v8::Promise::Resolver> resolver,

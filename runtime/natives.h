@@ -1,10 +1,5 @@
-// The one list of native functions and external references, shared by the
-// snapshot builder and the runtime. Included by runtime.cc, v8_process.cc, tests.
-//
-// Rule: the producer and the consumer of a snapshot register exactly the same
-// external references in the same order. V8 stores a function's callback in a
-// snapshot as an index into this table, so both sides take it from here, and its
-// fingerprint goes into the container so a mismatch is refused, not crashed on.
+// Native functions given to the runtime's bootstrap JavaScript as `natives`.
+// Their callbacks enter the one external-reference table (external_references.h).
 #ifndef TOYSNAP_RUNTIME_NATIVES_H_
 #define TOYSNAP_RUNTIME_NATIVES_H_
 
@@ -39,10 +34,8 @@ struct NativeFunction {
 };
 
 absl::Span<const NativeFunction> NativeFunctions();
-
-// Null-terminated table for v8::SnapshotCreator and Isolate::CreateParams.
-const intptr_t* ExternalReferences();
-uint64_t ExternalReferencesFingerprint();
+// Callbacks the runtime makes functions from itself; not on `natives`.
+absl::Span<const NativeFunction> InternalCallbacks();
 
 // A function that settles `resolver` when called: with `bound` (kResolveWithBound)
 // or by rejecting with its first argument (kRejectWithArgument). Used as a

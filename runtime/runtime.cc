@@ -6,8 +6,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "runtime/bootstrap_js.h"
+#include "runtime/external_references.h"
 #include "runtime/js_error.h"
 #include "runtime/module_resolver.h"
+#include "runtime/native_classes.h"
 #include "runtime/v8_process.h"
 #include "snapshot/status_macros.h"
 #include "v8-exception.h"
@@ -42,10 +44,6 @@ v8::Local<v8::String> Str(v8::Isolate* isolate, absl::string_view text) {
                                  static_cast<int>(text.size()))
       .ToLocalChecked();
 }
-
-// No toysnap object carries embedder fields yet; these keep V8's contract.
-v8::StartupData SerializeNoFields(v8::Local<v8::Object>, int, void*) { return {nullptr, 0}; }
-void DeserializeNoFields(v8::Local<v8::Object>, int, v8::StartupData, void*) {}
 
 void OnPromiseReject(v8::PromiseRejectMessage message) {
   v8::Isolate* isolate = message.GetPromise()->GetIsolate();
@@ -88,6 +86,8 @@ Runtime::~Runtime() {
     guard_.reset();
     internals_.Reset();
     context_.Reset();
+    // A SnapshotCreator's isolate is freed by the builder after CreateBlob.
+    if (owned_isolate_) DisposeNativeClasses(isolate_);
   }
   NativeHost::Attach(isolate_, nullptr);
   ModuleLoader::Attach(isolate_, nullptr);
@@ -195,6 +195,7 @@ absl::Status Runtime::Bootstrap() {
   if (!NewNativesObject(context).ToLocal(&natives)) {
     return absl::InternalError("cannot create the natives object");
   }
+  RETURN_IF_ERROR(InstallNativeClasses(context, natives));
   v8::Local<v8::Object> internals = v8::Object::New(isolate_);
   for (const EmbeddedSource& file : BootstrapSources()) {
     v8::TryCatch try_catch(isolate_);
@@ -227,6 +228,7 @@ absl::Status Runtime::Bootstrap() {
 absl::Status Runtime::AttachInternals(v8::Local<v8::Object> internals) {
   internals_.Reset(isolate_, internals);
   RETURN_IF_ERROR(loop_->Attach(context(), internals));
+  modules_->AttachInternals(internals);
   return CallInternal("setEnv", {EnvObject(isolate_, options_.env)});
 }
 
@@ -275,7 +277,8 @@ absl::StatusOr<std::string> Runtime::LoadModule(absl::string_view path,
     url = PathToFileUrl(absolute);
   }
   ContextScope scope(*this);
-  ASSIGN_OR_RETURN(v8::Local<v8::Module> module, modules_->LoadGraph(scope.context(), url, source));
+  ResolvedModule root{url, ModuleFormat::kModule};
+  ASSIGN_OR_RETURN(v8::Local<v8::Module> module, modules_->LoadGraph(scope.context(), root, source));
   (void)module;
   return url;
 }
@@ -465,8 +468,10 @@ absl::StatusOr<SnapshotMetadata> Runtime::ExportForSnapshot(
     metadata.modules = modules_->urls();
     metadata.entry_module = main_url_;
     metadata.v8_flags = std::string(V8Flags());
-    creator->SetDefaultContext(context, v8::SerializeInternalFieldsCallback(SerializeNoFields));
+    creator->SetDefaultContext(context, v8::SerializeInternalFieldsCallback(SerializeInternalField));
   }
+  // CreateBlob refuses any live global handle, weak ones included.
+  PrepareNativeClassesForSnapshot(isolate_);
   // Message listeners live in the heap; the restored isolate installs its own.
   isolate_->RemoveMessageListeners(OnMessage);
   guard_->Stop();
@@ -483,7 +488,7 @@ absl::Status Runtime::RestoreFromSnapshot(const SnapshotMetadata& metadata) {
   v8::Isolate::Scope isolate_scope(isolate_);
   v8::HandleScope handle_scope(isolate_);
   v8::Local<v8::Context> context = v8::Context::New(
-      isolate_, nullptr, {}, {}, v8::DeserializeInternalFieldsCallback(DeserializeNoFields));
+      isolate_, nullptr, {}, {}, v8::DeserializeInternalFieldsCallback(DeserializeInternalField));
   context_.Reset(isolate_, context);
   v8::Context::Scope context_scope(context);
   v8::Local<v8::Array> host_data;

@@ -14,6 +14,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "runtime/js_error.h"
+#include "runtime/native_classes.h"
+#include "runtime/external_references.h"
 #include "runtime/natives.h"
 #include "runtime/v8_process.h"
 #include "snapshot/status_macros.h"
@@ -53,6 +55,7 @@ absl::StatusOr<std::unique_ptr<Runtime>> Restore(const RuntimeOptions& build,
       ASSIGN_OR_RETURN(metadata, runtime->ExportForSnapshot(&creator));
     }
     v8::StartupData data = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
+    DisposeNativeClasses(creator.GetIsolate());
     blob.assign(data.data, static_cast<size_t>(data.raw_size));
     delete[] data.data;
   }

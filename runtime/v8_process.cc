@@ -3,8 +3,6 @@
 
 #include <string>
 
-#include "runtime/natives.h"
-#include "snapshot/checksum.h"
 #include "v8-initialization.h"
 
 namespace toysnap {
@@ -14,15 +12,6 @@ absl::string_view V8Flags() {
   // Eager source positions: an Error created at build time whose stack is first
   // read after restore otherwise reports every frame at 1:1.
   return "--harmony-import-assertions --no-enable-lazy-source-positions";
-}
-
-Toolchain CurrentToolchain() {
-  Toolchain toolchain;
-  toolchain.toysnap_version = std::string(kToysnapVersion);
-  toolchain.v8_version = v8::V8::GetVersion();
-  toolchain.v8_flags_fingerprint = Checksum64(V8Flags());
-  toolchain.external_refs_fingerprint = ExternalReferencesFingerprint();
-  return toolchain;
 }
 
 std::unique_ptr<V8Process> V8Process::Initialize() {

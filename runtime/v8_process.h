@@ -7,7 +7,6 @@
 
 #include "absl/strings/string_view.h"
 #include "libplatform/libplatform.h"
-#include "snapshot/container.h"
 #include "v8-platform.h"
 
 namespace toysnap {
@@ -17,9 +16,6 @@ inline constexpr absl::string_view kToysnapVersion = "0.1.0";
 // Flags set before V8 starts, identically for building and restoring: V8 refuses a
 // snapshot made under other flags, so they are fingerprinted into the container.
 absl::string_view V8Flags();
-
-// What this binary writes into, and expects from, a snapshot container.
-Toolchain CurrentToolchain();
 
 class V8Process {
  public:

@@ -3,10 +3,13 @@
 
 #include <memory>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/match.h"
-#include "runtime/natives.h"
+#include "runtime/native_classes.h"
+#include "runtime/external_references.h"
+#include "runtime/toolchain.h"
 #include "runtime/v8_process.h"
 #include "snapshot/status_macros.h"
 #include "v8-snapshot.h"
@@ -58,6 +61,9 @@ absl::StatusOr<SnapshotMetadata> EvaluateAndExport(v8::SnapshotCreator& creator,
 
 absl::StatusOr<BuildResult> BuildSnapshot(const BuildOptions& options) {
   v8::SnapshotCreator creator(ExternalReferences());
+  // CreateBlob reads native class states, so they outlive the Runtime; free them
+  // before the creator disposes the isolate.
+  absl::Cleanup free_native_states = [&creator] { DisposeNativeClasses(creator.GetIsolate()); };
   ASSIGN_OR_RETURN(SnapshotMetadata metadata, EvaluateAndExport(creator, options));
   // Keep compiled code: the point of the snapshot is a warm start.
   v8::StartupData blob = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);

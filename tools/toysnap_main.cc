@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "runtime/js_error.h"
 #include "runtime/runtime.h"
+#include "runtime/toolchain.h"
 #include "runtime/v8_process.h"
 #include "snapshot/container.h"
 #include "snapshot/file_io.h"

@@ -83,6 +83,7 @@
 
   internals.onRestore = function () {
     internals.timersOnRestore();
+    internals.webOnRestore();
     for (const hook of restoreHooks) hook();
   };
 })

@@ -1,0 +1,15 @@
+// TextEncoder and TextDecoder (WHATWG Encoding, UTF-8 only) as native classes.
+// Included by native_classes.cc, which lists every native class.
+#ifndef TOYSNAP_RUNTIME_TEXT_CODEC_H_
+#define TOYSNAP_RUNTIME_TEXT_CODEC_H_
+
+#include "runtime/native_classes.h"
+
+namespace toysnap {
+
+extern const NativeClass kTextEncoderClass;
+extern const NativeClass kTextDecoderClass;
+
+}  // namespace toysnap
+
+#endif  // TOYSNAP_RUNTIME_TEXT_CODEC_H_

@@ -1,0 +1,22 @@
+// The toolchain fingerprint: versions, V8 flags and the external-reference table.
+#include "runtime/toolchain.h"
+
+#include <string>
+
+#include "runtime/external_references.h"
+#include "runtime/v8_process.h"
+#include "snapshot/checksum.h"
+#include "v8-initialization.h"
+
+namespace toysnap {
+
+Toolchain CurrentToolchain() {
+  Toolchain toolchain;
+  toolchain.toysnap_version = std::string(kToysnapVersion);
+  toolchain.v8_version = v8::V8::GetVersion();
+  toolchain.v8_flags_fingerprint = Checksum64(V8Flags());
+  toolchain.external_refs_fingerprint = ExternalReferencesFingerprint();
+  return toolchain;
+}
+
+}  // namespace toysnap
