@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/fs_natives.h"
 #include "runtime/web_natives.h"
 #include "v8-container.h"
 #include "v8-exception.h"
@@ -53,6 +54,19 @@ void MonotonicNow(const v8::FunctionCallbackInfo<v8::Value>& info) {
                             static_cast<double>(ts.tv_nsec) / 1e6);
 }
 
+// promiseDetails(promise) -> [state, result]: V8's 0 pending, 1 fulfilled,
+// 2 rejected; plain JS cannot see a promise's state, console.log needs it.
+void PromiseDetails(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  if (info.Length() < 1 || !info[0]->IsPromise()) return;
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Promise> promise = info[0].As<v8::Promise>();
+  v8::Local<v8::Value> details[] = {
+      v8::Integer::New(isolate, static_cast<int>(promise->State())),
+      promise->State() == v8::Promise::kPending ? v8::Undefined(isolate).As<v8::Value>()
+                                                : promise->Result()};
+  info.GetReturnValue().Set(v8::Array::New(isolate, details, 2));
+}
+
 // Data of a settle function: [resolver, bound value].
 void Settle(const v8::FunctionCallbackInfo<v8::Value>& info, SettleAs how) {
   v8::Isolate* isolate = info.GetIsolate();
@@ -91,6 +105,12 @@ constexpr NativeFunction kNativeFunctions[] = {
     {"structuredClone", StructuredClone, 3},
     {"getRandomValues", GetRandomValues, 2},
     {"randomUUID", RandomUuid, 0},
+    {"readFile", ReadFileText, 1},
+    {"fileKind", FileKind, 1},
+    {"realpath", RealPath, 1},
+    {"cwd", Cwd, 0},
+    {"compileCjs", CompileCjs, 2},
+    {"promiseDetails", PromiseDetails, 1},
 };
 
 }  // namespace

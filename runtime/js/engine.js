@@ -4,4 +4,6 @@
   // V8 does not define Error.stackTraceLimit in an isolate that creates a
   // snapshot, and without it errors get no stack at build time. Node uses 10.
   if (typeof Error.stackTraceLimit !== 'number') Error.stackTraceLimit = 10;
+  // inspect.js prints promise states through this, as Node does.
+  internals.getPromiseDetails = natives.promiseDetails;
 })

@@ -3,13 +3,13 @@
 //
 // Known gaps, because plain V8 offers no JS-visible way to look inside:
 //  - Proxies are inspected through their traps, i.e. like their target.
-//  - Promise state and Map/Set iterator contents need host help. When the
-//    host puts `internals.getPromiseDetails(p) -> [state, result]` (V8's
-//    Promise::State: 0 pending, 1 fulfilled, 2 rejected) or
-//    `internals.previewEntries(obj) -> [entries, isKeyValue]` (V8's
-//    Object::PreviewEntries) on `internals` they are used; otherwise a
-//    promise prints as `Promise {}`, an iterator as `Object [Map Iterator] {}`
-//    and WeakMap/WeakSet as `{ <items unknown> }` even with showHidden.
+//  - Promise state needs host help: when the host sets
+//    `internals.getPromiseDetails(p) -> [state, result]` (V8's
+//    Promise::State: 0 pending, 1 fulfilled, 2 rejected) it is used,
+//    otherwise a promise prints as `Promise {}`.
+//  - Map/Set iterators print as `Object [Map Iterator] {}` (their entries
+//    can't be read without consuming them) and WeakMap/WeakSet as
+//    `WeakMap { <items unknown> }` even with showHidden.
 //  - Brand checks that JS cannot do are approximated: a promise is any
 //    object whose Object.prototype.toString says "[object Promise]"; the
 //    display width used for grouping arrays is a small Unicode table instead
@@ -51,17 +51,19 @@
   const isError = (v) => v instanceof Error || builtinTag(v) === 'Error';
   const isArguments = (v) => builtinTag(v) === 'Arguments';
   const isPromise = (v) => objToString(v) === '[object Promise]' && v !== Promise.prototype;
-  const AsyncFunctionProto = Object.getPrototypeOf(async function () {});
-  const GeneratorFunctionProto = Object.getPrototypeOf(function* () {});
-  const AsyncGeneratorFunctionProto = Object.getPrototypeOf(async function* () {});
+  // Object.prototype.toString names the built-in type unless @@toStringTag
+  // hides it, so "[object Object]" plus a constructor rules out every
+  // throwing brand check (one exception per check made printing slow).
+  const mayBeBuiltin = (value, constructor) =>
+    constructor === null || objToString(value) !== '[object Object]';
   const boxedTypes = [
     ['Number', Number.prototype.valueOf], ['String', String.prototype.valueOf],
     ['Boolean', Boolean.prototype.valueOf], ['BigInt', BigInt.prototype.valueOf],
     ['Symbol', Symbol.prototype.valueOf],
-  ];
-  const iteratorTags = {
-    'Map Iterator': 'Map', 'Set Iterator': 'Set',
-  };
+  ].map(([type, valueOf]) => ({ type, valueOf, is: brand(valueOf) }));
+  const AsyncFunctionProto = Object.getPrototypeOf(async function () {});
+  const GeneratorFunctionProto = Object.getPrototypeOf(function* () {});
+  const AsyncGeneratorFunctionProto = Object.getPrototypeOf(async function* () {});
   // Constructors of these are printed without listing prototype properties
   // and count as having a "built-in" toString for %s.
   const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis)
@@ -80,16 +82,19 @@
 
   // ---- strings and other primitives
 
-  // Escapes for C0/C1 controls, the chosen quote and backslash.
-  const namedEscapes = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r', 92: '\\\\' };
-  function escapeChar(code, quote) {
-    if (code === quote) return '\\' + String.fromCharCode(code);
-    if (namedEscapes[code] !== undefined) return namedEscapes[code];
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) {
-      return '\\x' + code.toString(16).toUpperCase().padStart(2, '0');
-    }
-    return null;
+  // C0/C1 controls, backslash, lone surrogates and (unless another quote
+  // is used) the single quote are escaped.
+  const loneSurrogate = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+  const escapesWithQuote = new RegExp(`[\\x00-\\x1f\\x27\\x5c\\x7f-\\x9f]|${loneSurrogate}`, 'g');
+  const escapesNoQuote = new RegExp(`[\\x00-\\x1f\\x5c\\x7f-\\x9f]|${loneSurrogate}`, 'g');
+  const namedEscapes = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', "'": "\\'", '\\': '\\\\' };
+  function escapeChar(ch) {
+    if (namedEscapes[ch] !== undefined) return namedEscapes[ch];
+    const code = ch.charCodeAt(0);
+    if (code >= 0xd800) return `\\u${code.toString(16)}`;
+    return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
   }
+  const escapeBare = (str) => str.replace(escapesWithQuote, escapeChar);
 
   // Node prefers single quotes, then double, then backticks, so that the
   // quote character rarely needs escaping.
@@ -99,35 +104,8 @@
       if (!str.includes('"')) quote = '"';
       else if (!str.includes('`') && !str.includes('${')) quote = '`';
     }
-    const q = quote === "'" ? 39 : -1;
-    let out = '';
-    for (let i = 0; i < str.length; i++) {
-      const code = str.charCodeAt(i);
-      const esc = escapeChar(code, q);
-      if (esc !== null) { out += esc; continue; }
-      if (code >= 0xd800 && code <= 0xdfff) {
-        const next = str.charCodeAt(i + 1);
-        if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          out += str[i] + str[i + 1];
-          i++;
-        } else {
-          out += '\\u' + code.toString(16); // lone surrogate
-        }
-        continue;
-      }
-      out += str[i];
-    }
-    return quote + out + quote;
-  }
-
-  // Escape without quoting, used for symbol descriptions and hidden keys.
-  function escapeBare(str) {
-    let out = '';
-    for (let i = 0; i < str.length; i++) {
-      const esc = escapeChar(str.charCodeAt(i), 39);
-      out += esc === null ? str[i] : esc;
-    }
-    return out;
+    const escaped = str.replace(quote === "'" ? escapesWithQuote : escapesNoQuote, escapeChar);
+    return quote + escaped + quote;
   }
 
   const formatNumber = (n) => (Object.is(n, -0) ? '-0' : `${n}`);
@@ -154,9 +132,8 @@
     // Long multi-line strings are split after each newline into `+` pieces.
     if (ctx.compact !== true && value.length > 16 &&
         value.length > ctx.breakLength - ctx.indentationLvl - 4) {
-      const pieces = value.split(/(?<=\n)/);
       const glue = ` +\n${' '.repeat(ctx.indentationLvl + 2)}`;
-      return pieces.map(quoteString).join(glue) + trailer;
+      return value.split(/(?<=\n)/).map(quoteString).join(glue) + trailer;
     }
     return quoteString(value) + trailer;
   }
@@ -193,11 +170,8 @@
     const own = builtinTag(start) || 'Object';
     if (recurseTimes > ctx.depth) return `${own} <Complex prototype>`;
     const protoName = getConstructorName(firstProto, ctx, recurseTimes + 1, protoProps);
-    if (protoName === null) {
-      const sub = inspect(firstProto, { ...ctx.userOptions, customInspect: false, depth: -1 });
-      return `${own} <${sub}>`;
-    }
-    return `${own} <${protoName}>`;
+    if (protoName !== null) return `${own} <${protoName}>`;
+    return `${own} <${inspect(firstProto, { ...ctx.userOptions, customInspect: false, depth: -1 })}>`;
   }
 
   // With showHidden, non-function properties of user-defined prototypes
@@ -241,11 +215,12 @@
     return Object.keys(value).concat(symbols.filter((s) => isEnumerable(value, s)));
   }
 
-  const isIndexKey = (key) => /^(0|[1-9][0-9]*)$/.test(key) && +key < 2 ** 32 - 1;
+  const indexKey = /^(0|[1-9][0-9]*)$/;
 
   // Own keys of array-likes minus the element indices.
   function getNonIndexKeys(value, showHidden) {
-    const names = Object.getOwnPropertyNames(value).filter((k) => !isIndexKey(k));
+    const names = Object.getOwnPropertyNames(value)
+      .filter((k) => !indexKey.test(k) || +k >= 2 ** 32 - 1);
     const keys = names.concat(Object.getOwnPropertySymbols(value));
     return showHidden ? keys : keys.filter((k) => isEnumerable(value, k));
   }
@@ -275,8 +250,7 @@
     if (typeof fn !== 'function' || fn === inspect) return undefined;
     if (value.constructor && value.constructor.prototype === value) return undefined;
     const depth = ctx.depth === Infinity ? null : ctx.depth - recurseTimes;
-    const options = { ...ctx.userOptions, depth, stylize: (s) => s };
-    const ret = fn.call(value, depth, options, inspect);
+    const ret = fn.call(value, depth, { ...ctx.userOptions, stylize: (s) => s }, inspect);
     if (ret === value) return undefined;
     if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
     return ret.replace(/\n/g, `\n${' '.repeat(ctx.indentationLvl)}`);
@@ -294,7 +268,8 @@
     }
     const shape = describe(ctx, value, recurseTimes, constructor, tag, typedArray, noProtoProps);
     if (typeof shape === 'string') return shape;
-    let { base = '', braces, keys, formatter = () => [], extrasType = kObjectType } = shape;
+    const { braces, keys, formatter = () => [], extrasType = kObjectType } = shape;
+    let base = shape.base || '';
 
     if (recurseTimes > ctx.depth) {
       const name = getPrefix(constructor, tag, 'Object').slice(0, -1);
@@ -307,12 +282,11 @@
     let output;
     try {
       output = formatter(ctx, value, recurseTimes);
-      for (const key of keys) {
-        output.push(formatProperty(ctx, value, recurseTimes, key, extrasType));
-      }
+      for (const key of keys) output.push(formatProperty(ctx, value, recurseTimes, key, extrasType));
       if (protoProps !== undefined) output.push(...protoProps);
     } catch (err) {
-      if (!(err instanceof RangeError) || !/call stack/.test(err.message)) throw err;
+      // No regexp here: compiling one could overflow the stack again.
+      if (!(err instanceof RangeError) || err.message !== 'Maximum call stack size exceeded') throw err;
       ctx.seen.pop();
       ctx.indentationLvl = indentationLvl;
       const name = getPrefix(constructor, tag, 'Object').slice(0, -1);
@@ -323,46 +297,45 @@
       base = base === '' ? ref : `${ref} ${base}`;
     }
     ctx.seen.pop();
-    if (ctx.sorted) sortOutput(ctx, output, keys.length, extrasType);
-    return reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
-  }
-
-  function sortOutput(ctx, output, keyCount, extrasType) {
-    const cmp = ctx.sorted === true ? undefined : ctx.sorted;
-    if (extrasType === kObjectType) output.sort(cmp);
-    else if (keyCount > 1) {
-      const tail = output.splice(output.length - keyCount, keyCount).sort(cmp);
-      output.push(...tail);
+    if (ctx.sorted) {
+      const cmp = ctx.sorted === true ? undefined : ctx.sorted;
+      if (extrasType === kObjectType) output.sort(cmp);
+      else if (keys.length > 1) output.push(...output.splice(-keys.length).sort(cmp));
     }
+    return reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
   }
 
   // Works out braces, keys and entry formatter for `value`. Returns a string
   // instead when the value prints without any entries.
   function describe(ctx, value, recurseTimes, constructor, tag, typedArray, noProtoProps) {
-    const showHidden = ctx.showHidden;
+    const builtin = mayBeBuiltin(value, constructor);
     if (value[Symbol.iterator] || constructor === null) {
-      const shape = describeIterable(ctx, value, constructor, tag, noProtoProps);
+      const shape = describeIterable(ctx, value, constructor, tag, noProtoProps, builtin);
       if (shape !== undefined) return shape;
     }
-    const keys = getKeys(value, showHidden);
+    const keys = getKeys(value, ctx.showHidden);
     const empty = keys.length === 0 && noProtoProps;
     const shape = { keys, braces: ['{', '}'] };
+    const withPrefix = (fallback) => {
+      shape.braces[0] = `${getPrefix(constructor, tag, fallback)}{`;
+      return shape;
+    };
     if (typeof value === 'function') {
       shape.base = getFunctionBase(value, constructor, tag);
       return empty ? shape.base : shape;
     }
     if (constructor === 'Object') {
       if (isArguments(value)) shape.braces[0] = '[Arguments] {';
-      else if (tag !== '') shape.braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
+      else if (tag !== '') withPrefix('Object');
       return empty ? `${shape.braces[0]}}` : shape;
     }
-    if (isRegExp(value)) {
+    if (builtin && isRegExp(value)) {
       const source = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       shape.base = prefix !== 'RegExp ' ? prefix + source : source;
       return empty || recurseTimes > ctx.depth ? shape.base : shape;
     }
-    if (isDate(value)) {
+    if (builtin && isDate(value)) {
       const time = Date.prototype.getTime.call(value);
       const text = Number.isNaN(time) ? Date.prototype.toString.call(value) :
         Date.prototype.toISOString.call(value);
@@ -374,43 +347,39 @@
       shape.base = formatError(ctx, value, constructor, tag, keys);
       return keys.length === 0 && noProtoProps ? shape.base : shape;
     }
-    if (isArrayBuffer(value) || isSharedArrayBuffer(value)) {
+    if (builtin && (isArrayBuffer(value) || isSharedArrayBuffer(value))) {
       const prefix = getPrefix(constructor, tag, isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer');
+      // Inside a typed array's [buffer] the bytes would only repeat it.
       if (typedArray === undefined) shape.formatter = formatArrayBuffer;
       else if (empty) return `${prefix}{ byteLength: ${formatNumber(value.byteLength)} }`;
       shape.braces[0] = `${prefix}{`;
       keys.unshift('byteLength');
       return shape;
     }
-    if (isDataView(value)) {
-      shape.braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
+    if (builtin && isDataView(value)) {
       keys.unshift('byteLength', 'byteOffset', 'buffer'); // buffer last: it nests
-      return shape;
+      return withPrefix('DataView');
     }
     if (isPromise(value)) {
-      shape.braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
-      shape.formatter = formatPromise;
-      return shape;
+      if (typeof internals.getPromiseDetails === 'function') shape.formatter = formatPromise;
+      else if (empty) return `${getPrefix(constructor, tag, 'Promise')}{}`; // state unknowable
+      return withPrefix('Promise');
     }
-    const weak = isWeakSet(value) ? 'WeakSet' : isWeakMap(value) ? 'WeakMap' : '';
+    const weak = !builtin ? '' : isWeakSet(value) ? 'WeakSet' : isWeakMap(value) ? 'WeakMap' : '';
     if (weak !== '') {
-      shape.braces[0] = `${getPrefix(constructor, tag, weak)}{`;
-      shape.formatter = formatWeakCollection;
-      return shape;
+      shape.formatter = () => ['<items unknown>'];
+      return withPrefix(weak);
     }
-    const boxed = boxedTypes.find(([, valueOf]) => brand(valueOf)(value));
+    const boxed = builtin ? boxedTypes.find((b) => b.is(value)) : undefined;
     if (boxed !== undefined) {
       shape.base = getBoxedBase(ctx, value, keys, constructor, tag, boxed);
       return keys.length === 0 && noProtoProps ? shape.base : shape;
     }
-    const prefix = getPrefix(constructor, tag, 'Object');
-    if (empty) return `${prefix}{}`;
-    shape.braces[0] = `${prefix}{`;
-    return shape;
+    return empty ? `${getPrefix(constructor, tag, 'Object')}{}` : withPrefix('Object');
   }
 
-  // Arrays, Sets, Maps, typed arrays and (with host help) iterators.
-  function describeIterable(ctx, value, constructor, tag, noProtoProps) {
+  // Arrays, Sets, Maps and typed arrays.
+  function describeIterable(ctx, value, constructor, tag, noProtoProps, builtin) {
     const showHidden = ctx.showHidden;
     if (Array.isArray(value)) {
       const prefix = constructor !== 'Array' || tag !== '' ?
@@ -419,7 +388,7 @@
       if (value.length === 0 && keys.length === 0 && noProtoProps) return `${prefix}[]`;
       return { keys, braces: [`${prefix}[`, ']'], formatter: formatArray, extrasType: kArrayExtrasType };
     }
-    const kind = isSet(value) ? 'Set' : isMap(value) ? 'Map' : '';
+    const kind = !builtin ? '' : isSet(value) ? 'Set' : isMap(value) ? 'Map' : '';
     if (kind !== '') {
       const size = (kind === 'Set' ? setSize : mapSize).call(value);
       const prefix = getPrefix(constructor, tag, kind, `(${size})`);
@@ -435,12 +404,6 @@
       if (size === 0 && keys.length === 0 && !showHidden) return `${prefix}[]`;
       return { keys, braces: [`${prefix}[`, ']'], formatter: formatTypedArray, extrasType: kArrayExtrasType };
     }
-    const iterKind = iteratorTags[builtinTag(value) || tag];
-    if (iterKind !== undefined && typeof internals.previewEntries === 'function') {
-      const keys = getKeys(value, showHidden);
-      const braces = [`[${tag || iterKind + ' Iterator'}] {`, '}'];
-      return { keys, braces, formatter: (c, v, r) => formatIterator(braces, c, v, r) };
-    }
     return undefined;
   }
 
@@ -455,13 +418,10 @@
         return getClassBase(value, constructor, tag);
       }
     }
-    let type = 'Function';
-    if (GeneratorFunctionProto.isPrototypeOf(value) || AsyncGeneratorFunctionProto.isPrototypeOf(value)) {
-      type = `Generator${type}`;
-    }
-    if (AsyncFunctionProto.isPrototypeOf(value) || AsyncGeneratorFunctionProto.isPrototypeOf(value)) {
-      type = `Async${type}`;
-    }
+    const isGenerator = GeneratorFunctionProto.isPrototypeOf(value);
+    const isAsyncGenerator = AsyncGeneratorFunctionProto.isPrototypeOf(value);
+    let type = isGenerator || isAsyncGenerator ? 'GeneratorFunction' : 'Function';
+    if (isAsyncGenerator || AsyncFunctionProto.isPrototypeOf(value)) type = `Async${type}`;
     let base = `[${type}`;
     if (constructor === null) base += ' (null prototype)';
     base += value.name === '' ? ' (anonymous)' : `: ${value.name}`;
@@ -485,12 +445,11 @@
     return `[${base}]`;
   }
 
-  function getBoxedBase(ctx, value, keys, constructor, tag, [type, valueOf]) {
+  function getBoxedBase(ctx, value, keys, constructor, tag, { type, valueOf }) {
     if (type === 'String') keys.splice(0, value.length); // drop the char indices
     let base = `[${type}`;
     if (type !== constructor) base += constructor === null ? ' (null prototype)' : ` (${constructor})`;
-    const inner = { ...ctx, compact: 3, indentationLvl: 0 };
-    base += `: ${formatPrimitive(inner, valueOf.call(value))}]`;
+    base += `: ${formatPrimitive(ctx, valueOf.call(value))}]`;
     if (tag !== '' && tag !== constructor) base += ` [${tag}]`;
     return base;
   }
@@ -591,39 +550,29 @@
 
   // Runs of holes print as `<N empty items>`; each run counts as one entry.
   function formatSparseArray(ctx, value, recurseTimes, maxLength, output, i) {
+    const holes = (n) => `<${n} empty item${n > 1 ? 's' : ''}>`;
     const keys = Object.keys(value);
     let index = i;
     for (; i < keys.length && output.length < maxLength; i++) {
       const key = keys[i];
-      const num = +key;
-      if (num > 2 ** 32 - 2) break;
+      if (+key > 2 ** 32 - 2) break;
       if (`${index}` !== key) {
-        if (!/^(0|[1-9][0-9]*)$/.test(key)) break;
-        const holes = num - index;
-        output.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
-        index = num;
+        if (!indexKey.test(key)) break;
+        output.push(holes(+key - index));
+        index = +key;
         if (output.length === maxLength) break;
       }
       output.push(formatProperty(ctx, value, recurseTimes, key, kArrayType));
       index++;
     }
     const remaining = value.length - index;
-    if (output.length !== maxLength) {
-      if (remaining > 0) output.push(`<${remaining} empty item${remaining > 1 ? 's' : ''}>`);
-    } else if (remaining > 0) {
-      output.push(remainingText(remaining));
-    }
+    if (remaining > 0) output.push(output.length !== maxLength ? holes(remaining) : remainingText(remaining));
     return output;
   }
 
   function formatTypedArray(ctx, value, recurseTimes) {
-    const length = typedArrayLength.call(value);
-    const max = Math.min(Math.max(0, ctx.maxArrayLength), length);
-    const output = [];
-    for (let i = 0; i < max; i++) {
-      output.push(typeof value[i] === 'bigint' ? formatBigInt(value[i]) : formatNumber(value[i]));
-    }
-    if (length > max) output.push(remainingText(length - max));
+    const output = formatItems(ctx, TypedArrayProto.values.call(value), typedArrayLength.call(value),
+      (n) => (typeof n === 'bigint' ? formatBigInt(n) : formatNumber(n)));
     if (ctx.showHidden) {
       ctx.indentationLvl += 2;
       for (const key of ['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer']) {
@@ -637,80 +586,39 @@
   function formatArrayBuffer(ctx, value) {
     let bytes;
     try { bytes = new Uint8Array(value); } catch { return ['(detached)']; }
-    const shown = Array.from(bytes.subarray(0, Math.min(ctx.maxArrayLength, bytes.length)),
-      (b) => b.toString(16).padStart(2, '0'));
-    let str = shown.join(' ');
+    const shown = bytes.subarray(0, Math.min(ctx.maxArrayLength, bytes.length));
+    let str = Array.from(shown, (b) => b.toString(16).padStart(2, '0')).join(' ');
     const remaining = bytes.length - ctx.maxArrayLength;
     if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
     return [`[Uint8Contents]: <${str}>`];
   }
 
-  function formatCollection(ctx, size, iterator, formatEntry) {
+  // Formats up to maxArrayLength of the `size` items of an iterator with
+  // `fn`, one indentation level deeper.
+  function formatItems(ctx, items, size, fn) {
     const max = Math.min(Math.max(0, ctx.maxArrayLength), size);
     const output = [];
     ctx.indentationLvl += 2;
-    for (let step = iterator.next(); !step.done && output.length < max; step = iterator.next()) {
-      output.push(formatEntry(step.value));
+    for (const item of items) {
+      if (output.length >= max) break;
+      output.push(fn(item));
     }
-    if (size > max) output.push(remainingText(size - max));
     ctx.indentationLvl -= 2;
+    if (size > max) output.push(remainingText(size - max));
     return output;
   }
 
   function formatSet(ctx, value, recurseTimes) {
-    return formatCollection(ctx, setSize.call(value), Set.prototype.values.call(value),
+    return formatItems(ctx, Set.prototype.values.call(value), setSize.call(value),
       (v) => formatValue(ctx, v, recurseTimes));
   }
 
   function formatMap(ctx, value, recurseTimes) {
-    return formatCollection(ctx, mapSize.call(value), Map.prototype.entries.call(value),
+    return formatItems(ctx, Map.prototype.entries.call(value), mapSize.call(value),
       ([k, v]) => `${formatValue(ctx, k, recurseTimes)} => ${formatValue(ctx, v, recurseTimes)}`);
   }
 
-  // Needs the host's previewEntries; only reached when it exists.
-  function formatIterator(braces, ctx, value, recurseTimes) {
-    const [entries, isKeyValue] = internals.previewEntries(value);
-    if (isKeyValue) {
-      braces[0] = braces[0].replace(/ Iterator] {$/, ' Entries] {');
-      const pairs = [];
-      for (let i = 0; i < entries.length; i += 2) pairs.push([entries[i], entries[i + 1]]);
-      return formatList(ctx, pairs, recurseTimes, true);
-    }
-    return formatList(ctx, entries, recurseTimes, false);
-  }
-
-  function formatList(ctx, entries, recurseTimes, pairs) {
-    const max = Math.min(Math.max(0, ctx.maxArrayLength), entries.length);
-    const output = [];
-    ctx.indentationLvl += 2;
-    for (let i = 0; i < max; i++) {
-      if (pairs) {
-        const [k, v] = entries[i];
-        output.push(`[ ${formatValue(ctx, k, recurseTimes)}, ${formatValue(ctx, v, recurseTimes)} ]`);
-      } else {
-        output.push(formatValue(ctx, entries[i], recurseTimes));
-      }
-    }
-    ctx.indentationLvl -= 2;
-    if (entries.length > max) output.push(remainingText(entries.length - max));
-    return output;
-  }
-
-  function formatWeakCollection(ctx, value, recurseTimes) {
-    if (!ctx.showHidden || typeof internals.previewEntries !== 'function') return ['<items unknown>'];
-    const [entries, isKeyValue] = internals.previewEntries(value);
-    if (!isKeyValue) return formatList(ctx, entries, recurseTimes, false).sort();
-    const output = [];
-    ctx.indentationLvl += 2;
-    for (let i = 0; i < entries.length; i += 2) {
-      output.push(`${formatValue(ctx, entries[i], recurseTimes)} => ${formatValue(ctx, entries[i + 1], recurseTimes)}`);
-    }
-    ctx.indentationLvl -= 2;
-    return output.sort();
-  }
-
   function formatPromise(ctx, value, recurseTimes) {
-    if (typeof internals.getPromiseDetails !== 'function') return [];
     const [state, result] = internals.getPromiseDetails(value);
     if (state === 0) return ['<pending>'];
     ctx.indentationLvl += 2;
@@ -730,10 +638,8 @@
       ctx.indentationLvl -= 2;
     } else if (desc.get !== undefined) {
       str = desc.set !== undefined ? '[Getter/Setter]' : '[Getter]';
-    } else if (desc.set !== undefined) {
-      str = '[Setter]';
     } else {
-      str = 'undefined';
+      str = desc.set !== undefined ? '[Setter]' : 'undefined';
     }
     if (type === kArrayType) return str;
     let name;
@@ -747,40 +653,36 @@
 
   // ---- layout
 
-  // Number of terminal cells a string occupies (approximation of ICU's
-  // East Asian Width): wide CJK/emoji count 2, combining marks count 0.
-  const wideRanges = [
-    [0x1100, 0x115f], [0x231a, 0x231b], [0x2329, 0x232a], [0x23e9, 0x23ec],
-    [0x23f0, 0x23f0], [0x23f3, 0x23f3], [0x25fd, 0x25fe], [0x2614, 0x2615],
-    [0x2648, 0x2653], [0x267f, 0x267f], [0x2693, 0x2693], [0x26a1, 0x26a1],
-    [0x26aa, 0x26ab], [0x26bd, 0x26be], [0x26c4, 0x26c5], [0x26ce, 0x26ce],
-    [0x26d4, 0x26d4], [0x26ea, 0x26ea], [0x26f2, 0x26f3], [0x26f5, 0x26f5],
-    [0x26fa, 0x26fa], [0x26fd, 0x26fd], [0x2705, 0x2705], [0x270a, 0x270b],
-    [0x2728, 0x2728], [0x274c, 0x274c], [0x274e, 0x274e], [0x2753, 0x2755],
-    [0x2757, 0x2757], [0x2795, 0x2797], [0x27b0, 0x27b0], [0x27bf, 0x27bf],
-    [0x2b1b, 0x2b1c], [0x2b50, 0x2b50], [0x2b55, 0x2b55], [0x2e80, 0x303e],
-    [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0xa4cf], [0xa960, 0xa97f],
-    [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe10, 0xfe19], [0xfe30, 0xfe6f],
-    [0xff00, 0xff60], [0xffe0, 0xffe6], [0x16fe0, 0x18cff], [0x1b000, 0x1b2ff],
-    [0x1f004, 0x1f004], [0x1f0cf, 0x1f0cf], [0x1f18e, 0x1f18e], [0x1f191, 0x1f19a],
-    [0x1f200, 0x1f251], [0x1f300, 0x1f320], [0x1f32d, 0x1f335], [0x1f337, 0x1f37c],
-    [0x1f37e, 0x1f393], [0x1f3a0, 0x1f3ca], [0x1f3cf, 0x1f3d3], [0x1f3e0, 0x1f3f0],
-    [0x1f3f4, 0x1f3f4], [0x1f3f8, 0x1f43e], [0x1f440, 0x1f440], [0x1f442, 0x1f4fc],
-    [0x1f4ff, 0x1f53d], [0x1f54b, 0x1f54e], [0x1f550, 0x1f567], [0x1f57a, 0x1f57a],
-    [0x1f595, 0x1f596], [0x1f5a4, 0x1f5a4], [0x1f5fb, 0x1f64f], [0x1f680, 0x1f6c5],
-    [0x1f6cc, 0x1f6cc], [0x1f6d0, 0x1f6d2], [0x1f6d5, 0x1f6d7], [0x1f6eb, 0x1f6ec],
-    [0x1f6f4, 0x1f6fc], [0x1f7e0, 0x1f7eb], [0x1f90c, 0x1f93a], [0x1f93c, 0x1f945],
-    [0x1f947, 0x1f9ff], [0x1fa70, 0x1faff], [0x20000, 0x3fffd],
-  ];
-  const inRanges = (code, ranges) => ranges.some(([lo, hi]) => code >= lo && code <= hi);
+  // Terminal cells a string occupies, approximating ICU's East Asian Width:
+  // wide CJK/emoji count 2, controls and combining marks 0.
+  const wideRanges = (
+    '1100-115f 231a-231b 2329-232a 23e9-23ec 23f0 23f3 25fd-25fe 2614-2615 2648-2653 ' +
+    '267f 2693 26a1 26aa-26ab 26bd-26be 26c4-26c5 26ce 26d4 26ea 26f2-26f3 26f5 26fa ' +
+    '26fd 2705 270a-270b 2728 274c 274e 2753-2755 2757 2795-2797 27b0 27bf 2b1b-2b1c ' +
+    '2b50 2b55 2e80-303e 3041-33ff 3400-4dbf 4e00-a4cf a960-a97f ac00-d7a3 f900-faff ' +
+    'fe10-fe19 fe30-fe6f ff00-ff60 ffe0-ffe6 16fe0-18cff 1b000-1b2ff 1f004 1f0cf 1f18e ' +
+    '1f191-1f19a 1f200-1f251 1f300-1f320 1f32d-1f335 1f337-1f37c 1f37e-1f393 1f3a0-1f3ca ' +
+    '1f3cf-1f3d3 1f3e0-1f3f0 1f3f4 1f3f8-1f43e 1f440 1f442-1f4fc 1f4ff-1f53d 1f54b-1f54e ' +
+    '1f550-1f567 1f57a 1f595-1f596 1f5a4 1f5fb-1f64f 1f680-1f6c5 1f6cc 1f6d0-1f6d2 ' +
+    '1f6d5-1f6d7 1f6eb-1f6ec 1f6f4-1f6fc 1f7e0-1f7eb 1f90c-1f93a 1f93c-1f945 1f947-1f9ff ' +
+    '1fa70-1faff 20000-3fffd'
+  ).split(' ').map((r) => r.split('-').map((hex) => parseInt(hex, 16)));
   const zeroWidth = /[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]/u;
+  const isWide = (code) => wideRanges.some(([lo, hi = lo]) => code >= lo && code <= hi);
 
   function getStringWidth(str) {
     let width = 0;
-    for (const ch of str.normalize('NFC')) {
+    let i = 0;
+    for (; i < str.length; i++) { // ASCII fast path
+      const code = str.charCodeAt(i);
+      if (code >= 0x7f) break;
+      if (code >= 0x20) width++;
+    }
+    if (i === str.length) return width;
+    for (const ch of str.slice(i).normalize('NFC')) {
       const code = ch.codePointAt(0);
       if (code < 0x20 || (code >= 0x7f && code < 0xa0) || zeroWidth.test(ch)) continue;
-      width += inRanges(code, wideRanges) ? 2 : 1;
+      width += isWide(code) ? 2 : 1;
     }
     return width;
   }
@@ -823,12 +725,11 @@
       for (let j = c; j < count; j += columns) width = Math.max(width, widths[j]);
       columnWidths.push(width + separatorSpace);
     }
+    // Only arrays made entirely of numbers are right-aligned; extra keys
+    // (value[i] undefined past the end) make it left-aligned.
     let padStart = true;
-    for (let i = 0; i < output.length; i++) {
-      if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') {
-        padStart = false;
-        break;
-      }
+    for (let i = 0; i < output.length && padStart; i++) {
+      padStart = typeof value[i] === 'number' || typeof value[i] === 'bigint';
     }
     const rows = [];
     for (let i = 0; i < count; i += columns) {
@@ -861,9 +762,11 @@
     return base === '' || !base.includes('\n');
   }
 
-  // Puts the entries on one line when nothing nested too deeply was printed
-  // inside and it fits; otherwise one entry (or column row) per line.
+  // Puts the entries on one line when fewer than `compact` levels of objects
+  // were entered since this one (ctx.currentDepth is the depth of the object
+  // formatted last) and the line fits; otherwise one entry or row per line.
   function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
+    const prefix = base ? `${base} ` : '';
     if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
       const entries = output.length;
       if (extrasType === kArrayExtrasType && entries > 6) {
@@ -873,14 +776,12 @@
         const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
         if (isBelowBreakLength(ctx, output, start, base)) {
           const joined = output.join(', ');
-          if (!joined.includes('\n')) {
-            return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
-          }
+          if (!joined.includes('\n')) return `${prefix}${braces[0]} ${joined} ${braces[1]}`;
         }
       }
     }
     const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
-    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${
+    return `${prefix}${braces[0]}${indentation}  ${
       output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
   }
 
@@ -892,7 +793,9 @@
       ctx.showHidden = opts; // legacy inspect(value, showHidden, depth)
       if (arguments.length > 2 && arguments[2] !== undefined) ctx.depth = arguments[2];
     } else if (opts !== null && typeof opts === 'object') {
-      for (const key of Object.keys(opts)) ctx[key] = opts[key];
+      for (const key of Object.keys(opts)) {
+        if (hasOwn(defaultOptions, key)) ctx[key] = opts[key];
+      }
     }
     ctx.userOptions = Object.fromEntries(Object.keys(defaultOptions).map((k) => [k, ctx[k]]));
     if (ctx.depth === null) ctx.depth = Infinity;
@@ -903,9 +806,10 @@
   inspect.custom = customInspectSymbol;
   inspect.defaultOptions = defaultOptions;
 
-  // %s prints objects with String() only when they bring their own toString.
+  // %s prints objects with String() only when they bring their own toString
+  // or Symbol.toPrimitive (Date's built-in one does not count).
   function hasBuiltInToString(value) {
-    if (typeof value[Symbol.toPrimitive] === 'function') return false;
+    if (!isDate(value) && typeof value[Symbol.toPrimitive] === 'function') return false;
     if (typeof value.toString !== 'function') return true;
     if (hasOwn(value, 'toString')) return false;
     let pointer = value;
@@ -916,29 +820,29 @@
 
   function stringifyJSON(value) {
     try {
-      return JSON.stringify(value);
+      return `${JSON.stringify(value)}`;
     } catch (err) {
       if (err instanceof TypeError && /circular/i.test(err.message)) return '[Circular]';
       throw err;
     }
   }
 
-  // One conversion of util.format; returns undefined for unknown letters.
+  // One conversion of util.format; undefined for an unknown letter.
   function formatPlaceholder(letter, arg, opts) {
+    const numeric = (toNumber) => {
+      if (typeof arg === 'bigint' && letter !== 'f') return formatBigInt(arg);
+      return typeof arg === 'symbol' ? 'NaN' : formatNumber(toNumber(arg));
+    };
     switch (letter) {
       case 's':
         if (typeof arg === 'number') return formatNumber(arg);
         if (typeof arg === 'bigint') return formatBigInt(arg);
         if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) return String(arg);
         return inspect(arg, { ...opts, depth: 0, colors: false, compact: 3 });
-      case 'j': return `${stringifyJSON(arg)}`;
-      case 'd':
-        if (typeof arg === 'bigint') return formatBigInt(arg);
-        return typeof arg === 'symbol' ? 'NaN' : formatNumber(Number(arg));
-      case 'i':
-        if (typeof arg === 'bigint') return formatBigInt(arg);
-        return typeof arg === 'symbol' ? 'NaN' : formatNumber(parseInt(arg));
-      case 'f': return typeof arg === 'symbol' ? 'NaN' : formatNumber(parseFloat(arg));
+      case 'j': return stringifyJSON(arg);
+      case 'd': return numeric(Number);
+      case 'i': return numeric(parseInt);
+      case 'f': return numeric(parseFloat);
       case 'O': return inspect(arg, opts);
       case 'o': return inspect(arg, { ...opts, showHidden: true, showProxy: true, depth: 4 });
       case 'c': return '';
@@ -983,9 +887,7 @@
     return str;
   }
 
-  const format = (...args) => formatWithOptions(undefined, ...args);
-
   internals.inspect = inspect;
-  internals.format = format;
+  internals.format = (...args) => formatWithOptions(undefined, ...args);
   internals.formatWithOptions = formatWithOptions;
 })

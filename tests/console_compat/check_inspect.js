@@ -1,5 +1,5 @@
 // Compares runtime/js/inspect.js with Node's util.format / util.inspect.
-// Usage: node tests/console_compat/check_inspect.js [-v]
+// Usage: node [--expose-internals] tests/console_compat/check_inspect.js [-v]
 // Node itself is the oracle, so every case is built once and handed to both.
 'use strict';
 const fs = require('fs');
@@ -60,6 +60,28 @@ cases.forEach((c, index) => {
       () => util.inspect(c.value, c.options), () => internals.inspect(c.value, c.options));
   }
 });
+
+// Promise state comes from a host hook that only Node's internals can feed
+// here: `node --expose-internals check_inspect.js` checks that path too.
+let binding;
+try { binding = require('internal/test/binding').internalBinding('util'); } catch { binding = undefined; }
+if (binding !== undefined) {
+  const hooked = { getPromiseDetails: (p) => binding.getPromiseDetails(p) };
+  vm.runInThisContext(src, { filename: 'inspect.js' })({}, hooked);
+  const rejected = Promise.reject(new RangeError('no'));
+  rejected.catch(() => {});
+  const hookCases = [
+    Promise.resolve(1), new Promise(() => {}), rejected,
+    { p: Promise.resolve({ a: { b: { c: 1 } } }) },
+    Object.assign(Promise.resolve('s'), { extra: 1 }),
+  ];
+  hookCases.forEach((value, index) => {
+    compare(`hook #${index} inspect(${describeCase([value])})`,
+      () => util.inspect(value), () => hooked.inspect(value));
+  });
+} else if (verbose) {
+  console.log('(promise hook cases skipped: run with --expose-internals)');
+}
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;

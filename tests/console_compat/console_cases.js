@@ -10,6 +10,7 @@
 
 function makeCases() {
   const range = (n, f) => Array.from({ length: n }, (_, i) => f(i));
+  const customInspect = Symbol.for('nodejs.util.inspect.custom');
 
   function fixedError(Ctor, message, stack, props) {
     const err = new Ctor(message);
@@ -108,7 +109,7 @@ function makeCases() {
     ['%s', null],
     ['%s', { a: { b: { c: 1 } } }],
     ['%s', [1, [2, [3]]]],
-    ['%s', new Error('in %s')],
+    ['%s', fixedError(Error, 'in %s', 'Error: in %s\n    at z (/app/z.js:1:1)')],
     ['%s', new WithToString()],
     ['%s', new Foo()],
     ['%s', nullProto],
@@ -303,6 +304,14 @@ function makeCases() {
     ['failed:', plainErr],
     ['%s', noStackErr],
 
+    // ---- custom inspection and display width
+    [{ a: { [customInspect](depth) { return `custom@${depth}\nsecond line`; } }, b: 2 }],
+    [{ a: { [customInspect]() { return { replaced: [1, 2] }; } } }],
+    [{ a: { b: { [customInspect](depth, options, inspect) { return inspect(options.depth); } } } }],
+    [['中文', '日本語', '한국어', 'abc', 'ü', 'e\u0301e\u0301', '🚀', 'x', 'y']],
+    [range(12, (i) => '🎉'.repeat(i % 4))],
+    [{ [Symbol("it's")]: 1, [Symbol('a\nb')]: 2, 'a\nb': 3 }],
+
     // ---- inspect() options
     { value: deep, options: { depth: 0 } },
     { value: deep, options: { depth: null } },
@@ -318,6 +327,13 @@ function makeCases() {
     { value: accessors, options: { showHidden: true } },
     { value: bytes, options: { showHidden: true } },
     { value: { b: 1, a: 2, c: 3 }, options: { sorted: true } },
+    { value: { f: fnWithProps, e: errWithProps, r: Object.assign(/x/, { a: 1 }) }, options: { depth: 0 } },
+    { value: new Map([[1, { a: 1 }]]), options: { depth: 0 } },
+    { value: Object.assign(new Error('hidden'), { stack: 'Error: hidden\n    at h (/app/h.js:1:1)' }), options: { showHidden: true } },
+    { value: f, options: { showHidden: true } },
+    { value: Object.assign(range(10, (i) => i), { z: 1, y: 2 }), options: { sorted: true } },
+    { value: range(30, (i) => i), options: { breakLength: Infinity } },
+    { value: new ArrayBuffer(10), options: { maxArrayLength: 3 } },
     { value: 'top-level string', options: {} },
     { value: 'top\nlevel\nstring that is long enough to be split at its line ends', options: {} },
   ];

@@ -1,0 +1,104 @@
+// File-system natives for the module system; errors become undefined or JS
+// exceptions, never aborts.
+#include "runtime/fs_natives.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "snapshot/file_io.h"
+#include "v8-container.h"
+#include "v8-exception.h"
+#include "v8-function.h"
+#include "v8-isolate.h"
+#include "v8-primitive.h"
+#include "v8-script.h"
+
+namespace toysnap {
+namespace {
+
+bool PathArgument(const v8::FunctionCallbackInfo<v8::Value>& info, std::string* path) {
+  if (info.Length() < 1 || !info[0]->IsString()) {
+    info.GetIsolate()->ThrowException(v8::Exception::TypeError(
+        v8::String::NewFromUtf8Literal(info.GetIsolate(), "path must be a string")));
+    return false;
+  }
+  v8::String::Utf8Value utf8(info.GetIsolate(), info[0]);
+  *path = std::string(*utf8, utf8.length());
+  return true;
+}
+
+v8::MaybeLocal<v8::String> Utf8(v8::Isolate* isolate, const std::string& text) {
+  return v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
+                                 static_cast<int>(text.size()));
+}
+
+}  // namespace
+
+void ReadFileText(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::string path;
+  if (!PathArgument(info, &path)) return;
+  absl::StatusOr<std::string> text = ReadFile(path);
+  v8::Local<v8::String> result;
+  if (text.ok() && Utf8(info.GetIsolate(), *text).ToLocal(&result)) {
+    info.GetReturnValue().Set(result);
+  }
+}
+
+void FileKind(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::string path;
+  if (!PathArgument(info, &path)) return;
+  struct stat st;
+  int kind = 0;
+  if (stat(path.c_str(), &st) == 0) kind = S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 0;
+  info.GetReturnValue().Set(kind);
+}
+
+void RealPath(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::string path;
+  if (!PathArgument(info, &path)) return;
+  char resolved[PATH_MAX];
+  v8::Local<v8::String> result;
+  if (realpath(path.c_str(), resolved) != nullptr &&
+      Utf8(info.GetIsolate(), resolved).ToLocal(&result)) {
+    info.GetReturnValue().Set(result);
+  }
+}
+
+void Cwd(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  char cwd[PATH_MAX];
+  v8::Local<v8::String> result;
+  if (getcwd(cwd, sizeof(cwd)) != nullptr && Utf8(info.GetIsolate(), cwd).ToLocal(&result)) {
+    info.GetReturnValue().Set(result);
+  }
+}
+
+void CompileCjs(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  if (info.Length() < 2 || !info[0]->IsString() || !info[1]->IsString()) {
+    isolate->ThrowException(v8::Exception::TypeError(v8::String::NewFromUtf8Literal(
+        isolate, "compileCjs(source, filename) expects two strings")));
+    return;
+  }
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::ScriptOrigin origin(isolate, info[1]);
+  v8::ScriptCompiler::Source source(info[0].As<v8::String>(), origin);
+  v8::Local<v8::String> params[] = {
+      v8::String::NewFromUtf8Literal(isolate, "exports"),
+      v8::String::NewFromUtf8Literal(isolate, "require"),
+      v8::String::NewFromUtf8Literal(isolate, "module"),
+      v8::String::NewFromUtf8Literal(isolate, "__filename"),
+      v8::String::NewFromUtf8Literal(isolate, "__dirname"),
+  };
+  v8::Local<v8::Function> function;
+  // On a syntax error the exception is already pending; it propagates.
+  if (v8::ScriptCompiler::CompileFunction(context, &source, 5, params, 0, nullptr)
+          .ToLocal(&function)) {
+    info.GetReturnValue().Set(function);
+  }
+}
+
+}  // namespace toysnap
