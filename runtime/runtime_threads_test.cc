@@ -71,9 +71,9 @@ constexpr absl::string_view kReport =
 std::string Expected(int index, int rounds) {
   std::string log = "built";
   for (int i = 0; i < rounds; ++i) absl::StrAppend(&log, ",", index);
-  return absl::StrCat("{\"owner\":\"runtime-", index, "\",\"counter\":", 1000 + rounds * (index + 1),
-                      ",\"ticks\":", rounds, ",\"log\":\"", log, "\",\"calls\":1,\"late\":", index,
-                      "}");
+  return absl::StrCat("{\"owner\":\"runtime-", index,
+                      "\",\"counter\":", 1000 + rounds * (index + 1), ",\"ticks\":", rounds,
+                      ",\"log\":\"", log, "\",\"calls\":1,\"late\":", index, "}");
 }
 
 struct Snapshot {
@@ -88,8 +88,7 @@ absl::StatusOr<Snapshot> BuildApp() {
   {
     ASSIGN_OR_RETURN(std::unique_ptr<Runtime> runtime,
                      Runtime::CreateForSnapshotting(&creator, RuntimeOptions{}));
-    ASSIGN_OR_RETURN(std::string url,
-                     runtime->LoadMainModule(kAppPath, std::string(kAppSource)));
+    ASSIGN_OR_RETURN(std::string url, runtime->LoadMainModule(kAppPath, std::string(kAppSource)));
     RETURN_IF_ERROR(runtime->EvaluateModule(url));
     RETURN_IF_ERROR(runtime->RunEventLoop(LoopMode::kUntilOnlyIntervals));
     bool has_main = runtime->MainHasMainExport();
@@ -100,7 +99,8 @@ absl::StatusOr<Snapshot> BuildApp() {
   v8::StartupData data = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
   DisposeNativeClasses(creator.GetIsolate());
   if (data.data == nullptr || data.raw_size <= 0) return absl::InternalError("no blob");
-  snapshot.blob = std::make_shared<const std::string>(data.data, static_cast<size_t>(data.raw_size));
+  snapshot.blob =
+      std::make_shared<const std::string>(data.data, static_cast<size_t>(data.raw_size));
   delete[] data.data;
   return snapshot;
 }
