@@ -308,7 +308,13 @@ absl::Status Runtime::EvaluateModule(absl::string_view url) {
   RETURN_IF_ERROR(Explain(loop_->RunMicrotasks(scope.context(), /*promises_first=*/true)));
   if (result->IsPromise()) {
     v8::Local<v8::Promise> promise = result.As<v8::Promise>();
-    RETURN_IF_ERROR(Explain(loop_->RunUntilSettled(scope.context(), promise)));
+    absl::Status settled = Explain(loop_->RunUntilSettled(scope.context(), promise));
+    if (absl::IsFailedPrecondition(settled)) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "top-level await in ", DisplayPath(std::string(url)),
+          " never finished: it awaits a promise that nothing is left to settle"));
+    }
+    RETURN_IF_ERROR(settled);
     if (promise->State() == v8::Promise::kRejected) {
       return JsErrorToStatus(isolate_, scope.context(), promise->Result(), {});
     }

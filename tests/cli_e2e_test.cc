@@ -208,6 +208,15 @@ TEST_F(CliTest, PendingIntervalsAtBuildTimeAreNamed) {
   EXPECT_FALSE(FileExists(Path("x.snap")));
 }
 
+TEST_F(CliTest, AwaitThatCanNeverFinishIsABuildErrorNamingTheModule) {
+  Write("stuck.js", R"(// The only timer that could settle it is cancelled.
+await new Promise((resolve) => clearTimeout(setTimeout(resolve, 50)));
+export function main() {})");
+  ProcessResult build = Toysnap({"build", Path("stuck.js"), "-o", Path("x.snap")});
+  ExpectRefused(build, "top-level await in " + Path("stuck.js") + " never finished");
+  EXPECT_FALSE(FileExists(Path("x.snap")));
+}
+
 TEST_F(CliTest, ModulesWithoutMainWarnAtBuildAndOnlyRestore) {
   std::string snap = Build(Write("plain.js", "console.log('evaluated once');\n"));
   ProcessResult build = Toysnap({"build", Path("plain.js"), "-o", snap});
