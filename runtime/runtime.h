@@ -92,6 +92,8 @@ class Runtime : public NativeHost {
   // Whether the main module exports a function named `main`.
   bool MainHasMainExport();
   const std::string& main_module_url() const { return main_url_; }
+  // How many modules the module map holds (ES, JSON, CommonJS, builtin).
+  size_t LoadedModuleCount() const { return modules_ ? modules_->urls().size() : 0; }
 
   // Calls the main module's `main(args)` and awaits the result. Also sets
   // toysnap.args and process.argv.

@@ -1,10 +1,12 @@
 // The snapshot builder: SnapshotCreator + Runtime + container encoding.
 #include "snapshot/snapshot_builder.h"
 
+#include <chrono>
 #include <memory>
 
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/match.h"
 #include "runtime/native_classes.h"
@@ -38,19 +40,44 @@ absl::Status ExplainExit(const absl::Status& status, const Runtime& runtime) {
   return status;
 }
 
+// Reports "<what> in N ms" for each stage when the caller asked for progress.
+class StageTimer {
+ public:
+  explicit StageTimer(const BuildOptions& options) : options_(options) {}
+  void Done(absl::string_view what) {
+    auto now = std::chrono::steady_clock::now();
+    if (options_.progress) {
+      options_.progress(absl::StrFormat(
+          "%s in %.0f ms", what, std::chrono::duration<double, std::milli>(now - start_).count()));
+    }
+    start_ = now;
+  }
+
+ private:
+  const BuildOptions& options_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+std::string MiB(size_t bytes) { return absl::StrFormat("%.2f MiB", bytes / 1048576.0); }
+
 absl::StatusOr<SnapshotMetadata> EvaluateAndExport(v8::SnapshotCreator& creator,
-                                                   const BuildOptions& options) {
+                                                   const BuildOptions& options,
+                                                   StageTimer& timer) {
   ASSIGN_OR_RETURN(std::unique_ptr<Runtime> runtime,
                    Runtime::CreateForSnapshotting(&creator, options.runtime));
+  timer.Done("bootstrapped the runtime");
   absl::StatusOr<std::string> url = runtime->LoadMainModule(options.entry);
   if (!url.ok()) return url.status();
+  timer.Done(absl::StrCat("resolved and compiled the module graph (",
+                          runtime->LoadedModuleCount(), " modules)"));
   absl::Status status = runtime->EvaluateModule(*url);
   if (status.ok()) status = DrainEventLoop(*runtime);
   if (!status.ok()) return ExplainExit(status, *runtime);
+  timer.Done("evaluated it and drained the event loop");
   bool has_main = runtime->MainHasMainExport();
-  if (!has_main && options.report) {
-    options.report(absl::StrCat("warning: ", options.entry,
-                                " exports no main function; `toysnap run` will only restore it"));
+  if (!has_main && options.warn) {
+    options.warn(absl::StrCat("warning: ", options.entry,
+                              " exports no main function; `toysnap run` will only restore it"));
   }
   ASSIGN_OR_RETURN(SnapshotMetadata metadata, runtime->ExportForSnapshot(&creator));
   metadata.has_main = has_main;
@@ -60,11 +87,12 @@ absl::StatusOr<SnapshotMetadata> EvaluateAndExport(v8::SnapshotCreator& creator,
 }  // namespace
 
 absl::StatusOr<BuildResult> BuildSnapshot(const BuildOptions& options) {
+  StageTimer timer(options);
   v8::SnapshotCreator creator(ExternalReferences());
   // CreateBlob reads native class states, so they outlive the Runtime; free them
   // before the creator disposes the isolate.
   absl::Cleanup free_native_states = [&creator] { DisposeNativeClasses(creator.GetIsolate()); };
-  ASSIGN_OR_RETURN(SnapshotMetadata metadata, EvaluateAndExport(creator, options));
+  ASSIGN_OR_RETURN(SnapshotMetadata metadata, EvaluateAndExport(creator, options, timer));
   // Keep compiled code: the point of the snapshot is a warm start.
   v8::StartupData blob = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
   if (blob.data == nullptr || blob.raw_size <= 0) {
@@ -73,9 +101,14 @@ absl::StatusOr<BuildResult> BuildSnapshot(const BuildOptions& options) {
   std::unique_ptr<const char[]> blob_owner(blob.data);
   BuildResult result;
   result.blob_size = static_cast<size_t>(blob.raw_size);
+  timer.Done(absl::StrCat("serialized a ", MiB(result.blob_size), " heap"));
   ASSIGN_OR_RETURN(result.container,
                    EncodeContainer(CurrentToolchain(), metadata,
                                    absl::string_view(blob.data, result.blob_size), options.encode));
+  timer.Done(options.encode.compression == Compression::kZstd
+                 ? absl::StrCat("compressed to ", MiB(result.container.size()), " (zstd -",
+                                options.encode.level, ")")
+                 : absl::StrCat("stored ", MiB(result.container.size()), " uncompressed"));
   result.metadata = std::move(metadata);
   return result;
 }

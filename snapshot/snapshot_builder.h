@@ -17,8 +17,9 @@ struct BuildOptions {
   std::string entry;              // path of the entry module
   RuntimeOptions runtime;         // env holds only what the user passed with --env
   EncodeOptions encode;
-  // Receives progress lines and warnings ("no main export"); may be empty.
-  std::function<void(absl::string_view)> report;
+  // Receive progress lines (stage and time) and warnings; either may be empty.
+  std::function<void(absl::string_view)> progress;
+  std::function<void(absl::string_view)> warn;
 };
 
 struct BuildResult {

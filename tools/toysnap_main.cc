@@ -70,7 +70,9 @@ int Build(const Command& command) {
     auto it = env.find(name);
     if (it != env.end()) options.runtime.env.insert(*it);
   }
-  options.report = [](absl::string_view line) { std::cerr << "toysnap: " << line << "\n"; };
+  auto print = [](absl::string_view line) { std::cerr << "toysnap: " << line << "\n"; };
+  options.warn = print;
+  if (!command.quiet) options.progress = print;
   absl::StatusOr<BuildResult> result = BuildSnapshot(options);
   if (!result.ok()) {
     if (!GetJsErrorInfo(result.status())) {
