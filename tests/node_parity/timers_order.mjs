@@ -8,8 +8,9 @@ queueMicrotask(() => log('top: microtask'));
 
 export async function main(args) {
   log('main', args);
-  // In a macrotask (main, a timer) ticks run before promise jobs.
-  setTimeout(() => log('timeout 2'), 2);
+  // In a macrotask (main, a timer) ticks run before promise jobs. Delays differ
+  // by far more than scheduling takes, so Node's own order is not timing-bound.
+  setTimeout(() => log('timeout 60'), 60);
   setTimeout(() => log('timeout 1'), 1);
   setTimeout(() => log('timeout 0'), 0);
   setTimeout((a, b) => log('timeout args', a, b), 1, 'x', { y: 1 });
@@ -28,17 +29,17 @@ export async function main(args) {
   const interval = setInterval((tag) => {
     log('interval', tag, n);
     if (++n === 3) clearInterval(interval);
-  }, 5, 'i');
+  }, 4, 'i');
   setTimeout(() => {
-    log('t30');
-    Promise.resolve().then(() => log('promise in t30'));
-    process.nextTick(() => log('tick in t30'));
-  }, 30);
-  setTimeout(() => log('t30 second'), 30);
+    log('t100');
+    Promise.resolve().then(() => log('promise in t100'));
+    process.nextTick(() => log('tick in t100'));
+  }, 100);
+  setTimeout(() => log('t100 second'), 100);
   const cancelled = setTimeout(() => log('never'), 3);
   clearTimeout(cancelled);
   log('scheduled', typeof cancelled.ref, cancelled.hasRef());
-  await new Promise((resolve) => setTimeout(resolve, 40));
+  await new Promise((resolve) => setTimeout(resolve, 120));
   log('after await in main');
   setTimeout(() => log('unref never keeps the loop alive'), 1000).unref();
   const chain = [];
