@@ -472,6 +472,7 @@ absl::StatusOr<SnapshotMetadata> Runtime::ExportForSnapshot(
       }
     }
     metadata.modules = modules_->urls();
+    metadata.commonjs_modules = CommonJsModules();
     metadata.entry_module = main_url_;
     metadata.v8_flags = std::string(V8Flags());
     creator->SetDefaultContext(context, v8::SerializeInternalFieldsCallback(SerializeInternalField));
@@ -488,6 +489,20 @@ absl::StatusOr<SnapshotMetadata> Runtime::ExportForSnapshot(
   context_.Reset();
   exported_ = true;
   return metadata;
+}
+
+std::vector<std::string> Runtime::CommonJsModules() {
+  std::vector<std::string> files;
+  v8::Local<v8::Value> list;
+  if (!CallInternal("cjsModuleList", {}, &list).ok() || !list->IsArray()) return files;
+  v8::Local<v8::Array> array = list.As<v8::Array>();
+  for (uint32_t i = 0; i < array->Length(); ++i) {
+    v8::Local<v8::Value> item;
+    if (!array->Get(context(), i).ToLocal(&item)) continue;
+    v8::String::Utf8Value text(isolate_, item);
+    if (*text) files.emplace_back(*text, text.length());
+  }
+  return files;
 }
 
 absl::Status Runtime::RestoreFromSnapshot(const SnapshotMetadata& metadata) {

@@ -145,6 +145,8 @@ class Runtime : public NativeHost {
   absl::StatusOr<v8::Local<v8::Value>> AwaitLocal(v8::Local<v8::Value> value);
   absl::StatusOr<std::string> LoadModule(absl::string_view path, std::optional<std::string> source);
   absl::Status CheckUsable() const;
+  // Files in the CommonJS require cache (empty if the bootstrap has none).
+  std::vector<std::string> CommonJsModules();
   // Names why JS stopped (exit(), heap or time limit) when it was terminated.
   absl::Status Explain(absl::Status status) const;
 

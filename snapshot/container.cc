@@ -83,6 +83,8 @@ constexpr uint8_t kTagModule = 2;            // string, repeated, in order
 constexpr uint8_t kTagHasMain = 3;           // 1 byte, 0 or 1
 constexpr uint8_t kTagV8Flags = 4;           // string, informational
 constexpr uint8_t kTagContextDataIndex = 5;  // u32
+constexpr uint8_t kTagCommonJsModule = 6;     // string, repeated: CommonJS files loaded
+constexpr uint8_t kLastTag = kTagCommonJsModule;
 constexpr size_t kRecordHeaderSize = kU8Size + kU32Size;
 constexpr size_t kMaxMetadataString = 64 << 10;
 constexpr size_t kMaxModules = 100000;
@@ -314,7 +316,7 @@ absl::Status CheckPayloadSize(const ContainerHeader& h) {
 
 absl::StatusOr<SnapshotMetadata> ParseMetadata(absl::string_view data) {
   SnapshotMetadata m;
-  bool seen[kTagContextDataIndex + 1] = {};
+  bool seen[kLastTag + 1] = {};
   while (!data.empty()) {
     if (data.size() < kRecordHeaderSize) {
       return BadMetadata("record header runs past the end");
@@ -329,13 +331,13 @@ absl::StatusOr<SnapshotMetadata> ParseMetadata(absl::string_view data) {
     const absl::string_view value = data.substr(0, length);
     data.remove_prefix(length);
     // Unassigned (0) or from a newer writer: skip, for forward compatibility.
-    if (tag == 0 || tag > kTagContextDataIndex) continue;
-    if (tag != kTagModule) {
+    if (tag == 0 || tag > kLastTag) continue;
+    const bool repeated = tag == kTagModule || tag == kTagCommonJsModule;
+    if (!repeated) {
       if (seen[tag]) return BadMetadata(absl::StrCat("tag ", tag, " repeated"));
       seen[tag] = true;
     }
-    const bool is_string =
-        tag == kTagEntryModule || tag == kTagModule || tag == kTagV8Flags;
+    const bool is_string = tag == kTagEntryModule || repeated || tag == kTagV8Flags;
     if (is_string && value.size() > kMaxMetadataString) {
       return BadMetadata(absl::StrCat("string with tag ", tag, " is ",
                                       value.size(), " bytes"));
@@ -350,6 +352,12 @@ absl::StatusOr<SnapshotMetadata> ParseMetadata(absl::string_view data) {
               absl::StrCat("more than ", kMaxModules, " modules"));
         }
         m.modules.emplace_back(value);
+        break;
+      case kTagCommonJsModule:
+        if (m.commonjs_modules.size() == kMaxModules) {
+          return BadMetadata(absl::StrCat("more than ", kMaxModules, " CommonJS modules"));
+        }
+        m.commonjs_modules.emplace_back(value);
         break;
       case kTagHasMain:
         if (value.size() != 1 || static_cast<uint8_t>(value[0]) > 1) {
@@ -450,9 +458,9 @@ absl::Status AppendRecord(std::string* out, uint8_t tag,
 }
 
 absl::StatusOr<std::string> EncodeMetadata(const SnapshotMetadata& m) {
-  if (m.modules.size() > kMaxModules) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(m.modules.size(), " modules; the limit is ", kMaxModules));
+  if (m.modules.size() > kMaxModules || m.commonjs_modules.size() > kMaxModules) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        m.modules.size() + m.commonjs_modules.size(), " modules; the limit is ", kMaxModules));
   }
   // Every field is written, always in tag order, so output is reproducible.
   std::string out;
@@ -466,6 +474,9 @@ absl::StatusOr<std::string> EncodeMetadata(const SnapshotMetadata& m) {
   std::string index;
   AppendLE(&index, m.context_data_index, kU32Size);
   RETURN_IF_ERROR(AppendRecord(&out, kTagContextDataIndex, index));
+  for (const std::string& module : m.commonjs_modules) {
+    RETURN_IF_ERROR(AppendRecord(&out, kTagCommonJsModule, module));
+  }
   if (out.size() > UINT32_MAX) {
     return absl::InvalidArgumentError("metadata exceeds 4 GiB");
   }

@@ -38,6 +38,9 @@ struct SnapshotMetadata {
   bool has_main = false;
   std::string v8_flags;  // Informational; the fingerprint is what is checked.
   uint32_t context_data_index = 0;
+  // CommonJS files the build loaded (they live in the JS heap's require cache,
+  // not in the module map); informational, for `toysnap info`.
+  std::vector<std::string> commonjs_modules;
 };
 
 // The decoded fixed-size header (layout in container.cc).

@@ -75,6 +75,7 @@ void ExpectSameMetadata(const SnapshotMetadata& a, const SnapshotMetadata& b) {
   EXPECT_EQ(a.has_main, b.has_main);
   EXPECT_EQ(a.v8_flags, b.v8_flags);
   EXPECT_EQ(a.context_data_index, b.context_data_index);
+  EXPECT_EQ(a.commonjs_modules, b.commonjs_modules);
 }
 
 // Compressible text interleaved with noise, like a real heap image.
@@ -221,12 +222,13 @@ TEST(ContainerTest, MetadataRoundTripSkipsUnknownTags) {
   m.entry_module = std::string(64 << 10, 'e');  // At the cap.
   for (int i = 0; i < 1000; ++i)
     m.modules.push_back(absl::StrCat("m", i, ".js"));
+  m.commonjs_modules = {"/app/node_modules/a/index.js", "/app/b.cjs"};
   std::string file = Encode(SmallBlob(), Compression::kZstd, m);
   ExpectSameMetadata(OpenContainer(file, TestToolchain())->metadata, m);
 
   // A newer writer's records, before, between and after known ones.
   std::string metadata = absl::StrCat(Record(200, "future"), Record(0, ""),
-                                      MetadataOf(file), Record(6, "x"));
+                                      MetadataOf(file), Record(77, "x"));
   std::string extended = Reassemble(file, metadata, PayloadOf(file));
   absl::StatusOr<OpenedContainer> opened =
       OpenContainer(extended, TestToolchain());

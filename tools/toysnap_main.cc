@@ -182,6 +182,10 @@ int Info(const Command& command) {
       DisplayPath(metadata.entry_module), metadata.has_main ? "yes" : "no",
       metadata.modules.size());
   for (const std::string& module : metadata.modules) std::cout << "  " << DisplayPath(module) << "\n";
+  if (!metadata.commonjs_modules.empty()) {
+    std::cout << "CommonJS modules (" << metadata.commonjs_modules.size() << "):\n";
+    for (const std::string& file : metadata.commonjs_modules) std::cout << "  " << file << "\n";
+  }
   return inspected->body_status.ok() && inspected->compatibility_status.ok() ? kExitOk : kExitError;
 }
 
