@@ -233,6 +233,7 @@ void ModuleLoader::Clear() {
   index_by_hash_.clear();
   resolutions_.clear();
   synthetic_formats_.clear();
+  synthetic_exports_.clear();
   internals_.Reset();
 }
 
@@ -355,12 +356,26 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::CreateSynthetic(
   v8::Local<v8::Module> module = v8::Module::CreateSyntheticModule(
       isolate_, Str(isolate_, resolved.url), export_names, EvaluateSynthetic);
   synthetic_formats_[resolved.url] = resolved.format;
+  synthetic_exports_[resolved.url] = names;
   Register(resolved.url, module);
   return module;
 }
 
 v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSynthetic(v8::Local<v8::Context> context,
                                                           v8::Local<v8::Module> module) {
+  v8::Isolate* isolate = context->GetIsolate();
+  // An exception from a JS call made here is only scheduled; V8 expects it
+  // pending when the steps fail, so it is caught and rethrown.
+  v8::TryCatch try_catch(isolate);
+  v8::MaybeLocal<v8::Value> result = EvaluateSyntheticSteps(context, module);
+  if (result.IsEmpty() && try_catch.HasCaught() && !try_catch.HasTerminated()) {
+    try_catch.ReThrow();
+  }
+  return result;
+}
+
+v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Context> context,
+                                                               v8::Local<v8::Module> module) {
   v8::Isolate* isolate = context->GetIsolate();
   v8::EscapableHandleScope scope(isolate);
   ModuleLoader* loader = From(isolate);
@@ -395,15 +410,24 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSynthetic(v8::Local<v8::Context>
     const char* loader_name = "requireBuiltin";
     if (format->second == ModuleFormat::kCommonJs) {
       absl::StatusOr<std::string> path = FileUrlToPath(*url);
-      if (!path.ok()) return {};
+      if (!path.ok()) {
+        ThrowError(isolate, path.status().message());
+        return {};
+      }
       target = *path;
       loader_name = "loadCommonJs";
     }
     v8::Local<v8::Value> function;
     v8::Local<v8::Value> args[] = {Str(isolate, target)};
-    if (!loader->internals_.Get(isolate)->Get(context, Str(isolate, loader_name)).ToLocal(&function) ||
-        !function->IsFunction() ||
-        !function.As<v8::Function>()->Call(context, v8::Undefined(isolate), 1, args).ToLocal(&exports)) {
+    if (loader->internals_.IsEmpty() ||
+        !loader->internals_.Get(isolate)->Get(context, Str(isolate, loader_name)).ToLocal(&function)) {
+      return {};  // the exception propagates to the importer
+    }
+    if (!function->IsFunction()) {
+      ThrowError(isolate, absl::StrCat("internals.", loader_name, " is not defined"));
+      return {};
+    }
+    if (!function.As<v8::Function>()->Call(context, v8::Undefined(isolate), 1, args).ToLocal(&exports)) {
       return {};  // the exception propagates to the importer
     }
   }
@@ -411,14 +435,15 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSynthetic(v8::Local<v8::Context>
     return {};
   }
   if (format->second != ModuleFormat::kJson && exports->IsObject()) {
-    v8::Local<v8::Array> names = module->GetModuleNamespace().As<v8::Object>()
-                                     ->GetOwnPropertyNames(context)
-                                     .FromMaybe(v8::Local<v8::Array>());
-    for (uint32_t i = 0; !names.IsEmpty() && i < names->Length(); ++i) {
-      v8::Local<v8::Value> name, value;
-      if (!names->Get(context, i).ToLocal(&name) || ToUtf8(isolate, name) == "default") continue;
+    auto names_it = loader->synthetic_exports_.find(*url);
+    std::vector<std::string> export_names;
+    if (names_it != loader->synthetic_exports_.end()) export_names = names_it->second;
+    for (const std::string& export_name : export_names) {
+      if (export_name == "default") continue;
+      v8::Local<v8::Value> value;
+      v8::Local<v8::String> name = Str(isolate, export_name);
       if (!exports.As<v8::Object>()->Get(context, name).ToLocal(&value) ||
-          module->SetSyntheticModuleExport(isolate, name.As<v8::String>(), value).IsNothing()) {
+          module->SetSyntheticModuleExport(isolate, name, value).IsNothing()) {
         return {};
       }
     }

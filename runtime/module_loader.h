@@ -72,6 +72,8 @@ class ModuleLoader {
   absl::StatusOr<v8::Local<v8::Module>> Compile(v8::Local<v8::Context> context,
                                                 const std::string& url,
                                                 const std::optional<std::string>& source);
+  static v8::MaybeLocal<v8::Value> EvaluateSyntheticSteps(v8::Local<v8::Context> context,
+                                                          v8::Local<v8::Module> module);
   absl::StatusOr<v8::Local<v8::Module>> CreateSynthetic(v8::Local<v8::Context> context,
                                                         const ResolvedModule& resolved);
   absl::StatusOr<v8::Local<v8::Module>> Load(v8::Local<v8::Context> context,
@@ -91,6 +93,7 @@ class ModuleLoader {
   // V8's resolve callback only looks up and never runs JS.
   std::unordered_map<std::string, std::string> resolutions_;
   std::unordered_map<std::string, ModuleFormat> synthetic_formats_;  // by URL
+  std::unordered_map<std::string, std::vector<std::string>> synthetic_exports_;  // by URL
   v8::Global<v8::Object> internals_;
 };
 

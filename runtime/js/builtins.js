@@ -400,6 +400,138 @@
     return assert;
   }
 
+
+  // ---- buffer -------------------------------------------------------------
+
+  function makeBuffer() {
+    const hexChars = '0123456789abcdef';
+    const latin1 = (bytes) => {
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 8192) {
+        text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+      }
+      return text;
+    };
+    function normalizeEncoding(encoding = 'utf8') {
+      const name = String(encoding).toLowerCase();
+      if (name === 'utf8' || name === 'utf-8') return 'utf8';
+      if (name === 'hex' || name === 'base64' || name === 'ascii') return name;
+      if (name === 'latin1' || name === 'binary') return 'latin1';
+      if (name === 'base64url') return 'base64url';
+      const error = new TypeError(`Unknown encoding: ${encoding}`);
+      error.code = 'ERR_UNKNOWN_ENCODING';
+      throw error;
+    }
+    function encode(string, encoding) {
+      switch (normalizeEncoding(encoding)) {
+        case 'utf8': return new TextEncoder().encode(string);
+        case 'hex': {
+          const bytes = new Uint8Array(string.length >> 1);
+          for (let i = 0; i < bytes.length; i++) {
+            const byte = parseInt(string.substr(i * 2, 2), 16);
+            if (Number.isNaN(byte)) return bytes.subarray(0, i);
+            bytes[i] = byte;
+          }
+          return bytes;
+        }
+        case 'base64':
+        case 'base64url': {
+          const clean = string.replace(/[^A-Za-z0-9+/_-]/g, '').replace(/-/g, '+').replace(/_/g, '/');
+          const text = atob(clean + '='.repeat((4 - (clean.length % 4)) % 4));
+          return Uint8Array.from(text, (c) => c.charCodeAt(0));
+        }
+        default: return Uint8Array.from(string, (c) => c.charCodeAt(0) & 0xff);
+      }
+    }
+    class Buffer extends Uint8Array {
+      static from(value, encodingOrOffset, length) {
+        if (typeof value === 'string') return toBuffer(encode(value, encodingOrOffset));
+        if (value instanceof ArrayBuffer) {
+          return new Buffer(value, encodingOrOffset ?? 0, length ?? value.byteLength - (encodingOrOffset ?? 0));
+        }
+        if (ArrayBuffer.isView(value) || Array.isArray(value)) {
+          const copy = new Buffer(value.length);
+          copy.set(value);
+          return copy;
+        }
+        if (value && value.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data);
+        throw new TypeError('The first argument must be of type string or an instance of Buffer, ' +
+                            'ArrayBuffer, or Array or an Array-like Object.');
+      }
+      static alloc(size, fill = 0, encoding) {
+        const buffer = new Buffer(size);
+        if (fill !== 0) buffer.fill(typeof fill === 'string' ? encode(fill, encoding)[0] : fill);
+        return buffer;
+      }
+      static allocUnsafe(size) { return new Buffer(size); }
+      static isBuffer(value) { return value instanceof Buffer; }
+      static isEncoding(encoding) {
+        try { normalizeEncoding(encoding); return true; } catch { return false; }
+      }
+      static byteLength(value, encoding) {
+        return typeof value === 'string' ? encode(value, encoding).length : value.byteLength;
+      }
+      static concat(list, totalLength) {
+        const total = totalLength ?? list.reduce((sum, item) => sum + item.length, 0);
+        const result = Buffer.alloc(total);
+        let offset = 0;
+        for (const item of list) {
+          if (offset >= total) break;
+          result.set(item.subarray(0, total - offset), offset);
+          offset += item.length;
+        }
+        return result;
+      }
+      static compare(a, b) { return a.compare(b); }
+      toString(encoding = 'utf8', start = 0, end = this.length) {
+        const bytes = this.subarray(start, end);
+        switch (normalizeEncoding(encoding)) {
+          case 'utf8': return new TextDecoder().decode(bytes);
+          case 'hex': {
+            let text = '';
+            for (const byte of bytes) text += hexChars[byte >> 4] + hexChars[byte & 15];
+            return text;
+          }
+          case 'base64': return btoa(latin1(bytes));
+          case 'base64url': return btoa(latin1(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+          case 'ascii': return latin1(bytes.map((b) => b & 0x7f));
+          default: return latin1(bytes);
+        }
+      }
+      toJSON() { return { type: 'Buffer', data: Array.from(this) }; }
+      equals(other) { return this.compare(other) === 0; }
+      compare(other) {
+        const length = Math.min(this.length, other.length);
+        for (let i = 0; i < length; i++) {
+          if (this[i] !== other[i]) return this[i] < other[i] ? -1 : 1;
+        }
+        return Math.sign(this.length - other.length);
+      }
+      write(string, offset = 0, length, encoding = 'utf8') {
+        const bytes = encode(string, typeof length === 'string' ? length : encoding);
+        const count = Math.min(bytes.length, this.length - offset, typeof length === 'number' ? length : Infinity);
+        this.set(bytes.subarray(0, count), offset);
+        return count;
+      }
+      slice(start, end) { return this.subarray(start, end); }
+      subarray(start, end) {
+        const view = Uint8Array.prototype.subarray.call(this, start, end);
+        return new Buffer(view.buffer, view.byteOffset, view.length);
+      }
+      readUInt8(offset = 0) { return this[offset]; }
+      readUInt16BE(offset = 0) { return (this[offset] << 8) | this[offset + 1]; }
+      readUInt32BE(offset = 0) { return new DataView(this.buffer, this.byteOffset).getUint32(offset); }
+      readUInt32LE(offset = 0) { return new DataView(this.buffer, this.byteOffset).getUint32(offset, true); }
+      [Symbol.for('nodejs.util.inspect.custom')]() {
+        const shown = Array.from(this.subarray(0, 50), (b) => hexChars[b >> 4] + hexChars[b & 15]);
+        const more = this.length > 50 ? ` ... ${this.length - 50} more byte${this.length - 50 > 1 ? 's' : ''}` : '';
+        return `<Buffer${shown.length > 0 ? ' ' : ''}${shown.join(' ')}${more}>`;
+      }
+    }
+    function toBuffer(bytes) { return new Buffer(bytes.buffer, bytes.byteOffset, bytes.length); }
+    return { Buffer, kMaxLength: 2 ** 32, constants: { MAX_LENGTH: 2 ** 32 } };
+  }
+
   // ---- os, url, module, fs ------------------------------------------------
 
   function makeOs() {
@@ -499,6 +631,7 @@
   factories.set('module', makeModule);
   factories.set('fs', makeFs);
   factories.set('process', () => globalThis.process);
+  factories.set('buffer', makeBuffer);
   factories.set('timers', () => ({ setTimeout, clearTimeout, setInterval, clearInterval }));
   factories.set('perf_hooks', () => ({ performance: globalThis.performance }));
   factories.set('crypto', () => ({
@@ -521,6 +654,12 @@
     }
     return exports;
   }
+
+  // Node code expects Buffer as a global.
+  Object.defineProperty(globalThis, 'Buffer', {
+    configurable: true, writable: true, enumerable: false,
+    value: builtin('buffer').Buffer,
+  });
 
   internals.isBuiltin = (name) => factories.has(String(name).replace(/^node:/, ''));
   internals.requireBuiltin = (name) => builtin(String(name).replace(/^node:/, ''));

@@ -1,0 +1,104 @@
+// Apps on real npm packages (installed by tools/test with `npm ci`) print what
+// Node prints, from source and from a snapshot whose sources were deleted.
+#include <stdlib.h>
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/process_runner.h"
+
+namespace toysnap {
+namespace {
+
+using toysnap::testing::FileExists;
+using toysnap::testing::MakeTempDir;
+using toysnap::testing::ProcessResult;
+using toysnap::testing::RunProcess;
+using toysnap::testing::Runfile;
+using toysnap::testing::WriteTextFile;
+
+struct App {
+  std::string entry;  // relative to tests/npm_apps
+  std::vector<std::string> args;
+  // Files first imported after the restore: the only sources `run` may read.
+  std::vector<std::string> loaded_at_run = {};
+};
+
+class NpmAppsTest : public ::testing::TestWithParam<App> {
+ protected:
+  void SetUp() override {
+    const char* apps = getenv("TOYSNAP_NPM_APPS");
+    if (apps == nullptr || !FileExists(std::string(apps) + "/node_modules")) {
+      GTEST_SKIP() << "TOYSNAP_NPM_APPS is not set to an installed tests/npm_apps; "
+                      "tools/test installs the packages and sets it";
+    }
+    apps_ = apps;
+  }
+  std::string apps_;
+};
+
+std::string NodeBinary() {
+  for (const char* candidate : {"/usr/bin/node", "/usr/local/bin/node", "/bin/node"}) {
+    if (FileExists(candidate)) return candidate;
+  }
+  return "";
+}
+
+TEST_P(NpmAppsTest, PrintsWhatNodePrintsFromSourceAndFromASnapshotWithoutSources) {
+  const App& app = GetParam();
+  std::string node = NodeBinary();
+  ASSERT_FALSE(node.empty()) << "node is not installed";
+  std::string dir = MakeTempDir();
+
+  // Node, on the installed tree. main() runs as a macrotask after the top level.
+  std::string runner = dir + "/runner.mjs";
+  WriteTextFile(runner, absl::StrCat("const { main } = await import('file://", apps_, "/",
+                                     app.entry, "');\nsetTimeout(() => main(process.argv.slice(2)), 0);\n"));
+  std::vector<std::string> node_argv = {node, runner};
+  node_argv.insert(node_argv.end(), app.args.begin(), app.args.end());
+  ProcessResult expected = RunProcess(node_argv, dir);
+  ASSERT_EQ(expected.exit_code, 0) << expected.err;
+
+  std::string toysnap = Runfile("tools/toysnap");
+  std::vector<std::string> run_source = {toysnap, "run", apps_ + "/" + app.entry};
+  run_source.insert(run_source.end(), app.args.begin(), app.args.end());
+  ProcessResult source = RunProcess(run_source, dir);
+  EXPECT_EQ(source.out, expected.out) << source.err;
+  EXPECT_EQ(source.exit_code, 0) << source.err;
+
+  // Build from a copy of the tree, then delete the copy: the snapshot must not
+  // need any of its files.
+  std::string copy = dir + "/copy";
+  ASSERT_EQ(RunProcess({"/bin/cp", "-r", apps_, copy}).exit_code, 0);
+  ProcessResult build =
+      RunProcess({toysnap, "build", copy + "/" + app.entry, "-o", dir + "/app.snap"}, dir);
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  ASSERT_EQ(RunProcess({"/bin/rm", "-rf", copy}).exit_code, 0);
+  for (const std::string& file : app.loaded_at_run) {
+    std::string target = copy + "/" + file;
+    ASSERT_EQ(RunProcess({"/bin/mkdir", "-p", target.substr(0, target.rfind('/'))}).exit_code, 0);
+    ASSERT_EQ(RunProcess({"/bin/cp", apps_ + "/" + file, target}).exit_code, 0);
+  }
+  std::vector<std::string> run_snapshot = {toysnap, "run", dir + "/app.snap"};
+  run_snapshot.insert(run_snapshot.end(), app.args.begin(), app.args.end());
+  ProcessResult restored = RunProcess(run_snapshot, dir);
+  EXPECT_EQ(build.out + restored.out, expected.out) << restored.err;
+  EXPECT_EQ(restored.exit_code, 0) << restored.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Apps, NpmAppsTest,
+    ::testing::Values(App{"lodash_app.mjs", {"toysnap"}}, App{"typescript_app.mjs", {}},
+                      App{"typescript_app.mjs", {"let x: number = 1; export { x };"}},
+                      App{"yaml_app.mjs", {}}, App{"mixed/main.mjs", {}, {"mixed/fresh.mjs"}}),
+    [](const ::testing::TestParamInfo<App>& info) {
+      std::string name = std::regex_replace(info.param.entry, std::regex("[^A-Za-z0-9]"), "_");
+      return absl::StrCat(name, "_", info.index);
+    });
+
+}  // namespace
+}  // namespace toysnap
