@@ -9,6 +9,9 @@
 
 #include <string>
 
+#include "runtime/module_resolver.h"
+#include "runtime/natives.h"
+#include "runtime/path_map.h"
 #include "snapshot/file_io.h"
 #include "v8-container.h"
 #include "v8-exception.h"
@@ -31,6 +34,12 @@ bool PathArgument(const v8::FunctionCallbackInfo<v8::Value>& info, std::string* 
   return true;
 }
 
+const PathMap& MapOf(v8::Isolate* isolate) {
+  static const PathMap* const identity = new PathMap();
+  NativeHost* host = NativeHost::From(isolate);
+  return host != nullptr ? host->path_map() : *identity;
+}
+
 v8::MaybeLocal<v8::String> Utf8(v8::Isolate* isolate, const std::string& text) {
   return v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
                                  static_cast<int>(text.size()));
@@ -41,7 +50,7 @@ v8::MaybeLocal<v8::String> Utf8(v8::Isolate* isolate, const std::string& text) {
 void ReadFileText(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::string path;
   if (!PathArgument(info, &path)) return;
-  absl::StatusOr<std::string> text = ReadFile(path);
+  absl::StatusOr<std::string> text = ReadFile(MapOf(info.GetIsolate()).ToDisk(path));
   v8::Local<v8::String> result;
   if (text.ok() && Utf8(info.GetIsolate(), *text).ToLocal(&result)) {
     info.GetReturnValue().Set(result);
@@ -53,25 +62,35 @@ void FileKind(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!PathArgument(info, &path)) return;
   struct stat st;
   int kind = 0;
-  if (stat(path.c_str(), &st) == 0) kind = S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 0;
+  std::string disk = MapOf(info.GetIsolate()).ToDisk(path);
+  if (stat(disk.c_str(), &st) == 0) kind = S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 0;
   info.GetReturnValue().Set(kind);
 }
 
 void RealPath(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::string path;
   if (!PathArgument(info, &path)) return;
+  v8::Isolate* isolate = info.GetIsolate();
+  const PathMap& map = MapOf(isolate);
+  std::string disk = map.ToDisk(path);
   char resolved[PATH_MAX];
+  if (realpath(disk.c_str(), resolved) == nullptr) return;
+  // With --preserve-symlinks (Bazel's sandbox is a tree of symlinks) a path
+  // that exists keeps its own, normalized name.
+  NativeHost* host = NativeHost::From(isolate);
+  absl::StatusOr<std::string> kept = AbsolutePath(path);
+  std::string name = host != nullptr && host->preserve_symlinks() && kept.ok()
+                         ? *kept
+                         : map.ToRecorded(resolved);
   v8::Local<v8::String> result;
-  if (realpath(path.c_str(), resolved) != nullptr &&
-      Utf8(info.GetIsolate(), resolved).ToLocal(&result)) {
-    info.GetReturnValue().Set(result);
-  }
+  if (Utf8(isolate, name).ToLocal(&result)) info.GetReturnValue().Set(result);
 }
 
 void Cwd(const v8::FunctionCallbackInfo<v8::Value>& info) {
   char cwd[PATH_MAX];
   v8::Local<v8::String> result;
-  if (getcwd(cwd, sizeof(cwd)) != nullptr && Utf8(info.GetIsolate(), cwd).ToLocal(&result)) {
+  if (getcwd(cwd, sizeof(cwd)) != nullptr &&
+      Utf8(info.GetIsolate(), MapOf(info.GetIsolate()).ToRecorded(cwd)).ToLocal(&result)) {
     info.GetReturnValue().Set(result);
   }
 }

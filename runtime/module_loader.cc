@@ -184,7 +184,8 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
 
 }  // namespace
 
-ModuleLoader::ModuleLoader(v8::Isolate* isolate) : isolate_(isolate) {}
+ModuleLoader::ModuleLoader(v8::Isolate* isolate, const PathMap* path_map)
+    : isolate_(isolate), path_map_(path_map) {}
 
 ModuleLoader* ModuleLoader::From(v8::Isolate* isolate) {
   return static_cast<ModuleLoader*>(isolate->GetData(kLoaderSlot));
@@ -308,7 +309,7 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
     text = *source;
   } else {
     ASSIGN_OR_RETURN(std::string path, FileUrlToPath(url));
-    ASSIGN_OR_RETURN(text, ReadFile(path));
+    ASSIGN_OR_RETURN(text, ReadFile(path_map_->ToDisk(path)));
   }
   v8::Local<v8::String> source_string;
   if (!v8::String::NewFromUtf8(isolate_, text.data(), v8::NewStringType::kNormal,
@@ -388,7 +389,8 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
   v8::Local<v8::Value> exports;
   if (format->second == ModuleFormat::kJson) {
     absl::StatusOr<std::string> path = FileUrlToPath(*url);
-    absl::StatusOr<std::string> text = path.ok() ? ReadFile(*path) : path.status();
+    absl::StatusOr<std::string> text =
+        path.ok() ? ReadFile(loader->path_map_->ToDisk(*path)) : path.status();
     if (!text.ok()) {
       ThrowError(isolate, text.status().message());
       return {};

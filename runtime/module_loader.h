@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "runtime/path_map.h"
 #include "v8-context.h"
 #include "v8-isolate.h"
 #include "v8-persistent-handle.h"
@@ -27,7 +28,9 @@ struct ResolvedModule {
 
 class ModuleLoader {
  public:
-  explicit ModuleLoader(v8::Isolate* isolate);  // not owned; outlives the loader
+  // Neither is owned; both outlive the loader. Files are read at
+  // path_map->ToDisk(path of URL).
+  ModuleLoader(v8::Isolate* isolate, const PathMap* path_map);
 
   // The bootstrap JS's `internals`: its resolveImport, loadCommonJs,
   // cjsExportNames and requireBuiltin do Node's resolution and CommonJS. Until
@@ -85,6 +88,7 @@ class ModuleLoader {
                                                     std::vector<v8::Local<v8::Value>> args);
 
   v8::Isolate* isolate_;
+  const PathMap* path_map_;
   std::vector<std::string> urls_;
   std::vector<v8::Global<v8::Module>> modules_;            // parallel to urls_
   std::unordered_map<std::string, size_t> index_by_url_;

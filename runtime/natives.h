@@ -7,6 +7,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "runtime/path_map.h"
 #include "v8-context.h"
 #include "v8-function-callback.h"
 #include "v8-isolate.h"
@@ -21,6 +22,10 @@ class NativeHost {
   virtual ~NativeHost() = default;
   virtual void Print(int fd, absl::string_view text) = 0;
   virtual void RequestExit(int code) = 0;
+  // How file paths seen by JS map to the disk (identity unless building with
+  // --path-prefix-map), and whether module paths keep their symlinks.
+  virtual const PathMap& path_map() const = 0;
+  virtual bool preserve_symlinks() const = 0;
 
   // The host stored in the isolate's data slot, or null.
   static NativeHost* From(v8::Isolate* isolate);

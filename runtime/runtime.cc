@@ -102,7 +102,7 @@ v8::Local<v8::Context> Runtime::context() const { return context_.Get(isolate_);
 
 void Runtime::InstallIsolateHooks() {
   NativeHost::Attach(isolate_, this);
-  modules_ = std::make_unique<ModuleLoader>(isolate_);
+  modules_ = std::make_unique<ModuleLoader>(isolate_, &options_.path_map);
   ModuleLoader::Attach(isolate_, modules_.get());
   ModuleLoader::InstallHostCallbacks(isolate_);
   guard_ = std::make_unique<ExecutionGuard>(isolate_, options_.max_heap_mb << 20,
@@ -274,7 +274,7 @@ absl::StatusOr<std::string> Runtime::LoadModule(absl::string_view path,
   std::string url(path);
   if (FileUrlToPath(path).status().ok() == false) {
     ASSIGN_OR_RETURN(std::string absolute, AbsolutePath(path));
-    url = PathToFileUrl(absolute);
+    url = PathToFileUrl(options_.path_map.ToRecorded(absolute));
   }
   ContextScope scope(*this);
   ResolvedModule root{url, ModuleFormat::kModule};
@@ -460,6 +460,7 @@ absl::StatusOr<SnapshotMetadata> Runtime::ExportForSnapshot(
   SnapshotMetadata metadata;
   {
     ContextScope scope(*this);
+    RETURN_IF_ERROR(CallInternal("beforeSnapshot", {}));
     v8::Local<v8::Context> context = scope.context();
     v8::Local<v8::Value> items[] = {internals_.Get(isolate_)};
     v8::Local<v8::Array> host_data = v8::Array::New(isolate_, items, 1);

@@ -16,6 +16,7 @@
 #include "runtime/execution_guard.h"
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
+#include "runtime/path_map.h"
 #include "snapshot/container.h"
 #include "v8-array-buffer.h"
 #include "v8-context.h"
@@ -42,6 +43,10 @@ struct RuntimeOptions {
   // Time limit in ms for everything the runtime runs, counted from creation;
   // exceeding it ends execution with kDeadlineExceeded. 0: none.
   int64_t timeout_ms = 0;
+  // How disk paths are recorded in module URLs (builds independent of their
+  // directory), and whether module paths keep symlinks instead of realpaths.
+  PathMap path_map;
+  bool preserve_symlinks = false;
 };
 
 // How a program's run ended when it called process.exit() / toysnap.exit().
@@ -124,6 +129,8 @@ class Runtime : public NativeHost {
   // NativeHost:
   void Print(int fd, absl::string_view text) override;
   void RequestExit(int code) override;
+  const PathMap& path_map() const override { return options_.path_map; }
+  bool preserve_symlinks() const override { return options_.preserve_symlinks; }
 
   static Runtime* From(v8::Isolate* isolate);
   // For the isolate's promise-reject and message callbacks.

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
+
 #include "v8-initialization.h"
 
 namespace toysnap {
@@ -17,6 +19,17 @@ absl::string_view V8Flags() {
 std::unique_ptr<V8Process> V8Process::Initialize() {
   std::string flags(V8Flags());
   v8::V8::SetFlagsFromString(flags.data(), flags.size());
+  return Start();
+}
+
+std::unique_ptr<V8Process> V8Process::InitializeForBuild(uint32_t seed) {
+  std::string flags = absl::StrCat(V8Flags(), " --random-seed=",
+                                   static_cast<int32_t>(seed & 0x7fffffff) | 1);
+  v8::V8::SetFlagsFromString(flags.data(), flags.size());
+  return Start();
+}
+
+std::unique_ptr<V8Process> V8Process::Start() {
   std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform();
   v8::V8::InitializePlatform(platform.get());
   v8::V8::Initialize();

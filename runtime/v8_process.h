@@ -3,6 +3,7 @@
 #ifndef TOYSNAP_RUNTIME_V8_PROCESS_H_
 #define TOYSNAP_RUNTIME_V8_PROCESS_H_
 
+#include <cstdint>
 #include <memory>
 
 #include "absl/strings/string_view.h"
@@ -13,14 +14,20 @@ namespace toysnap {
 
 inline constexpr absl::string_view kToysnapVersion = "0.1.0";
 
-// Flags set before V8 starts, identically for building and restoring: V8 refuses a
-// snapshot made under other flags, so they are fingerprinted into the container.
+// Flags set before V8 starts, identically for building and restoring; they decide
+// what the restored code means, so they are fingerprinted into the container.
 absl::string_view V8Flags();
 
 class V8Process {
  public:
   // Initializes V8 and its platform; V8 allows this once per process.
   static std::unique_ptr<V8Process> Initialize();
+
+  // For a snapshot build: V8's random generator seeded with `seed` (non-zero),
+  // so the heap's hash seed, identity hashes and Math.random state, and with
+  // them the snapshot's bytes, depend only on the inputs. V8 does not compare
+  // this flag at restore; restored processes draw their own Math.random.
+  static std::unique_ptr<V8Process> InitializeForBuild(uint32_t seed);
   ~V8Process();
 
   V8Process(const V8Process&) = delete;
@@ -30,6 +37,7 @@ class V8Process {
 
  private:
   explicit V8Process(std::unique_ptr<v8::Platform> platform);
+  static std::unique_ptr<V8Process> Start();
   std::unique_ptr<v8::Platform> platform_;  // owned; outlives every isolate
 };
 

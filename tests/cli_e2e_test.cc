@@ -262,6 +262,34 @@ TEST_F(CliTest, LimitsEndRunawayProgramsCleanly) {
   EXPECT_FALSE(FileExists(Path("b.snap")));
 }
 
+TEST_F(CliTest, BuildsAreByteIdenticalAcrossDirectoriesWithAPathPrefixMap) {
+  const std::string lib = "export const table = new Map([[1, 'one'], [2, 'two']]);\n";
+  const std::string main =
+      "import { table } from './lib.js';\nconst cache = {};\n"
+      "for (let i = 0; i < 500; i++) cache['key' + i] = Math.random();\n"
+      "export function main() { console.log(table.get(2)); }\n";
+  std::vector<std::string> snapshots;
+  for (const std::string& where : {"first", "second/deeper"}) {
+    std::string dir = Path(where);
+    ASSERT_EQ(RunProcess({"/bin/mkdir", "-p", dir}).exit_code, 0);
+    WriteTextFile(dir + "/lib.js", lib);
+    WriteTextFile(dir + "/main.js", main);
+    WriteTextFile(dir + "/package.json", "{\"type\": \"module\"}\n");
+    for (int i = 0; i < 2; ++i) {
+      std::string out = absl::StrCat(Path(""), "/out", snapshots.size(), ".snap");
+      ProcessResult build = RunProcess({Runfile("tools/toysnap"), "build", "main.js", "-o", out,
+                                        "--path-prefix-map=.=/app", "-q"},
+                                       dir);
+      ASSERT_EQ(build.exit_code, 0) << build.err;
+      snapshots.push_back(ReadTextFile(out));
+    }
+  }
+  for (const std::string& snapshot : snapshots) EXPECT_TRUE(snapshot == snapshots[0]);
+  ProcessResult info = Toysnap({"info", Path("out0.snap")});
+  EXPECT_THAT(info.out, HasSubstr("  /app/lib.js"));
+  EXPECT_EQ(Toysnap({"run", Path("out0.snap")}).out, "two\n");
+}
+
 TEST_F(CliTest, ExitCodesFollowNode) {
   std::string exits = Write("exit.js", R"(export function main(args) {
   if (args[0] === 'exit') { console.log('before'); process.exit(3); console.log('after'); }

@@ -81,6 +81,19 @@ absl::Status ParseBuildOption(const std::vector<std::string>& argv, size_t& i, C
     command.encode.level = level;
   } else if (arg == "--quiet" || arg == "-q") {
     command.quiet = true;
+  } else if (IsOption(arg, "--path-prefix-map")) {
+    absl::StatusOr<std::string> value = OptionValue(argv, i, "--path-prefix-map");
+    if (!value.ok()) return value.status();
+    if (value->find('=') == std::string::npos) {
+      return Usage(absl::StrCat("--path-prefix-map takes OLD=NEW, not '", *value, "'"));
+    }
+    command.path_prefix_maps.push_back(*value);
+  } else if (arg == "--preserve-symlinks") {
+    command.preserve_symlinks = true;
+  } else if (IsOption(arg, "--seed-salt")) {
+    absl::StatusOr<std::string> value = OptionValue(argv, i, "--seed-salt");
+    if (!value.ok()) return value.status();
+    command.seed_salt = *value;
   } else {
     return Usage(absl::StrCat("unknown option for build: ", arg));
   }
@@ -97,6 +110,11 @@ commands:
         --env NAME          expose environment variable NAME at build time (repeatable)
         --compression=zstd|none, --level=N (zstd level, default 3)
         --quiet             no progress output
+        --path-prefix-map=OLD=NEW  record files under OLD as under NEW (reproducible
+                            builds in any directory; repeatable)
+        --preserve-symlinks keep module paths' symlinks instead of resolving them
+        --seed-salt=TEXT    mixed into the heap's hash seed (see README: reproducible
+                            builds)
   run [options] FILE [ARGS...]
                             run a snapshot (*.snap) or a module from source: calls the
                             entry module's exported main(ARGS) and runs the event loop

@@ -22,6 +22,9 @@ struct Command {
   bool quiet = false;                  // build: --quiet
   size_t max_heap_mb = 0;              // build, run: --max-heap-mb (0: V8's default)
   int64_t timeout_ms = 0;              // build, run: --timeout-ms (0: none)
+  std::vector<std::string> path_prefix_maps;  // build: --path-prefix-map OLD=NEW
+  bool preserve_symlinks = false;             // build: --preserve-symlinks
+  std::string seed_salt;                      // build: --seed-salt
 };
 
 // `argv` without the program name. Errors are usage errors (exit code 2).

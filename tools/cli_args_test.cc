@@ -41,6 +41,17 @@ TEST(CliArgsTest, LimitsApplyToBuildAndRun) {
   EXPECT_FALSE(Parse({"info", "--timeout-ms=5", "a.snap"}).ok());
 }
 
+TEST(CliArgsTest, ReproducibilityOptions) {
+  absl::StatusOr<Command> command =
+      Parse({"build", "a.js", "-o", "a.snap", "--path-prefix-map=.=/src", "--path-prefix-map",
+             "/x=/y", "--preserve-symlinks", "--seed-salt=secret"});
+  ASSERT_TRUE(command.ok()) << command.status();
+  EXPECT_EQ(command->path_prefix_maps, (std::vector<std::string>{".=/src", "/x=/y"}));
+  EXPECT_TRUE(command->preserve_symlinks);
+  EXPECT_EQ(command->seed_salt, "secret");
+  EXPECT_FALSE(Parse({"build", "a.js", "-o", "a.snap", "--path-prefix-map=nothing"}).ok());
+}
+
 TEST(CliArgsTest, HelpAndVersion) {
   EXPECT_EQ(Parse({"--help"})->kind, Command::Kind::kHelp);
   EXPECT_EQ(Parse({"--version"})->kind, Command::Kind::kVersion);

@@ -11,9 +11,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "runtime/js_error.h"
+#include "runtime/path_map.h"
 #include "runtime/runtime.h"
 #include "runtime/toolchain.h"
 #include "runtime/v8_process.h"
+#include "snapshot/checksum.h"
 #include "snapshot/container.h"
 #include "snapshot/file_io.h"
 #include "snapshot/snapshot_builder.h"
@@ -58,6 +60,17 @@ double MsSince(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
+// V8's random seed for a build: a digest of the entry's text and the user's
+// salt, so the same inputs give the same bytes and different apps get
+// different hash seeds. (A snapshot holding modules cannot be rehashed at
+// restore; its processes all use the seed it was built with.)
+uint32_t BuildSeed(const Command& command) {
+  absl::StatusOr<std::string> entry = ReadFile(command.file);
+  return static_cast<uint32_t>(
+      Checksum64(absl::StrCat(entry.ok() ? *entry : command.file, std::string(1, '\0'),
+                              command.seed_salt)));
+}
+
 int Build(const Command& command) {
   auto start = std::chrono::steady_clock::now();
   BuildOptions options;
@@ -65,6 +78,13 @@ int Build(const Command& command) {
   options.encode = command.encode;
   options.runtime.max_heap_mb = command.max_heap_mb;
   options.runtime.timeout_ms = command.timeout_ms;
+  options.runtime.preserve_symlinks = command.preserve_symlinks;
+  absl::StatusOr<PathMap> path_map = PathMap::Parse(command.path_prefix_maps);
+  if (!path_map.ok()) {
+    std::cerr << "toysnap: " << path_map.status().message() << "\n";
+    return kExitUsage;
+  }
+  options.runtime.path_map = *std::move(path_map);
   std::map<std::string, std::string> env = ProcessEnvironment();
   for (const std::string& name : command.env_names) {
     auto it = env.find(name);
@@ -209,8 +229,12 @@ int Main(int argc, char** argv) {
     case Command::Kind::kRun:
       break;
   }
+  if (command->kind == Command::Kind::kBuild) {
+    std::unique_ptr<V8Process> v8 = V8Process::InitializeForBuild(BuildSeed(*command));
+    return Build(*command);
+  }
   std::unique_ptr<V8Process> v8 = V8Process::Initialize();
-  return command->kind == Command::Kind::kBuild ? Build(*command) : Run(*command);
+  return Run(*command);
 }
 
 }  // namespace

@@ -81,6 +81,11 @@
     return Number(exitCode ?? 0) | 0;
   };
 
+  internals.beforeSnapshot = function () {
+    internals.timersBeforeSnapshot();
+    internals.webBeforeSnapshot();
+  };
+
   internals.onRestore = function () {
     internals.timersOnRestore();
     internals.webOnRestore();

@@ -122,6 +122,13 @@
     return lines;
   };
 
+  // Clock readings are per process; zeroing them keeps the snapshot's bytes
+  // independent of when it was built. Due times become relative to 0.
+  internals.timersBeforeSnapshot = function () {
+    for (const timer of active.values()) timer._due -= loopNow;
+    loopNow = 0;
+  };
+
   internals.timersOnRestore = function () {
     // Monotonic clocks of two processes share no origin; rebase what the build left.
     const now = natives.monotonicNow();

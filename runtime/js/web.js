@@ -210,4 +210,6 @@
   }
 
   internals.webOnRestore = resetTimeOrigin;
+  // The build's clock readings are not kept: reproducible bytes.
+  internals.webBeforeSnapshot = () => { originWall = 0; originMonotonic = 0; };
 })
