@@ -51,6 +51,13 @@ void ReadFileText(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::string path;
   if (!PathArgument(info, &path)) return;
   absl::StatusOr<std::string> text = ReadFile(MapOf(info.GetIsolate()).ToDisk(path));
+  if (NativeHost* host = NativeHost::From(info.GetIsolate())) {
+    if (text.ok()) {
+      host->RecordFileRead(path, *text);
+    } else {
+      host->RecordFileProbe(path, 0);
+    }
+  }
   v8::Local<v8::String> result;
   if (text.ok() && Utf8(info.GetIsolate(), *text).ToLocal(&result)) {
     info.GetReturnValue().Set(result);
@@ -64,6 +71,7 @@ void FileKind(const v8::FunctionCallbackInfo<v8::Value>& info) {
   int kind = 0;
   std::string disk = MapOf(info.GetIsolate()).ToDisk(path);
   if (stat(disk.c_str(), &st) == 0) kind = S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 0;
+  if (NativeHost* host = NativeHost::From(info.GetIsolate())) host->RecordFileProbe(path, kind);
   info.GetReturnValue().Set(kind);
 }
 

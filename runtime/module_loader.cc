@@ -310,6 +310,7 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
   } else {
     ASSIGN_OR_RETURN(std::string path, FileUrlToPath(url));
     ASSIGN_OR_RETURN(text, ReadFile(path_map_->ToDisk(path)));
+    if (NativeHost* host = NativeHost::From(isolate_)) host->RecordFileRead(path, text);
   }
   v8::Local<v8::String> source_string;
   if (!v8::String::NewFromUtf8(isolate_, text.data(), v8::NewStringType::kNormal,
@@ -391,6 +392,9 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
     absl::StatusOr<std::string> path = FileUrlToPath(*url);
     absl::StatusOr<std::string> text =
         path.ok() ? ReadFile(loader->path_map_->ToDisk(*path)) : path.status();
+    if (text.ok()) {
+      if (NativeHost* host = NativeHost::From(isolate)) host->RecordFileRead(*path, *text);
+    }
     if (!text.ok()) {
       ThrowError(isolate, text.status().message());
       return {};

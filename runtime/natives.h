@@ -26,6 +26,11 @@ class NativeHost {
   // --path-prefix-map), and whether module paths keep their symlinks.
   virtual const PathMap& path_map() const = 0;
   virtual bool preserve_symlinks() const = 0;
+  // Every file the program read (`content`) or probed (`kind`: 0 missing,
+  // 1 file, 2 directory), by recorded path: a build's inputs, for incremental
+  // rebuilds.
+  virtual void RecordFileRead(absl::string_view path, absl::string_view content) = 0;
+  virtual void RecordFileProbe(absl::string_view path, int kind) = 0;
 
   // The host stored in the isolate's data slot, or null.
   static NativeHost* From(v8::Isolate* isolate);

@@ -11,6 +11,7 @@
 #include "runtime/module_resolver.h"
 #include "runtime/native_classes.h"
 #include "runtime/v8_process.h"
+#include "snapshot/checksum.h"
 #include "snapshot/status_macros.h"
 #include "v8-exception.h"
 #include "v8-function.h"
@@ -447,6 +448,26 @@ void Runtime::Print(int fd, absl::string_view text) {
   }
 }
 
+void Runtime::RecordFileRead(absl::string_view path, absl::string_view content) {
+  FileInput& input = file_inputs_[std::string(path)];
+  input.path = std::string(path);
+  input.kind = 1;
+  input.content_hash = Checksum64(content);
+}
+
+void Runtime::RecordFileProbe(absl::string_view path, int kind) {
+  auto [it, added] = file_inputs_.try_emplace(std::string(path));
+  if (!added) return;  // a read already says more
+  it->second.path = std::string(path);
+  it->second.kind = kind;
+}
+
+std::vector<FileInput> Runtime::FileInputs() const {
+  std::vector<FileInput> inputs;
+  for (const auto& [path, input] : file_inputs_) inputs.push_back(input);
+  return inputs;
+}
+
 void Runtime::RequestExit(int code) {
   if (!exit_code_) exit_code_ = code;
   isolate_->TerminateExecution();
@@ -474,6 +495,7 @@ absl::StatusOr<SnapshotMetadata> Runtime::ExportForSnapshot(
     }
     metadata.modules = modules_->urls();
     metadata.commonjs_modules = CommonJsModules();
+    metadata.file_inputs = FileInputs();
     metadata.entry_module = main_url_;
     metadata.v8_flags = std::string(V8Flags());
     creator->SetDefaultContext(context, v8::SerializeInternalFieldsCallback(SerializeInternalField));

@@ -131,6 +131,11 @@ class Runtime : public NativeHost {
   void RequestExit(int code) override;
   const PathMap& path_map() const override { return options_.path_map; }
   bool preserve_symlinks() const override { return options_.preserve_symlinks; }
+  void RecordFileRead(absl::string_view path, absl::string_view content) override;
+  void RecordFileProbe(absl::string_view path, int kind) override;
+
+  // What the program read or probed so far, by recorded path, sorted.
+  std::vector<FileInput> FileInputs() const;
 
   static Runtime* From(v8::Isolate* isolate);
   // For the isolate's promise-reject and message callbacks.
@@ -171,6 +176,7 @@ class Runtime : public NativeHost {
   std::string main_url_;
   std::optional<int> exit_code_;
   bool exported_ = false;
+  std::map<std::string, FileInput> file_inputs_;  // by recorded path
 };
 
 }  // namespace toysnap

@@ -84,7 +84,9 @@ constexpr uint8_t kTagHasMain = 3;           // 1 byte, 0 or 1
 constexpr uint8_t kTagV8Flags = 4;           // string, informational
 constexpr uint8_t kTagContextDataIndex = 5;  // u32
 constexpr uint8_t kTagCommonJsModule = 6;     // string, repeated: CommonJS files loaded
-constexpr uint8_t kLastTag = kTagCommonJsModule;
+constexpr uint8_t kTagOptionsHash = 7;        // u64
+constexpr uint8_t kTagFileInput = 8;          // repeated: u8 kind, u64 hash, path
+constexpr uint8_t kLastTag = kTagFileInput;
 constexpr size_t kRecordHeaderSize = kU8Size + kU32Size;
 constexpr size_t kMaxMetadataString = 64 << 10;
 constexpr size_t kMaxModules = 100000;
@@ -332,12 +334,14 @@ absl::StatusOr<SnapshotMetadata> ParseMetadata(absl::string_view data) {
     data.remove_prefix(length);
     // Unassigned (0) or from a newer writer: skip, for forward compatibility.
     if (tag == 0 || tag > kLastTag) continue;
-    const bool repeated = tag == kTagModule || tag == kTagCommonJsModule;
+    const bool repeated =
+        tag == kTagModule || tag == kTagCommonJsModule || tag == kTagFileInput;
     if (!repeated) {
       if (seen[tag]) return BadMetadata(absl::StrCat("tag ", tag, " repeated"));
       seen[tag] = true;
     }
     const bool is_string = tag == kTagEntryModule || repeated || tag == kTagV8Flags;
+    // A file input is 9 bytes of kind and hash, then a path.
     if (is_string && value.size() > kMaxMetadataString) {
       return BadMetadata(absl::StrCat("string with tag ", tag, " is ",
                                       value.size(), " bytes"));
@@ -352,6 +356,17 @@ absl::StatusOr<SnapshotMetadata> ParseMetadata(absl::string_view data) {
               absl::StrCat("more than ", kMaxModules, " modules"));
         }
         m.modules.emplace_back(value);
+        break;
+      case kTagOptionsHash:
+        if (value.size() != kU64Size) return BadMetadata("options hash is not 8 bytes");
+        m.options_hash = LoadU64(value, 0);
+        break;
+      case kTagFileInput:
+        if (value.size() < kU8Size + kU64Size || m.file_inputs.size() == kMaxModules * 4) {
+          return BadMetadata("malformed file input record");
+        }
+        m.file_inputs.push_back({std::string(value.substr(kU8Size + kU64Size)),
+                                 static_cast<uint8_t>(value[0]), LoadU64(value, kU8Size)});
         break;
       case kTagCommonJsModule:
         if (m.commonjs_modules.size() == kMaxModules) {
@@ -476,6 +491,16 @@ absl::StatusOr<std::string> EncodeMetadata(const SnapshotMetadata& m) {
   RETURN_IF_ERROR(AppendRecord(&out, kTagContextDataIndex, index));
   for (const std::string& module : m.commonjs_modules) {
     RETURN_IF_ERROR(AppendRecord(&out, kTagCommonJsModule, module));
+  }
+  std::string options;
+  AppendLE(&options, m.options_hash, kU64Size);
+  RETURN_IF_ERROR(AppendRecord(&out, kTagOptionsHash, options));
+  for (const FileInput& input : m.file_inputs) {
+    std::string record;
+    AppendLE(&record, static_cast<uint8_t>(input.kind), kU8Size);
+    AppendLE(&record, input.content_hash, kU64Size);
+    record.append(input.path);
+    RETURN_IF_ERROR(AppendRecord(&out, kTagFileInput, record));
   }
   if (out.size() > UINT32_MAX) {
     return absl::InvalidArgumentError("metadata exceeds 4 GiB");

@@ -32,6 +32,14 @@ struct Toolchain {
 };
 
 // What the runtime needs besides the blob to start the app.
+// A file a build read (kind 1, with a hash of its content) or only probed
+// (kind 0 missing, 2 directory), by the path the build recorded.
+struct FileInput {
+  std::string path;
+  int kind = 0;
+  uint64_t content_hash = 0;
+};
+
 struct SnapshotMetadata {
   std::string entry_module;
   std::vector<std::string> modules;  // In evaluation order.
@@ -41,6 +49,10 @@ struct SnapshotMetadata {
   // CommonJS files the build loaded (they live in the JS heap's require cache,
   // not in the module map); informational, for `toysnap info`.
   std::vector<std::string> commonjs_modules;
+  // What decided the output besides the files (options, environment,
+  // toolchain), hashed, and every file input: an unchanged build is skipped.
+  uint64_t options_hash = 0;
+  std::vector<FileInput> file_inputs;
 };
 
 // The decoded fixed-size header (layout in container.cc).

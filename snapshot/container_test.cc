@@ -76,6 +76,13 @@ void ExpectSameMetadata(const SnapshotMetadata& a, const SnapshotMetadata& b) {
   EXPECT_EQ(a.v8_flags, b.v8_flags);
   EXPECT_EQ(a.context_data_index, b.context_data_index);
   EXPECT_EQ(a.commonjs_modules, b.commonjs_modules);
+  EXPECT_EQ(a.options_hash, b.options_hash);
+  ASSERT_EQ(a.file_inputs.size(), b.file_inputs.size());
+  for (size_t i = 0; i < a.file_inputs.size(); ++i) {
+    EXPECT_EQ(a.file_inputs[i].path, b.file_inputs[i].path);
+    EXPECT_EQ(a.file_inputs[i].kind, b.file_inputs[i].kind);
+    EXPECT_EQ(a.file_inputs[i].content_hash, b.file_inputs[i].content_hash);
+  }
 }
 
 // Compressible text interleaved with noise, like a real heap image.
@@ -223,6 +230,8 @@ TEST(ContainerTest, MetadataRoundTripSkipsUnknownTags) {
   for (int i = 0; i < 1000; ++i)
     m.modules.push_back(absl::StrCat("m", i, ".js"));
   m.commonjs_modules = {"/app/node_modules/a/index.js", "/app/b.cjs"};
+  m.options_hash = 0x0123456789abcdefull;
+  m.file_inputs = {{"/app/main.js", 1, 42}, {"/app/node_modules/x", 0, 0}, {"/app/d", 2, 0}};
   std::string file = Encode(SmallBlob(), Compression::kZstd, m);
   ExpectSameMetadata(OpenContainer(file, TestToolchain())->metadata, m);
 

@@ -1,6 +1,8 @@
 // The snapshot builder: SnapshotCreator + Runtime + container encoding.
 #include "snapshot/snapshot_builder.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <memory>
 
@@ -13,6 +15,8 @@
 #include "runtime/external_references.h"
 #include "runtime/toolchain.h"
 #include "runtime/v8_process.h"
+#include "snapshot/checksum.h"
+#include "snapshot/file_io.h"
 #include "snapshot/status_macros.h"
 #include "v8-snapshot.h"
 
@@ -84,7 +88,40 @@ absl::StatusOr<SnapshotMetadata> EvaluateAndExport(v8::SnapshotCreator& creator,
   return metadata;
 }
 
+uint64_t OptionsHash(const BuildOptions& options) {
+  Toolchain toolchain = CurrentToolchain();
+  return Checksum64(absl::StrCat(options.options_key, std::string(1, '\0'),
+                                 toolchain.toysnap_version, toolchain.v8_version, " ",
+                                 toolchain.v8_flags_fingerprint, " ",
+                                 toolchain.external_refs_fingerprint));
+}
+
+bool InputUnchanged(const FileInput& input, const PathMap& path_map) {
+  std::string disk = path_map.ToDisk(input.path);
+  struct stat st;
+  int kind = 0;
+  if (stat(disk.c_str(), &st) == 0) kind = S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 0;
+  if (kind != input.kind) return false;
+  if (kind != 1) return true;
+  absl::StatusOr<std::string> content = ReadFile(disk);
+  return content.ok() && Checksum64(*content) == input.content_hash;
+}
+
 }  // namespace
+
+bool IsUpToDate(absl::string_view existing, const BuildOptions& options) {
+  absl::StatusOr<InspectedContainer> inspected = InspectContainer(existing, CurrentToolchain());
+  if (!inspected.ok() || !inspected->body_status.ok() ||
+      !inspected->compatibility_status.ok()) {
+    return false;
+  }
+  const SnapshotMetadata& metadata = inspected->metadata;
+  if (metadata.file_inputs.empty() || metadata.options_hash != OptionsHash(options)) return false;
+  for (const FileInput& input : metadata.file_inputs) {
+    if (!InputUnchanged(input, options.runtime.path_map)) return false;
+  }
+  return true;
+}
 
 absl::StatusOr<BuildResult> BuildSnapshot(const BuildOptions& options) {
   StageTimer timer(options);
@@ -93,6 +130,7 @@ absl::StatusOr<BuildResult> BuildSnapshot(const BuildOptions& options) {
   // before the creator disposes the isolate.
   absl::Cleanup free_native_states = [&creator] { DisposeNativeClasses(creator.GetIsolate()); };
   ASSIGN_OR_RETURN(SnapshotMetadata metadata, EvaluateAndExport(creator, options, timer));
+  metadata.options_hash = OptionsHash(options);
   // Keep compiled code: the point of the snapshot is a warm start.
   v8::StartupData blob = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
   if (blob.data == nullptr || blob.raw_size <= 0) {

@@ -17,6 +17,10 @@ struct BuildOptions {
   std::string entry;              // path of the entry module
   RuntimeOptions runtime;         // env holds only what the user passed with --env
   EncodeOptions encode;
+  // Everything besides the input files that decides the output (options,
+  // environment values); its hash, with the toolchain's, lets an unchanged
+  // build be skipped (see IsUpToDate).
+  std::string options_key;
   // Receive progress lines (stage and time) and warnings; either may be empty.
   std::function<void(absl::string_view)> progress;
   std::function<void(absl::string_view)> warn;
@@ -31,6 +35,11 @@ struct BuildResult {
 // Evaluates the entry module's graph, drains the event loop, and serializes the
 // warm heap. Pending work after the drain (an interval, say) is an error.
 absl::StatusOr<BuildResult> BuildSnapshot(const BuildOptions& options);
+
+// Whether `existing` (a container's bytes) was built by this toolchain with the
+// same options from files that are all unchanged on disk, so a build may be
+// skipped. Reads and hashes the recorded inputs; needs no V8.
+bool IsUpToDate(absl::string_view existing, const BuildOptions& options);
 
 }  // namespace toysnap
 

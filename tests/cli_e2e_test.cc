@@ -219,7 +219,7 @@ export function main() {})");
 
 TEST_F(CliTest, ModulesWithoutMainWarnAtBuildAndOnlyRestore) {
   std::string snap = Build(Write("plain.js", "console.log('evaluated once');\n"));
-  ProcessResult build = Toysnap({"build", Path("plain.js"), "-o", snap});
+  ProcessResult build = Toysnap({"build", Path("plain.js"), "-o", snap, "--force"});
   EXPECT_THAT(build.err, HasSubstr("exports no main function"));
   ProcessResult run = Toysnap({"run", snap});
   EXPECT_EQ(run.exit_code, 0) << run.err;
@@ -288,6 +288,40 @@ TEST_F(CliTest, BuildsAreByteIdenticalAcrossDirectoriesWithAPathPrefixMap) {
   ProcessResult info = Toysnap({"info", Path("out0.snap")});
   EXPECT_THAT(info.out, HasSubstr("  /app/lib.js"));
   EXPECT_EQ(Toysnap({"run", Path("out0.snap")}).out, "two\n");
+}
+
+TEST_F(CliTest, UnchangedBuildsAreSkippedAndAnyInputChangeRebuilds) {
+  Write("package.json", "{\"type\": \"module\"}\n");
+  Write("dep.js", "export const value = 'first';\n");
+  ASSERT_EQ(RunProcess({"/bin/mkdir", "-p", Path("node_modules/pkg"), Path("app")}).exit_code, 0);
+  Write("node_modules/pkg/index.js", "module.exports = 'outer pkg';\n");
+  std::string main = Write("app/main.js",
+                           "import { value } from '../dep.js';\nimport pkg from 'pkg';\n"
+                           "export function main() { console.log(value, pkg); }\n");
+  auto build = [&](std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"build", main, "-o", Path("app.snap")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    ProcessResult result = Toysnap(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result.err;
+  };
+  EXPECT_THAT(build(), Not(HasSubstr("up to date")));
+  EXPECT_THAT(build(), HasSubstr("app.snap is up to date"));
+  EXPECT_EQ(Toysnap({"run", Path("app.snap")}).out, "first outer pkg\n");
+
+  Write("dep.js", "export const value = 'second';\n");  // an imported file changes
+  EXPECT_THAT(build(), Not(HasSubstr("up to date")));
+  EXPECT_EQ(Toysnap({"run", Path("app.snap")}).out, "second outer pkg\n");
+
+  // A package appears where resolution looked first: the graph changes.
+  ASSERT_EQ(RunProcess({"/bin/mkdir", "-p", Path("app/node_modules/pkg")}).exit_code, 0);
+  Write("app/node_modules/pkg/index.js", "module.exports = 'inner pkg';\n");
+  EXPECT_THAT(build(), Not(HasSubstr("up to date")));
+  EXPECT_EQ(Toysnap({"run", Path("app.snap")}).out, "second inner pkg\n");
+
+  EXPECT_THAT(build({"--level=9"}), Not(HasSubstr("up to date")));  // options count
+  EXPECT_THAT(build({"--level=9"}), HasSubstr("up to date"));
+  EXPECT_THAT(build({"--level=9", "--force"}), Not(HasSubstr("up to date")));
 }
 
 TEST_F(CliTest, ExitCodesFollowNode) {

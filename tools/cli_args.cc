@@ -88,6 +88,8 @@ absl::Status ParseBuildOption(const std::vector<std::string>& argv, size_t& i, C
       return Usage(absl::StrCat("--path-prefix-map takes OLD=NEW, not '", *value, "'"));
     }
     command.path_prefix_maps.push_back(*value);
+  } else if (arg == "--force") {
+    command.force = true;
   } else if (arg == "--preserve-symlinks") {
     command.preserve_symlinks = true;
   } else if (IsOption(arg, "--seed-salt")) {
@@ -110,6 +112,8 @@ commands:
         --env NAME          expose environment variable NAME at build time (repeatable)
         --compression=zstd|none, --level=N (zstd level, default 3)
         --quiet             no progress output
+        --force             rebuild even if OUT is up to date (same toolchain,
+                            options and input files)
         --path-prefix-map=OLD=NEW  record files under OLD as under NEW (reproducible
                             builds in any directory; repeatable)
         --preserve-symlinks keep module paths' symlinks instead of resolving them

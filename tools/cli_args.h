@@ -25,6 +25,7 @@ struct Command {
   std::vector<std::string> path_prefix_maps;  // build: --path-prefix-map OLD=NEW
   bool preserve_symlinks = false;             // build: --preserve-symlinks
   std::string seed_salt;                      // build: --seed-salt
+  bool force = false;                         // build: --force (no up-to-date check)
 };
 
 // `argv` without the program name. Errors are usage errors (exit code 2).

@@ -44,11 +44,12 @@ TEST(CliArgsTest, LimitsApplyToBuildAndRun) {
 TEST(CliArgsTest, ReproducibilityOptions) {
   absl::StatusOr<Command> command =
       Parse({"build", "a.js", "-o", "a.snap", "--path-prefix-map=.=/src", "--path-prefix-map",
-             "/x=/y", "--preserve-symlinks", "--seed-salt=secret"});
+             "/x=/y", "--preserve-symlinks", "--seed-salt=secret", "--force"});
   ASSERT_TRUE(command.ok()) << command.status();
   EXPECT_EQ(command->path_prefix_maps, (std::vector<std::string>{".=/src", "/x=/y"}));
   EXPECT_TRUE(command->preserve_symlinks);
   EXPECT_EQ(command->seed_salt, "secret");
+  EXPECT_TRUE(command->force);
   EXPECT_FALSE(Parse({"build", "a.js", "-o", "a.snap", "--path-prefix-map=nothing"}).ok());
 }
 

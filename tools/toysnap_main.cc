@@ -71,6 +71,19 @@ uint32_t BuildSeed(const Command& command) {
                               command.seed_salt)));
 }
 
+// Everything but the input files that decides a build's output.
+std::string BuildOptionsKey(const Command& command,
+                            const std::map<std::string, std::string>& env) {
+  std::string key = absl::StrCat("entry=", command.file, "\ncompression=",
+                                 static_cast<int>(command.encode.compression), ":",
+                                 command.encode.level, "\nheap=", command.max_heap_mb,
+                                 "\nsymlinks=", command.preserve_symlinks,
+                                 "\nsalt=", command.seed_salt, "\n");
+  for (const std::string& map : command.path_prefix_maps) absl::StrAppend(&key, "map=", map, "\n");
+  for (const auto& [name, value] : env) absl::StrAppend(&key, "env ", name, "=", value, "\n");
+  return key;
+}
+
 int Build(const Command& command) {
   auto start = std::chrono::steady_clock::now();
   BuildOptions options;
@@ -85,6 +98,14 @@ int Build(const Command& command) {
     return kExitUsage;
   }
   options.runtime.path_map = *std::move(path_map);
+  options.options_key = BuildOptionsKey(command, options.runtime.env);
+  if (!command.force) {
+    absl::StatusOr<std::string> existing = ReadFile(command.output);
+    if (existing.ok() && IsUpToDate(*existing, options)) {
+      if (!command.quiet) std::cerr << "toysnap: " << command.output << " is up to date\n";
+      return kExitOk;
+    }
+  }
   std::map<std::string, std::string> env = ProcessEnvironment();
   for (const std::string& name : command.env_names) {
     auto it = env.find(name);
