@@ -1,7 +1,9 @@
 // The snapshot builder: SnapshotCreator + Runtime + container encoding.
 #include "snapshot/snapshot_builder.h"
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <memory>
@@ -88,6 +90,39 @@ absl::StatusOr<SnapshotMetadata> EvaluateAndExport(v8::SnapshotCreator& creator,
   return metadata;
 }
 
+// V8 aborts (a failed CHECK: SIGTRAP or SIGABRT) when the heap holds an object
+// it cannot serialize, e.g. an Intl formatter or a FinalizationRegistry entry.
+// While the blob is created, such an abort ends the build with a message and
+// exit code 1 instead; nothing has been written yet.
+class SerializationAbortGuard {
+ public:
+  SerializationAbortGuard() {
+    struct sigaction action = {};
+    action.sa_handler = OnAbort;
+    sigemptyset(&action.sa_mask);
+    for (int i = 0; i < kSignals; ++i) sigaction(kHandled[i], &action, &previous_[i]);
+  }
+  ~SerializationAbortGuard() {
+    for (int i = 0; i < kSignals; ++i) sigaction(kHandled[i], &previous_[i], nullptr);
+  }
+
+ private:
+  static constexpr int kSignals = 3;
+  static constexpr int kHandled[kSignals] = {SIGTRAP, SIGABRT, SIGILL};
+
+  static void OnAbort(int) {
+    static const char kMessage[] =
+        "\ntoysnap: V8 could not serialize the heap: it holds an object a snapshot cannot "
+        "contain (an Intl formatter or collator, a FinalizationRegistry registration, a "
+        "WeakRef target kept alive, ...). Create such objects in main() instead.\n";
+    ssize_t ignored = write(2, kMessage, sizeof(kMessage) - 1);
+    (void)ignored;
+    _exit(1);
+  }
+
+  struct sigaction previous_[kSignals];
+};
+
 uint64_t OptionsHash(const BuildOptions& options) {
   Toolchain toolchain = CurrentToolchain();
   return Checksum64(absl::StrCat(options.options_key, std::string(1, '\0'),
@@ -132,7 +167,11 @@ absl::StatusOr<BuildResult> BuildSnapshot(const BuildOptions& options) {
   ASSIGN_OR_RETURN(SnapshotMetadata metadata, EvaluateAndExport(creator, options, timer));
   metadata.options_hash = OptionsHash(options);
   // Keep compiled code: the point of the snapshot is a warm start.
-  v8::StartupData blob = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
+  v8::StartupData blob;
+  {
+    SerializationAbortGuard guard;
+    blob = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
+  }
   if (blob.data == nullptr || blob.raw_size <= 0) {
     return absl::InternalError("V8 could not serialize the heap");
   }

@@ -324,6 +324,20 @@ TEST_F(CliTest, UnchangedBuildsAreSkippedAndAnyInputChangeRebuilds) {
   EXPECT_THAT(build({"--level=9", "--force"}), Not(HasSubstr("up to date")));
 }
 
+TEST_F(CliTest, HeapsV8CannotSerializeFailTheBuildCleanly) {
+  Write("intl.mjs", "const format = new Intl.NumberFormat('en-US');\n"
+                    "export function main() { console.log(format.format(1234.5)); }\n");
+  ProcessResult build = Toysnap({"build", Path("intl.mjs"), "-o", Path("intl.snap")});
+  ExpectRefused(build, "V8 could not serialize the heap");
+  EXPECT_THAT(build.err, HasSubstr("Create such objects in main() instead"));
+  EXPECT_FALSE(FileExists(Path("intl.snap")));
+  // Made in main(), the same formatter is fine.
+  Write("late.mjs", "export function main() {\n"
+                    "  console.log(new Intl.NumberFormat('en-US').format(1234.5));\n}\n");
+  std::string snap = Build(Path("late.mjs"), "late.snap");
+  EXPECT_EQ(Toysnap({"run", snap}).out, "1,234.5\n");
+}
+
 TEST_F(CliTest, ExitCodesFollowNode) {
   std::string exits = Write("exit.js", R"(export function main(args) {
   if (args[0] === 'exit') { console.log('before'); process.exit(3); console.log('after'); }
