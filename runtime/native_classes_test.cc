@@ -8,7 +8,7 @@
 #include "gtest/gtest.h"
 #include "runtime/external_references.h"
 #include "runtime/natives.h"
-#include "runtime/v8_process.h"
+#include "runtime/v8_test_environment.h"
 #include "v8-array-buffer.h"
 #include "v8-context.h"
 #include "v8-exception.h"
@@ -20,16 +20,7 @@
 namespace toysnap {
 namespace {
 
-// V8 may be initialized once per process; this keeps it up for every test.
-class V8Environment : public ::testing::Environment {
- public:
-  void SetUp() override { process_ = V8Process::Initialize(); }
-  void TearDown() override { process_.reset(); }
-
- private:
-  std::unique_ptr<V8Process> process_;
-};
-const auto* const kEnvironment = ::testing::AddGlobalTestEnvironment(new V8Environment);
+const auto* const kV8 = RegisterV8TestEnvironment();
 
 // Runs `source`; its value as a string, or "threw <name>: <message>".
 std::string Eval(v8::Local<v8::Context> context, const std::string& source) {

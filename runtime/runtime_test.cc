@@ -13,11 +13,12 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "runtime/in_memory_snapshot.h"
 #include "runtime/js_error.h"
 #include "runtime/native_classes.h"
 #include "runtime/external_references.h"
 #include "runtime/natives.h"
-#include "runtime/v8_process.h"
+#include "runtime/v8_test_environment.h"
 #include "snapshot/status_macros.h"
 #include "v8-primitive.h"
 #include "v8-snapshot.h"
@@ -27,15 +28,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class V8Environment : public ::testing::Environment {
- public:
-  void SetUp() override { process_ = V8Process::Initialize(); }
-  void TearDown() override { process_.reset(); }
-
- private:
-  std::unique_ptr<V8Process> process_;
-};
-::testing::Environment* const kV8 = ::testing::AddGlobalTestEnvironment(new V8Environment);
+const auto* const kV8 = RegisterV8TestEnvironment();
 
 using Prepare = std::function<absl::Status(Runtime&)>;
 
@@ -44,22 +37,8 @@ using Prepare = std::function<absl::Status(Runtime&)>;
 absl::StatusOr<std::unique_ptr<Runtime>> Restore(const RuntimeOptions& build,
                                                  const RuntimeOptions& run,
                                                  const Prepare& prepare = nullptr) {
-  std::string blob;
-  SnapshotMetadata metadata;
-  {
-    v8::SnapshotCreator creator(ExternalReferences());
-    {
-      ASSIGN_OR_RETURN(std::unique_ptr<Runtime> runtime,
-                       Runtime::CreateForSnapshotting(&creator, build));
-      if (prepare) RETURN_IF_ERROR(prepare(*runtime));
-      ASSIGN_OR_RETURN(metadata, runtime->ExportForSnapshot(&creator));
-    }
-    v8::StartupData data = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
-    DisposeNativeClasses(creator.GetIsolate());
-    blob.assign(data.data, static_cast<size_t>(data.raw_size));
-    delete[] data.data;
-  }
-  return Runtime::CreateFromSnapshot(std::move(blob), metadata, run);
+  ASSIGN_OR_RETURN(InMemorySnapshot snapshot, BuildInMemorySnapshot(build, prepare));
+  return Runtime::CreateFromSnapshot(snapshot.blob, snapshot.metadata, run);
 }
 
 enum class Mode { kFresh, kRestored };

@@ -17,7 +17,8 @@
 #include "runtime/external_references.h"
 #include "runtime/native_classes.h"
 #include "runtime/runtime.h"
-#include "runtime/v8_process.h"
+#include "runtime/in_memory_snapshot.h"
+#include "runtime/v8_test_environment.h"
 #include "snapshot/status_macros.h"
 #include "v8-primitive.h"
 #include "v8-snapshot.h"
@@ -28,15 +29,7 @@
 namespace toysnap {
 namespace {
 
-class V8Environment : public ::testing::Environment {
- public:
-  void SetUp() override { process_ = V8Process::Initialize(); }
-  void TearDown() override { process_.reset(); }
-
- private:
-  std::unique_ptr<V8Process> process_;
-};
-::testing::Environment* const kV8 = ::testing::AddGlobalTestEnvironment(new V8Environment);
+const auto* const kV8 = RegisterV8TestEnvironment();
 
 // Build-time global state, module-private state, and a main(index, rounds) that
 // mutates both through timers, promises, microtasks and ticks.
@@ -76,33 +69,12 @@ std::string Expected(int index, int rounds) {
                       ",\"log\":\"", log, "\",\"calls\":1,\"late\":", index, "}");
 }
 
-struct Snapshot {
-  std::shared_ptr<const std::string> blob;  // shared read-only by every runtime
-  SnapshotMetadata metadata;
-};
+using Snapshot = InMemorySnapshot;
 
 // Builds the app's snapshot in memory, as the snapshot builder does.
 absl::StatusOr<Snapshot> BuildApp() {
-  Snapshot snapshot;
-  v8::SnapshotCreator creator(ExternalReferences());
-  {
-    ASSIGN_OR_RETURN(std::unique_ptr<Runtime> runtime,
-                     Runtime::CreateForSnapshotting(&creator, RuntimeOptions{}));
-    ASSIGN_OR_RETURN(std::string url, runtime->LoadMainModule(kAppPath, std::string(kAppSource)));
-    RETURN_IF_ERROR(runtime->EvaluateModule(url));
-    RETURN_IF_ERROR(runtime->RunEventLoop(LoopMode::kUntilOnlyIntervals));
-    bool has_main = runtime->MainHasMainExport();
-    ASSIGN_OR_RETURN(snapshot.metadata, runtime->ExportForSnapshot(&creator));
-    snapshot.metadata.has_main = has_main;
-  }
-  PrepareNativeClassesForSnapshot(creator.GetIsolate());
-  v8::StartupData data = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
-  DisposeNativeClasses(creator.GetIsolate());
-  if (data.data == nullptr || data.raw_size <= 0) return absl::InternalError("no blob");
-  snapshot.blob =
-      std::make_shared<const std::string>(data.data, static_cast<size_t>(data.raw_size));
-  delete[] data.data;
-  return snapshot;
+  return BuildInMemorySnapshotOfModule(RuntimeOptions{}, std::string(kAppPath),
+                                       std::string(kAppSource));
 }
 
 absl::StatusOr<std::string> EvalToString(Runtime& runtime, absl::string_view source) {

@@ -13,18 +13,12 @@ namespace toysnap {
 namespace {
 
 using toysnap::testing::MakeTempDir;
+using toysnap::testing::NodeBinary;
 using toysnap::testing::ProcessResult;
 using toysnap::testing::ReadTextFile;
 using toysnap::testing::RunProcess;
 using toysnap::testing::Runfile;
 using toysnap::testing::WriteTextFile;
-
-std::string NodeBinary() {
-  for (const char* candidate : {"/usr/bin/node", "/usr/local/bin/node", "/bin/node"}) {
-    if (toysnap::testing::FileExists(candidate)) return candidate;
-  }
-  return "";
-}
 
 // Runs one entry module under Node, then under toysnap from source and from a
 // snapshot, and expects identical stdout, stderr and exit codes.

@@ -16,6 +16,7 @@ namespace {
 
 using toysnap::testing::FileExists;
 using toysnap::testing::MakeTempDir;
+using toysnap::testing::NodeBinary;
 using toysnap::testing::ProcessResult;
 using toysnap::testing::RunProcess;
 using toysnap::testing::Runfile;
@@ -40,13 +41,6 @@ class NpmAppsTest : public ::testing::TestWithParam<App> {
   }
   std::string apps_;
 };
-
-std::string NodeBinary() {
-  for (const char* candidate : {"/usr/bin/node", "/usr/local/bin/node", "/bin/node"}) {
-    if (FileExists(candidate)) return candidate;
-  }
-  return "";
-}
 
 TEST_P(NpmAppsTest, PrintsWhatNodePrintsFromSourceAndFromASnapshotWithoutSources) {
   const App& app = GetParam();

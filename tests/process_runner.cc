@@ -81,6 +81,13 @@ std::string Runfile(const std::string& path) {
   return base + "/" + (workspace ? workspace : "toysnap") + "/" + path;
 }
 
+std::string NodeBinary() {
+  for (const char* candidate : {"/usr/bin/node", "/usr/local/bin/node", "/bin/node"}) {
+    if (FileExists(candidate)) return candidate;
+  }
+  return "";
+}
+
 std::string MakeTempDir() {
   const char* tmp = getenv("TEST_TMPDIR");
   std::string pattern = std::string(tmp ? tmp : "/tmp") + "/e2eXXXXXX";

@@ -25,6 +25,9 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
 // Absolute path of a runfile, e.g. "tools/toysnap" in this workspace.
 std::string Runfile(const std::string& path);
 
+// The `node` binary the parity tests compare with, or "" if none is installed.
+std::string NodeBinary();
+
 // A fresh directory under TEST_TMPDIR.
 std::string MakeTempDir();
 

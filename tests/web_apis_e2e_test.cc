@@ -21,17 +21,11 @@ namespace {
 using ::testing::MatchesRegex;
 using toysnap::testing::FileExists;
 using toysnap::testing::MakeTempDir;
+using toysnap::testing::NodeBinary;
 using toysnap::testing::ProcessResult;
 using toysnap::testing::Runfile;
 using toysnap::testing::RunProcess;
 using toysnap::testing::WriteTextFile;
-
-std::string NodeBinary() {
-  for (const char* candidate : {"/usr/bin/node", "/usr/local/bin/node", "/bin/node"}) {
-    if (FileExists(candidate)) return candidate;
-  }
-  return "";
-}
 
 double WallClockMs() {
   timespec ts;

@@ -20,6 +20,7 @@
 #include "benchmark/benchmark.h"
 #include "runtime/external_references.h"
 #include "runtime/native_classes.h"
+#include "runtime/in_memory_snapshot.h"
 #include "runtime/runtime.h"
 #include "runtime/toolchain.h"
 #include "runtime/v8_process.h"
@@ -47,38 +48,15 @@ globalThis.catalog = { items, text: items.slice(0, 20000).map((it) => it.name).j
 export function main() { return catalog.items.length; }
 )js";
 
-struct BuiltSnapshot {
-  std::shared_ptr<const std::string> blob;  // shared read-only by every restore
-  SnapshotMetadata metadata;
-};
+using BuiltSnapshot = InMemorySnapshot;
 
 // Evaluates `source` as the main module and serializes the warm heap, the way
-// the snapshot builder does (the builder itself is not visible from here).
+// the snapshot builder does, in memory.
 absl::StatusOr<BuiltSnapshot> BuildInMemory(absl::string_view name, absl::string_view source) {
-  BuiltSnapshot built;
-  v8::SnapshotCreator creator(ExternalReferences());
-  {
-    RuntimeOptions options;
-    options.console = false;
-    ASSIGN_OR_RETURN(std::unique_ptr<Runtime> runtime,
-                     Runtime::CreateForSnapshotting(&creator, options));
-    ASSIGN_OR_RETURN(std::string url, runtime->LoadMainModule(absl::StrCat("/bench/", name, ".js"),
-                                                              std::string(source)));
-    RETURN_IF_ERROR(runtime->EvaluateModule(url));
-    RETURN_IF_ERROR(runtime->RunEventLoop(LoopMode::kUntilOnlyIntervals));
-    bool has_main = runtime->MainHasMainExport();
-    ASSIGN_OR_RETURN(built.metadata, runtime->ExportForSnapshot(&creator));
-    built.metadata.has_main = has_main;
-  }
-  PrepareNativeClassesForSnapshot(creator.GetIsolate());
-  v8::StartupData data = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
-  DisposeNativeClasses(creator.GetIsolate());
-  if (data.data == nullptr || data.raw_size <= 0) {
-    return absl::InternalError("V8 could not serialize the heap");
-  }
-  built.blob = std::make_shared<const std::string>(data.data, static_cast<size_t>(data.raw_size));
-  delete[] data.data;
-  return built;
+  RuntimeOptions options;
+  options.console = false;
+  return BuildInMemorySnapshotOfModule(options, absl::StrCat("/bench/", name, ".js"),
+                                       std::string(source));
 }
 
 // Snapshots built on first use and kept for the whole run; owned by main().
