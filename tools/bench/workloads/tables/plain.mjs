@@ -1,0 +1,4 @@
+// Start-up tables for Node, Deno and Bun: the same work as app.mjs, at top level.
+import { main } from './app.mjs';
+
+main(process.argv.slice(2));
