@@ -70,10 +70,10 @@ std::string BaseName(const std::string& path) {
 
 // Writes, syncs and closes the already-open temp file.
 absl::Status FillTempFile(int fd, absl::string_view contents,
-                          const std::string& path) {
+                          const std::string& path, mode_t mode) {
   FdCloser closer(fd);
   // mkstemp creates 0600; snapshots are meant to be shared like binaries.
-  if (fchmod(fd, 0644) != 0) return ErrnoError(errno, "cannot chmod", path);
+  if (fchmod(fd, mode) != 0) return ErrnoError(errno, "cannot chmod", path);
   RETURN_IF_ERROR(WriteAll(fd, contents, path));
   if (fsync(fd) != 0) return ErrnoError(errno, "cannot fsync", path);
   if (closer.CloseNow() != 0) return ErrnoError(errno, "cannot close", path);
@@ -110,7 +110,7 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 }
 
 absl::Status WriteFileAtomically(const std::string& path,
-                                 absl::string_view contents) {
+                                 absl::string_view contents, mode_t mode) {
   // Same directory as the target, so rename() stays within one file system.
   const std::string dir = DirName(path);
   std::string temp_path =
@@ -119,7 +119,7 @@ absl::Status WriteFileAtomically(const std::string& path,
   if (fd < 0) {
     return ErrnoError(errno, "cannot create a temporary file to write", path);
   }
-  absl::Status status = FillTempFile(fd, contents, path);
+  absl::Status status = FillTempFile(fd, contents, path, mode);
   if (status.ok() && rename(temp_path.c_str(), path.c_str()) != 0) {
     status = ErrnoError(errno, "cannot replace", path);
   }

@@ -48,7 +48,8 @@ absl::StatusOr<bool> ParseLimitOption(const std::vector<std::string>& argv, size
   return false;
 }
 
-absl::Status ParseBuildOption(const std::vector<std::string>& argv, size_t& i, Command& command) {
+absl::Status ParseBuildOption(const std::vector<std::string>& argv, size_t& i, Command& command,
+                              absl::string_view verb) {
   const std::string& arg = argv[i];
   if (IsOption(arg, "-o") || IsOption(arg, "--output")) {
     absl::StatusOr<std::string> value = OptionValue(argv, i, arg[1] == 'o' ? "-o" : "--output");
@@ -97,7 +98,7 @@ absl::Status ParseBuildOption(const std::vector<std::string>& argv, size_t& i, C
     if (!value.ok()) return value.status();
     command.seed_salt = *value;
   } else {
-    return Usage(absl::StrCat("unknown option for build: ", arg));
+    return Usage(absl::StrCat("unknown option for ", verb, ": ", arg));
   }
   return absl::OkStatus();
 }
@@ -119,12 +120,15 @@ commands:
         --preserve-symlinks keep module paths' symlinks instead of resolving them
         --seed-salt=TEXT    mixed into the heap's hash seed (see README: reproducible
                             builds)
+  compile ENTRY -o EXE      like build, but write one executable file that embeds the
+                            snapshot: `EXE ARGS...` runs it like `toysnap run`, with
+                            every ARG for main; takes build's options, always rebuilds
   run [options] FILE [ARGS...]
                             run a snapshot (*.snap) or a module from source: calls the
                             entry module's exported main(ARGS) and runs the event loop
   info FILE.snap            print the snapshot's header, metadata and checksum status
 
-options of build and run:
+options of build, compile and run:
   --max-heap-mb=N           end the program with an error when its heap exceeds N MiB
   --timeout-ms=N            end the program with an error after N milliseconds
 
@@ -147,6 +151,8 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv) {
     command.kind = Command::Kind::kBuild;
   } else if (verb == "run") {
     command.kind = Command::Kind::kRun;
+  } else if (verb == "compile") {
+    command.kind = Command::Kind::kCompile;
   } else if (verb == "info") {
     command.kind = Command::Kind::kInfo;
   } else {
@@ -165,10 +171,10 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv) {
         if (!limit.ok()) return limit.status();
         if (*limit) continue;
       }
-      if (command.kind != Command::Kind::kBuild) {
+      if (command.kind != Command::Kind::kBuild && command.kind != Command::Kind::kCompile) {
         return Usage(absl::StrCat("unknown option for ", verb, ": ", arg));
       }
-      absl::Status status = ParseBuildOption(argv, i, command);
+      absl::Status status = ParseBuildOption(argv, i, command, verb);
       if (!status.ok()) return status;
     } else if (command.file.empty()) {
       command.file = arg;
@@ -179,6 +185,9 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv) {
   if (command.file.empty()) return Usage(absl::StrCat(verb, " needs a file"));
   if (command.kind == Command::Kind::kBuild && command.output.empty()) {
     return Usage("build needs -o OUT.snap");
+  }
+  if (command.kind == Command::Kind::kCompile && command.output.empty()) {
+    return Usage("compile needs -o EXE");
   }
   return command;
 }

@@ -12,10 +12,10 @@
 namespace toysnap {
 
 struct Command {
-  enum class Kind { kHelp, kVersion, kBuild, kRun, kInfo };
+  enum class Kind { kHelp, kVersion, kBuild, kRun, kInfo, kCompile };
   Kind kind = Kind::kHelp;
   std::string file;                    // build: entry; run, info: the file
-  std::string output;                  // build: -o
+  std::string output;                  // build, compile: -o (compile takes every build option)
   std::vector<std::string> env_names;  // build: --env NAME (repeatable)
   EncodeOptions encode;                // build: --compression, --level
   std::vector<std::string> args;       // run: everything after FILE

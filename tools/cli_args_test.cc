@@ -53,6 +53,29 @@ TEST(CliArgsTest, ReproducibilityOptions) {
   EXPECT_FALSE(Parse({"build", "a.js", "-o", "a.snap", "--path-prefix-map=nothing"}).ok());
 }
 
+TEST(CliArgsTest, CompileTakesBuildOptions) {
+  absl::StatusOr<Command> command =
+      Parse({"compile", "app.js", "-o", "app", "--env=HOME", "--compression", "none", "--level=9",
+             "-q", "--max-heap-mb=64", "--timeout-ms", "500", "--path-prefix-map=.=/w",
+             "--preserve-symlinks", "--seed-salt=s"});
+  ASSERT_TRUE(command.ok()) << command.status();
+  EXPECT_EQ(command->kind, Command::Kind::kCompile);
+  EXPECT_EQ(command->file, "app.js");
+  EXPECT_EQ(command->output, "app");
+  EXPECT_EQ(command->env_names, (std::vector<std::string>{"HOME"}));
+  EXPECT_EQ(command->encode.compression, Compression::kNone);
+  EXPECT_EQ(command->encode.level, 9);
+  EXPECT_TRUE(command->quiet);
+  EXPECT_EQ(command->max_heap_mb, 64u);
+  EXPECT_EQ(command->timeout_ms, 500);
+  EXPECT_EQ(command->path_prefix_maps, (std::vector<std::string>{".=/w"}));
+  EXPECT_TRUE(command->preserve_symlinks);
+  EXPECT_EQ(command->seed_salt, "s");
+  EXPECT_TRUE(command->args.empty());
+  EXPECT_EQ(Parse({"compile", "--help"})->kind, Command::Kind::kHelp);
+  EXPECT_NE(UsageText().find("compile ENTRY -o EXE"), std::string::npos);
+}
+
 TEST(CliArgsTest, HelpAndVersion) {
   EXPECT_EQ(Parse({"--help"})->kind, Command::Kind::kHelp);
   EXPECT_EQ(Parse({"--version"})->kind, Command::Kind::kVersion);
@@ -73,6 +96,10 @@ TEST(CliArgsTest, UsageErrorsSayWhatIsWrong) {
            {{"build", "app.js", "-o", "x.snap", "--compression=lz4"}, "--compression must be"},
            {{"build", "app.js", "-o", "x.snap", "--env", "A=B"}, "--env takes a variable name"},
            {{"build", "app.js", "-o", "x.snap", "--what"}, "unknown option for build: --what"},
+           {{"compile", "app.js"}, "compile needs -o EXE"},
+           {{"compile", "-o", "app"}, "compile needs a file"},
+           {{"compile", "a.js", "-o", "app", "b.js"}, "unexpected argument 'b.js'"},
+           {{"compile", "a.js", "-o", "app", "--what"}, "unknown option for compile: --what"},
            {{"run"}, "run needs a file"},
            {{"run", "--fast", "x.js"}, "unknown option for run"},
            {{"info", "a.snap", "b.snap"}, "unexpected argument 'b.snap'"},

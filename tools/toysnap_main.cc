@@ -1,9 +1,11 @@
-// The toysnap command-line tool: build, run, info.
+// The toysnap command-line tool: build, compile, run, info; and the entry point
+// of the single-file apps `compile` writes.
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@
 #include "snapshot/file_io.h"
 #include "snapshot/snapshot_builder.h"
 #include "tools/cli_args.h"
+#include "tools/embedded_snapshot.h"
 #include "v8-initialization.h"
 
 extern char** environ;
@@ -30,6 +33,10 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitError = 1;
 constexpr int kExitUsage = 2;
+
+// This process's own executable: what `compile` copies and where an app's
+// snapshot is.
+constexpr char kSelfExecutable[] = "/proc/self/exe";
 
 // JS errors arrive formatted like Node's report; other errors get our prefix.
 int ReportError(const absl::Status& status, absl::string_view context = "") {
@@ -84,6 +91,14 @@ std::string BuildOptionsKey(const Command& command,
   return key;
 }
 
+// build writes the container; compile, a copy of this executable holding it.
+absl::Status WriteOutput(const Command& command, absl::string_view container) {
+  if (command.kind == Command::Kind::kCompile) {
+    return WriteCompiledExecutable(kSelfExecutable, container, command.output);
+  }
+  return WriteFileAtomically(command.output, container);
+}
+
 int Build(const Command& command) {
   auto start = std::chrono::steady_clock::now();
   BuildOptions options;
@@ -99,7 +114,7 @@ int Build(const Command& command) {
   }
   options.runtime.path_map = *std::move(path_map);
   options.options_key = BuildOptionsKey(command, options.runtime.env);
-  if (!command.force) {
+  if (!command.force && command.kind == Command::Kind::kBuild) {  // compile: always
     absl::StatusOr<std::string> existing = ReadFile(command.output);
     if (existing.ok() && IsUpToDate(*existing, options)) {
       if (!command.quiet) std::cerr << "toysnap: " << command.output << " is up to date\n";
@@ -121,7 +136,7 @@ int Build(const Command& command) {
     }
     return ReportError(result.status(), command.file);
   }
-  absl::Status written = WriteFileAtomically(command.output, result->container);
+  absl::Status written = WriteOutput(command, result->container);
   if (!written.ok()) return ReportError(written);
   if (!command.quiet) {
     std::cerr << absl::StrFormat("toysnap: %s: %zu module(s), heap %s, file %s, %.0f ms\n",
@@ -230,7 +245,25 @@ int Info(const Command& command) {
   return inspected->body_status.ok() && inspected->compatibility_status.ok() ? kExitOk : kExitError;
 }
 
+// A single-file app (`toysnap compile`) runs its embedded snapshot like `toysnap
+// run`, and every argument goes to main(). nullopt: this is a plain toysnap.
+std::optional<int> RunEmbeddedApp(int argc, char** argv) {
+  absl::StatusOr<std::optional<std::string>> container = ReadEmbeddedSnapshot(kSelfExecutable);
+  if (absl::IsNotFound(container.status())) return std::nullopt;  // no /proc: not an app
+  Command command;
+  command.kind = Command::Kind::kRun;
+  command.file = argc > 0 ? argv[0] : kSelfExecutable;  // names the app in errors
+  if (!container.ok()) return ReportError(container.status(), command.file);
+  if (!container->has_value()) return std::nullopt;
+  if (argc > 1) command.args.assign(argv + 1, argv + argc);
+  std::unique_ptr<V8Process> v8 = V8Process::Initialize();
+  RuntimeOptions options;
+  options.env = ProcessEnvironment();
+  return RunSnapshot(command, std::move(**container), std::move(options));
+}
+
 int Main(int argc, char** argv) {
+  if (std::optional<int> app_exit = RunEmbeddedApp(argc, argv)) return *app_exit;
   std::vector<std::string> args(argv + 1, argv + argc);
   absl::StatusOr<Command> command = ParseCommandLine(args);
   if (!command.ok()) {
@@ -247,10 +280,11 @@ int Main(int argc, char** argv) {
     case Command::Kind::kInfo:
       return Info(*command);
     case Command::Kind::kBuild:
+    case Command::Kind::kCompile:
     case Command::Kind::kRun:
       break;
   }
-  if (command->kind == Command::Kind::kBuild) {
+  if (command->kind == Command::Kind::kBuild || command->kind == Command::Kind::kCompile) {
     std::unique_ptr<V8Process> v8 = V8Process::InitializeForBuild(BuildSeed(*command));
     return Build(*command);
   }
