@@ -76,6 +76,19 @@ TEST_F(FileIoTest, RoundTripAndReplace) {
   EXPECT_THAT(Entries(dir_), ElementsAre("app.snap"));  // No temp files left.
 }
 
+TEST_F(FileIoTest, ModeIsSetBeforeTheFileAppears) {
+  const std::string path = dir_ + "/app";
+  mode_t old_umask = umask(0077);
+  ASSERT_TRUE(WriteFileAtomically(path, "#!/bin/sh\n", 0755).ok());
+  umask(old_umask);
+  struct stat st;
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0755u);
+  ASSERT_TRUE(WriteFileAtomically(path, "data").ok());  // replacing resets it
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0644u);
+}
+
 TEST_F(FileIoTest, ReadMissingFileNamesPath) {
   const std::string path = dir_ + "/missing.snap";
   absl::StatusOr<std::string> r = ReadFile(path);
