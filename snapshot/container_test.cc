@@ -2,6 +2,8 @@
 // damaged or foreign file is rejected with its named reason and never crashes.
 #include "snapshot/container.h"
 
+#include <sys/resource.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -475,6 +477,24 @@ TEST(ContainerTest, HugeDeclaredFrameIsRefusedWithoutAllocating) {
   SetLE(&liar, kRawSizeOffset, 1ull << 40, 8);
   FixHeaderChecksum(&liar);
   EXPECT_EQ(ReasonOf(liar), RejectReason::kTooLarge);
+}
+
+// Found by tools/fuzz: a frame declaring exactly what the header allows made
+// OpenContainer allocate and zero kMaxRawSize (2 GiB) for a ~200-byte file.
+// Now the frame's blocks must be able to produce raw_size before any buffer
+// is allocated (seed snapshot/fuzz_corpus/regress_container_declares_2gib).
+TEST(ContainerTest, FrameDeclaringTheMaximumIsRefusedWithoutAllocating) {
+  const std::string file = Encode(SmallBlob());
+  std::string liar = Reassemble(file, MetadataOf(file), FrameDeclaring(kMaxRawSize));
+  SetLE(&liar, kRawSizeOffset, kMaxRawSize, 8);
+  FixHeaderChecksum(&liar);
+  struct rusage before, after;
+  getrusage(RUSAGE_SELF, &before);
+  absl::Status s = Open(liar);
+  getrusage(RUSAGE_SELF, &after);
+  EXPECT_EQ(GetRejectReason(s), RejectReason::kDecompressFailed);
+  EXPECT_THAT(std::string(s.message()), HasSubstr("cannot inflate to the expected"));
+  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 256 << 10) << "KiB of peak RSS";
 }
 
 // --- Exhaustive damage over a small file ---

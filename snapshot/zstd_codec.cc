@@ -1,5 +1,5 @@
 // Implementation of zstd_codec.h over libzstd's advanced (static-only) API.
-#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_decompressBound.
+#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_getFrameHeader.
 #include "snapshot/zstd_codec.h"
 
 #include <zstd.h>
@@ -36,6 +36,54 @@ absl::Status SetParam(ZSTD_CCtx* cctx, ZSTD_cParameter param, int value) {
                                                    ZSTD_getErrorName(rc)));
   }
   return absl::OkStatus();
+}
+
+// The most one frame's blocks can produce, from their 3-byte headers (RFC
+// 8878, 3.1.1.2): a raw or RLE block its stated size, a compressed block at
+// most Block_Maximum_Size. So a few bytes that merely declare gigabytes never
+// get a buffer that size; a buffer is only as large as the blocks can fill.
+// `in` must be exactly one frame (ZSTD_findFrameCompressedSize agreed).
+absl::StatusOr<uint64_t> BlockOutputBound(absl::string_view in) {
+  ZSTD_frameHeader header;
+  size_t rc = ZSTD_getFrameHeader(&header, in.data(), in.size());
+  if (ZSTD_isError(rc)) return ZstdError("frame header", rc);
+  if (rc != 0) return absl::DataLossError("zstd frame header is truncated");
+  if (header.frameType == ZSTD_skippableFrame) return 0;
+  constexpr size_t kBlockHeaderSize = 3;
+  uint64_t bound = 0;
+  size_t pos = header.headerSize;
+  for (bool last = false; !last;) {
+    if (in.size() - pos < kBlockHeaderSize) {
+      return absl::DataLossError("zstd block header runs past the end");
+    }
+    const uint32_t block = static_cast<uint8_t>(in[pos]) |
+                           static_cast<uint8_t>(in[pos + 1]) << 8 |
+                           static_cast<uint32_t>(static_cast<uint8_t>(in[pos + 2])) << 16;
+    pos += kBlockHeaderSize;
+    last = (block & 1) != 0;
+    const uint32_t type = (block >> 1) & 3;
+    const uint32_t size = block >> 3;
+    size_t stored = size;  // Bytes the block occupies after its header.
+    switch (type) {
+      case 0:  // Raw: `size` bytes, copied.
+        bound += size;
+        break;
+      case 1:  // RLE: one byte, repeated `size` times.
+        bound += size;
+        stored = 1;
+        break;
+      case 2:  // Compressed: `size` bytes in, at most a full block out.
+        bound += header.blockSizeMax;
+        break;
+      default:
+        return absl::DataLossError("zstd block has the reserved type");
+    }
+    if (in.size() - pos < stored) {
+      return absl::DataLossError("zstd block runs past the end");
+    }
+    pos += stored;
+  }
+  return bound;
 }
 
 }  // namespace
@@ -80,9 +128,11 @@ absl::StatusOr<std::string> ZstdDecompress(absl::string_view in,
     return absl::DataLossError(absl::StrCat(
         "zstd frame is ", frame_size, " bytes but ", in.size(), " were given"));
   }
-  // Without a declared size, the block count still bounds the output.
-  unsigned long long bound = ZSTD_decompressBound(in.data(), in.size());
-  if (bound == ZSTD_CONTENTSIZE_ERROR || bound < expected_size) {
+  // The declared size is only a claim (ZSTD_decompressBound returns it as
+  // is); the blocks actually present bound the output.
+  absl::StatusOr<uint64_t> bound = BlockOutputBound(in);
+  if (!bound.ok()) return bound.status();
+  if (*bound < expected_size) {
     return absl::DataLossError(absl::StrCat(
         "zstd frame cannot inflate to the expected ", expected_size, " bytes"));
   }

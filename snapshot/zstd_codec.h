@@ -19,9 +19,11 @@ absl::StatusOr<std::string> ZstdCompress(absl::string_view in, int level);
 
 // Decompresses `in`, which is UNTRUSTED, and which must be exactly one zstd
 // frame inflating to exactly `expected_size` bytes. The output buffer is
-// `expected_size` bytes and is allocated only after the frame header agrees,
-// so memory use is bounded by the caller's cap on `expected_size` (a small
-// frame can legitimately inflate to gigabytes). A corrupt frame, a
+// `expected_size` bytes and is allocated only after the frame header agrees
+// and the frame's blocks can produce that much, so memory use is bounded both
+// by the caller's cap on `expected_size` and by what the input can really
+// inflate to (a frame declaring gigabytes but holding one block gets no such
+// buffer; RLE blocks can still legitimately inflate ~40000x). A corrupt frame, a
 // declared content size other than `expected_size`, trailing bytes, or more or
 // less output all give DataLoss; nothing aborts.
 absl::StatusOr<std::string> ZstdDecompress(absl::string_view in,

@@ -68,6 +68,24 @@ TEST(ZstdCodecTest, RejectsHugeDeclaredSizeWithoutAllocating) {
   EXPECT_TRUE(ZstdDecompress(FrameDeclaring(0), 0).ok());
 }
 
+// Found by tools/fuzz (snapshot/fuzz_corpus/regress_zstd_declares_807mb): 41
+// bytes whose header declares 807432289 bytes but hold one compressed block.
+// The buffer used to be sized from the declaration alone and allocated.
+TEST(ZstdCodecTest, DeclaredSizeBeyondWhatTheBlocksHoldIsRefusedBeforeAllocating) {
+  const std::string frame(
+      "\x28\xb5\x2f\xfd\x93\x93\x8a\x20\x73\x6e\x61\x70\x20\x30\xc5\x00"
+      "\x00\x70\x97\x9a\x93\x93\x8a\x20\x73\x6e\x61\x70\x73\x68\x6f\x74"
+      "\x20\x01\x02\x03\x01\x00\x22\xce\x3a",
+      41);
+  absl::StatusOr<std::string> out = ZstdDecompress(frame, 807432289);
+  EXPECT_EQ(out.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(std::string(out.status().message()),
+              HasSubstr("cannot inflate to the expected 807432289 bytes"));
+  // An empty block declaring 1 GiB: same, and no 1 GiB buffer either.
+  out = ZstdDecompress(FrameDeclaring(1ull << 30), 1ull << 30);
+  EXPECT_THAT(std::string(out.status().message()), HasSubstr("cannot inflate"));
+}
+
 TEST(ZstdCodecTest, RejectsGarbageTruncationAndTrailingBytes) {
   std::string packed = ZstdCompress(Sample(100000), 3).value();
   EXPECT_FALSE(ZstdDecompress("", 0).ok());
