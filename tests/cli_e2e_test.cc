@@ -1,13 +1,24 @@
 // End-to-end: the toysnap CLI builds, inspects and runs snapshots and sources,
 // and refuses bad input with a message and a clean exit code.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "snapshot/checksum.h"
 #include "tests/process_runner.h"
 
 namespace toysnap {
@@ -355,6 +366,104 @@ TEST_F(CliTest, ExitCodesFollowNode) {
     ExpectRefused(Toysnap({"run", file, "reject"}), "Error: nobody catches me");
     ExpectRefused(Toysnap({"run", file, "async"}), "TypeError: main failed");
   }
+}
+
+
+// --- Bad input the tests above do not cover ---
+
+// Starts `argv` in `cwd` with its output discarded, SIGKILLs it after `delay`
+// and reaps it. True if the kill ended it (false: it had already exited).
+bool KilledAfter(const std::vector<std::string>& argv, const std::string& cwd,
+                 std::chrono::milliseconds delay) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null_fd = open("/dev/null", O_RDWR);
+    dup2(null_fd, 0);
+    dup2(null_fd, 1);
+    dup2(null_fd, 2);
+    if (chdir(cwd.c_str()) != 0) _exit(127);
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  std::this_thread::sleep_for(delay);
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+TEST_F(CliTest, SnapshotFromAnotherToysnapVersionAsksForARebuild) {
+  std::string snap = Build(Write("main.js", "export function main() { console.log('ok'); }\n"));
+  std::string file = ReadTextFile(snap);
+  ASSERT_GT(file.size(), 160u);
+  // toysnap_version: 32 NUL-padded bytes at offset 16, covered by the header
+  // checksum (XXH3-64 of bytes [0, 136), stored at 136); the body checksum
+  // covers only bytes [160, end), which stay as they are.
+  const std::string other = "0.0.9";
+  file.replace(16, 32, std::string(32, '\0'));
+  file.replace(16, other.size(), other);
+  uint64_t sum = Checksum64(absl::string_view(file).substr(0, 136));
+  for (int i = 0; i < 8; ++i) file[136 + i] = static_cast<char>(sum >> (8 * i));
+  WriteTextFile(Path("old.snap"), file);
+
+  ProcessResult run = Toysnap({"run", Path("old.snap")});
+  ExpectRefused(run, "snapshot rejected (toysnap-version-mismatch)");
+  EXPECT_THAT(run.err, AllOf(HasSubstr("built by toysnap 0.0.9"),
+                             HasSubstr("this is toysnap 0.1.0"), HasSubstr("rebuild it"),
+                             HasSubstr(Path("old.snap"))));
+  EXPECT_EQ(run.out, "");
+}
+
+TEST_F(CliTest, NonUtf8SourceDecodesToReplacementCharactersLikeNode) {
+  // 0xff and 0xfe are never valid UTF-8; Node reads each as U+FFFD (EF BF BD).
+  std::string entry = Write("latin1.js", "export function main() { console.log('a\xff\xfe" "b'); }\n");
+  const std::string expected = "a\xef\xbf\xbd\xef\xbf\xbd" "b\n";
+  ProcessResult from_source = Toysnap({"run", entry});
+  EXPECT_EQ(from_source.exit_code, 0) << from_source.err;
+  EXPECT_EQ(from_source.out, expected);
+  ProcessResult restored = Toysnap({"run", Build(entry)});
+  EXPECT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_EQ(restored.out, expected);
+}
+
+TEST_F(CliTest, OutputPathsThatCannotBeWrittenAreRefusedAndLeaveNothing) {
+  std::string entry = Write("ok.js", "export function main() {}\n");
+  ASSERT_EQ(mkdir(Path("adir").c_str(), 0755), 0);
+  ProcessResult onto_dir = Toysnap({"build", entry, "-o", Path("adir")});
+  ExpectRefused(onto_dir, "cannot replace " + Path("adir") + ": Is a directory");
+  WriteTextFile(Path("afile"), "");
+  ProcessResult under_file = Toysnap({"build", entry, "-o", Path("afile/x.snap")});
+  ExpectRefused(under_file, Path("afile/x.snap") + ": Not a directory");
+  // No temporary file stays behind next to either target.
+  for (const auto& e : std::filesystem::directory_iterator(dir_)) {
+    EXPECT_THAT(e.path().filename().string(), Not(HasSubstr(".tmp."))) << e.path();
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(Path("adir")));
+}
+
+TEST_F(CliTest, KilledBuildsLeaveNoPartialOutput) {
+  // Enough heap that serializing, compressing and writing take a while.
+  std::string entry = Write("big.js",
+                            "export const rows = [];\n"
+                            "for (let i = 0; i < 300000; i++) rows.push({ i, s: 'row ' + i });\n"
+                            "export function main() { console.log(rows.length); }\n");
+  const std::vector<std::string> build = {Runfile("tools/toysnap"), "build", entry, "-o",
+                                          Path("app.snap")};
+  // SIGKILL at increasing delays, until a build outruns the kill: each killed
+  // build must leave neither a new nor a partial app.snap.
+  bool finished = false;
+  for (int ms = 0; ms < 20000 && !finished; ms += ms < 200 ? 25 : ms / 4) {
+    SCOPED_TRACE(ms);
+    finished = !KilledAfter(build, dir_, std::chrono::milliseconds(ms));
+    if (!finished) ASSERT_FALSE(FileExists(Path("app.snap")));
+  }
+  ASSERT_TRUE(finished) << "the build never finished";
+  ProcessResult run = Toysnap({"run", Path("app.snap")});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "300000\n");
 }
 
 }  // namespace
