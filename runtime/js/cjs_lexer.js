@@ -672,9 +672,15 @@
     }
 
     return {
-      exports: [...names].filter((name) => name !== undefined && !unsafeGetters.has(name)),
-      reexports: [...reexports].filter((name) => name !== undefined),
+      exports: [...names].filter((name) => name !== undefined && !unsafeGetters.has(name)).map(detached),
+      reexports: [...reexports].filter((name) => name !== undefined).map(detached),
     };
+  }
+
+  // A slice of the source keeps the whole source alive, in the snapshot too; a
+  // property key is an internalized string of its own.
+  function detached(text) {
+    for (const key in { [text]: 0 }) return key;
   }
 
   internals.lexCjs = lexCjs;
