@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# tools/bind_symbolic.py: it binds a library's references to its own symbols, the
+# library still works, a second run changes nothing, bad input is refused, and the
+# libnode.so.108 toysnap links was bound by tools/setup.
+set -euo pipefail
+
+tool="$1" library="$2" loader="$3" libnode="$4"
+work="$(mktemp -d "${TEST_TMPDIR:-/tmp}/bind_symbolic.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+symbolic() {  # relocations ld.so must look up by name, against $2
+  readelf -rW "$1" | awk -v name="$2" '$3 != "R_X86_64_RELATIVE" && $5 == name' | wc -l
+}
+
+cp "$library" "$work/lib.so" && chmod u+w "$work/lib.so"
+[[ "$("$loader" "$work/lib.so")" == 42 ]] || fail "the unpatched library does not answer 42"
+[[ $(symbolic "$work/lib.so" selfref_increment) -gt 0 ]] || fail "no symbolic relocation to bind in the fixture"
+[[ $(symbolic "$work/lib.so" selfref_base) -gt 0 ]] || fail "no data relocation to bind in the fixture"
+
+out="$(python3 "$tool" "$work/lib.so")"
+[[ "$out" =~ :\ ([0-9]+)\ relocations\ bound\ locally ]] && [[ ${BASH_REMATCH[1]} -ge 3 ]] ||
+  fail "expected at least 3 bound relocations, got: $out"
+[[ $(symbolic "$work/lib.so" selfref_increment) -eq 0 ]] || fail "selfref_increment is still looked up"
+[[ $(symbolic "$work/lib.so" selfref_base) -eq 0 ]] || fail "selfref_base is still looked up"
+[[ "$("$loader" "$work/lib.so")" == 42 ]] || fail "the bound library does not answer 42"
+
+before="$(sha256sum < "$work/lib.so")"
+out="$(python3 "$tool" "$work/lib.so")"
+[[ "$out" == *": 0 relocations bound locally"* ]] || fail "a second run bound more: $out"
+[[ "$(sha256sum < "$work/lib.so")" == "$before" ]] || fail "a second run changed the file"
+
+echo "not an ELF file" > "$work/text"
+set +e
+err="$(python3 "$tool" "$work/text" 2>&1)"; code=$?
+set -e
+[[ $code -eq 1 && "$err" == *"not a little-endian x86-64 ELF64 file"* ]] ||
+  fail "a text file gave exit $code: $err"
+[[ "$(cat "$work/text")" == "not an ELF file" ]] || fail "the refused file was changed"
+
+out="$(python3 "$tool" "$libnode" --check)"
+[[ "$out" == *": 0 relocations bound locally"* ]] || fail "tools/setup did not bind libnode: $out"
+echo PASS
