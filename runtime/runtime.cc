@@ -140,18 +140,16 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateForSnapshotting(
 
 absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
     std::string blob, const SnapshotMetadata& metadata, const RuntimeOptions& options) {
-  return CreateFromSnapshot(std::make_shared<const std::string>(std::move(blob)), metadata,
-                            options);
+  return CreateFromSnapshot(SharedBytes(std::move(blob)), metadata, options);
 }
 
 absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
-    std::shared_ptr<const std::string> blob, const SnapshotMetadata& metadata,
-    const RuntimeOptions& options) {
+    SharedBytes blob, const SnapshotMetadata& metadata, const RuntimeOptions& options) {
   auto allocator = std::unique_ptr<v8::ArrayBuffer::Allocator>(
       v8::ArrayBuffer::Allocator::NewDefaultAllocator());
   std::unique_ptr<Runtime> runtime(new Runtime(options, nullptr));
   runtime->blob_ = std::move(blob);
-  runtime->startup_data_ = {runtime->blob_->data(), static_cast<int>(runtime->blob_->size())};
+  runtime->startup_data_ = {runtime->blob_.data(), static_cast<int>(runtime->blob_.size())};
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = allocator.get();
   params.external_references = ExternalReferences();

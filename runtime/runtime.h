@@ -18,6 +18,7 @@
 #include "runtime/natives.h"
 #include "runtime/path_map.h"
 #include "snapshot/container.h"
+#include "snapshot/shared_bytes.h"
 #include "v8-array-buffer.h"
 #include "v8-context.h"
 #include "v8-exception.h"
@@ -66,8 +67,7 @@ class Runtime : public NativeHost {
   // ExportForSnapshot; `metadata` comes from the same container. The blob is
   // read-only and may be shared by any number of runtimes on any threads.
   static absl::StatusOr<std::unique_ptr<Runtime>> CreateFromSnapshot(
-      std::shared_ptr<const std::string> blob, const SnapshotMetadata& metadata,
-      const RuntimeOptions& options);
+      SharedBytes blob, const SnapshotMetadata& metadata, const RuntimeOptions& options);
   static absl::StatusOr<std::unique_ptr<Runtime>> CreateFromSnapshot(
       std::string blob, const SnapshotMetadata& metadata, const RuntimeOptions& options);
 
@@ -163,7 +163,7 @@ class Runtime : public NativeHost {
   absl::Status Explain(absl::Status status) const;
 
   RuntimeOptions options_;
-  std::shared_ptr<const std::string> blob_;  // shared, immutable; outlives the isolate
+  SharedBytes blob_;  // shared, immutable; outlives the isolate
   v8::StartupData startup_data_{nullptr, 0};
   std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;  // owned; outlives isolate
   std::unique_ptr<v8::Isolate, IsolateDeleter> owned_isolate_;  // null when snapshotting

@@ -430,15 +430,18 @@ absl::Status CheckToolchain(const Toolchain& built, const Toolchain& expected) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::string> Inflate(absl::string_view payload,
-                                    const ContainerHeader& h) {
+// The V8 blob: the payload itself when stored uncompressed (no copy), else
+// its inflated bytes.
+absl::StatusOr<SharedBytes> Inflate(const SharedBytes& file, const ContainerHeader& h) {
   RETURN_IF_ERROR(CheckPayloadSize(h));
-  if (h.compression == Compression::kNone) return std::string(payload);
-  absl::StatusOr<std::string> blob = ZstdDecompress(payload, h.raw_size);
+  if (h.compression == Compression::kNone) {
+    return file.Subrange(kHeaderSize + h.metadata_size, h.stored_size);
+  }
+  absl::StatusOr<std::string> blob = ZstdDecompress(PayloadBytes(file.view(), h), h.raw_size);
   if (!blob.ok()) {
     return Reject(RejectReason::kDecompressFailed, blob.status().message());
   }
-  return blob;
+  return SharedBytes(*std::move(blob));
 }
 
 // --- Encoding ---
@@ -642,17 +645,20 @@ absl::StatusOr<InspectedContainer> InspectContainer(absl::string_view file,
   return out;
 }
 
-absl::StatusOr<OpenedContainer> OpenContainer(absl::string_view file,
+absl::StatusOr<OpenedContainer> OpenContainer(const SharedBytes& file,
                                               const Toolchain& expected) {
   OpenedContainer out;
-  ASSIGN_OR_RETURN(out.header, VerifyHeader(file));
-  RETURN_IF_ERROR(CheckBodyChecksum(file, out.header));
-  ASSIGN_OR_RETURN(out.metadata,
-                   ParseMetadata(MetadataBytes(file, out.header)));
+  ASSIGN_OR_RETURN(out.header, VerifyHeader(file.view()));
+  RETURN_IF_ERROR(CheckBodyChecksum(file.view(), out.header));
+  ASSIGN_OR_RETURN(out.metadata, ParseMetadata(MetadataBytes(file.view(), out.header)));
   RETURN_IF_ERROR(CheckToolchain(out.header.toolchain, expected));
-  ASSIGN_OR_RETURN(out.blob,
-                   Inflate(PayloadBytes(file, out.header), out.header));
+  ASSIGN_OR_RETURN(out.blob, Inflate(file, out.header));
   return out;
+}
+
+absl::StatusOr<OpenedContainer> OpenContainer(absl::string_view file,
+                                              const Toolchain& expected) {
+  return OpenContainer(SharedBytes(std::string(file)), expected);
 }
 
 }  // namespace toysnap

@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "snapshot/shared_bytes.h"
 
 namespace toysnap {
 
@@ -110,7 +111,7 @@ struct InspectedContainer {
 struct OpenedContainer {
   ContainerHeader header;
   SnapshotMetadata metadata;
-  std::string blob;  // The V8 StartupData bytes; owned here.
+  SharedBytes blob;  // The V8 StartupData bytes: part of the file, or inflated.
 };
 
 inline constexpr uint32_t kContainerFormatVersion = 1;
@@ -154,7 +155,10 @@ absl::StatusOr<InspectedContainer> InspectContainer(absl::string_view file,
 // For `toysnap run`: verifies everything against `expected`, then inflates.
 // `file` is untrusted: any damage gives a rejection Status, never a crash.
 // Messages start "snapshot rejected (<reason>): " and omit the path, which
-// the caller prefixes.
+// the caller prefixes. An uncompressed blob shares `file`'s bytes (a mapped
+// file is never copied); the string_view overload copies the file first.
+absl::StatusOr<OpenedContainer> OpenContainer(const SharedBytes& file,
+                                              const Toolchain& expected);
 absl::StatusOr<OpenedContainer> OpenContainer(absl::string_view file,
                                               const Toolchain& expected);
 

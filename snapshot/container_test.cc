@@ -191,6 +191,17 @@ const std::string& SmallBlob() {
 
 // --- Round trips ---
 
+// `run` maps the file: an uncompressed blob must be those bytes, not a copy.
+TEST(ContainerTest, UncompressedBlobSharesTheFileBytes) {
+  const std::string blob = StructuredBlob(1 << 20);
+  SharedBytes file(Encode(blob, Compression::kNone));
+  absl::StatusOr<OpenedContainer> opened = OpenContainer(file, TestToolchain());
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  EXPECT_TRUE(opened->blob.view() == blob);
+  EXPECT_GE(opened->blob.data(), file.data());
+  EXPECT_EQ(opened->blob.data() + opened->blob.size(), file.data() + file.size());
+}
+
 TEST(ContainerTest, RoundTripBothCompressions) {
   const std::string blob = StructuredBlob(5 << 20);
   for (Compression c : {Compression::kZstd, Compression::kNone}) {
@@ -198,7 +209,7 @@ TEST(ContainerTest, RoundTripBothCompressions) {
     absl::StatusOr<OpenedContainer> opened =
         OpenContainer(file, TestToolchain());
     ASSERT_TRUE(opened.ok()) << opened.status();
-    EXPECT_TRUE(opened->blob == blob);
+    EXPECT_TRUE(opened->blob.view() == blob);
     ExpectSameMetadata(opened->metadata, TestMetadata());
     EXPECT_EQ(opened->header.compression, c);
     EXPECT_EQ(opened->header.raw_size, blob.size());
@@ -219,7 +230,7 @@ TEST(ContainerTest, RoundTripEmptyBlobAndEmptyMetadata) {
     absl::StatusOr<OpenedContainer> opened =
         OpenContainer(file, TestToolchain());
     ASSERT_TRUE(opened.ok()) << opened.status();
-    EXPECT_EQ(opened->blob, "");
+    EXPECT_EQ(opened->blob.view(), "");
     ExpectSameMetadata(opened->metadata, SnapshotMetadata());
   }
 }
@@ -245,7 +256,7 @@ TEST(ContainerTest, MetadataRoundTripSkipsUnknownTags) {
       OpenContainer(extended, TestToolchain());
   ASSERT_TRUE(opened.ok()) << opened.status();
   ExpectSameMetadata(opened->metadata, m);
-  EXPECT_EQ(opened->blob, SmallBlob());
+  EXPECT_EQ(opened->blob.view(), SmallBlob());
 }
 
 TEST(ContainerTest, OutputIsDeterministic) {

@@ -18,6 +18,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "snapshot/file_io.h"
+#include "snapshot/mapped_file.h"
 #include "snapshot/status_macros.h"
 
 namespace toysnap {
@@ -171,7 +172,7 @@ absl::Status WriteCompiledExecutable(const std::string& executable, absl::string
   return WriteFileAtomically(output, bytes, 0755);
 }
 
-absl::StatusOr<std::optional<std::string>> ReadEmbeddedSnapshot(const std::string& executable) {
+absl::StatusOr<std::optional<SharedBytes>> ReadEmbeddedSnapshot(const std::string& executable) {
   ASSIGN_OR_RETURN(InputFile file, InputFile::Open(executable));
   ASSIGN_OR_RETURN(uint64_t image_end, ElfImageEnd(file));
   uint64_t appended = file.size() - image_end;
@@ -195,8 +196,11 @@ absl::StatusOr<std::optional<std::string>> ReadEmbeddedSnapshot(const std::strin
                     absl::StrCat("the trailer records an embedded snapshot of ", container_size,
                                  " bytes, the file holds ", appended - kTrailerSize));
   }
-  ASSIGN_OR_RETURN(std::string container, file.ReadString(image_end, container_size));
-  return container;
+  ASSIGN_OR_RETURN(SharedBytes mapped, MapFile(executable));
+  if (mapped.size() != file.size()) {
+    return Rejected("size-mismatch", "the program changed while it was being read");
+  }
+  return mapped.Subrange(image_end, container_size);
 }
 
 }  // namespace toysnap

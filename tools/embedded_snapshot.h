@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "snapshot/shared_bytes.h"
 
 namespace toysnap {
 
@@ -19,11 +20,12 @@ absl::Status WriteCompiledExecutable(const std::string& executable, absl::string
 
 // The container embedded in `executable`, or nullopt for a plain executable
 // (nothing follows its ELF image). Reads the ELF headers and the trailer, then
-// only the container's bytes; the container itself is not verified here.
+// maps the file; the container's bytes are a view of that mapping, not a copy,
+// and are not verified here.
 // Bytes after the ELF image without a consistent trailer (a truncated or
 // damaged app) give DataLoss "snapshot rejected (<reason>): ..."; a file that
 // is not a 64-bit ELF file gives FailedPrecondition; OS errors name the path.
-absl::StatusOr<std::optional<std::string>> ReadEmbeddedSnapshot(const std::string& executable);
+absl::StatusOr<std::optional<SharedBytes>> ReadEmbeddedSnapshot(const std::string& executable);
 
 }  // namespace toysnap
 

@@ -17,6 +17,14 @@ using ::testing::Optional;
 
 constexpr char kSelf[] = "/proc/self/exe";
 
+// The embedded container as a string, for comparisons.
+absl::StatusOr<std::optional<std::string>> EmbeddedText(const std::string& executable) {
+  absl::StatusOr<std::optional<SharedBytes>> embedded = ReadEmbeddedSnapshot(executable);
+  if (!embedded.ok()) return embedded.status();
+  if (!embedded->has_value()) return std::nullopt;
+  return std::string((*embedded)->view());
+}
+
 class EmbeddedSnapshotTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -28,7 +36,7 @@ class EmbeddedSnapshotTest : public ::testing::Test {
   // Writes `bytes` as the app and reads it back.
   absl::StatusOr<std::optional<std::string>> ReadBack(const std::string& bytes) {
     EXPECT_TRUE(WriteFileAtomically(app_, bytes, 0755).ok());
-    return ReadEmbeddedSnapshot(app_);
+    return EmbeddedText(app_);
   }
 
   std::string app_;
@@ -36,7 +44,7 @@ class EmbeddedSnapshotTest : public ::testing::Test {
 };
 
 TEST_F(EmbeddedSnapshotTest, PlainExecutableHasNone) {
-  absl::StatusOr<std::optional<std::string>> embedded = ReadEmbeddedSnapshot(kSelf);
+  absl::StatusOr<std::optional<std::string>> embedded = EmbeddedText(kSelf);
   ASSERT_TRUE(embedded.ok()) << embedded.status();
   EXPECT_EQ(*embedded, std::nullopt);
 }
@@ -51,14 +59,14 @@ TEST_F(EmbeddedSnapshotTest, LayoutIsImageThenContainerThenTrailer) {
   struct stat st;
   ASSERT_EQ(stat(app_.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0755u);
-  EXPECT_THAT(ReadEmbeddedSnapshot(app_).value(), Optional(container));
+  EXPECT_THAT(EmbeddedText(app_).value(), Optional(container));
 }
 
 TEST_F(EmbeddedSnapshotTest, CompilingFromAnAppReplacesItsSnapshot) {
   ASSERT_TRUE(WriteCompiledExecutable(kSelf, "first snapshot", app_).ok());
   const std::string second = app_ + "_second";
   ASSERT_TRUE(WriteCompiledExecutable(app_, "second", second).ok());
-  EXPECT_THAT(ReadEmbeddedSnapshot(second).value(), Optional(std::string("second")));
+  EXPECT_THAT(EmbeddedText(second).value(), Optional(std::string("second")));
   EXPECT_EQ(ReadFile(second)->size(), self_.size() + 6 + 16);
 }
 
@@ -94,9 +102,9 @@ TEST_F(EmbeddedSnapshotTest, OtherFilesAreNotPrograms) {
   absl::StatusOr<std::optional<std::string>> text = ReadBack("#!/bin/sh\necho hi\n");
   EXPECT_TRUE(absl::IsFailedPrecondition(text.status())) << text.status();
   EXPECT_THAT(text.status().message(), HasSubstr("is not a 64-bit ELF file"));
-  EXPECT_TRUE(absl::IsNotFound(ReadEmbeddedSnapshot(app_ + "_missing").status()));
+  EXPECT_TRUE(absl::IsNotFound(EmbeddedText(app_ + "_missing").status()));
   EXPECT_FALSE(WriteCompiledExecutable(app_ + "_missing", "x", app_ + "_out").ok());
-  EXPECT_TRUE(absl::IsFailedPrecondition(ReadEmbeddedSnapshot(::testing::TempDir()).status()));
+  EXPECT_TRUE(absl::IsFailedPrecondition(EmbeddedText(::testing::TempDir()).status()));
 }
 
 }  // namespace
