@@ -111,7 +111,8 @@ std::string UsageText() {
 commands:
   build ENTRY -o OUT.snap   evaluate ENTRY's module graph and write a warm V8 snapshot
         --env NAME          expose environment variable NAME at build time (repeatable)
-        --compression=zstd|none, --level=N (zstd level, default 3)
+        --compression=none|zstd  none (default) starts fastest; zstd makes
+                            files ~4x smaller, --level=N (default 3)
         --quiet             no progress output
         --force             rebuild even if OUT is up to date (same toolchain,
                             options and input files)

@@ -18,6 +18,14 @@ TEST(CliArgsTest, BuildTakesOutputEnvAndCompression) {
   EXPECT_EQ(command->encode.compression, Compression::kNone);
 }
 
+TEST(CliArgsTest, SnapshotsAreUncompressedUnlessAsked) {
+  EXPECT_EQ(Parse({"build", "app.js", "-o", "out.snap"})->encode.compression, Compression::kNone);
+  absl::StatusOr<Command> zstd = Parse({"build", "app.js", "-o", "out.snap", "--compression=zstd"});
+  ASSERT_TRUE(zstd.ok()) << zstd.status();
+  EXPECT_EQ(zstd->encode.compression, Compression::kZstd);
+  EXPECT_EQ(zstd->encode.level, 3);
+}
+
 TEST(CliArgsTest, RunPassesEverythingAfterTheFileToTheProgram) {
   absl::StatusOr<Command> command = Parse({"run", "app.snap", "a", "--help", "-o", "x"});
   ASSERT_TRUE(command.ok()) << command.status();

@@ -25,7 +25,7 @@ _COMMON_ATTRS = {
     "env": attr.string_dict(
         doc = "Environment variables the build may read (process.env); nothing else is visible.",
     ),
-    "compression": attr.string(default = "zstd", values = ["zstd", "none"]),
+    "compression": attr.string(default = "none", values = ["none", "zstd"]),
     "seed_salt": attr.string(
         doc = "Mixed into the heap's hash seed; keep it secret to keep the seed unguessable.",
     ),
