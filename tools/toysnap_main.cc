@@ -165,10 +165,10 @@ int RunRuntime(Runtime& runtime, const Command& command, bool call_main) {
 
 // A finished program ends the process here. Tearing down its heap (freeing,
 // unmapping, joining V8's threads) costs milliseconds and nothing the program
-// can observe: console output is unbuffered, C++ streams are flushed. Sanitizer
+// can observe: console output is unbuffered, C++ streams are flushed. ASan
 // builds tear down, so LeakSanitizer still checks every run's cleanup.
 int ExitNow(int code) {
-#if defined(__SANITIZE_ADDRESS__) || defined(TOYSNAP_SANITIZER_BUILD)
+#if defined(__SANITIZE_ADDRESS__)
   return code;
 #else
   std::cout.flush();
