@@ -8,6 +8,7 @@
 #include "runtime/js_error.h"
 #include "runtime/module_resolver.h"
 #include "runtime/natives.h"
+#include "runtime/v8_strings.h"
 #include "snapshot/file_io.h"
 #include "snapshot/status_macros.h"
 #include "v8-container.h"
@@ -24,12 +25,6 @@ constexpr uint32_t kLoaderSlot = 1;
 
 std::string ResolutionKey(const std::string& referrer_url, const std::string& specifier) {
   return absl::StrCat(referrer_url, std::string(1, '\0'), specifier);
-}
-
-v8::Local<v8::String> Str(v8::Isolate* isolate, absl::string_view text) {
-  return v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
-                                 static_cast<int>(text.size()))
-      .ToLocalChecked();
 }
 
 std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value) {
@@ -57,10 +52,12 @@ absl::Status ResolutionFailure(v8::Local<v8::Context> context, const std::string
   if (exception->IsObject()) {
     v8::Local<v8::Object> error = exception.As<v8::Object>();
     v8::Local<v8::Value> text, tried;
-    if (error->Get(context, Str(isolate, "message")).ToLocal(&text) && text->IsString()) {
+    if (error->Get(context, v8::String::NewFromUtf8Literal(isolate, "message")).ToLocal(&text) &&
+        text->IsString()) {
       absl::StrAppend(&message, ": ", ToUtf8(isolate, text));
     }
-    if (error->Get(context, Str(isolate, "tried")).ToLocal(&tried) && tried->IsArray() &&
+    if (error->Get(context, v8::String::NewFromUtf8Literal(isolate, "tried")).ToLocal(&tried) &&
+        tried->IsArray() &&
         tried.As<v8::Array>()->Length() > 0) {
       absl::StrAppend(&message, "\n  tried:");
       v8::Local<v8::Array> paths = tried.As<v8::Array>();
@@ -253,9 +250,10 @@ v8::MaybeLocal<v8::Module> ModuleLoader::FindResolution(const std::string& refer
 
 absl::StatusOr<v8::Local<v8::Value>> ModuleLoader::CallInternal(
     v8::Local<v8::Context> context, const char* name, std::vector<v8::Local<v8::Value>> args) {
+  ASSIGN_OR_RETURN(v8::Local<v8::String> key,
+                   NewStringOr(isolate_, name, "internal function name"));
   v8::Local<v8::Value> function;
-  if (internals_.IsEmpty() ||
-      !internals_.Get(isolate_)->Get(context, Str(isolate_, name)).ToLocal(&function) ||
+  if (internals_.IsEmpty() || !internals_.Get(isolate_)->Get(context, key).ToLocal(&function) ||
       !function->IsFunction()) {
     return absl::FailedPreconditionError(absl::StrCat("internals.", name, " is not defined"));
   }
@@ -272,15 +270,22 @@ absl::StatusOr<v8::Local<v8::Value>> ModuleLoader::CallInternal(
 absl::StatusOr<ResolvedModule> ModuleLoader::Resolve(v8::Local<v8::Context> context,
                                                      const std::string& specifier,
                                                      const std::string& referrer_url) {
-  v8::Local<v8::Value> resolver;
-  if (!internals_.IsEmpty()) {
-    internals_.Get(isolate_)->Get(context, Str(isolate_, "resolveImport")).ToLocal(&resolver);
+  v8::Local<v8::Value> resolver;  // stays empty without internals.resolveImport
+  if (!internals_.IsEmpty() &&
+      !internals_.Get(isolate_)
+           ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "resolveImport"))
+           .ToLocal(&resolver)) {
+    resolver.Clear();
   }
   if (resolver.IsEmpty() || !resolver->IsFunction()) {
     ASSIGN_OR_RETURN(std::string url, ResolveSpecifier(specifier, referrer_url));
     return ResolvedModule{url, ModuleFormat::kModule};
   }
-  v8::Local<v8::Value> args[] = {Str(isolate_, specifier), Str(isolate_, referrer_url)};
+  ASSIGN_OR_RETURN(v8::Local<v8::String> js_specifier,
+                   NewStringOr(isolate_, specifier, "module specifier"));
+  ASSIGN_OR_RETURN(v8::Local<v8::String> js_referrer,
+                   NewStringOr(isolate_, referrer_url, "URL of the importing module"));
+  v8::Local<v8::Value> args[] = {js_specifier, js_referrer};
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Value> result;
   if (!resolver.As<v8::Function>()->Call(context, v8::Undefined(isolate_), 2, args).ToLocal(&result)) {
@@ -289,8 +294,12 @@ absl::StatusOr<ResolvedModule> ModuleLoader::Resolve(v8::Local<v8::Context> cont
   }
   v8::Local<v8::Value> url, format;
   if (!result->IsObject() ||
-      !result.As<v8::Object>()->Get(context, Str(isolate_, "url")).ToLocal(&url) ||
-      !result.As<v8::Object>()->Get(context, Str(isolate_, "format")).ToLocal(&format)) {
+      !result.As<v8::Object>()
+           ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "url"))
+           .ToLocal(&url) ||
+      !result.As<v8::Object>()
+           ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "format"))
+           .ToLocal(&format)) {
     return absl::InternalError("internals.resolveImport returned no {url, format}");
   }
   ResolvedModule resolved{ToUtf8(isolate_, url), ModuleFormat::kModule};
@@ -312,14 +321,12 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
     ASSIGN_OR_RETURN(text, ReadFile(path_map_->ToDisk(path)));
     if (NativeHost* host = NativeHost::From(isolate_)) host->RecordFileRead(path, text);
   }
+  ASSIGN_OR_RETURN(v8::Local<v8::String> js_url, NewStringOr(isolate_, url, "module URL"));
   v8::Local<v8::String> source_string;
-  if (!v8::String::NewFromUtf8(isolate_, text.data(), v8::NewStringType::kNormal,
-                               static_cast<int>(text.size()))
-           .ToLocal(&source_string)) {
-    return absl::InvalidArgumentError(absl::StrCat(DisplayPath(url), ": source is too large"));
+  if (!NewString(isolate_, text).ToLocal(&source_string)) {
+    return StringTooLongError(absl::StrCat("source of ", DisplayPath(url)), text.size());
   }
-  v8::ScriptOrigin origin(isolate_, v8::String::NewFromUtf8(isolate_, url.c_str()).ToLocalChecked(),
-                          0, 0, false, -1, v8::Local<v8::Value>(), false, false,
+  v8::ScriptOrigin origin(isolate_, js_url, 0, 0, false, -1, v8::Local<v8::Value>(), false, false,
                           /*is_module=*/true);
   v8::ScriptCompiler::Source compiler_source(source_string, origin);
   v8::TryCatch try_catch(isolate_);
@@ -341,8 +348,9 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::CreateSynthetic(
     }
     const char* lister =
         resolved.format == ModuleFormat::kCommonJs ? "cjsExportNames" : "builtinExportNames";
-    ASSIGN_OR_RETURN(v8::Local<v8::Value> listed,
-                     CallInternal(context, lister, {Str(isolate_, target)}));
+    ASSIGN_OR_RETURN(v8::Local<v8::String> js_target,
+                     NewStringOr(isolate_, target, "module path"));
+    ASSIGN_OR_RETURN(v8::Local<v8::Value> listed, CallInternal(context, lister, {js_target}));
     if (listed->IsArray()) {
       v8::Local<v8::Array> array = listed.As<v8::Array>();
       for (uint32_t i = 0; i < array->Length(); ++i) {
@@ -354,9 +362,14 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::CreateSynthetic(
     }
   }
   std::vector<v8::Local<v8::String>> export_names;
-  for (const std::string& name : names) export_names.push_back(Str(isolate_, name));
-  v8::Local<v8::Module> module = v8::Module::CreateSyntheticModule(
-      isolate_, Str(isolate_, resolved.url), export_names, EvaluateSynthetic);
+  for (const std::string& name : names) {
+    ASSIGN_OR_RETURN(v8::Local<v8::String> export_name,
+                     NewStringOr(isolate_, name, "export name"));
+    export_names.push_back(export_name);
+  }
+  ASSIGN_OR_RETURN(v8::Local<v8::String> js_url, NewStringOr(isolate_, resolved.url, "module URL"));
+  v8::Local<v8::Module> module =
+      v8::Module::CreateSyntheticModule(isolate_, js_url, export_names, EvaluateSynthetic);
   synthetic_formats_[resolved.url] = resolved.format;
   synthetic_exports_[resolved.url] = names;
   Register(resolved.url, module);
@@ -399,8 +412,10 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
       ThrowError(isolate, text.status().message());
       return {};
     }
+    v8::Local<v8::String> json;
+    if (!NewStringOrThrow(isolate, *text, *path).ToLocal(&json)) return {};
     v8::TryCatch try_catch(isolate);
-    if (!v8::JSON::Parse(context, Str(isolate, *text)).ToLocal(&exports)) {
+    if (!v8::JSON::Parse(context, json).ToLocal(&exports)) {
       // Node prefixes JSON syntax errors with the file's path.
       v8::String::Utf8Value reason(isolate, try_catch.Exception());
       std::string message = absl::StrCat(*path, ": ", *reason ? *reason : "invalid JSON");
@@ -408,7 +423,11 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
       size_t at = message.find(prefix);
       if (at != std::string::npos) message.erase(at, prefix.size());
       try_catch.Reset();
-      isolate->ThrowException(v8::Exception::SyntaxError(Str(isolate, message)));
+      v8::Local<v8::String> js_message;
+      if (!NewStringOrThrow(isolate, message, "JSON syntax error message").ToLocal(&js_message)) {
+        return {};
+      }
+      isolate->ThrowException(v8::Exception::SyntaxError(js_message));
       return {};
     }
   } else {
@@ -423,10 +442,16 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
       target = *path;
       loader_name = "loadCommonJs";
     }
+    v8::Local<v8::String> js_target, js_loader_name;
+    if (!NewStringOrThrow(isolate, target, "module path").ToLocal(&js_target) ||
+        !NewStringOrThrow(isolate, loader_name, "internal function name")
+             .ToLocal(&js_loader_name)) {
+      return {};
+    }
     v8::Local<v8::Value> function;
-    v8::Local<v8::Value> args[] = {Str(isolate, target)};
+    v8::Local<v8::Value> args[] = {js_target};
     if (loader->internals_.IsEmpty() ||
-        !loader->internals_.Get(isolate)->Get(context, Str(isolate, loader_name)).ToLocal(&function)) {
+        !loader->internals_.Get(isolate)->Get(context, js_loader_name).ToLocal(&function)) {
       return {};  // the exception propagates to the importer
     }
     if (!function->IsFunction()) {
@@ -437,7 +462,9 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
       return {};  // the exception propagates to the importer
     }
   }
-  if (module->SetSyntheticModuleExport(isolate, Str(isolate, "default"), exports).IsNothing()) {
+  if (module->SetSyntheticModuleExport(isolate, v8::String::NewFromUtf8Literal(isolate, "default"),
+                                       exports)
+          .IsNothing()) {
     return {};
   }
   if (format->second != ModuleFormat::kJson && exports->IsObject()) {
@@ -447,8 +474,9 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
     for (const std::string& export_name : export_names) {
       if (export_name == "default") continue;
       v8::Local<v8::Value> value;
-      v8::Local<v8::String> name = Str(isolate, export_name);
-      if (!exports.As<v8::Object>()->Get(context, name).ToLocal(&value) ||
+      v8::Local<v8::String> name;
+      if (!NewStringOrThrow(isolate, export_name, "export name").ToLocal(&name) ||
+          !exports.As<v8::Object>()->Get(context, name).ToLocal(&value) ||
           module->SetSyntheticModuleExport(isolate, name, value).IsNothing()) {
         return {};
       }

@@ -11,6 +11,7 @@
 #include "runtime/module_resolver.h"
 #include "runtime/native_classes.h"
 #include "runtime/v8_process.h"
+#include "runtime/v8_strings.h"
 #include "snapshot/checksum.h"
 #include "snapshot/status_macros.h"
 #include "v8-exception.h"
@@ -40,12 +41,6 @@ class ContextScope {
   v8::Context::Scope context_scope_;
 };
 
-v8::Local<v8::String> Str(v8::Isolate* isolate, absl::string_view text) {
-  return v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
-                                 static_cast<int>(text.size()))
-      .ToLocalChecked();
-}
-
 void OnPromiseReject(v8::PromiseRejectMessage message) {
   v8::Isolate* isolate = message.GetPromise()->GetIsolate();
   if (Runtime* runtime = Runtime::From(isolate)) runtime->loop()->TrackRejection(message);
@@ -56,12 +51,21 @@ void OnMessage(v8::Local<v8::Message> message, v8::Local<v8::Value> error) {
   if (Runtime* runtime = Runtime::From(isolate)) runtime->loop()->ReportUncaught(message, error);
 }
 
-v8::Local<v8::Object> EnvObject(v8::Isolate* isolate,
-                                const std::map<std::string, std::string>& env) {
+absl::StatusOr<v8::Local<v8::Object>> EnvObject(v8::Isolate* isolate,
+                                                const std::map<std::string, std::string>& env) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::Local<v8::Object> object = v8::Object::New(isolate);
   for (const auto& [name, value] : env) {
-    object->CreateDataProperty(context, Str(isolate, name), Str(isolate, value)).Check();
+    v8::Local<v8::String> key, text;
+    if (!NewString(isolate, name).ToLocal(&key)) {
+      return StringTooLongError("name of an environment variable", name.size());
+    }
+    if (!NewString(isolate, value).ToLocal(&text)) {
+      return StringTooLongError(absl::StrCat("environment variable ", name), value.size());
+    }
+    if (object->CreateDataProperty(context, key, text).IsNothing()) {
+      return absl::InternalError(absl::StrCat("cannot set environment variable ", name));
+    }
   }
   return object;
 }
@@ -197,12 +201,16 @@ absl::Status Runtime::Bootstrap() {
   RETURN_IF_ERROR(InstallNativeClasses(context, natives));
   v8::Local<v8::Object> internals = v8::Object::New(isolate_);
   for (const EmbeddedSource& file : BootstrapSources()) {
+    std::string name = absl::StrCat("toysnap:internal/", file.name);
+    ASSIGN_OR_RETURN(v8::Local<v8::String> url, NewStringOr(isolate_, name, name));
+    ASSIGN_OR_RETURN(v8::Local<v8::String> source,
+                     NewStringOr(isolate_, file.source, absl::StrCat("source of ", name)));
     v8::TryCatch try_catch(isolate_);
-    v8::ScriptOrigin origin(isolate_, Str(isolate_, absl::StrCat("toysnap:internal/", file.name)));
+    v8::ScriptOrigin origin(isolate_, url);
     v8::Local<v8::Script> script;
     v8::Local<v8::Value> init;
     v8::Local<v8::Value> args[] = {natives, internals};
-    if (!v8::Script::Compile(context, Str(isolate_, file.source), &origin).ToLocal(&script) ||
+    if (!v8::Script::Compile(context, source, &origin).ToLocal(&script) ||
         !script->Run(context).ToLocal(&init) || !init->IsFunction() ||
         init.As<v8::Function>()->Call(context, v8::Undefined(isolate_), 2, args).IsEmpty()) {
       if (!try_catch.HasCaught()) {
@@ -213,11 +221,13 @@ absl::Status Runtime::Bootstrap() {
   }
   RETURN_IF_ERROR(AttachInternals(internals));
   if (options_.bootstrap_code.empty()) return absl::OkStatus();
+  ASSIGN_OR_RETURN(v8::Local<v8::String> source,
+                   NewStringOr(isolate_, options_.bootstrap_code, "embedder bootstrap code"));
   v8::TryCatch try_catch(isolate_);
-  v8::ScriptOrigin origin(isolate_, Str(isolate_, "toysnap:embedder-bootstrap"));
+  v8::ScriptOrigin origin(isolate_, v8::String::NewFromUtf8Literal(
+                                        isolate_, "toysnap:embedder-bootstrap"));
   v8::Local<v8::Script> script;
-  if (!v8::Script::Compile(context, Str(isolate_, options_.bootstrap_code), &origin)
-           .ToLocal(&script) ||
+  if (!v8::Script::Compile(context, source, &origin).ToLocal(&script) ||
       script->Run(context).IsEmpty()) {
     return StatusFromTryCatch(try_catch);
   }
@@ -228,14 +238,17 @@ absl::Status Runtime::AttachInternals(v8::Local<v8::Object> internals) {
   internals_.Reset(isolate_, internals);
   RETURN_IF_ERROR(loop_->Attach(context(), internals));
   modules_->AttachInternals(internals);
-  return CallInternal("setEnv", {EnvObject(isolate_, options_.env)});
+  ASSIGN_OR_RETURN(v8::Local<v8::Object> env, EnvObject(isolate_, options_.env));
+  return CallInternal("setEnv", {env});
 }
 
 absl::Status Runtime::CallInternal(absl::string_view name, std::vector<v8::Local<v8::Value>> args,
                                    v8::Local<v8::Value>* result) {
   v8::Local<v8::Context> context = this->context();
+  ASSIGN_OR_RETURN(v8::Local<v8::String> key,
+                   NewStringOr(isolate_, name, "internal function name"));
   v8::Local<v8::Value> function;
-  if (!internals_.Get(isolate_)->Get(context, Str(isolate_, name)).ToLocal(&function) ||
+  if (!internals_.Get(isolate_)->Get(context, key).ToLocal(&function) ||
       !function->IsFunction()) {
     return absl::InternalError(absl::StrCat("bootstrap JS did not define internals.", name));
   }
@@ -254,11 +267,16 @@ absl::StatusOr<v8::Global<v8::Value>> Runtime::ExecuteScript(absl::string_view n
                                                              absl::string_view source) {
   RETURN_IF_ERROR(CheckUsable());
   ContextScope scope(*this);
+  ASSIGN_OR_RETURN(v8::Local<v8::String> script_name, NewStringOr(isolate_, name, "script name"));
+  v8::Local<v8::String> script_source;
+  if (!NewString(isolate_, source).ToLocal(&script_source)) {
+    return StringTooLongError(absl::StrCat("source of ", name), source.size());
+  }
   v8::TryCatch try_catch(isolate_);
-  v8::ScriptOrigin origin(isolate_, Str(isolate_, name));
+  v8::ScriptOrigin origin(isolate_, script_name);
   v8::Local<v8::Script> script;
   v8::Local<v8::Value> result;
-  if (!v8::Script::Compile(scope.context(), Str(isolate_, source), &origin).ToLocal(&script) ||
+  if (!v8::Script::Compile(scope.context(), script_source, &origin).ToLocal(&script) ||
       !script->Run(scope.context()).ToLocal(&result)) {
     return StatusFromTryCatch(try_catch);
   }
@@ -332,7 +350,7 @@ bool Runtime::MainHasMainExport() {
   v8::Local<v8::Value> main;
   return module->GetModuleNamespace()
              .As<v8::Object>()
-             ->Get(scope.context(), Str(isolate_, "main"))
+             ->Get(scope.context(), v8::String::NewFromUtf8Literal(isolate_, "main"))
              .ToLocal(&main) &&
          main->IsFunction();
 }
@@ -355,18 +373,30 @@ absl::Status Runtime::CallMain(const std::vector<std::string>& args) {
   v8::Local<v8::Context> context = scope.context();
   v8::Local<v8::Array> js_args = v8::Array::New(isolate_, static_cast<int>(args.size()));
   for (size_t i = 0; i < args.size(); ++i) {
-    js_args->Set(context, static_cast<uint32_t>(i), Str(isolate_, args[i])).Check();
+    v8::Local<v8::String> arg;
+    if (!NewString(isolate_, args[i]).ToLocal(&arg)) {
+      return StringTooLongError(absl::StrCat("argument ", i + 1, " of main"), args[i].size());
+    }
+    v8::TryCatch try_catch(isolate_);
+    if (js_args->Set(context, static_cast<uint32_t>(i), arg).IsNothing()) {
+      return StatusFromTryCatch(try_catch);
+    }
   }
   std::string entry = main_url_.empty() ? "" : DisplayPath(main_url_);
-  RETURN_IF_ERROR(CallInternal("setArgs", {js_args, Str(isolate_, options_.exec_path),
-                                           Str(isolate_, entry)}));
+  ASSIGN_OR_RETURN(v8::Local<v8::String> exec_path,
+                   NewStringOr(isolate_, options_.exec_path, "exec path (process.argv[0])"));
+  ASSIGN_OR_RETURN(v8::Local<v8::String> entry_path,
+                   NewStringOr(isolate_, entry, "main module path"));
+  RETURN_IF_ERROR(CallInternal("setArgs", {js_args, exec_path, entry_path}));
   v8::Local<v8::Module> module;
   if (main_url_.empty() || !modules_->Find(main_url_).ToLocal(&module)) {
     return absl::FailedPreconditionError("no main module is loaded");
   }
   v8::Local<v8::Value> main;
-  if (!module->GetModuleNamespace().As<v8::Object>()->Get(context, Str(isolate_, "main")).ToLocal(
-          &main) ||
+  if (!module->GetModuleNamespace()
+           .As<v8::Object>()
+           ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "main"))
+           .ToLocal(&main) ||
       !main->IsFunction()) {
     return absl::NotFoundError(
         absl::StrCat(DisplayPath(main_url_), " does not export a function named main"));
