@@ -6,14 +6,18 @@ process that loads it makes ld.so look up ~58,000 symbols by name, nearly all of
 them defined in libnode itself: about 13 ms before main(). This rewrites each
 such relocation into a relative one, as `-Bsymbolic` would have linked it, so
 ld.so only adds the load address. Weak definitions (inline functions, vtables)
-are bound too: another copy would be the same code. Symbols another object may
-provide or must share (undefined, GNU-unique statics, TLS, ifunc, absolute, or
+are bound too: another copy would be the same code. So are GNU-unique statics
+(static locals of inline functions, template statics) of libnode's own
+namespaces: no other object defines V8's internals, and these lookups were the
+slowest (2 ms of a 10 ms start). Symbols another object may provide or must
+share (undefined, the C++ library's unique statics, TLS, ifunc, absolute, or
 also exported by a library this one needs) keep their lookup.
 
 usage: bind_symbolic.py LIB [--check]
   rewrites LIB in place (atomically); --check only prints the counts.
 """
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -22,10 +26,13 @@ import tempfile
 PT_LOAD, PT_DYNAMIC = 1, 2
 DT_NEEDED, DT_STRTAB, DT_SYMTAB, DT_RELA, DT_RELASZ, DT_JMPREL, DT_PLTRELSZ = 1, 5, 6, 7, 8, 23, 2
 R_64, R_GLOB_DAT, R_JUMP_SLOT, R_RELATIVE = 1, 6, 7, 8
-STB_GLOBAL, STB_WEAK = 1, 2
+STB_GLOBAL, STB_WEAK, STB_GNU_UNIQUE = 1, 2, 10
 STT_TLS, STT_GNU_IFUNC = 6, 10
 SHN_UNDEF, SHN_ABS = 0, 0xFFF1
 STV_DEFAULT = 0
+# The C++ standard library's own statics (std::, __gnu_cxx::, __cxxabiv1::, as
+# mangled names): the program and other libraries may instantiate them too.
+STANDARD_LIBRARY_NAME = re.compile(r'^_Z(?:GV|TH|TW)?Z*N?[KVRO]*(?:St|9__gnu_cxx|10__cxxabiv1)')
 
 
 class Elf:
@@ -104,8 +111,11 @@ def rewrite(path, check_only):
         if r_type not in (R_64, R_GLOB_DAT, R_JUMP_SLOT) or r_sym == 0:
             continue
         name, bind, sym_type, visibility, shndx, value = elf.symbol(r_sym)
-        local = (shndx not in (SHN_UNDEF, SHN_ABS) and bind in (STB_GLOBAL, STB_WEAK) and visibility == STV_DEFAULT
-                 and sym_type not in (STT_TLS, STT_GNU_IFUNC) and elf.string(name) not in foreign)
+        text = elf.string(name)
+        local = (shndx not in (SHN_UNDEF, SHN_ABS) and visibility == STV_DEFAULT
+                 and sym_type not in (STT_TLS, STT_GNU_IFUNC) and text not in foreign
+                 and (bind in (STB_GLOBAL, STB_WEAK)
+                      or (bind == STB_GNU_UNIQUE and not STANDARD_LIBRARY_NAME.match(text))))
         if not local:
             kept += 1
             continue

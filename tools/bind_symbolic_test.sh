@@ -17,12 +17,16 @@ cp "$library" "$work/lib.so" && chmod u+w "$work/lib.so"
 [[ "$("$loader" "$work/lib.so")" == 42 ]] || fail "the unpatched library does not answer 42"
 [[ $(symbolic "$work/lib.so" selfref_increment) -gt 0 ]] || fail "no symbolic relocation to bind in the fixture"
 [[ $(symbolic "$work/lib.so" selfref_base) -gt 0 ]] || fail "no data relocation to bind in the fixture"
+unique=_ZZN7selfref5CountEvE5count
+[[ "$(nm -D "$work/lib.so" | awk -v n=$unique '$3 == n {print $2}')" == u ]] || fail "$unique is not GNU-unique"
+[[ $(symbolic "$work/lib.so" $unique) -gt 0 ]] || fail "no relocation against $unique in the fixture"
 
 out="$(python3 "$tool" "$work/lib.so")"
-[[ "$out" =~ :\ ([0-9]+)\ relocations\ bound\ locally ]] && [[ ${BASH_REMATCH[1]} -ge 3 ]] ||
-  fail "expected at least 3 bound relocations, got: $out"
+[[ "$out" =~ :\ ([0-9]+)\ relocations\ bound\ locally ]] && [[ ${BASH_REMATCH[1]} -ge 4 ]] ||
+  fail "expected at least 4 bound relocations, got: $out"
 [[ $(symbolic "$work/lib.so" selfref_increment) -eq 0 ]] || fail "selfref_increment is still looked up"
 [[ $(symbolic "$work/lib.so" selfref_base) -eq 0 ]] || fail "selfref_base is still looked up"
+[[ $(symbolic "$work/lib.so" $unique) -eq 0 ]] || fail "$unique is still looked up"
 [[ "$("$loader" "$work/lib.so")" == 42 ]] || fail "the bound library does not answer 42"
 
 before="$(sha256sum < "$work/lib.so")"

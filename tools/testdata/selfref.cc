@@ -7,5 +7,17 @@ int* selfref_base_address = &selfref_base;  // an R_X86_64_64 against selfref_ba
 
 int selfref_increment(int x) { return x + 1; }
 
-int selfref_answer() { return selfref_increment(*selfref_base_address + 1); }
+int selfref_count();
+
+int selfref_answer() { return selfref_increment(*selfref_base_address + selfref_count()); }
 }
+
+namespace selfref {
+// A static local of an inline function: a GNU-unique symbol, as V8 has many.
+inline int& Count() {
+  static int count = 0;
+  return count;
+}
+}  // namespace selfref
+
+extern "C" int selfref_count() { return ++selfref::Count(); }
