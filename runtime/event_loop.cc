@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "runtime/execution_guard.h"
 #include "runtime/js_error.h"
+#include "runtime/v8_strings.h"
 #include "snapshot/status_macros.h"
 #include "v8-exception.h"
 #include "v8-microtask-queue.h"
@@ -28,10 +29,10 @@ void SleepMs(double ms) {
 absl::StatusOr<v8::Local<v8::Function>> GetFunction(v8::Local<v8::Context> context,
                                                     v8::Local<v8::Object> object,
                                                     const char* name) {
-  v8::Isolate* isolate = context->GetIsolate();
+  ASSIGN_OR_RETURN(v8::Local<v8::String> key,
+                   NewStringOr(context->GetIsolate(), name, "internal function name"));
   v8::Local<v8::Value> value;
-  if (!object->Get(context, v8::String::NewFromUtf8(isolate, name).ToLocalChecked())
-           .ToLocal(&value) ||
+  if (!object->Get(context, key).ToLocal(&value) ||
       !value->IsFunction()) {
     return absl::InternalError(absl::StrCat("bootstrap JS did not define internals.", name));
   }

@@ -12,6 +12,7 @@
 #include "runtime/module_resolver.h"
 #include "runtime/natives.h"
 #include "runtime/path_map.h"
+#include "runtime/v8_strings.h"
 #include "snapshot/file_io.h"
 #include "v8-container.h"
 #include "v8-exception.h"
@@ -40,11 +41,6 @@ const PathMap& MapOf(v8::Isolate* isolate) {
   return host != nullptr ? host->path_map() : *identity;
 }
 
-v8::MaybeLocal<v8::String> Utf8(v8::Isolate* isolate, const std::string& text) {
-  return v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
-                                 static_cast<int>(text.size()));
-}
-
 }  // namespace
 
 void ReadFileText(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -59,7 +55,7 @@ void ReadFileText(const v8::FunctionCallbackInfo<v8::Value>& info) {
     }
   }
   v8::Local<v8::String> result;
-  if (text.ok() && Utf8(info.GetIsolate(), *text).ToLocal(&result)) {
+  if (text.ok() && NewString(info.GetIsolate(), *text).ToLocal(&result)) {
     info.GetReturnValue().Set(result);
   }
 }
@@ -91,14 +87,14 @@ void RealPath(const v8::FunctionCallbackInfo<v8::Value>& info) {
                          ? *kept
                          : map.ToRecorded(resolved);
   v8::Local<v8::String> result;
-  if (Utf8(isolate, name).ToLocal(&result)) info.GetReturnValue().Set(result);
+  if (NewString(isolate, name).ToLocal(&result)) info.GetReturnValue().Set(result);
 }
 
 void Cwd(const v8::FunctionCallbackInfo<v8::Value>& info) {
   char cwd[PATH_MAX];
   v8::Local<v8::String> result;
   if (getcwd(cwd, sizeof(cwd)) != nullptr &&
-      Utf8(info.GetIsolate(), MapOf(info.GetIsolate()).ToRecorded(cwd)).ToLocal(&result)) {
+      NewString(info.GetIsolate(), MapOf(info.GetIsolate()).ToRecorded(cwd)).ToLocal(&result)) {
     info.GetReturnValue().Set(result);
   }
 }

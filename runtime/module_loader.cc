@@ -74,11 +74,18 @@ absl::Status ResolutionFailure(v8::Local<v8::Context> context, const std::string
   return absl::NotFoundError(message);
 }
 
+// Throws an Error; a RangeError instead if `message` is too long for V8.
 void ThrowError(v8::Isolate* isolate, absl::string_view message) {
-  isolate->ThrowException(v8::Exception::Error(
-      v8::String::NewFromUtf8(isolate, message.data(), v8::NewStringType::kNormal,
-                              static_cast<int>(message.size()))
-          .ToLocalChecked()));
+  v8::Local<v8::String> text;
+  if (NewStringOrThrow(isolate, message, "error message").ToLocal(&text)) {
+    isolate->ThrowException(v8::Exception::Error(text));
+  }
+}
+
+// Settling a promise fails only with an exception pending (termination); the
+// status makes the caller return empty so that it propagates.
+absl::Status Settled(v8::Maybe<bool> done) {
+  return done.IsNothing() ? absl::CancelledError(kTerminated) : absl::OkStatus();
 }
 
 v8::MaybeLocal<v8::Module> ResolveCallback(v8::Local<v8::Context> context,
@@ -103,10 +110,12 @@ void InitializeImportMeta(v8::Local<v8::Context> context, v8::Local<v8::Module> 
   v8::Isolate* isolate = context->GetIsolate();
   ModuleLoader* loader = ModuleLoader::From(isolate);
   const std::string* url = loader ? loader->UrlOf(module) : nullptr;
-  if (url == nullptr) return;
-  meta->CreateDataProperty(context, v8::String::NewFromUtf8Literal(isolate, "url"),
-                           v8::String::NewFromUtf8(isolate, url->c_str()).ToLocalChecked())
-      .Check();
+  v8::Local<v8::String> js_url;
+  // Compile() made a V8 string of the same URL, so this fails only in theory.
+  if (url == nullptr || !NewString(isolate, *url).ToLocal(&js_url)) return;
+  // Nothing only with an exception pending, which V8 then propagates.
+  meta->CreateDataProperty(context, v8::String::NewFromUtf8Literal(isolate, "url"), js_url)
+      .FromMaybe(false);
 }
 
 // Settles `resolver` for `import(specifier)` from the script named `referrer`.
@@ -128,8 +137,7 @@ absl::Status ImportDynamically(v8::Local<v8::Context> context, const std::string
     ASSIGN_OR_RETURN(module, loader->LoadGraph(context, resolved, std::nullopt));
   }
   if (module->GetStatus() == v8::Module::kErrored) {
-    resolver->Reject(context, module->GetException()).Check();
-    return absl::OkStatus();
+    return Settled(resolver->Reject(context, module->GetException()));
   }
   v8::Local<v8::Value> evaluation;
   if (module->GetStatus() == v8::Module::kEvaluated) {
@@ -142,8 +150,7 @@ absl::Status ImportDynamically(v8::Local<v8::Context> context, const std::string
   }
   v8::Local<v8::Value> ns = module->GetModuleNamespace();
   if (!evaluation->IsPromise()) {
-    resolver->Resolve(context, ns).Check();
-    return absl::OkStatus();
+    return Settled(resolver->Resolve(context, ns));
   }
   v8::Local<v8::Function> on_fulfilled, on_rejected;
   if (!NewSettleFunction(context, resolver, ns, SettleAs::kResolveWithBound)
@@ -171,10 +178,12 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
   if (!status.ok()) {
     std::string message(status.message());
     if (std::optional<JsErrorInfo> info = GetJsErrorInfo(status)) message = info->stack;
-    resolver
-        ->Reject(context, v8::Exception::Error(
-                              v8::String::NewFromUtf8(isolate, message.c_str()).ToLocalChecked()))
-        .Check();
+    v8::Local<v8::String> text;
+    if (!NewString(isolate, message).ToLocal(&text)) {
+      text = v8::String::NewFromUtf8Literal(
+          isolate, "import() failed with an error message too long for V8");
+    }
+    if (resolver->Reject(context, v8::Exception::Error(text)).IsNothing()) return {};
   }
   return scope.Escape(resolver->GetPromise());
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "runtime/v8_strings.h"
 #include "v8-array-buffer.h"
 #include "v8-container.h"
 #include "v8-context.h"
@@ -16,13 +17,10 @@
 namespace toysnap {
 namespace {
 
+// Empty when V8 cannot hold `text`: an error still gets thrown, unworded.
 v8::Local<v8::String> Utf8String(v8::Isolate* isolate, absl::string_view text) {
   v8::Local<v8::String> string;
-  if (!v8::String::NewFromUtf8(isolate, text.data(), v8::NewStringType::kNormal,
-                               static_cast<int>(text.size()))
-           .ToLocal(&string)) {
-    return v8::String::Empty(isolate);
-  }
+  if (!NewString(isolate, text).ToLocal(&string)) return v8::String::Empty(isolate);
   return string;
 }
 

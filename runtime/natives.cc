@@ -20,16 +20,13 @@ namespace {
 
 constexpr uint32_t kHostSlot = 0;
 
-void ThrowTypeError(v8::Isolate* isolate, const char* message) {
-  isolate->ThrowException(v8::Exception::TypeError(
-      v8::String::NewFromUtf8(isolate, message).ToLocalChecked()));
-}
-
 // print(fd, text): fd 1 is stdout, 2 is stderr.
 void Print(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   if (info.Length() < 2 || !info[0]->IsInt32() || !info[1]->IsString()) {
-    return ThrowTypeError(isolate, "print(fd, text) expects an integer and a string");
+    isolate->ThrowException(v8::Exception::TypeError(v8::String::NewFromUtf8Literal(
+        isolate, "print(fd, text) expects an integer and a string")));
+    return;
   }
   int fd = info[0].As<v8::Int32>()->Value();
   v8::String::Utf8Value text(isolate, info[1]);
@@ -74,10 +71,11 @@ void Settle(const v8::FunctionCallbackInfo<v8::Value>& info, SettleAs how) {
   v8::Local<v8::Array> data = info.Data().As<v8::Array>();
   v8::Local<v8::Value> resolver, bound;
   if (!data->Get(context, 0).ToLocal(&resolver) || !data->Get(context, 1).ToLocal(&bound)) return;
+  // Nothing only with an exception pending, which propagates to the caller.
   if (how == SettleAs::kResolveWithBound) {
-    resolver.As<v8::Promise::Resolver>()->Resolve(context, bound).Check();
+    resolver.As<v8::Promise::Resolver>()->Resolve(context, bound).FromMaybe(false);
   } else {
-    resolver.As<v8::Promise::Resolver>()->Reject(context, info[0]).Check();
+    resolver.As<v8::Promise::Resolver>()->Reject(context, info[0]).FromMaybe(false);
   }
 }
 

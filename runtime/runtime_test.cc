@@ -278,6 +278,23 @@ TEST_P(RuntimeTest, EmbedderBootstrapCodeRuns) {
   EXPECT_EQ(Eval(*runtime, "embedder.answer"), "42");
 }
 
+// V8 cannot hold a string longer than v8::String::kMaxLength (~2^29
+// characters); such input is an error that names it, and the runtime stays
+// usable. Holds one ~512 MiB string, hence the test's BUILD size.
+TEST_P(RuntimeTest, ScriptsTooLongForV8AreErrorsNotAborts) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  const std::string huge(static_cast<size_t>(v8::String::kMaxLength) + 16, ' ');
+  absl::StatusOr<v8::Global<v8::Value>> source = runtime->ExecuteScript("huge.js", huge);
+  ASSERT_FALSE(source.ok());
+  EXPECT_TRUE(absl::IsInvalidArgument(source.status())) << source.status();
+  EXPECT_THAT(source.status().message(), HasSubstr("source of huge.js: string too long for V8"));
+  absl::StatusOr<v8::Global<v8::Value>> name = runtime->ExecuteScript(huge, "1");
+  ASSERT_FALSE(name.ok());
+  EXPECT_THAT(name.status().message(), HasSubstr("script name: string too long for V8"));
+  EXPECT_EQ(Eval(*runtime, "1 + 2"), "3");
+}
+
 TEST_P(RuntimeTest, ConsoleCanBeSilenced) {
   for (bool console : {true, false}) {
     RuntimeOptions options;
