@@ -19,6 +19,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "snapshot/checksum.h"
+#include "tests/cli_fixture.h"
 #include "tests/process_runner.h"
 
 namespace toysnap {
@@ -27,44 +28,15 @@ namespace {
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using toysnap::testing::ExpectRefused;
 using toysnap::testing::FileExists;
-using toysnap::testing::MakeTempDir;
 using toysnap::testing::ProcessResult;
 using toysnap::testing::ReadTextFile;
 using toysnap::testing::RunProcess;
 using toysnap::testing::Runfile;
 using toysnap::testing::WriteTextFile;
 
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override { dir_ = MakeTempDir(); }
-
-  ProcessResult Toysnap(std::vector<std::string> args,
-                        const std::map<std::string, std::string>& env = {}) {
-    args.insert(args.begin(), Runfile("tools/toysnap"));
-    return RunProcess(args, dir_, env);
-  }
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
-  std::string Write(const std::string& name, const std::string& text) {
-    WriteTextFile(Path(name), text);
-    return Path(name);
-  }
-  // Builds `entry` into a snapshot; the test fails if the build does.
-  std::string Build(const std::string& entry, const std::string& out = "app.snap") {
-    ProcessResult build = Toysnap({"build", entry, "-o", Path(out)});
-    EXPECT_EQ(build.exit_code, 0) << build.err;
-    return Path(out);
-  }
-
-  std::string dir_;
-};
-
-// Exit codes 1 and 2 are chosen; anything else (a signal above all) is a crash.
-void ExpectRefused(const ProcessResult& result, const std::string& message) {
-  EXPECT_EQ(result.signal, 0) << "crashed: " << result.err;
-  EXPECT_EQ(result.exit_code, 1) << result.err;
-  EXPECT_THAT(result.err, HasSubstr(message));
-}
+using CliTest = toysnap::testing::CliFixture;
 
 TEST_F(CliTest, HelloFromSnapshotAndFromSourcePrintTheSame) {
   std::string hello = Runfile("examples/hello/main.js");

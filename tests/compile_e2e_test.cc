@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/cli_fixture.h"
 #include "tests/process_runner.h"
 
 namespace toysnap {
@@ -17,6 +18,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
+using toysnap::testing::ExpectRefused;
 using toysnap::testing::FileExists;
 using toysnap::testing::MakeTempDir;
 using toysnap::testing::ProcessResult;
@@ -27,16 +29,8 @@ using toysnap::testing::WriteTextFile;
 
 constexpr size_t kTrailerSize = 16;  // container size (u64) + "TSNAPEXE"
 
-class CompileTest : public ::testing::Test {
+class CompileTest : public toysnap::testing::CliFixture {
  protected:
-  void SetUp() override { dir_ = MakeTempDir(); }
-
-  ProcessResult Toysnap(std::vector<std::string> args) {
-    args.insert(args.begin(), Runfile("tools/toysnap"));
-    return RunProcess(args, dir_);
-  }
-  std::string Path(const std::string& name) const { return dir_ + "/" + name; }
-
   // Writes `bytes` as an executable `name` in a fresh directory and runs it from
   // there, the way a user who copied it to another machine would.
   ProcessResult RunCopy(const std::string& bytes, const std::vector<std::string>& args,
@@ -61,16 +55,7 @@ class CompileTest : public ::testing::Test {
     ProcessResult build = Toysnap({"build", entry, "-o", Path(name + ".snap"), "-q"});
     ASSERT_EQ(build.exit_code, 0) << build.err;
   }
-
-  std::string dir_;
 };
-
-// Exit code 1 with a reason; a signal would be a crash.
-void ExpectRefused(const ProcessResult& result, const std::string& message) {
-  EXPECT_EQ(result.signal, 0) << "crashed: " << result.err;
-  EXPECT_EQ(result.exit_code, 1) << result.err;
-  EXPECT_THAT(result.err, HasSubstr(message));
-}
 
 TEST_F(CompileTest, CopiedAppRunsLikeToysnapRunAndGetsEveryArgument) {
   CompileAndBuild(Runfile("examples/hello/main.js"), "hello");
