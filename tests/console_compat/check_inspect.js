@@ -1,4 +1,5 @@
-// Compares runtime/js/inspect.js with Node's util.format / util.inspect.
+// Compares runtime/js/inspect.js (with inspect_layout.js) with Node's
+// util.format / util.inspect.
 // Usage: node [--expose-internals] tests/console_compat/check_inspect.js [-v]
 // Node itself is the oracle, so every case is built once and handed to both.
 'use strict';
@@ -9,10 +10,14 @@ const vm = require('vm');
 
 const verbose = process.argv.includes('-v');
 const root = path.resolve(__dirname, '..', '..');
-const src = fs.readFileSync(path.join(root, 'runtime', 'js', 'inspect.js'), 'utf8');
-const loadModule = vm.runInThisContext(src, { filename: 'inspect.js' });
-const internals = {};
-loadModule({}, internals);
+// inspect.js needs what inspect_layout.js defines; this is their bootstrap order.
+const FILES = ['inspect_layout.js', 'inspect.js'];
+const sources = FILES.map((file) => fs.readFileSync(path.join(root, 'runtime', 'js', file), 'utf8'));
+function loadInto(internals) {
+  FILES.forEach((file, i) => vm.runInThisContext(sources[i], { filename: file })({}, internals));
+  return internals;
+}
+const internals = loadInto({});
 const makeCases = require('./console_cases.js');
 
 let passed = 0;
@@ -67,7 +72,7 @@ let binding;
 try { binding = require('internal/test/binding').internalBinding('util'); } catch { binding = undefined; }
 if (binding !== undefined) {
   const hooked = { getPromiseDetails: (p) => binding.getPromiseDetails(p) };
-  vm.runInThisContext(src, { filename: 'inspect.js' })({}, hooked);
+  loadInto(hooked);
   const rejected = Promise.reject(new RangeError('no'));
   rejected.catch(() => {});
   const hookCases = [

@@ -1,4 +1,5 @@
-// Compares runtime/js/modules.js and runtime/js/cjs_lexer.js with Node itself:
+// Compares the module system in runtime/js (cjs_lexer.js, module_paths.js,
+// module_resolution.js, cjs_loader.js, modules.js) with Node itself:
 // ESM and CommonJS resolution (results, error codes and messages), CommonJS
 // programs (cycles, cache, JSON, errors), and the names `import` sees of
 // CommonJS modules. Node is the oracle, run as a child process with the
@@ -58,8 +59,8 @@ function loadOurs() {
       ['exports', 'require', 'module', '__filename', '__dirname'], { filename }),
     cwd: () => root,
   };
-  // Evaluation order: the lexer first, then modules.js.
-  for (const file of ['cjs_lexer.js', 'modules.js']) {
+  // The bootstrap's evaluation order (runtime/BUILD.bazel).
+  for (const file of ['cjs_lexer.js', 'module_paths.js', 'module_resolution.js', 'cjs_loader.js', 'modules.js']) {
     const source = fs.readFileSync(path.join(repo, 'runtime/js', file), 'utf8');
     vm.runInThisContext(source, { filename: file })(natives, internals);
   }
