@@ -18,13 +18,31 @@ namespace toysnap {
 absl::StatusOr<std::string> ReadFile(const std::string& path);
 
 // Replaces `path` with `contents` (permission bits `mode`, whatever the umask)
-// so that readers see either the old file or the complete new one: writes a
-// temporary file in the same directory, sets its mode, fsyncs it and renames it
-// over `path`. On failure the temporary file is removed and `path` is left
-// untouched. Errors name the path.
+// so that readers see either the old file or the complete new one, and a
+// process killed at any point (SIGKILL included) leaves no partial file behind.
+// The data goes to an anonymous O_TMPFILE inode in the target's directory, is
+// fchmod'ed and fsynced there, then linked under a unique temporary name and
+// renamed over `path` (linkat cannot replace a file, so the only moment a kill
+// would leave a `.NAME.tmp.*` file is between those two calls). File systems
+// without O_TMPFILE get a named temporary file from the start, removed on
+// failure. On failure `path` is left untouched. Errors name the path.
 absl::Status WriteFileAtomically(const std::string& path,
                                  absl::string_view contents,
                                  mode_t mode = 0644);
+
+namespace file_io_internal {
+
+// How WriteFileAtomically stages its data; tests pin each path.
+enum class TempFile {
+  kAnonymousOrNamed,  // O_TMPFILE, or a named file where it is unsupported
+  kNamed,             // always the named-file fallback
+};
+
+absl::Status WriteFileAtomically(const std::string& path,
+                                 absl::string_view contents, mode_t mode,
+                                 TempFile temp_file);
+
+}  // namespace file_io_internal
 
 }  // namespace toysnap
 

@@ -3,11 +3,17 @@
 
 #include <dirent.h>
 #include <ftw.h>
+#include <stdlib.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <climits>
 #include <cstdio>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -16,9 +22,13 @@
 namespace toysnap {
 namespace {
 
+using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::StartsWith;
+using ::testing::UnorderedElementsAre;
+using file_io_internal::TempFile;
 
 void RemoveTree(const std::string& dir) {
   nftw(
@@ -34,7 +44,9 @@ class FileIoTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = ::testing::TempDir() + "/file_io_" + info->name();
+    std::string name = info->name();  // "Case/Param" for parametrized tests
+    for (char& c : name) c = c == '/' ? '_' : c;
+    dir_ = ::testing::TempDir() + "/file_io_" + name;
     RemoveTree(dir_);
     ASSERT_EQ(mkdir(dir_.c_str(), 0755), 0);
   }
@@ -58,16 +70,38 @@ class FileIoTest : public ::testing::Test {
   std::string dir_;
 };
 
-TEST_F(FileIoTest, RoundTripAndReplace) {
+// Write tests run on both ways of staging the data: the public entry point
+// (O_TMPFILE here) and the named-file fallback it uses elsewhere.
+class AtomicWriteTest : public FileIoTest,
+                        public ::testing::WithParamInterface<TempFile> {
+ protected:
+  absl::Status Write(const std::string& path, absl::string_view contents,
+                     mode_t mode = 0644) {
+    if (GetParam() == TempFile::kAnonymousOrNamed) {
+      return WriteFileAtomically(path, contents, mode);
+    }
+    return file_io_internal::WriteFileAtomically(path, contents, mode,
+                                                 GetParam());
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(
+    TempFiles, AtomicWriteTest,
+    ::testing::Values(TempFile::kAnonymousOrNamed, TempFile::kNamed),
+    [](const ::testing::TestParamInfo<TempFile>& info) {
+      return info.param == TempFile::kNamed ? "Named" : "Anonymous";
+    });
+
+TEST_P(AtomicWriteTest, RoundTripAndReplace) {
   const std::string path = dir_ + "/app.snap";
   std::string big(3 << 20, '\0');
   for (size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>(i * 131);
-  ASSERT_TRUE(WriteFileAtomically(path, big).ok());
+  ASSERT_TRUE(Write(path, big).ok());
   EXPECT_EQ(ReadFile(path).value(), big);
 
-  ASSERT_TRUE(WriteFileAtomically(path, "second").ok());
+  ASSERT_TRUE(Write(path, "second").ok());
   EXPECT_EQ(ReadFile(path).value(), "second");
-  ASSERT_TRUE(WriteFileAtomically(path, "").ok());
+  ASSERT_TRUE(Write(path, "").ok());
   EXPECT_EQ(ReadFile(path).value(), "");
 
   struct stat st;
@@ -76,15 +110,15 @@ TEST_F(FileIoTest, RoundTripAndReplace) {
   EXPECT_THAT(Entries(dir_), ElementsAre("app.snap"));  // No temp files left.
 }
 
-TEST_F(FileIoTest, ModeIsSetBeforeTheFileAppears) {
+TEST_P(AtomicWriteTest, ModeIsSetBeforeTheFileAppears) {
   const std::string path = dir_ + "/app";
   mode_t old_umask = umask(0077);
-  ASSERT_TRUE(WriteFileAtomically(path, "#!/bin/sh\n", 0755).ok());
+  ASSERT_TRUE(Write(path, "#!/bin/sh\n", 0755).ok());
   umask(old_umask);
   struct stat st;
   ASSERT_EQ(stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0755u);
-  ASSERT_TRUE(WriteFileAtomically(path, "data").ok());  // replacing resets it
+  ASSERT_TRUE(Write(path, "data").ok());  // replacing resets it
   ASSERT_EQ(stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0644u);
 }
@@ -105,20 +139,20 @@ TEST_F(FileIoTest, ReadRefusesDirectory) {
   EXPECT_THAT(r.status().message(), HasSubstr("Is a directory"));
 }
 
-TEST_F(FileIoTest, NonexistentDirectoryFailsAndCreatesNothing) {
+TEST_P(AtomicWriteTest, NonexistentDirectoryFailsAndCreatesNothing) {
   const std::string path = dir_ + "/no/such/dir/app.snap";
-  absl::Status s = WriteFileAtomically(path, "data");
+  absl::Status s = Write(path, "data");
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.message(), HasSubstr(path));
   EXPECT_THAT(Entries(dir_), IsEmpty());
 }
 
-TEST_F(FileIoTest, UnwritableDirectoryLeavesTargetUntouched) {
+TEST_P(AtomicWriteTest, UnwritableDirectoryLeavesTargetUntouched) {
   if (geteuid() == 0) GTEST_SKIP() << "root ignores directory permissions";
   const std::string path = dir_ + "/app.snap";
-  ASSERT_TRUE(WriteFileAtomically(path, "old").ok());
+  ASSERT_TRUE(Write(path, "old").ok());
   ASSERT_EQ(chmod(dir_.c_str(), 0555), 0);
-  absl::Status s = WriteFileAtomically(path, "new");
+  absl::Status s = Write(path, "new");
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.message(), HasSubstr(path));
   ASSERT_EQ(chmod(dir_.c_str(), 0755), 0);
@@ -128,25 +162,105 @@ TEST_F(FileIoTest, UnwritableDirectoryLeavesTargetUntouched) {
 
 // rename() fails after the temp file was fully written: exercises cleanup on
 // the latest failure point, and works even when the test runs as root.
-TEST_F(FileIoTest, FailedRenameRemovesTempAndLeavesTargetUntouched) {
+TEST_P(AtomicWriteTest, FailedRenameRemovesTempAndLeavesTargetUntouched) {
   const std::string path = dir_ + "/app.snap";
   ASSERT_EQ(mkdir(path.c_str(), 0755), 0);
-  ASSERT_TRUE(WriteFileAtomically(path + "/keep", "kept").ok());
-  absl::Status s = WriteFileAtomically(path, "new contents");
+  ASSERT_TRUE(Write(path + "/keep", "kept").ok());
+  absl::Status s = Write(path, "new contents");
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.message(), HasSubstr(path));
   EXPECT_THAT(Entries(dir_), ElementsAre("app.snap"));
   EXPECT_EQ(ReadFile(path + "/keep").value(), "kept");
 }
 
-TEST_F(FileIoTest, BareFileNameUsesCurrentDirectory) {
+TEST_P(AtomicWriteTest, BareFileNameUsesCurrentDirectory) {
   char cwd[4096];
   ASSERT_NE(getcwd(cwd, sizeof(cwd)), nullptr);
   ASSERT_EQ(chdir(dir_.c_str()), 0);
-  absl::Status s = WriteFileAtomically("bare.snap", "x");
+  absl::Status s = Write("bare.snap", "x");
   ASSERT_EQ(chdir(cwd), 0);
   ASSERT_TRUE(s.ok()) << s;
   EXPECT_EQ(ReadFile(dir_ + "/bare.snap").value(), "x");
+}
+
+// What a writer process had open when the test killed it.
+struct KilledWrite {
+  bool killed = false;     // false: it exited before its write was caught
+  std::string open_file;   // the file it was writing, as /proc names it
+};
+
+// The last path component of a /proc fd link.
+std::string LinkName(const std::string& link) {
+  return link.substr(link.rfind('/') + 1);
+}
+
+// Waits until process `pid` has a file in `dir` open that holds at least
+// `min_size` bytes, then SIGKILLs and reaps it: a kill in mid-write.
+KilledWrite KillWhileWriting(pid_t pid, const std::string& dir,
+                             off_t min_size) {
+  const std::string fds = "/proc/" + std::to_string(pid) + "/fd";
+  char real_dir[PATH_MAX];  // /proc shows resolved paths
+  const std::string prefix =
+      std::string(realpath(dir.c_str(), real_dir) ? real_dir : dir.c_str()) + "/";
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  KilledWrite result;
+  while (result.open_file.empty() &&
+         std::chrono::steady_clock::now() < deadline) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) return result;  // it finished
+    DIR* d = opendir(fds.c_str());
+    if (d == nullptr) continue;
+    while (dirent* e = readdir(d)) {
+      const std::string fd_path = fds + "/" + e->d_name;
+      char target[4096];
+      ssize_t n = readlink(fd_path.c_str(), target, sizeof(target) - 1);
+      if (n <= 0) continue;
+      target[n] = '\0';
+      struct stat st;
+      if (std::string(target).rfind(prefix, 0) == 0 &&
+          stat(fd_path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+          st.st_size >= min_size) {
+        result.open_file = target;
+        break;
+      }
+    }
+    closedir(d);
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+  return result;
+}
+
+// SIGKILL in the middle of the write. The named fallback leaves its temporary
+// file (which also proves the kill landed mid-write); the anonymous file
+// leaves nothing. Either way the old file is intact.
+TEST_P(AtomicWriteTest, KilledWriterLeavesTheOldFile) {
+  const std::string path = dir_ + "/app.snap";
+  ASSERT_TRUE(Write(path, "old").ok());
+  const std::string big(256 << 20, 'x');  // a write that takes a while
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) _exit(Write(path, big).ok() ? 0 : 1);
+  KilledWrite write = KillWhileWriting(pid, dir_, 8 << 20);
+  ASSERT_TRUE(write.killed) << "the write finished before it was caught";
+  ASSERT_FALSE(write.open_file.empty());
+  EXPECT_EQ(ReadFile(path).value(), "old");
+  const std::string name = LinkName(write.open_file);
+  if (GetParam() == TempFile::kNamed) {
+    EXPECT_THAT(name, StartsWith(".app.snap.tmp."));
+    EXPECT_THAT(Entries(dir_),
+                UnorderedElementsAre("app.snap", StartsWith(".app.snap.tmp.")));
+    return;
+  }
+  if (name.rfind(".app.snap.tmp.", 0) == 0) {
+    GTEST_SKIP() << "no O_TMPFILE on this file system: " << write.open_file;
+  }
+  // An O_TMPFILE inode shows in /proc as "DIR/#INODE (deleted)".
+  EXPECT_THAT(name, AllOf(StartsWith("#"), HasSubstr("(deleted)")));
+  EXPECT_THAT(Entries(dir_), ElementsAre("app.snap"));
 }
 
 }  // namespace

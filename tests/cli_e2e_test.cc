@@ -72,6 +72,33 @@ export async function main(args) {
   }
 }
 
+// warmup() runs at build (its work lands in the snapshot) and, from source, at
+// the same point before main; never at restore.
+TEST_F(CliTest, WarmUpRunsAtBuildNotAtRestore) {
+  std::string main = Write("main.js", R"(const seen = [];
+export async function warmup() {
+  await null;
+  seen.push('warm');
+  console.log('warming up');
+}
+export function main() { console.log('main sees', seen.join()); })");
+  ProcessResult build = Toysnap({"build", main, "-o", Path("app.snap")});
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  EXPECT_EQ(build.out, "warming up\n");
+  EXPECT_THAT(build.err, HasSubstr("ran warmup() and drained the event loop"));
+  ProcessResult restored = Toysnap({"run", Path("app.snap")});
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_EQ(restored.out, "main sees warm\n");
+  ProcessResult source = Toysnap({"run", main});
+  ASSERT_EQ(source.exit_code, 0) << source.err;
+  EXPECT_EQ(source.out, "warming up\nmain sees warm\n");
+
+  std::string failing = Write("fail.js", "export function warmup() {\n  null.x;\n}\n");
+  ProcessResult failed = Toysnap({"build", failing, "-o", Path("fail.snap")});
+  ExpectRefused(failed, failing + ":2:8");
+  EXPECT_FALSE(FileExists(Path("fail.snap")));
+}
+
 TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
   Write("lib.js", "export const x = 1;\n");
   std::string snap = Build(Write("main.js", "import { x } from './lib.js';\nexport const main = () => x;\n"));
@@ -422,20 +449,99 @@ TEST_F(CliTest, KilledBuildsLeaveNoPartialOutput) {
                             "export const rows = [];\n"
                             "for (let i = 0; i < 300000; i++) rows.push({ i, s: 'row ' + i });\n"
                             "export function main() { console.log(rows.length); }\n");
+  // Builds are reproducible, so a finished build elsewhere gives the only
+  // bytes out/app.snap may ever hold.
+  ASSERT_TRUE(std::filesystem::create_directory(Path("ref")));
+  ASSERT_TRUE(std::filesystem::create_directory(Path("out")));
+  const std::string expected = ReadTextFile(Build(entry, "ref/app.snap"));
+  ASSERT_GT(expected.size(), 1u << 20);
   const std::vector<std::string> build = {Runfile("tools/toysnap"), "build", entry, "-o",
-                                          Path("app.snap")};
-  // SIGKILL at increasing delays, until a build outruns the kill: each killed
-  // build must leave neither a new nor a partial app.snap.
+                                          Path("out/app.snap")};
+
+  // After a killed build out/ holds nothing, or the complete app.snap when the
+  // kill came after the rename; never a partial file nor a temporary one.
+  // The complete file is removed so the next build does not skip as up to date.
+  auto expect_no_partial_output = [&] {
+    for (const auto& e : std::filesystem::directory_iterator(Path("out"))) {
+      const std::string name = e.path().filename().string();
+      EXPECT_EQ(name, "app.snap") << "left behind: " << e.path();
+      if (name == "app.snap") {
+        EXPECT_TRUE(ReadTextFile(e.path().string()) == expected) << "partial app.snap";
+      }
+      std::filesystem::remove(e.path());
+    }
+  };
+
+  // 1. SIGKILL at increasing delays, until a build outruns the kill.
   bool finished = false;
   for (int ms = 0; ms < 20000 && !finished; ms += ms < 200 ? 25 : ms / 4) {
-    SCOPED_TRACE(ms);
+    SCOPED_TRACE(absl::StrCat("killed after ", ms, " ms"));
     finished = !KilledAfter(build, dir_, std::chrono::milliseconds(ms));
-    if (!finished) ASSERT_FALSE(FileExists(Path("app.snap")));
+    if (!finished) expect_no_partial_output();
   }
   ASSERT_TRUE(finished) << "the build never finished";
-  ProcessResult run = Toysnap({"run", Path("app.snap")});
+  ProcessResult run = Toysnap({"run", Path("out/app.snap")});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "300000\n");
+  expect_no_partial_output();
+
+  // 2. SIGKILL inside the write itself: watch the build's descriptors and kill
+  // it once it holds a regular file in out/ (its output, being written) with
+  // 0, 1/4, ... 4/4 of the bytes. Timed kills rarely land in that window.
+  const std::string out_dir = std::filesystem::canonical(Path("out")).string() + "/";
+  int caught_writing = 0;
+  for (int quarter = 0; quarter <= 4; ++quarter) {
+    SCOPED_TRACE(absl::StrCat("killed with ", quarter, "/4 written"));
+    const off_t min_size = static_cast<off_t>(expected.size() / 4 * quarter);
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      int null_fd = open("/dev/null", O_RDWR);
+      dup2(null_fd, 0);
+      dup2(null_fd, 1);
+      dup2(null_fd, 2);
+      std::vector<char*> args;
+      for (const std::string& arg : build) args.push_back(const_cast<char*>(arg.c_str()));
+      args.push_back(nullptr);
+      execv(args[0], args.data());
+      _exit(127);
+    }
+    const std::string fds = absl::StrCat("/proc/", pid, "/fd");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    std::string writing;  // the /proc link of the output file when caught
+    int status = 0;
+    bool exited = false;
+    while (writing.empty() && std::chrono::steady_clock::now() < deadline) {
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        exited = true;
+        break;
+      }
+      // Without exceptions: the process may exit while its fds are listed.
+      std::error_code error;
+      for (std::filesystem::directory_iterator fd(fds, error), end; !error && fd != end;
+           fd.increment(error)) {
+        std::error_code link_error;
+        std::string target = std::filesystem::read_symlink(fd->path(), link_error).string();
+        struct stat st;
+        if (!link_error && absl::StartsWith(target, out_dir) &&
+            stat(fd->path().c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+            st.st_size >= min_size) {
+          writing = target;
+          break;
+        }
+      }
+    }
+    if (!exited) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+    }
+    if (!writing.empty() && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
+      ++caught_writing;
+    }
+    expect_no_partial_output();
+  }
+  // The kill must have landed mid-write in most rounds, or this proved little.
+  EXPECT_GE(caught_writing, 3);
 }
 
 }  // namespace
