@@ -339,20 +339,40 @@ absl::Status Runtime::EvaluateModule(absl::string_view url) {
   return Explain(loop_->RunMicrotasks(scope.context()));
 }
 
-bool Runtime::MainHasMainExport() {
-  if (main_url_.empty() || exported_) return false;
-  ContextScope scope(*this);
+v8::MaybeLocal<v8::Function> Runtime::MainExportedFunction(const char* name) {
   v8::Local<v8::Module> module;
-  if (!modules_->Find(main_url_).ToLocal(&module) ||
+  if (main_url_.empty() || !modules_->Find(main_url_).ToLocal(&module) ||
       module->GetStatus() != v8::Module::kEvaluated) {
-    return false;
+    return {};
   }
-  v8::Local<v8::Value> main;
-  return module->GetModuleNamespace()
-             .As<v8::Object>()
-             ->Get(scope.context(), v8::String::NewFromUtf8Literal(isolate_, "main"))
-             .ToLocal(&main) &&
-         main->IsFunction();
+  v8::Local<v8::Value> value;
+  v8::Local<v8::String> key;
+  if (!v8::String::NewFromUtf8(isolate_, name).ToLocal(&key) ||
+      !module->GetModuleNamespace().As<v8::Object>()->Get(context(), key).ToLocal(&value) ||
+      !value->IsFunction()) {
+    return {};
+  }
+  return value.As<v8::Function>();
+}
+
+bool Runtime::MainHasMainExport() {
+  if (exported_) return false;
+  ContextScope scope(*this);
+  return !MainExportedFunction("main").IsEmpty();
+}
+
+absl::StatusOr<bool> Runtime::CallWarmUp() {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  v8::Local<v8::Function> warmup;
+  if (!MainExportedFunction("warmup").ToLocal(&warmup)) return false;
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> result;
+  if (!warmup->Call(scope.context(), v8::Undefined(isolate_), 0, nullptr).ToLocal(&result)) {
+    return StatusFromTryCatch(try_catch);
+  }
+  RETURN_IF_ERROR(AwaitLocal(result).status());
+  return true;
 }
 
 absl::StatusOr<v8::Local<v8::Value>> Runtime::AwaitLocal(v8::Local<v8::Value> value) {
@@ -388,23 +408,18 @@ absl::Status Runtime::CallMain(const std::vector<std::string>& args) {
   ASSIGN_OR_RETURN(v8::Local<v8::String> entry_path,
                    NewStringOr(isolate_, entry, "main module path"));
   RETURN_IF_ERROR(CallInternal("setArgs", {js_args, exec_path, entry_path}));
-  v8::Local<v8::Module> module;
-  if (main_url_.empty() || !modules_->Find(main_url_).ToLocal(&module)) {
+  if (main_url_.empty() || modules_->Find(main_url_).IsEmpty()) {
     return absl::FailedPreconditionError("no main module is loaded");
   }
-  v8::Local<v8::Value> main;
-  if (!module->GetModuleNamespace()
-           .As<v8::Object>()
-           ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "main"))
-           .ToLocal(&main) ||
-      !main->IsFunction()) {
+  v8::Local<v8::Function> main;
+  if (!MainExportedFunction("main").ToLocal(&main)) {
     return absl::NotFoundError(
         absl::StrCat(DisplayPath(main_url_), " does not export a function named main"));
   }
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Value> result;
   v8::Local<v8::Value> argv[] = {js_args};
-  if (!main.As<v8::Function>()->Call(context, v8::Undefined(isolate_), 1, argv).ToLocal(&result)) {
+  if (!main->Call(context, v8::Undefined(isolate_), 1, argv).ToLocal(&result)) {
     return StatusFromTryCatch(try_catch);
   }
   ASSIGN_OR_RETURN(v8::Local<v8::Value> settled, AwaitLocal(result));

@@ -96,6 +96,11 @@ class Runtime : public NativeHost {
 
   // Whether the main module exports a function named `main`.
   bool MainHasMainExport();
+  // The build-time warm-up hook: calls the main module's `warmup()`, if it
+  // exports one, and awaits it. Returns whether there was one. `build` calls it
+  // before writing the heap (so what it compiles and computes is in the
+  // snapshot) and `run` from source calls it at the same point.
+  absl::StatusOr<bool> CallWarmUp();
   const std::string& main_module_url() const { return main_url_; }
   // How many modules the module map holds (ES, JSON, CommonJS, builtin).
   size_t LoadedModuleCount() const { return modules_ ? modules_->urls().size() : 0; }
@@ -155,6 +160,8 @@ class Runtime : public NativeHost {
                             v8::Local<v8::Value>* result = nullptr);
   absl::Status StatusFromTryCatch(const v8::TryCatch& try_catch);
   absl::StatusOr<v8::Local<v8::Value>> AwaitLocal(v8::Local<v8::Value> value);
+  // The main module's export `name` if it is a function; needs a ContextScope.
+  v8::MaybeLocal<v8::Function> MainExportedFunction(const char* name);
   absl::StatusOr<std::string> LoadModule(absl::string_view path, std::optional<std::string> source);
   absl::Status CheckUsable() const;
   // Files in the CommonJS require cache (empty if the bootstrap has none).

@@ -135,6 +135,42 @@ TEST_P(RuntimeTest, LoadsMainAndSideModulesFromGivenSourceAndDisk) {
   EXPECT_FALSE(runtime->LoadMainModule(main_path).ok());  // one main module only
 }
 
+TEST_P(RuntimeTest, WarmUpHookIsOptionalAwaitedAndReportsErrors) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  absl::StatusOr<std::string> plain =
+      runtime->LoadMainModule(WriteModule("plain.js", "export function main() {}\n"));
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  ASSERT_TRUE(runtime->EvaluateModule(*plain).ok());
+  absl::StatusOr<bool> none = runtime->CallWarmUp();
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_FALSE(*none);
+
+  std::unique_ptr<Runtime> warm = Make();
+  ASSERT_NE(warm, nullptr);
+  absl::StatusOr<std::string> main = warm->LoadMainModule(WriteModule(
+      "warm.js", "export async function warmup() {\n"
+                 "  await new Promise((resolve) => setTimeout(resolve, 1));\n"
+                 "  globalThis.warmed = (globalThis.warmed ?? 0) + 1;\n}\n"));
+  ASSERT_TRUE(main.ok()) << main.status();
+  ASSERT_TRUE(warm->EvaluateModule(*main).ok());
+  absl::StatusOr<bool> called = warm->CallWarmUp();
+  ASSERT_TRUE(called.ok()) << called.status();
+  EXPECT_TRUE(*called);
+  EXPECT_EQ(Eval(*warm, "warmed"), "1");  // the timer inside it ran before it returned
+
+  std::unique_ptr<Runtime> failing = Make();
+  ASSERT_NE(failing, nullptr);
+  std::string path = WriteModule("fail.js", "export function warmup() {\n  throw new Error('cold');\n}\n");
+  absl::StatusOr<std::string> url = failing->LoadMainModule(path);
+  ASSERT_TRUE(url.ok()) << url.status();
+  ASSERT_TRUE(failing->EvaluateModule(*url).ok());
+  absl::StatusOr<bool> failed = failing->CallWarmUp();
+  ASSERT_FALSE(failed.ok());
+  EXPECT_THAT(failed.status().message(), HasSubstr("cold"));
+  EXPECT_THAT(failed.status().message(), HasSubstr(path + ":2:9"));
+}
+
 TEST_P(RuntimeTest, UnresolvableImportsNameTheImporterAndSpecifier) {
   std::unique_ptr<Runtime> runtime = Make();
   ASSERT_NE(runtime, nullptr);

@@ -80,6 +80,11 @@ absl::StatusOr<SnapshotMetadata> EvaluateAndExport(v8::SnapshotCreator& creator,
   if (status.ok()) status = DrainEventLoop(*runtime);
   if (!status.ok()) return ExplainExit(status, *runtime);
   timer.Done("evaluated it and drained the event loop");
+  absl::StatusOr<bool> warmed = runtime->CallWarmUp();
+  status = warmed.status();
+  if (status.ok() && *warmed) status = DrainEventLoop(*runtime);
+  if (!status.ok()) return ExplainExit(status, *runtime);
+  if (*warmed) timer.Done("ran warmup() and drained the event loop");
   bool has_main = runtime->MainHasMainExport();
   if (!has_main && options.warn) {
     options.warn(absl::StrCat("warning: ", options.entry,

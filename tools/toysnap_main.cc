@@ -195,6 +195,10 @@ int RunSource(const Command& command, std::string contents, RuntimeOptions optio
   // What `build` does before it writes the heap, so both ways run alike.
   if (status.ok()) status = (*runtime)->EvaluateModule(*url);
   if (status.ok()) status = (*runtime)->RunEventLoop(LoopMode::kUntilOnlyIntervals);
+  absl::StatusOr<bool> warmed = false;
+  if (status.ok()) warmed = (*runtime)->CallWarmUp();
+  if (!warmed.ok()) status = warmed.status();
+  if (status.ok() && *warmed) status = (*runtime)->RunEventLoop(LoopMode::kUntilOnlyIntervals);
   if (!status.ok()) return ExitNow(Finish(**runtime, status));
   return ExitNow(RunRuntime(**runtime, command, (*runtime)->MainHasMainExport()));
 }
