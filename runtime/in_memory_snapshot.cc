@@ -3,6 +3,7 @@
 
 #include "runtime/external_references.h"
 #include "runtime/native_classes.h"
+#include "runtime/v8_process.h"
 #include "snapshot/status_macros.h"
 #include "v8-snapshot.h"
 
@@ -22,6 +23,7 @@ absl::StatusOr<InMemorySnapshot> BuildInMemorySnapshot(
   }
   v8::StartupData data = creator.CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
   DisposeNativeClasses(creator.GetIsolate());
+  NotifyIsolateShutdown(creator.GetIsolate());
   if (data.data == nullptr || data.raw_size <= 0) {
     return absl::InternalError("V8 could not serialize the heap");
   }

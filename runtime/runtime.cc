@@ -96,6 +96,7 @@ Runtime::~Runtime() {
   }
   NativeHost::Attach(isolate_, nullptr);
   ModuleLoader::Attach(isolate_, nullptr);
+  if (owned_isolate_) NotifyIsolateShutdown(isolate_);
   owned_isolate_.reset();
 }
 

@@ -50,13 +50,10 @@ constexpr size_t kResidentBudgetPerRuntime = 16 * 1024;
 #if defined(__SANITIZE_ADDRESS__)
 // ASan: half the rounds, and only the malloc figure (its allocator is heavier
 // and its quarantine keeps freed memory resident). The quarantine also stops
-// isolate addresses being reused, which exposes a known leak that glibc's reuse
-// hides: V8's DefaultPlatform keeps a foreground task runner per isolate
-// (~1.5 KiB measured here) because Runtime never calls
-// v8::platform::NotifyIsolateShutdown before Isolate::Dispose. Back to 1 KiB
-// once it does.
+// isolate addresses being reused, which is how this test found the platform's
+// per-isolate task runners that NotifyIsolateShutdown now releases.
 constexpr int kWarmUpRounds = 4;
-constexpr size_t kMallocBudgetPerRuntime = 3 * 1024;
+constexpr size_t kMallocBudgetPerRuntime = 1024;
 #else
 constexpr int kWarmUpRounds = 8;
 constexpr size_t kMallocBudgetPerRuntime = 1024;

@@ -1,5 +1,5 @@
 // Process-wide V8 set-up. Exactly one V8Process lives in main() (or a test
-// environment); everything else takes isolates from it, never from a global.
+// environment).
 #ifndef TOYSNAP_RUNTIME_V8_PROCESS_H_
 #define TOYSNAP_RUNTIME_V8_PROCESS_H_
 
@@ -40,6 +40,11 @@ class V8Process {
   static std::unique_ptr<V8Process> Start();
   std::unique_ptr<v8::Platform> platform_;  // owned; outlives every isolate
 };
+
+// Tells the live V8Process's platform that `isolate` is about to be disposed,
+// so it drops the task runner it keeps per isolate (else ~1.5 KiB leak per
+// isolate). Call before every Isolate::Dispose; a no-op without a V8Process.
+void NotifyIsolateShutdown(v8::Isolate* isolate);
 
 }  // namespace toysnap
 

@@ -167,8 +167,11 @@ absl::StatusOr<BuildResult> BuildSnapshot(const BuildOptions& options) {
   StageTimer timer(options);
   v8::SnapshotCreator creator(ExternalReferences());
   // CreateBlob reads native class states, so they outlive the Runtime; free them
-  // before the creator disposes the isolate.
-  absl::Cleanup free_native_states = [&creator] { DisposeNativeClasses(creator.GetIsolate()); };
+  // (and the platform's per-isolate state) before the creator disposes the isolate.
+  absl::Cleanup free_native_states = [&creator] {
+    DisposeNativeClasses(creator.GetIsolate());
+    NotifyIsolateShutdown(creator.GetIsolate());
+  };
   ASSIGN_OR_RETURN(SnapshotMetadata metadata, EvaluateAndExport(creator, options, timer));
   metadata.options_hash = OptionsHash(options);
   // Keep compiled code: the point of the snapshot is a warm start.
