@@ -24,6 +24,7 @@
 #include "gtest/gtest.h"
 #include "runtime/in_memory_snapshot.h"
 #include "runtime/runtime.h"
+#include "runtime/test_eval.h"
 #include "runtime/v8_test_environment.h"
 #include "snapshot/status_macros.h"
 #include "v8-primitive.h"
@@ -91,28 +92,6 @@ std::string ExpectedReport(const std::string& token, int fill) {
   return absl::StrCat(token, ",", token, ",1,", token, ",", 64 * fill);
 }
 
-absl::StatusOr<std::string> Eval(Runtime& runtime, absl::string_view source) {
-  ASSIGN_OR_RETURN(v8::Global<v8::Value> value, runtime.ExecuteScript("eval.js", source));
-  v8::Isolate* isolate = runtime.isolate();
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Context::Scope context_scope(runtime.context());
-  v8::String::Utf8Value text(isolate, value.Get(isolate));
-  return std::string(*text != nullptr ? *text : "");
-}
-
-// Runs `source` and waits for its value (a promise or not) to settle.
-absl::StatusOr<std::string> Await(Runtime& runtime, absl::string_view source) {
-  ASSIGN_OR_RETURN(v8::Global<v8::Value> promise, runtime.ExecuteScript("await.js", source));
-  ASSIGN_OR_RETURN(v8::Global<v8::Value> value, runtime.ResolveValue(promise));
-  v8::Isolate* isolate = runtime.isolate();
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Context::Scope context_scope(runtime.context());
-  v8::String::Utf8Value text(isolate, value.Get(isolate));
-  return std::string(*text != nullptr ? *text : "");
-}
-
 absl::StatusOr<std::unique_ptr<Runtime>> Restore(const InMemorySnapshot& snapshot,
                                                  size_t max_heap_mb = 0) {
   RuntimeOptions options;
@@ -127,7 +106,7 @@ absl::Status RunOnce(const InMemorySnapshot& snapshot, const std::string& token,
   ASSIGN_OR_RETURN(std::unique_ptr<Runtime> runtime, Restore(snapshot));
   RETURN_IF_ERROR(runtime->CallMain({token, absl::StrCat(fill)}));
   RETURN_IF_ERROR(runtime->RunEventLoop());
-  ASSIGN_OR_RETURN(std::string report, Eval(*runtime, "globalThis.report"));
+  ASSIGN_OR_RETURN(std::string report, EvalToString(*runtime, "globalThis.report"));
   if (report != ExpectedReport(token, fill)) {
     return absl::InternalError(absl::StrCat(token, " saw ", report, "; expected ",
                                             ExpectedReport(token, fill)));
@@ -235,7 +214,7 @@ TEST_F(RuntimeStressTest, TenThousandTimersFireOnceInOrder) {
   constexpr int kDelays = 50;
   absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore(*snapshot_);
   ASSERT_TRUE(runtime.ok()) << runtime.status();
-  absl::StatusOr<std::string> set = Eval(**runtime, absl::StrCat(R"js(
+  absl::StatusOr<std::string> set = EvalToString(**runtime, absl::StrCat(R"js(
     globalThis.fired = [];
     for (let i = 0; i < )js", kTimers, R"js(; i++) {
       const timer = setTimeout(() => fired.push(i), 1 + (i * 7919) % )js", kDelays, R"js();
@@ -253,7 +232,7 @@ TEST_F(RuntimeStressTest, TenThousandTimersFireOnceInOrder) {
   std::stable_sort(expected.begin(), expected.end(), [](int a, int b) {
     return (a * 7919) % kDelays < (b * 7919) % kDelays;
   });
-  absl::StatusOr<std::string> fired = Eval(**runtime, "fired.join()");
+  absl::StatusOr<std::string> fired = EvalToString(**runtime, "fired.join()");
   ASSERT_TRUE(fired.ok()) << fired.status();
   EXPECT_TRUE(*fired == absl::StrJoin(expected, ","))
       << "fired " << std::count(fired->begin(), fired->end(), ',') + 1 << " timers in another order";
@@ -267,7 +246,7 @@ TEST_F(RuntimeStressTest, HundredThousandDeepPromiseChainsSettle) {
   absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore(*snapshot_);
   ASSERT_TRUE(runtime.ok()) << runtime.status();
   Runtime& r = **runtime;
-  absl::StatusOr<std::string> then_chain = Await(r, R"js(
+  absl::StatusOr<std::string> then_chain = AwaitToString(r, R"js(
     let p = Promise.resolve(0);
     for (let i = 0; i < 100000; i++) p = p.then((v) => v + 1);
     p)js");
@@ -275,7 +254,7 @@ TEST_F(RuntimeStressTest, HundredThousandDeepPromiseChainsSettle) {
   EXPECT_EQ(*then_chain, "100000");
 
   // Each async function awaits the previous one's promise.
-  absl::StatusOr<std::string> await_chain = Await(r, R"js(
+  absl::StatusOr<std::string> await_chain = AwaitToString(r, R"js(
     let q = Promise.resolve(0);
     for (let i = 0; i < 100000; i++) q = (async (previous) => (await previous) + 2)(q);
     q)js");
@@ -283,7 +262,7 @@ TEST_F(RuntimeStressTest, HundredThousandDeepPromiseChainsSettle) {
   EXPECT_EQ(*await_chain, "200000");
 
   // Each promise is resolved with the previous one (a thenable job per link).
-  absl::StatusOr<std::string> nested = Await(r, R"js(
+  absl::StatusOr<std::string> nested = AwaitToString(r, R"js(
     let n = Promise.resolve('innermost');
     for (let i = 0; i < 100000; i++) { const inner = n; n = new Promise((resolve) => resolve(inner)); }
     n)js");
@@ -292,7 +271,7 @@ TEST_F(RuntimeStressTest, HundredThousandDeepPromiseChainsSettle) {
 
   // A rejection travels all 100,000 links and is one error, not an unhandled
   // rejection per link.
-  absl::StatusOr<std::string> rejected = Await(r, R"js(
+  absl::StatusOr<std::string> rejected = AwaitToString(r, R"js(
     let e = Promise.reject(new RangeError('deep'));
     for (let i = 0; i < 100000; i++) e = e.then((v) => v + 1);
     e)js");
@@ -300,7 +279,7 @@ TEST_F(RuntimeStressTest, HundredThousandDeepPromiseChainsSettle) {
   EXPECT_THAT(rejected.status().message(), HasSubstr("RangeError: deep"));
   absl::Status loop = r.RunEventLoop();
   EXPECT_TRUE(loop.ok()) << loop;
-  absl::StatusOr<std::string> after = Eval(r, "shared.owner + ' ' + (40 + 2)");
+  absl::StatusOr<std::string> after = EvalToString(r, "shared.owner + ' ' + (40 + 2)");
   ASSERT_TRUE(after.ok()) << after.status();
   EXPECT_EQ(*after, "build 42");
 }
@@ -337,7 +316,7 @@ TEST_F(RuntimeStressTest, RuntimesAtTheHeapLimitFailCleanlyBesideOthers) {
       // 40 arrays of 128 Ki small integers: 40 MiB live. (Making them again
       // while the first set is still floating garbage would not fit: V8's own
       // old space of the same size fails on that too, under Node as well.)
-      holders[i] = Eval(**runtime, absl::StrCat(R"js(
+      holders[i] = EvalToString(**runtime, absl::StrCat(R"js(
         const arrays = [];
         for (let k = 0; k < 40; k++) arrays.push(new Array(131072).fill(k + )js", i, R"js());
         let total = 0;

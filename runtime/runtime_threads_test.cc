@@ -17,6 +17,7 @@
 #include "runtime/external_references.h"
 #include "runtime/native_classes.h"
 #include "runtime/runtime.h"
+#include "runtime/test_eval.h"
 #include "runtime/in_memory_snapshot.h"
 #include "runtime/v8_test_environment.h"
 #include "snapshot/status_macros.h"
@@ -77,21 +78,11 @@ absl::StatusOr<Snapshot> BuildApp() {
                                        std::string(kAppSource));
 }
 
-absl::StatusOr<std::string> EvalToString(Runtime& runtime, absl::string_view source) {
-  ASSIGN_OR_RETURN(v8::Global<v8::Value> value, runtime.ExecuteScript("report.js", source));
-  v8::Isolate* isolate = runtime.isolate();
-  v8::Isolate::Scope isolate_scope(isolate);
-  v8::HandleScope handle_scope(isolate);
-  v8::Context::Scope context_scope(runtime.context());
-  v8::String::Utf8Value text(isolate, value.Get(isolate));
-  return std::string(*text != nullptr ? *text : "");
-}
-
 // Runs main(index, rounds), drains the loop, and reports the state it left.
 absl::StatusOr<std::string> RunApp(Runtime& runtime, int index, int rounds) {
   RETURN_IF_ERROR(runtime.CallMain({absl::StrCat(index), absl::StrCat(rounds)}));
   RETURN_IF_ERROR(runtime.RunEventLoop());
-  return EvalToString(runtime, kReport);
+  return EvalToString(runtime, kReport, "report.js");
 }
 
 absl::StatusOr<std::unique_ptr<Runtime>> RestoreApp(const Snapshot& snapshot) {
