@@ -28,11 +28,9 @@ WORKLOADS = {
     "tables": "primes below 2,000,000 and a 148,933-entry `Map` computed at start, one query",
 }
 
-# Why a contender cannot run a workload, shown in its table row.
-NODE_SNAPSHOT_SKIPS = {
-    "lodash": "n/a: a `--build-snapshot` entry can only `require` built-ins, and "
-              "lodash-es is 600 ES modules (would need a bundler)",
-}
+# Workloads whose `node --build-snapshot` entry loads an esbuild bundle (such an
+# entry can only require built-ins): workload -> the entry esbuild bundles.
+NODE_SNAPSHOT_BUNDLES = {"lodash": "bundle_entry.mjs"}
 
 # (key, label in tables, short label in the plot, colour)
 CONTENDERS = [
@@ -139,6 +137,7 @@ def prepare(args, tools, env):
     shutil.rmtree(apps, ignore_errors=True)
     shutil.copytree(os.path.join(HERE, "workloads"), apps)
     os.makedirs(snaps, exist_ok=True)
+    os.makedirs(env["BENCH_BUNDLES"], exist_ok=True)
     toysnap = tools["toysnap"]
     commands, builds = {}, {}
     for name in args.workloads:
@@ -154,6 +153,12 @@ def prepare(args, tools, env):
             "none_bytes": os.path.getsize(none),
         }
         entry = os.path.join(app, "node_snapshot.cjs")
+        if name in NODE_SNAPSHOT_BUNDLES:
+            bundle = os.path.join(env["BENCH_BUNDLES"], f"{name}.cjs")
+            subprocess.run([tools["esbuild"], os.path.join(app, NODE_SNAPSHOT_BUNDLES[name]),
+                            "--bundle", "--format=cjs", "--platform=node", "--log-level=error",
+                            f"--outfile={bundle}"], env=env, check=True)
+            facts["bundle_bytes"] = os.path.getsize(bundle)
         if os.path.exists(entry):
             blob = os.path.join(snaps, f"{name}.node.blob")
             facts["node_s"] = timed_build(
@@ -162,7 +167,7 @@ def prepare(args, tools, env):
             facts["node_bytes"] = os.path.getsize(blob)
             node_snapshot = [tools["node"], "--snapshot-blob", blob]
         else:
-            node_snapshot = NODE_SNAPSHOT_SKIPS.get(name, "n/a")
+            node_snapshot = "n/a"
         plain = os.path.join(app, "plain.mjs")
         commands[name] = {
             "toysnap_none": [toysnap, "run", none],
@@ -238,6 +243,8 @@ def workload_table(name, commands, stats, facts):
             f"(none), {facts['zstd_s']:.2f} s (zstd)")
     if "node_bytes" in facts:
         note += f"; node's blob {mib(facts['node_bytes'])}, built in {facts['node_s']:.2f} s"
+    if "bundle_bytes" in facts:
+        note += f" from an esbuild bundle of {mib(facts['bundle_bytes'])}"
     lines += ["", note + ".", ""]
     return lines
 
@@ -355,6 +362,7 @@ def main():
         "node": shutil.which("node"),
         "deno": os.path.join(modules, "@deno/linux-x64-glibc/deno"),
         "bun": os.path.join(modules, "@oven/bun-linux-x64/bin/bun"),
+        "esbuild": os.path.join(modules, ".bin/esbuild"),
     }
     # One environment for every process: no NODE_OPTIONS, caches inside .deps/bench.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NODE_", "DENO_", "BUN_"))}
@@ -364,6 +372,7 @@ def main():
         "DENO_NO_UPDATE_CHECK": "1",
         "BUN_RUNTIME_TRANSPILER_CACHE_PATH": os.path.join(args.deps, "bun_cache"),
         "BENCH_NODE_MODULES": modules,
+        "BENCH_BUNDLES": os.path.join(args.deps, "bundles"),
     })
     facts = versions(tools["toysnap"], tools, env)
     commands, builds = prepare(args, tools, env)
