@@ -13,9 +13,22 @@ namespace toysnap {
 // The contents of `path`: a private read-only mapping of a regular file, or the
 // bytes read from anything else (a pipe, /dev/stdin). The mapping is prefaulted
 // and unmapped when the last copy of the result goes. Errors name the path.
-// A file truncated by another process while mapped would fault on access; our
-// own writers replace files by rename, which never does that.
+// A file truncated by another process while mapped faults (SIGBUS) on access:
+// see TruncationGuard. Our own writers replace files by rename, which never does.
 absl::StatusOr<SharedBytes> MapFile(const std::string& path);
+
+// While alive, a SIGBUS (how reading a mapped file fails once another process
+// has truncated it, e.g. `cp` over a snapshot being restored) ends the process
+// with "toysnap: PATH: the file was truncated while it was being read" and exit
+// code 1, instead of a crash. One guard at a time; the previous handler returns
+// when it goes.
+class TruncationGuard {
+ public:
+  explicit TruncationGuard(const std::string& path);
+  ~TruncationGuard();
+  TruncationGuard(const TruncationGuard&) = delete;
+  TruncationGuard& operator=(const TruncationGuard&) = delete;
+};
 
 }  // namespace toysnap
 

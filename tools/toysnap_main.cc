@@ -179,12 +179,18 @@ int ExitNow(int code) {
 }
 
 int RunSnapshot(const Command& command, const SharedBytes& file, RuntimeOptions options) {
-  absl::StatusOr<OpenedContainer> opened = OpenContainer(file, CurrentToolchain());
-  if (!opened.ok()) return ReportError(opened.status(), command.file);
-  absl::StatusOr<std::unique_ptr<Runtime>> runtime =
-      Runtime::CreateFromSnapshot(std::move(opened->blob), opened->metadata, options);
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime;
+  bool has_main = false;
+  {
+    // The file is mapped: checking it and restoring from it read its pages.
+    TruncationGuard guard(command.file);
+    absl::StatusOr<OpenedContainer> opened = OpenContainer(file, CurrentToolchain());
+    if (!opened.ok()) return ReportError(opened.status(), command.file);
+    has_main = opened->metadata.has_main;
+    runtime = Runtime::CreateFromSnapshot(std::move(opened->blob), opened->metadata, options);
+  }
   if (!runtime.ok()) return ReportError(runtime.status(), command.file);
-  return ExitNow(RunRuntime(**runtime, command, opened->metadata.has_main));
+  return ExitNow(RunRuntime(**runtime, command, has_main));
 }
 
 int RunSource(const Command& command, std::string contents, RuntimeOptions options) {
