@@ -59,6 +59,10 @@ TEST(NodeParityTest, TimerTickAndMicrotaskOrder) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_order.mjs"), {"a", "b"});
 }
 
+TEST(NodeParityTest, ManyTimersWithClearsAndRefreshFireInNodeOrder) {
+  ExpectSameAsNode(Runfile("tests/node_parity/timers_many.mjs"), {});
+}
+
 TEST(NodeParityTest, ConsoleAndProcessGlobals) {
   ExpectSameAsNode(Runfile("tests/node_parity/globals.mjs"), {"one", "two", "three"});
 }

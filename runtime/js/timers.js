@@ -10,6 +10,10 @@
   let nextId = 1;
   let sequence = 0;
   const active = new Map();  // id -> Timeout
+  // Min-heap of arm records by (due, seq). Clearing or re-arming a timer leaves
+  // its old record in place; records are checked against `active` when they
+  // surface, and the heap is rebuilt when stale ones outnumber live ones.
+  let queue = [];
 
   class Timeout {
     constructor(callback, delay, args, repeat) {
@@ -25,7 +29,9 @@
     _arm() {
       this._due = loopNow + this._delay;
       this._seq = sequence++;
+      if (queue.length > 64 && queue.length > 2 * active.size) rebuild();
       active.set(this._id, this);
+      push({ timer: this, due: this._due, seq: this._seq });
     }
     ref() { this._ref = true; return this; }
     unref() { this._ref = false; return this; }
@@ -71,7 +77,59 @@
     }
   }
 
+  function before(a, b) {
+    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
+  }
+
+  function push(record) {
+    let i = queue.push(record) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(queue[i], queue[parent])) break;
+      [queue[i], queue[parent]] = [queue[parent], queue[i]];
+      i = parent;
+    }
+  }
+
+  function pop() {
+    const last = queue.pop();
+    if (queue.length === 0) return;
+    queue[0] = last;
+    for (let i = 0; ;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < queue.length && before(queue[left], queue[least])) least = left;
+      if (right < queue.length && before(queue[right], queue[least])) least = right;
+      if (least === i) return;
+      [queue[i], queue[least]] = [queue[least], queue[i]];
+      i = least;
+    }
+  }
+
+  function live(record) {
+    return active.get(record.timer._id) === record.timer && record.timer._seq === record.seq;
+  }
+
+  // One record per active timer, in order: after clears pile up, and after
+  // due times shift around a snapshot.
+  function rebuild() {
+    queue = [...active.values()]
+      .map((timer) => ({ timer, due: timer._due, seq: timer._seq }))
+      .sort((a, b) => (before(a, b) ? -1 : 1));
+  }
+
+  // The earliest active timer, by due time then creation order.
+  function first() {
+    while (queue.length > 0 && !live(queue[0])) pop();
+    return queue.length > 0 ? queue[0].timer : null;
+  }
+
+  // The earliest timer that passes the filters; a scan, for the rare case that
+  // the first timer is unreferenced or an interval the builder skips.
   function earliest(refOnly, skipIntervals) {
+    const head = first();
+    if (head === null || ((!refOnly || head._ref) && !(skipIntervals && head._repeat))) return head;
     let best = null;
     for (const timer of active.values()) {
       if (refOnly && !timer._ref) continue;
@@ -98,8 +156,9 @@
   // Runs the earliest timer due at `now`; false when none is due.
   internals.runNextDueTimer = function (now) {
     loopNow = now;
-    const timer = earliest(false);
+    const timer = first();
     if (timer === null || timer._due > now) return false;
+    pop();
     if (timer._repeat) timer._arm(); else active.delete(timer._id);
     Reflect.apply(timer._callback, timer, timer._args);
     return true;
@@ -127,6 +186,7 @@
   internals.timersBeforeSnapshot = function () {
     for (const timer of active.values()) timer._due -= loopNow;
     loopNow = 0;
+    rebuild();
   };
 
   internals.timersOnRestore = function () {
@@ -134,5 +194,6 @@
     const now = natives.monotonicNow();
     for (const timer of active.values()) timer._due = now + (timer._due - loopNow);
     loopNow = now;
+    rebuild();
   };
 })
