@@ -46,7 +46,7 @@ class NpmAppsTest : public ::testing::TestWithParam<App> {
 TEST_P(NpmAppsTest, PrintsWhatNodePrintsFromSourceAndFromASnapshotWithoutSources) {
   const App& app = GetParam();
   std::string node = NodeBinary();
-  ASSERT_FALSE(node.empty()) << "node is not installed";
+  ASSERT_FALSE(node.empty()) << "TOYSNAP_NODE does not name the pinned Node";
   std::string dir = MakeTempDir();
 
   // Node, on the installed tree. main() runs as a macrotask after the top level.

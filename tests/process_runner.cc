@@ -82,10 +82,15 @@ std::string Runfile(const std::string& path) {
 }
 
 std::string NodeBinary() {
-  for (const char* candidate : {"/usr/bin/node", "/usr/local/bin/node", "/bin/node"}) {
-    if (FileExists(candidate)) return candidate;
-  }
-  return "";
+  // The test's `env` names the pinned @node_oracle runfile; never the PATH's node.
+  const char* path = getenv("TOYSNAP_NODE");
+  if (path == nullptr || *path == '\0') return "";
+  std::string file = path[0] == '/' ? path : Runfile(path);
+  char* real = realpath(file.c_str(), nullptr);
+  if (real == nullptr) return "";
+  std::string result(real);
+  free(real);
+  return result;
 }
 
 std::string MakeTempDir() {

@@ -25,7 +25,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
 // Absolute path of a runfile, e.g. "tools/toysnap" in this workspace.
 std::string Runfile(const std::string& path);
 
-// The `node` binary the parity tests compare with, or "" if none is installed.
+// The pinned Node the parity tests compare with (@node_oracle, named by the
+// test's TOYSNAP_NODE), as an absolute path; "" if the test has none.
 std::string NodeBinary();
 
 // A fresh directory under TEST_TMPDIR.

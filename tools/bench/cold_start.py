@@ -347,6 +347,8 @@ def main():
     parser.add_argument("--workloads", default=",".join(WORKLOADS),
                         help=f"comma-separated subset of {','.join(WORKLOADS)}")
     parser.add_argument("--out", default=HERE, help="folder for results.md and results.png")
+    parser.add_argument("--node", default=os.path.join(HERE, "..", "..", ".deps", "node", "bin", "node"),
+                        help="Node 20 to compare with (default: the pinned one tools/setup installs)")
     args = parser.parse_args()
     args.workloads = [w for w in args.workloads.split(",") if w]
     for w in args.workloads:
@@ -359,7 +361,7 @@ def main():
     modules = os.path.join(args.deps, "node_modules")
     tools = {
         "toysnap": copy_toysnap(os.path.abspath(args.toysnap), os.path.join(args.deps, "toysnap")),
-        "node": shutil.which("node"),
+        "node": os.path.abspath(args.node),
         "deno": os.path.join(modules, "@deno/linux-x64-glibc/deno"),
         "bun": os.path.join(modules, "@oven/bun-linux-x64/bin/bun"),
         "esbuild": os.path.join(modules, ".bin/esbuild"),
