@@ -10,7 +10,7 @@
 #include "runtime/execution_guard.h"
 #include "runtime/js_error.h"
 #include "runtime/v8_strings.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/status_macros.h"
 #include "v8-exception.h"
 #include "v8-microtask-queue.h"
 #include "v8-primitive.h"

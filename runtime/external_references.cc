@@ -4,7 +4,7 @@
 #include "runtime/module_loader.h"
 #include "runtime/native_classes.h"
 #include "runtime/natives.h"
-#include "snapshot/checksum.h"
+#include "snapshot/base/checksum.h"
 
 // V8 10.2 leaves the accessors of module namespace objects out of its own
 // external-reference table, so serializing any `import * as ns` object aborts

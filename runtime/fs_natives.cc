@@ -13,7 +13,7 @@
 #include "runtime/natives.h"
 #include "runtime/path_map.h"
 #include "runtime/v8_strings.h"
-#include "snapshot/file_io.h"
+#include "snapshot/base/file_io.h"
 #include "v8-container.h"
 #include "v8-exception.h"
 #include "v8-function.h"

@@ -1,5 +1,5 @@
-// Builds a snapshot in memory around a Runtime, as the snapshot builder does but
-// without a container or files. For tests and benchmarks of restore only.
+// Builds a snapshot in memory through a SnapshottingRuntime, as the snapshot
+// builder does but without a container or files. For tests and benchmarks of restore only.
 #ifndef TOYSNAP_RUNTIME_IN_MEMORY_SNAPSHOT_H_
 #define TOYSNAP_RUNTIME_IN_MEMORY_SNAPSHOT_H_
 
@@ -21,11 +21,13 @@ struct InMemorySnapshot {
 // Creates a snapshotting runtime under `options`, lets `prepare` run code or
 // load modules in it, and serializes the heap.
 absl::StatusOr<InMemorySnapshot> BuildInMemorySnapshot(
-    const RuntimeOptions& options, const std::function<absl::Status(Runtime&)>& prepare);
+    const V8Process& process, const RuntimeOptions& options,
+    const std::function<absl::Status(Runtime&)>& prepare);
 
 // The common case: `source` as the main module at `path`, evaluated with the
 // event loop drained.
-absl::StatusOr<InMemorySnapshot> BuildInMemorySnapshotOfModule(const RuntimeOptions& options,
+absl::StatusOr<InMemorySnapshot> BuildInMemorySnapshotOfModule(const V8Process& process,
+                                                               const RuntimeOptions& options,
                                                                const std::string& path,
                                                                const std::string& source);
 

@@ -12,8 +12,8 @@
 #include "runtime/native_classes.h"
 #include "runtime/v8_process.h"
 #include "runtime/v8_strings.h"
-#include "snapshot/checksum.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/checksum.h"
+#include "snapshot/base/status_macros.h"
 #include "v8-exception.h"
 #include "v8-function.h"
 #include "v8-microtask-queue.h"
@@ -79,8 +79,8 @@ void ApplyHeapLimit(const RuntimeOptions& options, v8::Isolate::CreateParams& pa
 
 }  // namespace
 
-Runtime::Runtime(const RuntimeOptions& options, v8::Isolate* isolate)
-    : options_(options), isolate_(isolate) {}
+Runtime::Runtime(const V8Process& process, const RuntimeOptions& options, v8::Isolate* isolate)
+    : process_(process), options_(options), isolate_(isolate) {}
 
 Runtime::~Runtime() {
   if (isolate_ == nullptr) return;
@@ -96,7 +96,7 @@ Runtime::~Runtime() {
   }
   NativeHost::Attach(isolate_, nullptr);
   ModuleLoader::Attach(isolate_, nullptr);
-  if (owned_isolate_) NotifyIsolateShutdown(isolate_);
+  if (owned_isolate_) process_.NotifyIsolateShutdown(isolate_);
   owned_isolate_.reset();
 }
 
@@ -119,7 +119,8 @@ void Runtime::InstallIsolateHooks() {
   isolate_->AddMessageListenerWithErrorLevel(OnMessage, v8::Isolate::kMessageError);
 }
 
-absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const RuntimeOptions& options) {
+absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const V8Process& process,
+                                                         const RuntimeOptions& options) {
   auto allocator = std::unique_ptr<v8::ArrayBuffer::Allocator>(
       v8::ArrayBuffer::Allocator::NewDefaultAllocator());
   v8::Isolate::CreateParams params;
@@ -127,7 +128,7 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const RuntimeOptions& o
   params.external_references = ExternalReferences();
   ApplyHeapLimit(options, params);
   v8::Isolate* isolate = v8::Isolate::New(params);
-  std::unique_ptr<Runtime> runtime(new Runtime(options, isolate));
+  std::unique_ptr<Runtime> runtime(new Runtime(process, options, isolate));
   runtime->allocator_ = std::move(allocator);
   runtime->owned_isolate_.reset(isolate);
   runtime->InstallIsolateHooks();
@@ -135,24 +136,26 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const RuntimeOptions& o
   return runtime;
 }
 
-absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateForSnapshotting(
-    v8::SnapshotCreator* creator, const RuntimeOptions& options) {
-  std::unique_ptr<Runtime> runtime(new Runtime(options, creator->GetIsolate()));
+absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateOnCreatorIsolate(
+    const V8Process& process, v8::SnapshotCreator* creator, const RuntimeOptions& options) {
+  std::unique_ptr<Runtime> runtime(new Runtime(process, options, creator->GetIsolate()));
   runtime->InstallIsolateHooks();
   RETURN_IF_ERROR(runtime->Bootstrap());
   return runtime;
 }
 
 absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
-    std::string blob, const SnapshotMetadata& metadata, const RuntimeOptions& options) {
-  return CreateFromSnapshot(SharedBytes(std::move(blob)), metadata, options);
+    const V8Process& process, std::string blob, const SnapshotMetadata& metadata,
+    const RuntimeOptions& options) {
+  return CreateFromSnapshot(process, SharedBytes(std::move(blob)), metadata, options);
 }
 
 absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
-    SharedBytes blob, const SnapshotMetadata& metadata, const RuntimeOptions& options) {
+    const V8Process& process, SharedBytes blob, const SnapshotMetadata& metadata,
+    const RuntimeOptions& options) {
   auto allocator = std::unique_ptr<v8::ArrayBuffer::Allocator>(
       v8::ArrayBuffer::Allocator::NewDefaultAllocator());
-  std::unique_ptr<Runtime> runtime(new Runtime(options, nullptr));
+  std::unique_ptr<Runtime> runtime(new Runtime(process, options, nullptr));
   runtime->blob_ = std::move(blob);
   runtime->startup_data_ = {runtime->blob_.data(), static_cast<int>(runtime->blob_.size())};
   v8::Isolate::CreateParams params;
@@ -183,7 +186,6 @@ absl::Status Runtime::Explain(absl::Status status) const {
 }
 
 absl::Status Runtime::CheckUsable() const {
-  if (exported_) return absl::FailedPreconditionError("runtime was handed to a snapshot");
   if (guard_ != nullptr && !guard_->Violation().ok()) return guard_->Violation();
   if (exit_code_) return absl::CancelledError(kExitRequested);
   return absl::OkStatus();
@@ -357,7 +359,6 @@ v8::MaybeLocal<v8::Function> Runtime::MainExportedFunction(const char* name) {
 }
 
 bool Runtime::MainHasMainExport() {
-  if (exported_) return false;
   ContextScope scope(*this);
   return !MainExportedFunction("main").IsEmpty();
 }
@@ -476,7 +477,6 @@ absl::StatusOr<v8::Global<v8::Value>> Runtime::CallFunction(
 
 int Runtime::RequestedExitCode() {
   if (exit_code_) return *exit_code_;
-  if (exported_) return 0;
   ContextScope scope(*this);
   v8::Local<v8::Value> code;
   if (!CallInternal("getExitCode", {}, &code).ok() || !code->IsInt32()) return 0;
@@ -519,8 +519,7 @@ void Runtime::RequestExit(int code) {
 
 // The snapshot holds, in context data, one array [internals] followed by every
 // module in load order; metadata records the array's index and the module URLs.
-absl::StatusOr<SnapshotMetadata> Runtime::ExportForSnapshot(
-    v8::SnapshotCreator* creator) {
+absl::StatusOr<SnapshotMetadata> Runtime::HandToCreator(v8::SnapshotCreator* creator) {
   RETURN_IF_ERROR(CheckUsable());
   SnapshotMetadata metadata;
   {
@@ -554,7 +553,6 @@ absl::StatusOr<SnapshotMetadata> Runtime::ExportForSnapshot(
   loop_->Detach();
   internals_.Reset();
   context_.Reset();
-  exported_ = true;
   return metadata;
 }
 

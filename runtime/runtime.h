@@ -17,8 +17,9 @@
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
 #include "runtime/path_map.h"
+#include "runtime/v8_process.h"
 #include "snapshot/container.h"
-#include "snapshot/shared_bytes.h"
+#include "snapshot/base/shared_bytes.h"
 #include "v8-array-buffer.h"
 #include "v8-context.h"
 #include "v8-exception.h"
@@ -53,23 +54,26 @@ struct RuntimeOptions {
 // How a program's run ended when it called process.exit() / toysnap.exit().
 inline constexpr absl::string_view kExitRequested = "exit requested";
 
+// A runtime's isolate and context: created fresh from the embedded runtime JS or
+// restored from a snapshot. A heap that is to become a snapshot is built by a
+// SnapshottingRuntime (snapshotting_runtime.h), a different type, so a fresh or
+// restored runtime can never be handed to a SnapshotCreator.
 class Runtime : public NativeHost {
  public:
   // A new isolate and context, bootstrapped from the embedded runtime JS.
-  static absl::StatusOr<std::unique_ptr<Runtime>> Create(const RuntimeOptions& options);
+  // `process` (not owned) outlives the runtime.
+  static absl::StatusOr<std::unique_ptr<Runtime>> Create(const V8Process& process,
+                                                         const RuntimeOptions& options);
 
-  // A runtime on the isolate of `creator` (not owned, must outlive the runtime),
-  // bootstrapped like Create(); finish with ExportForSnapshot.
-  static absl::StatusOr<std::unique_ptr<Runtime>> CreateForSnapshotting(
-      v8::SnapshotCreator* creator, const RuntimeOptions& options);
-
-  // A warm isolate and context restored from a V8 startup blob built by
-  // ExportForSnapshot; `metadata` comes from the same container. The blob is
-  // read-only and may be shared by any number of runtimes on any threads.
+  // A warm isolate and context restored from a V8 startup blob that a
+  // SnapshottingRuntime wrote; `metadata` comes from the same container. The blob
+  // is read-only and may be shared by any number of runtimes on any threads.
   static absl::StatusOr<std::unique_ptr<Runtime>> CreateFromSnapshot(
-      SharedBytes blob, const SnapshotMetadata& metadata, const RuntimeOptions& options);
+      const V8Process& process, SharedBytes blob, const SnapshotMetadata& metadata,
+      const RuntimeOptions& options);
   static absl::StatusOr<std::unique_ptr<Runtime>> CreateFromSnapshot(
-      std::string blob, const SnapshotMetadata& metadata, const RuntimeOptions& options);
+      const V8Process& process, std::string blob, const SnapshotMetadata& metadata,
+      const RuntimeOptions& options);
 
   ~Runtime() override;
   Runtime(const Runtime&) = delete;
@@ -127,10 +131,6 @@ class Runtime : public NativeHost {
   // process.exitCode as set by the program (0 when unset).
   int RequestedExitCode();
 
-  // Builder side: hands the context and module graph to `creator` and returns the
-  // metadata the container needs. The runtime is unusable afterwards.
-  absl::StatusOr<SnapshotMetadata> ExportForSnapshot(v8::SnapshotCreator* creator);
-
   // NativeHost:
   void Print(int fd, absl::string_view text) override;
   void RequestExit(int code) override;
@@ -151,7 +151,15 @@ class Runtime : public NativeHost {
     void operator()(v8::Isolate* isolate) const { isolate->Dispose(); }
   };
 
-  Runtime(const RuntimeOptions& options, v8::Isolate* isolate);
+  friend class SnapshottingRuntime;
+
+  Runtime(const V8Process& process, const RuntimeOptions& options, v8::Isolate* isolate);
+  // A runtime on the isolate of a SnapshotCreator (which owns the isolate).
+  static absl::StatusOr<std::unique_ptr<Runtime>> CreateOnCreatorIsolate(
+      const V8Process& process, v8::SnapshotCreator* creator, const RuntimeOptions& options);
+  // Hands the context and module graph to `creator`; the metadata the container
+  // needs. Only SnapshottingRuntime calls it, and destroys the runtime after.
+  absl::StatusOr<SnapshotMetadata> HandToCreator(v8::SnapshotCreator* creator);
   void InstallIsolateHooks();
   absl::Status Bootstrap();
   absl::Status RestoreFromSnapshot(const SnapshotMetadata& metadata);
@@ -169,6 +177,7 @@ class Runtime : public NativeHost {
   // Names why JS stopped (exit(), heap or time limit) when it was terminated.
   absl::Status Explain(absl::Status status) const;
 
+  const V8Process& process_;
   RuntimeOptions options_;
   SharedBytes blob_;  // shared, immutable; outlives the isolate
   v8::StartupData startup_data_{nullptr, 0};
@@ -182,7 +191,6 @@ class Runtime : public NativeHost {
   std::unique_ptr<EventLoop> loop_;
   std::string main_url_;
   std::optional<int> exit_code_;
-  bool exported_ = false;
   std::map<std::string, FileInput> file_inputs_;  // by recorded path
 };
 

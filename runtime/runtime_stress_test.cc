@@ -26,7 +26,7 @@
 #include "runtime/runtime.h"
 #include "runtime/test_eval.h"
 #include "runtime/v8_test_environment.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/status_macros.h"
 #include "v8-primitive.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -97,7 +97,7 @@ absl::StatusOr<std::unique_ptr<Runtime>> Restore(const InMemorySnapshot& snapsho
   RuntimeOptions options;
   options.console = false;
   options.max_heap_mb = max_heap_mb;
-  return Runtime::CreateFromSnapshot(snapshot.blob, snapshot.metadata, options);
+  return Runtime::CreateFromSnapshot(TestV8(), snapshot.blob, snapshot.metadata, options);
 }
 
 // One runtime's whole life: restore, main(token), drain the loop, check the
@@ -159,7 +159,7 @@ class RuntimeStressTest : public ::testing::Test {
   // One snapshot for every test; the blob is read-only and shared.
   static void SetUpTestSuite() {
     absl::StatusOr<InMemorySnapshot> snapshot = BuildInMemorySnapshotOfModule(
-        RuntimeOptions{}, std::string(kAppPath), std::string(kAppSource));
+        TestV8(), RuntimeOptions{}, std::string(kAppPath), std::string(kAppSource));
     ASSERT_TRUE(snapshot.ok()) << snapshot.status();
     snapshot_ = new InMemorySnapshot(*std::move(snapshot));
   }

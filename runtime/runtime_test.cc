@@ -19,7 +19,7 @@
 #include "runtime/external_references.h"
 #include "runtime/natives.h"
 #include "runtime/v8_test_environment.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/status_macros.h"
 #include "v8-primitive.h"
 #include "v8-snapshot.h"
 
@@ -37,8 +37,8 @@ using Prepare = std::function<absl::Status(Runtime&)>;
 absl::StatusOr<std::unique_ptr<Runtime>> Restore(const RuntimeOptions& build,
                                                  const RuntimeOptions& run,
                                                  const Prepare& prepare = nullptr) {
-  ASSIGN_OR_RETURN(InMemorySnapshot snapshot, BuildInMemorySnapshot(build, prepare));
-  return Runtime::CreateFromSnapshot(snapshot.blob, snapshot.metadata, run);
+  ASSIGN_OR_RETURN(InMemorySnapshot snapshot, BuildInMemorySnapshot(TestV8(), build, prepare));
+  return Runtime::CreateFromSnapshot(TestV8(), snapshot.blob, snapshot.metadata, run);
 }
 
 enum class Mode { kFresh, kRestored };
@@ -48,7 +48,7 @@ class RuntimeTest : public ::testing::TestWithParam<Mode> {
   // A runtime in this test's mode; a restored one is built with `options` too.
   std::unique_ptr<Runtime> Make(RuntimeOptions options = {}) {
     absl::StatusOr<std::unique_ptr<Runtime>> runtime =
-        GetParam() == Mode::kFresh ? Runtime::Create(options) : Restore(options, options);
+        GetParam() == Mode::kFresh ? Runtime::Create(TestV8(), options) : Restore(options, options);
     EXPECT_TRUE(runtime.ok()) << runtime.status();
     return runtime.ok() ? std::move(*runtime) : nullptr;
   }

@@ -20,7 +20,7 @@
 #include "runtime/test_eval.h"
 #include "runtime/in_memory_snapshot.h"
 #include "runtime/v8_test_environment.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/status_macros.h"
 #include "v8-primitive.h"
 #include "v8-snapshot.h"
 
@@ -74,7 +74,7 @@ using Snapshot = InMemorySnapshot;
 
 // Builds the app's snapshot in memory, as the snapshot builder does.
 absl::StatusOr<Snapshot> BuildApp() {
-  return BuildInMemorySnapshotOfModule(RuntimeOptions{}, std::string(kAppPath),
+  return BuildInMemorySnapshotOfModule(TestV8(), RuntimeOptions{}, std::string(kAppPath),
                                        std::string(kAppSource));
 }
 
@@ -88,7 +88,7 @@ absl::StatusOr<std::string> RunApp(Runtime& runtime, int index, int rounds) {
 absl::StatusOr<std::unique_ptr<Runtime>> RestoreApp(const Snapshot& snapshot) {
   RuntimeOptions options;
   options.console = false;
-  return Runtime::CreateFromSnapshot(snapshot.blob, snapshot.metadata, options);
+  return Runtime::CreateFromSnapshot(TestV8(), snapshot.blob, snapshot.metadata, options);
 }
 
 // Every thread waits until all `count` have arrived; reusable (C++17 has no std::barrier).

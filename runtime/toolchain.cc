@@ -5,7 +5,7 @@
 
 #include "runtime/external_references.h"
 #include "runtime/v8_process.h"
-#include "snapshot/checksum.h"
+#include "snapshot/base/checksum.h"
 #include "v8-initialization.h"
 
 namespace toysnap {

@@ -8,13 +8,6 @@
 #include "v8-initialization.h"
 
 namespace toysnap {
-namespace {
-
-// The platform of the one live V8Process, for NotifyIsolateShutdown. V8 itself
-// holds it process-wide; this copy only mirrors that.
-v8::Platform* live_platform = nullptr;
-
-}  // namespace
 
 absl::string_view V8Flags() {
   // Import assertions carry `assert { type: 'json' }`, which Node 18 also enables.
@@ -50,16 +43,13 @@ std::unique_ptr<V8Process> V8Process::Start() {
   return std::unique_ptr<V8Process>(new V8Process(std::move(platform)));
 }
 
-V8Process::V8Process(std::unique_ptr<v8::Platform> platform) : platform_(std::move(platform)) {
-  live_platform = platform_.get();
-}
+V8Process::V8Process(std::unique_ptr<v8::Platform> platform) : platform_(std::move(platform)) {}
 
-void NotifyIsolateShutdown(v8::Isolate* isolate) {
-  if (live_platform != nullptr) v8::platform::NotifyIsolateShutdown(live_platform, isolate);
+void V8Process::NotifyIsolateShutdown(v8::Isolate* isolate) const {
+  v8::platform::NotifyIsolateShutdown(platform_.get(), isolate);
 }
 
 V8Process::~V8Process() {
-  live_platform = nullptr;
   v8::V8::Dispose();
   v8::V8::DisposePlatform();
 }

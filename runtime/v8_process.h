@@ -1,5 +1,6 @@
 // Process-wide V8 set-up. Exactly one V8Process lives in main() (or a test
-// environment).
+// environment); every Runtime is created with it, so no library code keeps
+// process-wide state of its own.
 #ifndef TOYSNAP_RUNTIME_V8_PROCESS_H_
 #define TOYSNAP_RUNTIME_V8_PROCESS_H_
 
@@ -35,16 +36,17 @@ class V8Process {
 
   v8::Platform* platform() const { return platform_.get(); }
 
+  // Tells the platform that `isolate` is about to be disposed, so it drops the
+  // task runner it keeps per isolate (else ~1.5 KiB leak per isolate). Call
+  // before every Isolate::Dispose.
+  void NotifyIsolateShutdown(v8::Isolate* isolate) const;
+
  private:
   explicit V8Process(std::unique_ptr<v8::Platform> platform);
   static std::unique_ptr<V8Process> Start();
   std::unique_ptr<v8::Platform> platform_;  // owned; outlives every isolate
 };
 
-// Tells the live V8Process's platform that `isolate` is about to be disposed,
-// so it drops the task runner it keeps per isolate (else ~1.5 KiB leak per
-// isolate). Call before every Isolate::Dispose; a no-op without a V8Process.
-void NotifyIsolateShutdown(v8::Isolate* isolate);
 
 }  // namespace toysnap
 

@@ -12,12 +12,21 @@ namespace toysnap {
 
 class V8TestEnvironment : public ::testing::Environment {
  public:
-  void SetUp() override { process_ = V8Process::Initialize(); }
-  void TearDown() override { process_.reset(); }
+  void SetUp() override { Slot() = V8Process::Initialize(); }
+  void TearDown() override { Slot().reset(); }
+
+  // The binary's V8Process, for Runtime::Create and friends; valid in tests.
+  static const V8Process& Process() { return *Slot(); }
 
  private:
-  std::unique_ptr<V8Process> process_;
+  static std::unique_ptr<V8Process>& Slot() {
+    static std::unique_ptr<V8Process> process;
+    return process;
+  }
 };
+
+// Shorthand for tests.
+inline const V8Process& TestV8() { return V8TestEnvironment::Process(); }
 
 // Registers the environment; use once per test binary at namespace scope:
 //   const auto* const kV8 = RegisterV8TestEnvironment();

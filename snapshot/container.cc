@@ -11,8 +11,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "snapshot/checksum.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/checksum.h"
+#include "snapshot/base/status_macros.h"
 #include "snapshot/zstd_codec.h"
 
 namespace toysnap {

@@ -12,7 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "snapshot/shared_bytes.h"
+#include "snapshot/base/shared_bytes.h"
 
 namespace toysnap {
 

@@ -13,7 +13,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "snapshot/checksum.h"
+#include "snapshot/base/checksum.h"
 #include "snapshot/container.h"
 #include "snapshot/zstd_codec.h"
 

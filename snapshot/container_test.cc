@@ -13,7 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "snapshot/checksum.h"
+#include "snapshot/base/checksum.h"
 
 namespace toysnap {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/status_macros.h"
 
 namespace toysnap {
 namespace {

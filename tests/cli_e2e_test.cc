@@ -18,7 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "snapshot/checksum.h"
+#include "snapshot/base/checksum.h"
 #include "tests/cli_fixture.h"
 #include "tests/process_runner.h"
 

@@ -17,9 +17,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "snapshot/file_io.h"
-#include "snapshot/mapped_file.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/file_io.h"
+#include "snapshot/base/mapped_file.h"
+#include "snapshot/base/status_macros.h"
 
 namespace toysnap {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "snapshot/shared_bytes.h"
+#include "snapshot/base/shared_bytes.h"
 
 namespace toysnap {
 

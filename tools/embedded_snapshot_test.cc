@@ -7,7 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "snapshot/file_io.h"
+#include "snapshot/base/file_io.h"
 
 namespace toysnap {
 namespace {

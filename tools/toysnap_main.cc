@@ -17,14 +17,15 @@
 #include "runtime/runtime.h"
 #include "runtime/toolchain.h"
 #include "runtime/v8_process.h"
-#include "snapshot/checksum.h"
+#include "snapshot/base/checksum.h"
 #include "snapshot/container.h"
-#include "snapshot/file_io.h"
-#include "snapshot/mapped_file.h"
-#include "snapshot/shared_bytes.h"
-#include "snapshot/snapshot_builder.h"
+#include "snapshot/base/file_io.h"
+#include "snapshot/base/mapped_file.h"
+#include "snapshot/base/shared_bytes.h"
+#include "snapshot/builder/snapshot_builder.h"
 #include "tools/cli_args.h"
 #include "tools/embedded_snapshot.h"
+#include "tools/process_guards.h"
 #include "v8-initialization.h"
 
 extern char** environ;
@@ -101,7 +102,7 @@ absl::Status WriteOutput(const Command& command, absl::string_view container) {
   return WriteFileAtomically(command.output, container);
 }
 
-int Build(const Command& command) {
+int Build(const V8Process& process, const Command& command) {
   auto start = std::chrono::steady_clock::now();
   BuildOptions options;
   options.entry = command.file;
@@ -131,7 +132,12 @@ int Build(const Command& command) {
   auto print = [](absl::string_view line) { std::cerr << "toysnap: " << line << "\n"; };
   options.warn = print;
   if (!command.quiet) options.progress = print;
-  absl::StatusOr<BuildResult> result = BuildSnapshot(options);
+  absl::StatusOr<BuildResult> result = [&]() -> absl::StatusOr<BuildResult> {
+    absl::StatusOr<std::unique_ptr<SnapshotBuild>> build = SnapshotBuild::Evaluate(process, options);
+    if (!build.ok()) return build.status();
+    SerializationAbortGuard guard;  // nothing is written before serialization succeeds
+    return std::move(**build).Serialize();
+  }();
   if (!result.ok()) {
     if (!GetJsErrorInfo(result.status())) {
       std::cerr << "toysnap: build of " << command.file << " failed\n";
@@ -178,7 +184,8 @@ int ExitNow(int code) {
 #endif
 }
 
-int RunSnapshot(const Command& command, const SharedBytes& file, RuntimeOptions options) {
+int RunSnapshot(const V8Process& process, const Command& command, const SharedBytes& file,
+                RuntimeOptions options) {
   absl::StatusOr<std::unique_ptr<Runtime>> runtime;
   bool has_main = false;
   {
@@ -187,14 +194,16 @@ int RunSnapshot(const Command& command, const SharedBytes& file, RuntimeOptions 
     absl::StatusOr<OpenedContainer> opened = OpenContainer(file, CurrentToolchain());
     if (!opened.ok()) return ReportError(opened.status(), command.file);
     has_main = opened->metadata.has_main;
-    runtime = Runtime::CreateFromSnapshot(std::move(opened->blob), opened->metadata, options);
+    runtime =
+        Runtime::CreateFromSnapshot(process, std::move(opened->blob), opened->metadata, options);
   }
   if (!runtime.ok()) return ReportError(runtime.status(), command.file);
   return ExitNow(RunRuntime(**runtime, command, has_main));
 }
 
-int RunSource(const Command& command, std::string contents, RuntimeOptions options) {
-  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Runtime::Create(options);
+int RunSource(const V8Process& process, const Command& command, std::string contents,
+              RuntimeOptions options) {
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Runtime::Create(process, options);
   if (!runtime.ok()) return ReportError(runtime.status());
   absl::StatusOr<std::string> url = (*runtime)->LoadMainModule(command.file, std::move(contents));
   absl::Status status = url.status();
@@ -209,7 +218,7 @@ int RunSource(const Command& command, std::string contents, RuntimeOptions optio
   return ExitNow(RunRuntime(**runtime, command, (*runtime)->MainHasMainExport()));
 }
 
-int Run(const Command& command) {
+int Run(const V8Process& process, const Command& command) {
   absl::StatusOr<SharedBytes> contents = MapFile(command.file);
   if (!contents.ok()) return ReportError(contents.status());
   RuntimeOptions options;
@@ -217,8 +226,8 @@ int Run(const Command& command) {
   options.max_heap_mb = command.max_heap_mb;
   options.timeout_ms = command.timeout_ms;
   bool is_snapshot = absl::EndsWith(command.file, ".snap") || HasContainerMagic(contents->view());
-  if (is_snapshot) return RunSnapshot(command, *contents, std::move(options));
-  return RunSource(command, std::string(contents->view()), std::move(options));
+  if (is_snapshot) return RunSnapshot(process, command, *contents, std::move(options));
+  return RunSource(process, command, std::string(contents->view()), std::move(options));
 }
 
 std::string Printable(const std::string& text) { return text.empty() ? "(none)" : text; }
@@ -284,7 +293,7 @@ std::optional<int> RunEmbeddedApp(int argc, char** argv) {
   std::unique_ptr<V8Process> v8 = V8Process::Initialize();
   RuntimeOptions options;
   options.env = ProcessEnvironment();
-  return RunSnapshot(command, **container, std::move(options));
+  return RunSnapshot(*v8, command, **container, std::move(options));
 }
 
 int Main(int argc, char** argv) {
@@ -311,10 +320,10 @@ int Main(int argc, char** argv) {
   }
   if (command->kind == Command::Kind::kBuild || command->kind == Command::Kind::kCompile) {
     std::unique_ptr<V8Process> v8 = V8Process::InitializeForBuild(BuildSeed(*command));
-    return Build(*command);
+    return Build(*v8, *command);
   }
   std::unique_ptr<V8Process> v8 = V8Process::Initialize();
-  return Run(*command);
+  return Run(*v8, *command);
 }
 
 }  // namespace

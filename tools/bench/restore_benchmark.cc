@@ -25,7 +25,7 @@
 #include "runtime/toolchain.h"
 #include "runtime/v8_process.h"
 #include "snapshot/container.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/status_macros.h"
 #include "v8-isolate.h"
 #include "v8-snapshot.h"
 #include "v8-statistics.h"
@@ -50,12 +50,15 @@ export function main() { return catalog.items.length; }
 
 using BuiltSnapshot = InMemorySnapshot;
 
+// The binary's V8Process, set by main() before any benchmark runs.
+const V8Process* v8_process = nullptr;
+
 // Evaluates `source` as the main module and serializes the warm heap, the way
 // the snapshot builder does, in memory.
 absl::StatusOr<BuiltSnapshot> BuildInMemory(absl::string_view name, absl::string_view source) {
   RuntimeOptions options;
   options.console = false;
-  return BuildInMemorySnapshotOfModule(options, absl::StrCat("/bench/", name, ".js"),
+  return BuildInMemorySnapshotOfModule(*v8_process, options, absl::StrCat("/bench/", name, ".js"),
                                        std::string(source));
 }
 
@@ -95,7 +98,7 @@ class Snapshots {
 absl::StatusOr<std::unique_ptr<Runtime>> Restore(const BuiltSnapshot& snapshot) {
   RuntimeOptions options;
   options.console = false;
-  return Runtime::CreateFromSnapshot(snapshot.blob, snapshot.metadata, options);
+  return Runtime::CreateFromSnapshot(*v8_process, snapshot.blob, snapshot.metadata, options);
 }
 
 // Stops the benchmark with `status` when it is an error; true if it was.
@@ -229,6 +232,7 @@ void RegisterBenchmarks(Snapshots& snapshots) {
 // V8 starts once, before any benchmark; snapshots are freed before it stops.
 int main(int argc, char** argv) {
   std::unique_ptr<toysnap::V8Process> v8 = toysnap::V8Process::Initialize();
+  toysnap::v8_process = v8.get();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   toysnap::Snapshots snapshots;

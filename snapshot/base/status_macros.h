@@ -1,8 +1,8 @@
 // RETURN_IF_ERROR / ASSIGN_OR_RETURN for absl::Status code (abseil 20220623 has
 // none). Include from any toysnap .cc that propagates Status; keep it the only
 // pair.
-#ifndef TOYSNAP_SNAPSHOT_STATUS_MACROS_H_
-#define TOYSNAP_SNAPSHOT_STATUS_MACROS_H_
+#ifndef TOYSNAP_SNAPSHOT_BASE_STATUS_MACROS_H_
+#define TOYSNAP_SNAPSHOT_BASE_STATUS_MACROS_H_
 
 #include <utility>
 
@@ -39,4 +39,4 @@
   }                                                         \
   lhs = *std::move(statusor)
 
-#endif  // TOYSNAP_SNAPSHOT_STATUS_MACROS_H_
+#endif  // TOYSNAP_SNAPSHOT_BASE_STATUS_MACROS_H_

@@ -1,7 +1,7 @@
 // Whole-file read and crash-safe replace for snapshot files. Included by the
 // CLI and runtime, which load and write containers; no format knowledge here.
-#ifndef TOYSNAP_SNAPSHOT_FILE_IO_H_
-#define TOYSNAP_SNAPSHOT_FILE_IO_H_
+#ifndef TOYSNAP_SNAPSHOT_BASE_FILE_IO_H_
+#define TOYSNAP_SNAPSHOT_BASE_FILE_IO_H_
 
 #include <sys/types.h>
 
@@ -46,4 +46,4 @@ absl::Status WriteFileAtomically(const std::string& path,
 
 }  // namespace toysnap
 
-#endif  // TOYSNAP_SNAPSHOT_FILE_IO_H_
+#endif  // TOYSNAP_SNAPSHOT_BASE_FILE_IO_H_

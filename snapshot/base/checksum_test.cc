@@ -1,5 +1,5 @@
 // Pins Checksum64 to XXH3-64: changing the algorithm would break every file.
-#include "snapshot/checksum.h"
+#include "snapshot/base/checksum.h"
 
 #include "gtest/gtest.h"
 

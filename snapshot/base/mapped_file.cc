@@ -1,21 +1,19 @@
 // POSIX implementation of mapped_file.h.
-#include "snapshot/mapped_file.h"
+#include "snapshot/base/mapped_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstring>
 #include <algorithm>
 #include <memory>
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "snapshot/file_io.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/file_io.h"
+#include "snapshot/base/status_macros.h"
 
 namespace toysnap {
 namespace {
@@ -37,32 +35,7 @@ class Mapping {
   size_t size_;
 };
 
-// The guard's message, built before the signal can arrive: a handler may only
-// write(2) and _exit(2).
-char truncation_message[512];
-size_t truncation_message_size = 0;
-struct sigaction previous_sigbus;
-
-void OnSigbus(int) {
-  ssize_t ignored = write(2, truncation_message, truncation_message_size);
-  (void)ignored;
-  _exit(1);
-}
-
 }  // namespace
-
-TruncationGuard::TruncationGuard(const std::string& path) {
-  std::string message =
-      absl::StrCat("toysnap: ", path, ": the file was truncated while it was being read\n");
-  truncation_message_size = std::min(message.size(), sizeof(truncation_message));
-  std::memcpy(truncation_message, message.data(), truncation_message_size);
-  struct sigaction action = {};
-  action.sa_handler = OnSigbus;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGBUS, &action, &previous_sigbus);
-}
-
-TruncationGuard::~TruncationGuard() { sigaction(SIGBUS, &previous_sigbus, nullptr); }
 
 absl::StatusOr<SharedBytes> MapFile(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -1,7 +1,7 @@
 // The one checksum of the snapshot container (XXH3-64). Include it wherever a
 // container checksum is computed, so the algorithm is chosen in one place.
-#ifndef TOYSNAP_SNAPSHOT_CHECKSUM_H_
-#define TOYSNAP_SNAPSHOT_CHECKSUM_H_
+#ifndef TOYSNAP_SNAPSHOT_BASE_CHECKSUM_H_
+#define TOYSNAP_SNAPSHOT_BASE_CHECKSUM_H_
 
 #include <xxhash.h>
 
@@ -19,4 +19,4 @@ inline uint64_t Checksum64(absl::string_view data) {
 
 }  // namespace toysnap
 
-#endif  // TOYSNAP_SNAPSHOT_CHECKSUM_H_
+#endif  // TOYSNAP_SNAPSHOT_BASE_CHECKSUM_H_

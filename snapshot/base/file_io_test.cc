@@ -1,5 +1,5 @@
 // Tests for file_io.h.
-#include "snapshot/file_io.h"
+#include "snapshot/base/file_io.h"
 
 #include <dirent.h>
 #include <ftw.h>

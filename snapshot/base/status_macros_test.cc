@@ -1,5 +1,5 @@
 // Tests for status_macros.h.
-#include "snapshot/status_macros.h"
+#include "snapshot/base/status_macros.h"
 
 #include <memory>
 #include <string>

@@ -1,5 +1,5 @@
 // Linux implementation of file_io.h (O_TMPFILE, with a POSIX fallback).
-#include "snapshot/file_io.h"
+#include "snapshot/base/file_io.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,7 +13,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "snapshot/status_macros.h"
+#include "snapshot/base/status_macros.h"
 
 namespace toysnap {
 namespace {

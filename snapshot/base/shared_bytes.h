@@ -1,8 +1,8 @@
 // Immutable bytes that several owners share: an owned string or part of a
 // read-only file mapping. Copies share the bytes; the bytes live as long as the
 // last copy.
-#ifndef TOYSNAP_SNAPSHOT_SHARED_BYTES_H_
-#define TOYSNAP_SNAPSHOT_SHARED_BYTES_H_
+#ifndef TOYSNAP_SNAPSHOT_BASE_SHARED_BYTES_H_
+#define TOYSNAP_SNAPSHOT_BASE_SHARED_BYTES_H_
 
 #include <cstddef>
 #include <memory>
@@ -41,4 +41,4 @@ class SharedBytes {
 
 }  // namespace toysnap
 
-#endif  // TOYSNAP_SNAPSHOT_SHARED_BYTES_H_
+#endif  // TOYSNAP_SNAPSHOT_BASE_SHARED_BYTES_H_

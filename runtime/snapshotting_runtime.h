@@ -1,0 +1,57 @@
+// A runtime whose heap becomes a V8 startup snapshot. Included by the snapshot
+// builder and by tests that build snapshots in memory; embedders that only run
+// snapshots need runtime.h alone.
+//
+// Build state and restored state are different types: a SnapshottingRuntime owns
+// its v8::SnapshotCreator and the Runtime on the creator's isolate, and the V8
+// sequence (create, add data, set the default context, drop handles, create the
+// blob, free native states) exists only in its Serialize().
+#ifndef TOYSNAP_RUNTIME_SNAPSHOTTING_RUNTIME_H_
+#define TOYSNAP_RUNTIME_SNAPSHOTTING_RUNTIME_H_
+
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "runtime/runtime.h"
+#include "runtime/v8_process.h"
+#include "snapshot/base/shared_bytes.h"
+#include "snapshot/container.h"
+#include "v8-snapshot.h"
+
+namespace toysnap {
+
+struct SerializedSnapshot {
+  SharedBytes blob;           // V8's startup blob; read-only, shareable by restores
+  SnapshotMetadata metadata;  // what the container records beside it
+};
+
+class SnapshottingRuntime {
+ public:
+  // A runtime bootstrapped like Runtime::Create(), on an isolate that can be
+  // serialized. `process` (not owned) outlives it.
+  static absl::StatusOr<std::unique_ptr<SnapshottingRuntime>> Create(
+      const V8Process& process, const RuntimeOptions& options);
+  ~SnapshottingRuntime();
+  SnapshottingRuntime(const SnapshottingRuntime&) = delete;
+  SnapshottingRuntime& operator=(const SnapshottingRuntime&) = delete;
+
+  // Load, evaluate and drain through this before Serialize().
+  Runtime& runtime() { return *runtime_; }
+
+  // Hands the heap to V8 and serializes it. Consumes the runtime: it is destroyed
+  // whatever the outcome, so nothing can run on a half-exported heap.
+  absl::StatusOr<SerializedSnapshot> Serialize() &&;
+
+ private:
+  explicit SnapshottingRuntime(const V8Process& process);
+  void FreeIsolateState();
+
+  const V8Process& process_;
+  std::unique_ptr<v8::SnapshotCreator> creator_;  // owned; owns the isolate
+  std::unique_ptr<Runtime> runtime_;              // on creator_'s isolate; null once serialized
+  bool isolate_state_freed_ = false;
+};
+
+}  // namespace toysnap
+
+#endif  // TOYSNAP_RUNTIME_SNAPSHOTTING_RUNTIME_H_
