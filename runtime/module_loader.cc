@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "runtime/fs_natives.h"
+#include "runtime/isolate_data.h"
 #include "runtime/js_error.h"
 #include "runtime/module_resolver.h"
 #include "runtime/natives.h"
@@ -20,8 +22,6 @@
 
 namespace toysnap {
 namespace {
-
-constexpr uint32_t kLoaderSlot = 1;
 
 std::string ResolutionKey(const std::string& referrer_url, const std::string& specifier) {
   return absl::StrCat(referrer_url, std::string(1, '\0'), specifier);
@@ -194,11 +194,27 @@ ModuleLoader::ModuleLoader(v8::Isolate* isolate, const PathMap* path_map)
     : isolate_(isolate), path_map_(path_map) {}
 
 ModuleLoader* ModuleLoader::From(v8::Isolate* isolate) {
-  return static_cast<ModuleLoader*>(isolate->GetData(kLoaderSlot));
+  IsolateData* data = IsolateData::From(isolate);
+  return data == nullptr ? nullptr : data->loader;
 }
 
-void ModuleLoader::Attach(v8::Isolate* isolate, ModuleLoader* loader) {
-  isolate->SetData(kLoaderSlot, loader);
+const Extension& ModulesExtension() {
+  static constexpr NativeFunction kFunctions[] = {
+      {"readFile", ReadFileText, 1},
+      {"fileKind", FileKind, 1},
+      {"realpath", RealPath, 1},
+      {"cwd", Cwd, 0},
+      {"compileCjs", CompileCjs, 2},
+  };
+  static constexpr ExternalReference kReferences[] = {
+      {"ModuleLoader::EvaluateSynthetic",
+       reinterpret_cast<intptr_t>(ModuleLoader::EvaluateSynthetic)},
+  };
+  static constexpr absl::string_view kJs[] = {"cjs_lexer.js", "module_paths.js",
+                                              "module_resolution.js", "cjs_loader.js",
+                                              "modules.js"};
+  static const Extension kExtension{"modules", 1, kFunctions, {}, {}, kReferences, kJs};
+  return kExtension;
 }
 
 void ModuleLoader::InstallHostCallbacks(v8::Isolate* isolate) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "runtime/extension.h"
 #include "runtime/path_map.h"
 #include "v8-context.h"
 #include "v8-isolate.h"
@@ -25,6 +26,10 @@ struct ResolvedModule {
   std::string url;  // file: URL, or node:<name> for builtins
   ModuleFormat format = ModuleFormat::kModule;
 };
+
+// The modules extension: Node's resolution and CommonJS loader (the bootstrap
+// JS in module_*.js, cjs_*.js, modules.js) and the file natives they use.
+const Extension& ModulesExtension();
 
 class ModuleLoader {
  public:
@@ -68,8 +73,8 @@ class ModuleLoader {
 
   // import.meta and dynamic import(); V8 does not keep these across snapshots.
   static void InstallHostCallbacks(v8::Isolate* isolate);
+  // The loader of the isolate's IsolateData, or null.
   static ModuleLoader* From(v8::Isolate* isolate);
-  static void Attach(v8::Isolate* isolate, ModuleLoader* loader);
 
  private:
   absl::StatusOr<v8::Local<v8::Module>> Compile(v8::Local<v8::Context> context,

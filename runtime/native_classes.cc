@@ -2,13 +2,15 @@
 // snapshot (de)serializers for internal fields.
 #include "runtime/native_classes.h"
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "runtime/native_util.h"
-#include "runtime/text_codec.h"
+#include "runtime/extension_registry.h"
+#include "runtime/isolate_data.h"
 #include "v8-function.h"
 #include "v8-persistent-handle.h"
 #include "v8-primitive.h"
@@ -19,95 +21,15 @@ namespace {
 
 constexpr int kStateField = 0;
 constexpr int kFieldCount = 1;
-// Isolate data slots: 0 is NativeHost (natives.cc), 1 the ModuleLoader.
-constexpr uint32_t kRegistrySlot = 2;
 
-// The one list of native classes.
-const NativeClass* const kNativeClasses[] = {&kTextEncoderClass, &kTextDecoderClass};
+NativeStateRegistry* RegistryOf(v8::Isolate* isolate) {
+  IsolateData* data = IsolateData::From(isolate);
+  return data == nullptr ? nullptr : &data->native_states();
+}
 
-// Owns the states of one isolate. Each state's JS object is held weakly; its
-// collection frees the state. Lives in the isolate's data slot.
-class Registry {
- public:
-  struct Entry {
-    Registry* registry;
-    const NativeClass* cls;
-    std::unique_ptr<NativeState> state;
-    v8::Global<v8::Object> object;  // weak
-  };
-
-  static Registry* From(v8::Isolate* isolate) {
-    return static_cast<Registry*>(isolate->GetData(kRegistrySlot));
-  }
-
-  static Registry* GetOrCreate(v8::Isolate* isolate) {
-    Registry* registry = From(isolate);
-    if (registry == nullptr) {
-      registry = new Registry();  // owned by the slot until DisposeNativeClasses
-      isolate->SetData(kRegistrySlot, registry);
-    }
-    return registry;
-  }
-
-  // Each Entry's Global resets on destruction, so no weak callback fires later.
-  ~Registry() = default;
-
-  // Empties field 0 of every instance still reachable, so that no object keeps a
-  // pointer that a later state could be allocated at.
-  void ClearFields(v8::Isolate* isolate) {
-    v8::HandleScope scope(isolate);
-    for (auto& [key, entry] : entries_) {
-      if (entry->object.IsEmpty()) continue;
-      entry->object.Get(isolate)->SetAlignedPointerInInternalField(kStateField, nullptr);
-    }
-  }
-
-  void Wrap(v8::Local<v8::Object> object, const NativeClass& cls,
-            std::unique_ptr<NativeState> state) {
-    // A second wrap of the same object replaces the first state.
-    entries_.erase(object->GetAlignedPointerFromInternalField(kStateField));
-    auto entry = std::make_unique<Entry>();
-    entry->registry = this;
-    entry->cls = &cls;
-    entry->state = std::move(state);
-    entry->object.Reset(object->GetIsolate(), object);
-    entry->object.SetWeak(entry.get(), OnCollected, v8::WeakCallbackType::kParameter);
-    object->SetAlignedPointerInInternalField(kStateField, entry->state.get());
-    const void* key = entry->state.get();
-    entries_[key] = std::move(entry);
-  }
-
-  // The entry of the state at `pointer`, or null if this isolate does not own it.
-  const Entry* Find(const void* pointer) const {
-    if (pointer == nullptr) return nullptr;
-    auto it = entries_.find(pointer);
-    return it == entries_.end() ? nullptr : it->second.get();
-  }
-
-  size_t size() const { return entries_.size(); }
-
-  // States stay; only collection stops freeing them.
-  void ReleaseHandles() {
-    for (auto& [key, entry] : entries_) entry->object.Reset();
-  }
-
- private:
-  Registry() = default;
-
-  // First-pass weak callback: only Reset() and plain C++ are allowed here.
-  static void OnCollected(const v8::WeakCallbackInfo<Entry>& info) {
-    Entry* entry = info.GetParameter();
-    entry->object.Reset();
-    const void* key = entry->state.get();
-    entry->registry->entries_.erase(key);  // frees entry and state
-  }
-
-  absl::flat_hash_map<const void*, std::unique_ptr<Entry>> entries_;
-};
-
-const Registry::Entry* EntryOf(v8::Local<v8::Object> object) {
+const NativeStateRegistry::Entry* EntryOf(v8::Local<v8::Object> object) {
   if (object->InternalFieldCount() != kFieldCount) return nullptr;
-  Registry* registry = Registry::From(object->GetIsolate());
+  NativeStateRegistry* registry = RegistryOf(object->GetIsolate());
   if (registry == nullptr) return nullptr;
   return registry->Find(object->GetAlignedPointerFromInternalField(kStateField));
 }
@@ -128,8 +50,55 @@ v8::Local<v8::FunctionTemplate> NewMethod(v8::Isolate* isolate, v8::FunctionCall
   return method;
 }
 
+// The classes made so far in one installation, so a subclass can inherit.
+struct MadeClass {
+  const NativeClass* cls;
+  v8::Local<v8::FunctionTemplate> tmpl;
+  v8::Local<v8::Function> constructor;
+};
+using Templates = std::vector<MadeClass>;
+
+const MadeClass* Made(const Templates& templates, const NativeClass* cls) {
+  for (const MadeClass& made : templates) {
+    if (made.cls == cls) return &made;
+  }
+  return nullptr;
+}
+
+absl::Status AddAccessors(v8::Local<v8::Context> context, v8::Local<v8::Object> proto,
+                          v8::Local<v8::Signature> signature, const NativeClass& cls) {
+  v8::Isolate* isolate = context->GetIsolate();
+  auto make = [&](const NativeMethod* method, const char* prefix,
+                  v8::Local<v8::Function>* out) -> bool {
+    if (method == nullptr) return true;
+    return NewMethod(isolate, method->callback, signature, method->length,
+                     absl::StrCat(prefix, method->name))
+        ->GetFunction(context)
+        .ToLocal(out);
+  };
+  std::vector<absl::string_view> names;
+  for (const NativeMethod& getter : cls.getters) names.push_back(getter.name);
+  for (const NativeMethod& setter : cls.setters) {
+    if (std::find(names.begin(), names.end(), setter.name) == names.end()) {
+      names.push_back(setter.name);
+    }
+  }
+  for (absl::string_view name : names) {
+    const NativeMethod* getter = nullptr;
+    const NativeMethod* setter = nullptr;
+    for (const NativeMethod& method : cls.getters) if (name == method.name) getter = &method;
+    for (const NativeMethod& method : cls.setters) if (name == method.name) setter = &method;
+    v8::Local<v8::Function> get, set;
+    if (!make(getter, "get ", &get) || !make(setter, "set ", &set)) {
+      return absl::InternalError(absl::StrCat("cannot create ", cls.name, ".", name));
+    }
+    proto->SetAccessorProperty(Name(isolate, name), get, set);
+  }
+  return absl::OkStatus();
+}
+
 v8::MaybeLocal<v8::Function> NewConstructor(v8::Local<v8::Context> context,
-                                            const NativeClass& cls) {
+                                            const NativeClass& cls, Templates& templates) {
   v8::Isolate* isolate = context->GetIsolate();
   v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(
       isolate, cls.constructor, v8::Local<v8::Value>(), v8::Local<v8::Signature>(), cls.length,
@@ -138,6 +107,12 @@ v8::MaybeLocal<v8::Function> NewConstructor(v8::Local<v8::Context> context,
   tmpl->SetClassName(class_name);
   tmpl->ReadOnlyPrototype();
   tmpl->InstanceTemplate()->SetInternalFieldCount(kFieldCount);
+  const MadeClass* parent = nullptr;
+  if (cls.parent != nullptr) {
+    parent = Made(templates, cls.parent);
+    if (parent == nullptr) return {};  // the registry checks parents come first
+    tmpl->Inherit(parent->tmpl);
+  }
   v8::Local<v8::Signature> signature = v8::Signature::New(isolate, tmpl);
   v8::Local<v8::Function> constructor;
   v8::Local<v8::Value> prototype;
@@ -146,6 +121,11 @@ v8::MaybeLocal<v8::Function> NewConstructor(v8::Local<v8::Context> context,
       !prototype->IsObject()) {
     return {};
   }
+  // As `class Child extends Parent`: statics are inherited too.
+  if (parent != nullptr && constructor->SetPrototype(context, parent->constructor).IsNothing()) {
+    return {};
+  }
+  templates.push_back({&cls, tmpl, constructor});
   // Defined on the prototype object rather than its template so that, as with a
   // JS class, `constructor` comes first in property order.
   v8::Local<v8::Object> proto = prototype.As<v8::Object>();
@@ -158,14 +138,16 @@ v8::MaybeLocal<v8::Function> NewConstructor(v8::Local<v8::Context> context,
       return {};  // WebIDL operations are enumerable, as defined here
     }
   }
-  for (const NativeMethod& getter : cls.getters) {
+  if (!AddAccessors(context, proto, signature, cls).ok()) return {};
+  for (const NativeMethod& method : cls.statics) {
     v8::Local<v8::Function> function;
-    if (!NewMethod(isolate, getter.callback, signature, 0, absl::StrCat("get ", getter.name))
+    if (!NewMethod(isolate, method.callback, v8::Local<v8::Signature>(), method.length,
+                   method.name)
              ->GetFunction(context)
-             .ToLocal(&function)) {
+             .ToLocal(&function) ||
+        constructor->DefineOwnProperty(context, Name(isolate, method.name), function).IsNothing()) {
       return {};
     }
-    proto->SetAccessorProperty(Name(isolate, getter.name), function);
   }
   if (proto
           ->DefineOwnProperty(context, v8::Symbol::GetToStringTag(isolate), class_name,
@@ -176,17 +158,74 @@ v8::MaybeLocal<v8::Function> NewConstructor(v8::Local<v8::Context> context,
   return constructor;
 }
 
+bool IsA(const NativeClass* cls, const NativeClass& wanted) {
+  for (; cls != nullptr; cls = cls->parent) {
+    if (cls == &wanted) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-absl::Span<const NativeClass* const> NativeClasses() { return kNativeClasses; }
+NativeStateRegistry::~NativeStateRegistry() = default;
 
-absl::Status InstallNativeClasses(v8::Local<v8::Context> context, v8::Local<v8::Object> target) {
+void NativeStateRegistry::ClearFields(v8::Isolate* isolate) {
+  v8::HandleScope scope(isolate);
+  for (auto& [key, entry] : entries_) {
+    if (entry->object.IsEmpty()) continue;
+    entry->object.Get(isolate)->SetAlignedPointerInInternalField(kStateField, nullptr);
+  }
+}
+
+void NativeStateRegistry::Wrap(v8::Local<v8::Object> object, const NativeClass& cls,
+                               std::unique_ptr<NativeState> state) {
+  // A second wrap of the same object replaces the first state.
+  entries_.erase(object->GetAlignedPointerFromInternalField(kStateField));
+  auto entry = std::make_unique<Entry>();
+  entry->registry = this;
+  entry->cls = &cls;
+  entry->state = std::move(state);
+  entry->object.Reset(object->GetIsolate(), object);
+  entry->object.SetWeak(entry.get(), OnCollected, v8::WeakCallbackType::kParameter);
+  object->SetAlignedPointerInInternalField(kStateField, entry->state.get());
+  const void* key = entry->state.get();
+  entries_[key] = std::move(entry);
+}
+
+const NativeStateRegistry::Entry* NativeStateRegistry::Find(const void* pointer) const {
+  if (pointer == nullptr) return nullptr;
+  auto it = entries_.find(pointer);
+  return it == entries_.end() ? nullptr : it->second.get();
+}
+
+void NativeStateRegistry::ReleaseHandles() {
+  for (auto& [key, entry] : entries_) entry->object.Reset();
+}
+
+void NativeStateRegistry::Clear(v8::Isolate* isolate) {
+  ClearFields(isolate);
+  entries_.clear();
+}
+
+// First-pass weak callback: only Reset() and plain C++ are allowed here.
+void NativeStateRegistry::OnCollected(const v8::WeakCallbackInfo<Entry>& info) {
+  Entry* entry = info.GetParameter();
+  entry->object.Reset();
+  const void* key = entry->state.get();
+  entry->registry->entries_.erase(key);  // frees entry and state
+}
+
+absl::Status InstallNativeClasses(v8::Local<v8::Context> context, v8::Local<v8::Object> target,
+                                  absl::Span<const NativeClass* const> classes) {
   v8::Isolate* isolate = context->GetIsolate();
   v8::HandleScope scope(isolate);
-  Registry::GetOrCreate(isolate);
-  for (const NativeClass* cls : kNativeClasses) {
+  if (RegistryOf(isolate) == nullptr) {
+    return absl::FailedPreconditionError("the isolate has no IsolateData for native states");
+  }
+  Templates templates;
+  for (const NativeClass* cls : classes) {
     v8::Local<v8::Function> constructor;
-    if (!NewConstructor(context, *cls).ToLocal(&constructor) ||
+    if (!NewConstructor(context, *cls, templates).ToLocal(&constructor) ||
         target->Set(context, Name(isolate, cls->name), constructor).IsNothing()) {
       return absl::InternalError(absl::StrCat("cannot create the native class ", cls->name));
     }
@@ -196,15 +235,17 @@ absl::Status InstallNativeClasses(v8::Local<v8::Context> context, v8::Local<v8::
 
 void WrapNativeState(v8::Local<v8::Object> object, const NativeClass& cls,
                      std::unique_ptr<NativeState> state) {
-  Registry::GetOrCreate(object->GetIsolate())->Wrap(object, cls, std::move(state));
+  if (NativeStateRegistry* registry = RegistryOf(object->GetIsolate())) {
+    registry->Wrap(object, cls, std::move(state));
+  }
 }
 
 NativeState* UnwrapNativeState(const v8::FunctionCallbackInfo<v8::Value>& info,
                                const NativeClass& cls) {
   // The Signature already rejected foreign receivers; this also covers instances
   // whose state was never set or could not be restored.
-  const Registry::Entry* entry = EntryOf(info.This());
-  if (entry != nullptr && entry->cls == &cls) return entry->state.get();
+  const NativeStateRegistry::Entry* entry = EntryOf(info.This());
+  if (entry != nullptr && IsA(entry->cls, cls)) return entry->state.get();
   ThrowError(info.GetIsolate(), ErrorKind::kTypeError, "Illegal invocation");
   return nullptr;
 }
@@ -214,7 +255,7 @@ NativeState* UnwrapNativeState(const v8::FunctionCallbackInfo<v8::Value>& info,
 // ArrayBuffers and typed arrays (two fields each), which are skipped.
 v8::StartupData SerializeInternalField(v8::Local<v8::Object> holder, int index, void*) {
   if (index != kStateField) return {nullptr, 0};
-  const Registry::Entry* entry = EntryOf(holder);
+  const NativeStateRegistry::Entry* entry = EntryOf(holder);
   if (entry == nullptr) return {nullptr, 0};
   std::string bytes =
       absl::StrCat(entry->cls->name, absl::string_view("\0", 1), entry->state->Serialize());
@@ -232,29 +273,23 @@ void DeserializeInternalField(v8::Local<v8::Object> holder, int index, v8::Start
   absl::string_view bytes(payload.data, static_cast<size_t>(payload.raw_size));
   size_t nul = bytes.find('\0');
   if (nul == absl::string_view::npos) return;
-  absl::string_view name = bytes.substr(0, nul);
-  for (const NativeClass* cls : kNativeClasses) {
-    if (name != cls->name) continue;
-    absl::StatusOr<std::unique_ptr<NativeState>> state = cls->restore(bytes.substr(nul + 1));
-    if (state.ok()) WrapNativeState(holder, *cls, *std::move(state));
-    return;
-  }
+  IsolateData* data = IsolateData::From(holder->GetIsolate());
+  const NativeClass* cls = data == nullptr ? nullptr : data->extensions().FindClass(bytes.substr(0, nul));
+  if (cls == nullptr) return;
+  absl::StatusOr<std::unique_ptr<NativeState>> state = cls->restore(bytes.substr(nul + 1));
+  if (state.ok()) WrapNativeState(holder, *cls, *std::move(state));
 }
 
 void PrepareNativeClassesForSnapshot(v8::Isolate* isolate) {
-  if (Registry* registry = Registry::From(isolate)) registry->ReleaseHandles();
+  if (NativeStateRegistry* registry = RegistryOf(isolate)) registry->ReleaseHandles();
 }
 
 void DisposeNativeClasses(v8::Isolate* isolate) {
-  Registry* registry = Registry::From(isolate);
-  if (registry == nullptr) return;
-  registry->ClearFields(isolate);
-  delete registry;
-  isolate->SetData(kRegistrySlot, nullptr);
+  if (NativeStateRegistry* registry = RegistryOf(isolate)) registry->Clear(isolate);
 }
 
 size_t LiveNativeStateCount(v8::Isolate* isolate) {
-  Registry* registry = Registry::From(isolate);
+  NativeStateRegistry* registry = RegistryOf(isolate);
   return registry == nullptr ? 0 : registry->size();
 }
 

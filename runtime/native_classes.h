@@ -3,11 +3,11 @@
 // snapshot callbacks), natives.cc (external references) and class files.
 //
 // Each instance has one internal field: a pointer to its NativeState, which the
-// isolate's registry owns. A state is freed when its JS object is collected, or
+// isolate's NativeStateRegistry (in its IsolateData) owns. A state is freed when its JS object is collected, or
 // by DisposeNativeClasses() when the isolate's owner is about to dispose it.
 // A snapshot builder calls PrepareNativeClassesForSnapshot() before CreateBlob.
 // Templates are not kept after a snapshot: the functions made from them live in
-// the context, and V8 finds their callbacks through ExternalReferences().
+// the context, and V8 finds their callbacks through the ExtensionRegistry's table.
 #ifndef TOYSNAP_RUNTIME_NATIVE_CLASSES_H_
 #define TOYSNAP_RUNTIME_NATIVE_CLASSES_H_
 
@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -23,6 +24,7 @@
 #include "v8-function-callback.h"
 #include "v8-isolate.h"
 #include "v8-object.h"
+#include "v8-persistent-handle.h"
 #include "v8-snapshot.h"
 
 namespace toysnap {
@@ -48,19 +50,58 @@ struct NativeClass {
   v8::FunctionCallback constructor;  // calls WrapNativeState() on info.This()
   int length;
   absl::Span<const NativeMethod> methods;
-  absl::Span<const NativeMethod> getters;  // read-only accessors on the prototype
+  absl::Span<const NativeMethod> getters;  // accessors on the prototype
   // Rebuilds a state from NativeState::Serialize() output when a snapshot is restored.
   absl::StatusOr<std::unique_ptr<NativeState>> (*restore)(absl::string_view bytes);
   // Bump when Serialize()'s format changes; it is part of the snapshot fingerprint.
   int state_version;
+  // Setters pair with the getter of the same name (one without a getter is
+  // write-only).
+  absl::Span<const NativeMethod> setters = {};
+  absl::Span<const NativeMethod> statics = {};  // on the constructor
+  // The class this one extends (registered before it), or null. Its methods
+  // accept instances of this class; UnwrapNativeState(info, parent) too.
+  const NativeClass* parent = nullptr;
 };
 
-// Every native class, in the order their callbacks enter ExternalReferences().
-absl::Span<const NativeClass* const> NativeClasses();
+// Owns the states of one isolate (in its IsolateData). Each state's JS object is
+// held weakly; its collection frees the state.
+class NativeStateRegistry {
+ public:
+  struct Entry {
+    NativeStateRegistry* registry;
+    const NativeClass* cls;
+    std::unique_ptr<NativeState> state;
+    v8::Global<v8::Object> object;  // weak
+  };
+  NativeStateRegistry() = default;
+  // Each Entry's Global resets on destruction, so no weak callback fires later.
+  ~NativeStateRegistry();
+  NativeStateRegistry(const NativeStateRegistry&) = delete;
+  NativeStateRegistry& operator=(const NativeStateRegistry&) = delete;
+
+  void Wrap(v8::Local<v8::Object> object, const NativeClass& cls,
+            std::unique_ptr<NativeState> state);
+  // The entry of the state at `pointer`, or null if this isolate does not own it.
+  const Entry* Find(const void* pointer) const;
+  size_t size() const { return entries_.size(); }
+  // States stay; only collection stops freeing them.
+  void ReleaseHandles();
+  // Frees every state, first emptying the field of each instance still
+  // reachable, so no object keeps a pointer a later state could reuse.
+  void Clear(v8::Isolate* isolate);
+
+ private:
+  void ClearFields(v8::Isolate* isolate);
+  static void OnCollected(const v8::WeakCallbackInfo<Entry>& info);
+  absl::flat_hash_map<const void*, std::unique_ptr<Entry>> entries_;
+};
 
 // Creates each class's constructor in `context` and sets it on `target` (the
-// bootstrap `natives` object) under the class name.
-absl::Status InstallNativeClasses(v8::Local<v8::Context> context, v8::Local<v8::Object> target);
+// bootstrap `natives` object) under the class name. A parent comes before its
+// subclasses. The isolate needs an IsolateData.
+absl::Status InstallNativeClasses(v8::Local<v8::Context> context, v8::Local<v8::Object> target,
+                                  absl::Span<const NativeClass* const> classes);
 
 // Gives `object`, a new instance of `cls`, its state. Constructors call this.
 void WrapNativeState(v8::Local<v8::Object> object, const NativeClass& cls,
@@ -77,8 +118,9 @@ T* UnwrapNativeState(const v8::FunctionCallbackInfo<v8::Value>& info, const Nati
 
 // For SnapshotCreator::SetDefaultContext and Context::New respectively. The first
 // writes "<class name>\0<state bytes>" for field 0 of each live instance; the
-// second recreates the state (an undecodable one leaves the instance unusable:
-// its methods throw "Illegal invocation").
+// second recreates the state of a class the isolate's ExtensionRegistry knows (an
+// unknown or undecodable one leaves the instance unusable: its methods throw
+// "Illegal invocation").
 v8::StartupData SerializeInternalField(v8::Local<v8::Object> holder, int index, void* data);
 void DeserializeInternalField(v8::Local<v8::Object> holder, int index, v8::StartupData payload,
                               void* data);

@@ -85,19 +85,32 @@ std::u16string DescribeReceived(v8::Isolate* isolate, v8::Local<v8::Value> value
 
 }  // namespace
 
+void SetNodeErrorCode(v8::Isolate* isolate, v8::Local<v8::Object> error, absl::string_view code) {
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::String> name_key = v8::String::NewFromUtf8Literal(isolate, "name");
+  v8::Local<v8::Value> name;
+  v8::TryCatch try_catch(isolate);  // a patched Error.prototype may throw; the code still counts
+  error->CreateDataProperty(context, v8::String::NewFromUtf8Literal(isolate, "code"),
+                            Utf8String(isolate, code))
+      .IsJust();
+  // Node's errors print "TypeError [CODE]: message": the name is changed only
+  // while V8 formats the stack, which it does on first access.
+  if (!error->Get(context, name_key).ToLocal(&name) || !name->IsString()) return;
+  v8::String::Utf8Value utf8(isolate, name);
+  std::string decorated = absl::StrCat(absl::string_view(*utf8, utf8.length()), " [", code, "]");
+  if (error->CreateDataProperty(context, name_key, Utf8String(isolate, decorated)).IsJust()) {
+    error->Get(context, v8::String::NewFromUtf8Literal(isolate, "stack")).IsEmpty();
+    error->Delete(context, name_key).IsJust();
+  }
+}
+
 void ThrowError(v8::Isolate* isolate, ErrorKind kind, absl::string_view message,
                 absl::string_view code) {
   v8::Local<v8::String> text = Utf8String(isolate, message);
   v8::Local<v8::Value> error = kind == ErrorKind::kTypeError    ? v8::Exception::TypeError(text)
                                : kind == ErrorKind::kRangeError ? v8::Exception::RangeError(text)
                                                                 : v8::Exception::Error(text);
-  if (!code.empty() && error->IsObject()) {
-    v8::Local<v8::Context> context = isolate->GetCurrentContext();
-    error.As<v8::Object>()
-        ->CreateDataProperty(context, v8::String::NewFromUtf8Literal(isolate, "code"),
-                             Utf8String(isolate, code))
-        .IsJust();
-  }
+  if (!code.empty() && error->IsObject()) SetNodeErrorCode(isolate, error.As<v8::Object>(), code);
   isolate->ThrowException(error);
 }
 
@@ -113,11 +126,7 @@ void ThrowInvalidArgType(v8::Isolate* isolate, absl::string_view name, absl::str
     text = v8::String::Empty(isolate);
   }
   v8::Local<v8::Value> error = v8::Exception::TypeError(text);
-  error.As<v8::Object>()
-      ->CreateDataProperty(isolate->GetCurrentContext(),
-                           v8::String::NewFromUtf8Literal(isolate, "code"),
-                           v8::String::NewFromUtf8Literal(isolate, "ERR_INVALID_ARG_TYPE"))
-      .IsJust();
+  SetNodeErrorCode(isolate, error.As<v8::Object>(), "ERR_INVALID_ARG_TYPE");
   isolate->ThrowException(error);
 }
 

@@ -4,17 +4,22 @@
 #define TOYSNAP_RUNTIME_NATIVE_UTIL_H_
 
 #include <cstdint>
+#include <string>
 
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "v8-function-callback.h"
 #include "v8-isolate.h"
 #include "v8-local-handle.h"
+#include "v8-object.h"
 #include "v8-value.h"
 
 namespace toysnap {
 
 enum class ErrorKind { kError, kTypeError, kRangeError };
+
+// Gives `error` Node's `code` property and a stack that starts "Name [code]: ".
+void SetNodeErrorCode(v8::Isolate* isolate, v8::Local<v8::Object> error, absl::string_view code);
 
 // Throws a new error; with a `code` it gets Node's `code` property too.
 void ThrowError(v8::Isolate* isolate, ErrorKind kind, absl::string_view message,

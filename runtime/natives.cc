@@ -1,68 +1,33 @@
-// Native functions exposed to the runtime's bootstrap JavaScript.
+// The core extension (engine.js, the settle callbacks of dynamic import(), V8's
+// own accessors), the `natives` object, and the NativeHost lookup.
 #include "runtime/natives.h"
-
-#include <time.h>
 
 #include <string>
 #include <vector>
 
-#include "runtime/fs_natives.h"
-#include "runtime/web_natives.h"
+#include "runtime/extension_registry.h"
+#include "runtime/isolate_data.h"
 #include "v8-container.h"
 #include "v8-exception.h"
 #include "v8-function.h"
 #include "v8-primitive.h"
 #include "v8-template.h"
 
+// V8 10.2 leaves the accessors of module namespace objects out of its own
+// external-reference table, so serializing any `import * as ns` object aborts
+// unless the embedder lists them. libnode.so exports both.
+namespace v8::internal {
+class Accessors {
+ public:
+  static void ModuleNamespaceEntryGetter(v8::Local<v8::Name> name,
+                                         const v8::PropertyCallbackInfo<v8::Value>& info);
+  static void ModuleNamespaceEntrySetter(v8::Local<v8::Name> name, v8::Local<v8::Value> value,
+                                         const v8::PropertyCallbackInfo<v8::Boolean>& info);
+};
+}  // namespace v8::internal
 
 namespace toysnap {
 namespace {
-
-constexpr uint32_t kHostSlot = 0;
-
-// print(fd, text): fd 1 is stdout, 2 is stderr.
-void Print(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  v8::Isolate* isolate = info.GetIsolate();
-  if (info.Length() < 2 || !info[0]->IsInt32() || !info[1]->IsString()) {
-    isolate->ThrowException(v8::Exception::TypeError(v8::String::NewFromUtf8Literal(
-        isolate, "print(fd, text) expects an integer and a string")));
-    return;
-  }
-  int fd = info[0].As<v8::Int32>()->Value();
-  v8::String::Utf8Value text(isolate, info[1]);
-  if (NativeHost* host = NativeHost::From(isolate)) {
-    host->Print(fd == 2 ? 2 : 1, absl::string_view(*text, text.length()));
-  }
-}
-
-// exit(code): ends the program after the current JS frame unwinds.
-void Exit(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  v8::Isolate* isolate = info.GetIsolate();
-  int code = 0;
-  if (info.Length() > 0 && info[0]->IsInt32()) code = info[0].As<v8::Int32>()->Value();
-  if (NativeHost* host = NativeHost::From(isolate)) host->RequestExit(code);
-}
-
-// monotonicNow(): milliseconds on a monotonic clock, with sub-ms precision.
-void MonotonicNow(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  info.GetReturnValue().Set(static_cast<double>(ts.tv_sec) * 1e3 +
-                            static_cast<double>(ts.tv_nsec) / 1e6);
-}
-
-// promiseDetails(promise) -> [state, result]: V8's 0 pending, 1 fulfilled,
-// 2 rejected; plain JS cannot see a promise's state, console.log needs it.
-void PromiseDetails(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  if (info.Length() < 1 || !info[0]->IsPromise()) return;
-  v8::Isolate* isolate = info.GetIsolate();
-  v8::Local<v8::Promise> promise = info[0].As<v8::Promise>();
-  v8::Local<v8::Value> details[] = {
-      v8::Integer::New(isolate, static_cast<int>(promise->State())),
-      promise->State() == v8::Promise::kPending ? v8::Undefined(isolate).As<v8::Value>()
-                                                : promise->Result()};
-  info.GetReturnValue().Set(v8::Array::New(isolate, details, 2));
-}
 
 // Data of a settle function: [resolver, bound value].
 void Settle(const v8::FunctionCallbackInfo<v8::Value>& info, SettleAs how) {
@@ -88,42 +53,31 @@ void RejectWithArgument(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 
 // Callbacks the runtime creates functions for, not exposed to JS by name.
+// Callbacks the runtime creates functions for, not exposed to JS by name.
 constexpr NativeFunction kInternalCallbacks[] = {
     {"resolveWithBound", ResolveWithBound, 1},
     {"rejectWithArgument", RejectWithArgument, 1},
 };
 
-constexpr NativeFunction kNativeFunctions[] = {
-    {"print", Print, 2},
-    {"exit", Exit, 1},
-    {"monotonicNow", MonotonicNow, 0},
-    {"wallClockNow", WallClockNow, 0},
-    {"atob", Atob, 2},
-    {"btoa", Btoa, 2},
-    {"structuredClone", StructuredClone, 3},
-    {"getRandomValues", GetRandomValues, 2},
-    {"randomUUID", RandomUuid, 0},
-    {"readFile", ReadFileText, 1},
-    {"fileKind", FileKind, 1},
-    {"realpath", RealPath, 1},
-    {"cwd", Cwd, 0},
-    {"compileCjs", CompileCjs, 2},
-    {"promiseDetails", PromiseDetails, 1},
-};
 
 }  // namespace
 
 NativeHost* NativeHost::From(v8::Isolate* isolate) {
-  return static_cast<NativeHost*>(isolate->GetData(kHostSlot));
+  IsolateData* data = IsolateData::From(isolate);
+  return data == nullptr ? nullptr : data->host;
 }
 
-void NativeHost::Attach(v8::Isolate* isolate, NativeHost* host) {
-  isolate->SetData(kHostSlot, host);
+const Extension& CoreExtension() {
+  static constexpr absl::string_view kJs[] = {"engine.js"};
+  static constexpr ExternalReference kReferences[] = {
+      {"v8:ModuleNamespaceEntryGetter",
+       reinterpret_cast<intptr_t>(v8::internal::Accessors::ModuleNamespaceEntryGetter)},
+      {"v8:ModuleNamespaceEntrySetter",
+       reinterpret_cast<intptr_t>(v8::internal::Accessors::ModuleNamespaceEntrySetter)},
+  };
+  static const Extension kCore{"core", 1, {}, kInternalCallbacks, {}, kReferences, kJs};
+  return kCore;
 }
-
-absl::Span<const NativeFunction> NativeFunctions() { return kNativeFunctions; }
-
-absl::Span<const NativeFunction> InternalCallbacks() { return kInternalCallbacks; }
 
 v8::MaybeLocal<v8::Function> NewSettleFunction(v8::Local<v8::Context> context,
                                                v8::Local<v8::Promise::Resolver> resolver,
@@ -142,21 +96,24 @@ v8::MaybeLocal<v8::Function> NewSettleFunction(v8::Local<v8::Context> context,
   return scope.Escape(function);
 }
 
-v8::MaybeLocal<v8::Object> NewNativesObject(v8::Local<v8::Context> context) {
+v8::MaybeLocal<v8::Object> NewNativesObject(v8::Local<v8::Context> context,
+                                            const ExtensionRegistry& registry) {
   v8::Isolate* isolate = context->GetIsolate();
   v8::EscapableHandleScope scope(isolate);
   v8::Local<v8::Object> natives = v8::Object::New(isolate);
-  for (const NativeFunction& fn : kNativeFunctions) {
-    v8::Local<v8::Function> function;
-    v8::Local<v8::String> name;
-    if (!v8::String::NewFromUtf8(isolate, fn.name).ToLocal(&name) ||
-        !v8::Function::New(context, fn.callback, v8::Local<v8::Value>(), fn.length,
-                           v8::ConstructorBehavior::kThrow)
-             .ToLocal(&function) ||
-        natives->Set(context, name, function).IsNothing()) {
-      return {};
+  for (const Extension* extension : registry.extensions()) {
+    for (const NativeFunction& fn : extension->functions) {
+      v8::Local<v8::Function> function;
+      v8::Local<v8::String> name;
+      if (!v8::String::NewFromUtf8(isolate, fn.name).ToLocal(&name) ||
+          !v8::Function::New(context, fn.callback, v8::Local<v8::Value>(), fn.length,
+                             v8::ConstructorBehavior::kThrow)
+               .ToLocal(&function) ||
+          natives->Set(context, name, function).IsNothing()) {
+        return {};
+      }
+      function->SetName(name);
     }
-    function->SetName(name);
   }
   return scope.Escape(natives);
 }

@@ -1,5 +1,5 @@
-// Native functions given to the runtime's bootstrap JavaScript as `natives`.
-// Their callbacks enter the one external-reference table (external_references.h).
+// The `natives` object given to the runtime's bootstrap JavaScript, the core
+// extension, and NativeHost: what native callbacks need from the runtime.
 #ifndef TOYSNAP_RUNTIME_NATIVES_H_
 #define TOYSNAP_RUNTIME_NATIVES_H_
 
@@ -7,6 +7,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "runtime/extension.h"
 #include "runtime/path_map.h"
 #include "v8-context.h"
 #include "v8-function-callback.h"
@@ -15,6 +16,8 @@
 #include "v8-promise.h"
 
 namespace toysnap {
+
+class ExtensionRegistry;
 
 // What native functions need from the runtime that owns their isolate.
 class NativeHost {
@@ -32,20 +35,12 @@ class NativeHost {
   virtual void RecordFileRead(absl::string_view path, absl::string_view content) = 0;
   virtual void RecordFileProbe(absl::string_view path, int kind) = 0;
 
-  // The host stored in the isolate's data slot, or null.
+  // The host of the isolate's IsolateData, or null.
   static NativeHost* From(v8::Isolate* isolate);
-  static void Attach(v8::Isolate* isolate, NativeHost* host);
 };
 
-struct NativeFunction {
-  const char* name;  // property name on the `natives` object given to bootstrap JS
-  v8::FunctionCallback callback;
-  int length;
-};
-
-absl::Span<const NativeFunction> NativeFunctions();
-// Callbacks the runtime makes functions from itself; not on `natives`.
-absl::Span<const NativeFunction> InternalCallbacks();
+// engine.js, the settle callbacks below, and V8's own accessors.
+const Extension& CoreExtension();
 
 // A function that settles `resolver` when called: with `bound` (kResolveWithBound)
 // or by rejecting with its first argument (kRejectWithArgument). Used as a
@@ -55,8 +50,9 @@ v8::MaybeLocal<v8::Function> NewSettleFunction(v8::Local<v8::Context> context,
                                                v8::Local<v8::Promise::Resolver> resolver,
                                                v8::Local<v8::Value> bound, SettleAs how);
 
-// A fresh object holding one function per NativeFunctions() entry.
-v8::MaybeLocal<v8::Object> NewNativesObject(v8::Local<v8::Context> context);
+// A fresh object holding one function per native function of every extension.
+v8::MaybeLocal<v8::Object> NewNativesObject(v8::Local<v8::Context> context,
+                                            const ExtensionRegistry& registry);
 
 }  // namespace toysnap
 

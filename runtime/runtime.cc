@@ -5,8 +5,7 @@
 #include <unistd.h>
 
 #include "absl/strings/str_cat.h"
-#include "runtime/bootstrap_js.h"
-#include "runtime/external_references.h"
+#include "runtime/builtin_extensions.h"
 #include "runtime/js_error.h"
 #include "runtime/module_resolver.h"
 #include "runtime/native_classes.h"
@@ -94,10 +93,16 @@ Runtime::~Runtime() {
     // A SnapshotCreator's isolate is freed by the builder after CreateBlob.
     if (owned_isolate_) DisposeNativeClasses(isolate_);
   }
-  NativeHost::Attach(isolate_, nullptr);
-  ModuleLoader::Attach(isolate_, nullptr);
+  isolate_data_->host = nullptr;
+  isolate_data_->loader = nullptr;
   if (owned_isolate_) process_.NotifyIsolateShutdown(isolate_);
   owned_isolate_.reset();
+}
+
+std::unique_ptr<ExtensionRegistry> Runtime::NewRegistry(const RuntimeOptions& options) {
+  std::vector<const Extension*> extensions = BuiltinExtensions();
+  extensions.insert(extensions.end(), options.extensions.begin(), options.extensions.end());
+  return std::make_unique<ExtensionRegistry>(std::move(extensions));
 }
 
 Runtime* Runtime::From(v8::Isolate* isolate) {
@@ -107,9 +112,10 @@ Runtime* Runtime::From(v8::Isolate* isolate) {
 v8::Local<v8::Context> Runtime::context() const { return context_.Get(isolate_); }
 
 void Runtime::InstallIsolateHooks() {
-  NativeHost::Attach(isolate_, this);
+  isolate_data_->AttachTo(isolate_);
+  isolate_data_->host = this;
   modules_ = std::make_unique<ModuleLoader>(isolate_, &options_.path_map);
-  ModuleLoader::Attach(isolate_, modules_.get());
+  isolate_data_->loader = modules_.get();
   ModuleLoader::InstallHostCallbacks(isolate_);
   guard_ = std::make_unique<ExecutionGuard>(isolate_, options_.max_heap_mb << 20,
                                             options_.timeout_ms);
@@ -121,24 +127,37 @@ void Runtime::InstallIsolateHooks() {
 
 absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const V8Process& process,
                                                          const RuntimeOptions& options) {
+  std::unique_ptr<Runtime> runtime(new Runtime(process, options, nullptr));
+  RETURN_IF_ERROR(runtime->OwnExtensions());
   auto allocator = std::unique_ptr<v8::ArrayBuffer::Allocator>(
       v8::ArrayBuffer::Allocator::NewDefaultAllocator());
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = allocator.get();
-  params.external_references = ExternalReferences();
+  params.external_references = runtime->registry_->external_references();
   ApplyHeapLimit(options, params);
-  v8::Isolate* isolate = v8::Isolate::New(params);
-  std::unique_ptr<Runtime> runtime(new Runtime(process, options, isolate));
   runtime->allocator_ = std::move(allocator);
-  runtime->owned_isolate_.reset(isolate);
+  runtime->isolate_ = v8::Isolate::New(params);
+  runtime->owned_isolate_.reset(runtime->isolate_);
   runtime->InstallIsolateHooks();
   RETURN_IF_ERROR(runtime->Bootstrap());
   return runtime;
 }
 
+absl::Status Runtime::OwnExtensions() {
+  owned_registry_ = NewRegistry(options_);
+  RETURN_IF_ERROR(owned_registry_->status());
+  registry_ = owned_registry_.get();
+  owned_isolate_data_ = std::make_unique<IsolateData>(registry_);
+  isolate_data_ = owned_isolate_data_.get();
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateOnCreatorIsolate(
-    const V8Process& process, v8::SnapshotCreator* creator, const RuntimeOptions& options) {
+    const V8Process& process, v8::SnapshotCreator* creator, const RuntimeOptions& options,
+    const ExtensionRegistry* registry, IsolateData* isolate_data) {
   std::unique_ptr<Runtime> runtime(new Runtime(process, options, creator->GetIsolate()));
+  runtime->registry_ = registry;
+  runtime->isolate_data_ = isolate_data;
   runtime->InstallIsolateHooks();
   RETURN_IF_ERROR(runtime->Bootstrap());
   return runtime;
@@ -153,14 +172,17 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
 absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
     const V8Process& process, SharedBytes blob, const SnapshotMetadata& metadata,
     const RuntimeOptions& options) {
+  std::unique_ptr<Runtime> runtime(new Runtime(process, options, nullptr));
+  RETURN_IF_ERROR(runtime->OwnExtensions());
+  // Before V8 reads the blob: a table that differs would misread it.
+  RETURN_IF_ERROR(runtime->registry_->CheckCompatible(metadata.extensions));
   auto allocator = std::unique_ptr<v8::ArrayBuffer::Allocator>(
       v8::ArrayBuffer::Allocator::NewDefaultAllocator());
-  std::unique_ptr<Runtime> runtime(new Runtime(process, options, nullptr));
   runtime->blob_ = std::move(blob);
   runtime->startup_data_ = {runtime->blob_.data(), static_cast<int>(runtime->blob_.size())};
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = allocator.get();
-  params.external_references = ExternalReferences();
+  params.external_references = runtime->registry_->external_references();
   params.snapshot_blob = &runtime->startup_data_;
   ApplyHeapLimit(options, params);
   runtime->allocator_ = std::move(allocator);
@@ -198,12 +220,12 @@ absl::Status Runtime::Bootstrap() {
   context_.Reset(isolate_, context);
   v8::Context::Scope context_scope(context);
   v8::Local<v8::Object> natives;
-  if (!NewNativesObject(context).ToLocal(&natives)) {
+  if (!NewNativesObject(context, *registry_).ToLocal(&natives)) {
     return absl::InternalError("cannot create the natives object");
   }
-  RETURN_IF_ERROR(InstallNativeClasses(context, natives));
+  RETURN_IF_ERROR(InstallNativeClasses(context, natives, registry_->classes()));
   v8::Local<v8::Object> internals = v8::Object::New(isolate_);
-  for (const EmbeddedSource& file : BootstrapSources()) {
+  for (const EmbeddedSource& file : registry_->scripts()) {
     std::string name = absl::StrCat("toysnap:internal/", file.name);
     ASSIGN_OR_RETURN(v8::Local<v8::String> url, NewStringOr(isolate_, name, name));
     ASSIGN_OR_RETURN(v8::Local<v8::String> source,
@@ -541,6 +563,7 @@ absl::StatusOr<SnapshotMetadata> Runtime::HandToCreator(v8::SnapshotCreator* cre
     metadata.file_inputs = FileInputs();
     metadata.entry_module = main_url_;
     metadata.v8_flags = std::string(V8Flags());
+    metadata.extensions = registry_->stamps();
     creator->SetDefaultContext(context, v8::SerializeInternalFieldsCallback(SerializeInternalField));
   }
   // CreateBlob refuses any live global handle, weak ones included.

@@ -14,6 +14,9 @@
 #include "absl/strings/string_view.h"
 #include "runtime/event_loop.h"
 #include "runtime/execution_guard.h"
+#include "runtime/extension.h"
+#include "runtime/extension_registry.h"
+#include "runtime/isolate_data.h"
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
 #include "runtime/path_map.h"
@@ -49,6 +52,9 @@ struct RuntimeOptions {
   // directory), and whether module paths keep symlinks instead of realpaths.
   PathMap path_map;
   bool preserve_symlinks = false;
+  // The embedder's own extensions (static storage, not owned), registered after
+  // the built-in ones. A snapshot restores only into a runtime with the same set.
+  std::vector<const Extension*> extensions;
 };
 
 // How a program's run ended when it called process.exit() / toysnap.exit().
@@ -154,12 +160,18 @@ class Runtime : public NativeHost {
   friend class SnapshottingRuntime;
 
   Runtime(const V8Process& process, const RuntimeOptions& options, v8::Isolate* isolate);
-  // A runtime on the isolate of a SnapshotCreator (which owns the isolate).
+  // The built-in extensions and the embedder's, composed; check its status().
+  static std::unique_ptr<ExtensionRegistry> NewRegistry(const RuntimeOptions& options);
+  // A runtime on the isolate of a SnapshotCreator, which owns the isolate; the
+  // creator's owner also owns `registry` and `isolate_data`, attached to it.
   static absl::StatusOr<std::unique_ptr<Runtime>> CreateOnCreatorIsolate(
-      const V8Process& process, v8::SnapshotCreator* creator, const RuntimeOptions& options);
+      const V8Process& process, v8::SnapshotCreator* creator, const RuntimeOptions& options,
+      const ExtensionRegistry* registry, IsolateData* isolate_data);
   // Hands the context and module graph to `creator`; the metadata the container
   // needs. Only SnapshottingRuntime calls it, and destroys the runtime after.
   absl::StatusOr<SnapshotMetadata> HandToCreator(v8::SnapshotCreator* creator);
+  // Creates and owns the registry and isolate data (fresh and restored runtimes).
+  absl::Status OwnExtensions();
   void InstallIsolateHooks();
   absl::Status Bootstrap();
   absl::Status RestoreFromSnapshot(const SnapshotMetadata& metadata);
@@ -179,6 +191,12 @@ class Runtime : public NativeHost {
 
   const V8Process& process_;
   RuntimeOptions options_;
+  // The registry's table and the isolate data outlive the isolate: the
+  // destructor disposes the isolate before these members go.
+  std::unique_ptr<ExtensionRegistry> owned_registry_;  // null when snapshotting
+  const ExtensionRegistry* registry_ = nullptr;
+  std::unique_ptr<IsolateData> owned_isolate_data_;  // null when snapshotting
+  IsolateData* isolate_data_ = nullptr;
   SharedBytes blob_;  // shared, immutable; outlives the isolate
   v8::StartupData startup_data_{nullptr, 0};
   std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;  // owned; outlives isolate

@@ -16,7 +16,7 @@
 #include "runtime/in_memory_snapshot.h"
 #include "runtime/js_error.h"
 #include "runtime/native_classes.h"
-#include "runtime/external_references.h"
+#include "runtime/extension_registry.h"
 #include "runtime/natives.h"
 #include "runtime/v8_test_environment.h"
 #include "snapshot/base/status_macros.h"

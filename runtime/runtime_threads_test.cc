@@ -14,7 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
-#include "runtime/external_references.h"
+#include "runtime/extension_registry.h"
 #include "runtime/native_classes.h"
 #include "runtime/runtime.h"
 #include "runtime/test_eval.h"

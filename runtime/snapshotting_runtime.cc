@@ -1,21 +1,30 @@
 // The one place that drives v8::SnapshotCreator (see snapshotting_runtime.h).
 #include "runtime/snapshotting_runtime.h"
 
-#include "runtime/external_references.h"
+#include "runtime/extension_registry.h"
+#include "runtime/isolate_data.h"
 #include "runtime/native_classes.h"
 #include "snapshot/base/status_macros.h"
 
 namespace toysnap {
 
-SnapshottingRuntime::SnapshottingRuntime(const V8Process& process)
+SnapshottingRuntime::SnapshottingRuntime(const V8Process& process,
+                                         std::unique_ptr<ExtensionRegistry> registry)
     : process_(process),
-      creator_(std::make_unique<v8::SnapshotCreator>(ExternalReferences())) {}
+      registry_(std::move(registry)),
+      isolate_data_(std::make_unique<IsolateData>(registry_.get())),
+      creator_(std::make_unique<v8::SnapshotCreator>(registry_->external_references())) {}
 
 absl::StatusOr<std::unique_ptr<SnapshottingRuntime>> SnapshottingRuntime::Create(
     const V8Process& process, const RuntimeOptions& options) {
-  std::unique_ptr<SnapshottingRuntime> snapshotting(new SnapshottingRuntime(process));
+  std::unique_ptr<ExtensionRegistry> registry = Runtime::NewRegistry(options);
+  RETURN_IF_ERROR(registry->status());
+  std::unique_ptr<SnapshottingRuntime> snapshotting(
+      new SnapshottingRuntime(process, std::move(registry)));
   ASSIGN_OR_RETURN(snapshotting->runtime_,
-                   Runtime::CreateOnCreatorIsolate(process, snapshotting->creator_.get(), options));
+                   Runtime::CreateOnCreatorIsolate(process, snapshotting->creator_.get(), options,
+                                                   snapshotting->registry_.get(),
+                                                   snapshotting->isolate_data_.get()));
   return snapshotting;
 }
 

@@ -43,10 +43,13 @@ class SnapshottingRuntime {
   absl::StatusOr<SerializedSnapshot> Serialize() &&;
 
  private:
-  explicit SnapshottingRuntime(const V8Process& process);
+  SnapshottingRuntime(const V8Process& process, std::unique_ptr<ExtensionRegistry> registry);
   void FreeIsolateState();
 
   const V8Process& process_;
+  // Declared before the creator: its table and data outlive the isolate.
+  std::unique_ptr<ExtensionRegistry> registry_;
+  std::unique_ptr<IsolateData> isolate_data_;
   std::unique_ptr<v8::SnapshotCreator> creator_;  // owned; owns the isolate
   std::unique_ptr<Runtime> runtime_;              // on creator_'s isolate; null once serialized
   bool isolate_state_freed_ = false;

@@ -40,6 +40,32 @@ TEST(SnapshottingRuntimeTest, SerializesOnlyOnce) {
   EXPECT_TRUE(absl::IsFailedPrecondition(again)) << again;
 }
 
+void Noop(const v8::FunctionCallbackInfo<v8::Value>&) {}
+constexpr NativeFunction kHostFunctions[] = {{"hostNoop", Noop, 0}};
+const Extension kHostExtension{"host", 1, kHostFunctions, {}, {}, {}, {}};
+
+// The snapshot records its runtime's extension set; another set is refused by
+// name before V8 reads the blob.
+TEST(SnapshottingRuntimeTest, RestoreRefusesAnotherExtensionSetByName) {
+  RuntimeOptions with_host = Quiet();
+  with_host.extensions = {&kHostExtension};
+  absl::StatusOr<std::unique_ptr<SnapshottingRuntime>> snapshotting =
+      SnapshottingRuntime::Create(TestV8(), with_host);
+  ASSERT_TRUE(snapshotting.ok()) << snapshotting.status();
+  absl::StatusOr<SerializedSnapshot> serialized = std::move(**snapshotting).Serialize();
+  ASSERT_TRUE(serialized.ok()) << serialized.status();
+  EXPECT_EQ(serialized->metadata.extensions.back().name, "host");
+
+  absl::StatusOr<std::unique_ptr<Runtime>> without = Runtime::CreateFromSnapshot(
+      TestV8(), serialized->blob, serialized->metadata, Quiet());
+  EXPECT_TRUE(absl::IsFailedPrecondition(without.status())) << without.status();
+  EXPECT_NE(std::string(without.status().message()).find("extension 'host'"), std::string::npos)
+      << without.status();
+  absl::StatusOr<std::unique_ptr<Runtime>> with = Runtime::CreateFromSnapshot(
+      TestV8(), serialized->blob, serialized->metadata, with_host);
+  EXPECT_TRUE(with.ok()) << with.status();
+}
+
 // A build that fails in JS is destroyed without a blob, and frees its isolate.
 TEST(SnapshottingRuntimeTest, AFailedBuildIsDestroyedCleanly) {
   for (int i = 0; i < 3; ++i) {

@@ -1,5 +1,5 @@
 // TextEncoder and TextDecoder (WHATWG Encoding, UTF-8 only) as native classes.
-// Included by native_classes.cc, which lists every native class.
+// Included by web_natives.cc, whose extension lists them.
 #ifndef TOYSNAP_RUNTIME_TEXT_CODEC_H_
 #define TOYSNAP_RUNTIME_TEXT_CODEC_H_
 

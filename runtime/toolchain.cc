@@ -3,7 +3,8 @@
 
 #include <string>
 
-#include "runtime/external_references.h"
+#include "runtime/builtin_extensions.h"
+#include "runtime/extension_registry.h"
 #include "runtime/v8_process.h"
 #include "snapshot/base/checksum.h"
 #include "v8-initialization.h"
@@ -15,7 +16,8 @@ Toolchain CurrentToolchain() {
   toolchain.toysnap_version = std::string(kToysnapVersion);
   toolchain.v8_version = v8::V8::GetVersion();
   toolchain.v8_flags_fingerprint = Checksum64(V8Flags());
-  toolchain.external_refs_fingerprint = ExternalReferencesFingerprint();
+  // The CLI's runtimes have exactly the built-in extensions.
+  toolchain.external_refs_fingerprint = ExtensionRegistry(BuiltinExtensions()).fingerprint();
   return toolchain;
 }
 

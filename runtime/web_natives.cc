@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/types/span.h"
 #include "runtime/native_util.h"
+#include "runtime/text_codec.h"
 #include "runtime/web_encoding.h"
 #include "v8-array-buffer.h"
 #include "v8-container.h"
@@ -229,6 +230,26 @@ void RandomUuid(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::string uuid = absl::StrCat(hex.substr(0, 8), "-", hex.substr(8, 4), "-", hex.substr(12, 4),
                                   "-", hex.substr(16, 4), "-", hex.substr(20));
   ReturnLatin1(info, uuid);
+}
+
+namespace {
+
+constexpr NativeFunction kWebFunctions[] = {
+    {"wallClockNow", WallClockNow, 0},
+    {"atob", Atob, 2},
+    {"btoa", Btoa, 2},
+    {"structuredClone", StructuredClone, 3},
+    {"getRandomValues", GetRandomValues, 2},
+    {"randomUUID", RandomUuid, 0},
+};
+const NativeClass* const kWebClasses[] = {&kTextEncoderClass, &kTextDecoderClass};
+constexpr absl::string_view kWebJs[] = {"web.js"};
+
+}  // namespace
+
+const Extension& WebExtension() {
+  static const Extension kExtension{"web", 1, kWebFunctions, {}, kWebClasses, {}, kWebJs};
+  return kExtension;
 }
 
 }  // namespace toysnap

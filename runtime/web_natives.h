@@ -1,14 +1,18 @@
-// Native halves of the web globals that runtime/js/web.js defines: clocks,
-// base64, structuredClone and randomness. Included by natives.cc, which lists them.
+// The web extension: runtime/js/web.js and its native halves (clocks, base64,
+// structuredClone, randomness, TextEncoder/TextDecoder). Registered in
+// builtin_extensions.cc.
 //
 // Functions taking a `makeDOMException(message, name)` argument throw what it
 // returns; web.js passes its DOMException so errors match Node's.
 #ifndef TOYSNAP_RUNTIME_WEB_NATIVES_H_
 #define TOYSNAP_RUNTIME_WEB_NATIVES_H_
 
+#include "runtime/extension.h"
 #include "v8-function-callback.h"
 
 namespace toysnap {
+
+const Extension& WebExtension();
 
 // wallClockNow(): milliseconds since the Unix epoch, with sub-ms precision.
 void WallClockNow(const v8::FunctionCallbackInfo<v8::Value>& info);

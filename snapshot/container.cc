@@ -86,7 +86,9 @@ constexpr uint8_t kTagContextDataIndex = 5;  // u32
 constexpr uint8_t kTagCommonJsModule = 6;     // string, repeated: CommonJS files loaded
 constexpr uint8_t kTagOptionsHash = 7;        // u64
 constexpr uint8_t kTagFileInput = 8;          // repeated: u8 kind, u64 hash, path
-constexpr uint8_t kLastTag = kTagFileInput;
+constexpr uint8_t kTagExtension = 9;          // repeated, in order: u32 version, u64 fingerprint, name
+constexpr uint8_t kLastTag = kTagExtension;
+constexpr size_t kMaxExtensions = 1000;
 constexpr size_t kRecordHeaderSize = kU8Size + kU32Size;
 constexpr size_t kMaxMetadataString = 64 << 10;
 constexpr size_t kMaxModules = 100000;
@@ -334,8 +336,8 @@ absl::StatusOr<SnapshotMetadata> ParseMetadata(absl::string_view data) {
     data.remove_prefix(length);
     // Unassigned (0) or from a newer writer: skip, for forward compatibility.
     if (tag == 0 || tag > kLastTag) continue;
-    const bool repeated =
-        tag == kTagModule || tag == kTagCommonJsModule || tag == kTagFileInput;
+    const bool repeated = tag == kTagModule || tag == kTagCommonJsModule ||
+                          tag == kTagFileInput || tag == kTagExtension;
     if (!repeated) {
       if (seen[tag]) return BadMetadata(absl::StrCat("tag ", tag, " repeated"));
       seen[tag] = true;
@@ -367,6 +369,13 @@ absl::StatusOr<SnapshotMetadata> ParseMetadata(absl::string_view data) {
         }
         m.file_inputs.push_back({std::string(value.substr(kU8Size + kU64Size)),
                                  static_cast<uint8_t>(value[0]), LoadU64(value, kU8Size)});
+        break;
+      case kTagExtension:
+        if (value.size() < kU32Size + kU64Size || m.extensions.size() == kMaxExtensions) {
+          return BadMetadata("malformed extension record");
+        }
+        m.extensions.push_back({std::string(value.substr(kU32Size + kU64Size)),
+                                LoadU32(value, 0), LoadU64(value, kU32Size)});
         break;
       case kTagCommonJsModule:
         if (m.commonjs_modules.size() == kMaxModules) {
@@ -504,6 +513,17 @@ absl::StatusOr<std::string> EncodeMetadata(const SnapshotMetadata& m) {
     AppendLE(&record, input.content_hash, kU64Size);
     record.append(input.path);
     RETURN_IF_ERROR(AppendRecord(&out, kTagFileInput, record));
+  }
+  if (m.extensions.size() > kMaxExtensions) {
+    return absl::InvalidArgumentError(absl::StrCat(m.extensions.size(), " extensions; the limit is ",
+                                                   kMaxExtensions));
+  }
+  for (const ExtensionStamp& extension : m.extensions) {
+    std::string record;
+    AppendLE(&record, extension.version, kU32Size);
+    AppendLE(&record, extension.fingerprint, kU64Size);
+    record.append(extension.name);
+    RETURN_IF_ERROR(AppendRecord(&out, kTagExtension, record));
   }
   if (out.size() > UINT32_MAX) {
     return absl::InvalidArgumentError("metadata exceeds 4 GiB");

@@ -41,6 +41,14 @@ struct FileInput {
   uint64_t content_hash = 0;
 };
 
+// One extension of the runtime that built the snapshot (name, version, and the
+// fingerprint of its external references), in registration order.
+struct ExtensionStamp {
+  std::string name;
+  uint32_t version = 0;
+  uint64_t fingerprint = 0;
+};
+
 struct SnapshotMetadata {
   std::string entry_module;
   std::vector<std::string> modules;  // In evaluation order.
@@ -54,6 +62,8 @@ struct SnapshotMetadata {
   // toolchain), hashed, and every file input: an unchanged build is skipped.
   uint64_t options_hash = 0;
   std::vector<FileInput> file_inputs;
+  // The runtime's extensions; a runtime restores only with the same set.
+  std::vector<ExtensionStamp> extensions;
 };
 
 // The decoded fixed-size header (layout in container.cc).

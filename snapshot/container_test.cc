@@ -68,6 +68,7 @@ SnapshotMetadata TestMetadata() {
   m.has_main = true;
   m.v8_flags = "--no-lazy --max-old-space-size=64";
   m.context_data_index = 7;
+  m.extensions = {{"core", 1, 0x1111222233334444ull}, {"web", 3, 0x5555666677778888ull}};
   return m;
 }
 
@@ -84,6 +85,12 @@ void ExpectSameMetadata(const SnapshotMetadata& a, const SnapshotMetadata& b) {
     EXPECT_EQ(a.file_inputs[i].path, b.file_inputs[i].path);
     EXPECT_EQ(a.file_inputs[i].kind, b.file_inputs[i].kind);
     EXPECT_EQ(a.file_inputs[i].content_hash, b.file_inputs[i].content_hash);
+  }
+  ASSERT_EQ(a.extensions.size(), b.extensions.size());
+  for (size_t i = 0; i < a.extensions.size(); ++i) {
+    EXPECT_EQ(a.extensions[i].name, b.extensions[i].name);
+    EXPECT_EQ(a.extensions[i].version, b.extensions[i].version);
+    EXPECT_EQ(a.extensions[i].fingerprint, b.extensions[i].fingerprint);
   }
 }
 

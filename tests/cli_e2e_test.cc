@@ -108,7 +108,8 @@ TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
        {"format version:      1", "toysnap version:     0.1.0", "V8 version:          10.2.",
         "V8 flags:", "external references: fingerprint", "compression:         none",
         "size raw:", "size stored:", "header checksum:", "body checksum:", "ok",
-        "compatible:          yes", "has main():          yes", "modules (2):"}) {
+        "compatible:          yes", "has main():          yes", "modules (2):",
+        "extensions (7):\n  core         version 1, "}) {
     EXPECT_THAT(info.out, HasSubstr(field));
   }
   EXPECT_THAT(info.out, HasSubstr(Path("lib.js")));

@@ -12,6 +12,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "runtime/builtin_extensions.h"
+#include "runtime/extension_registry.h"
 #include "runtime/js_error.h"
 #include "runtime/path_map.h"
 #include "runtime/runtime.h"
@@ -272,6 +274,21 @@ int Info(const Command& command) {
       DisplayPath(metadata.entry_module), metadata.has_main ? "yes" : "no",
       metadata.modules.size());
   for (const std::string& module : metadata.modules) std::cout << "  " << DisplayPath(module) << "\n";
+  // Which part of the runtime differs, when the external references do.
+  ExtensionRegistry here(BuiltinExtensions());
+  std::cout << "extensions (" << metadata.extensions.size() << "):\n";
+  for (const ExtensionStamp& stamp : metadata.extensions) {
+    std::string verdict = "not in this toysnap";
+    for (const ExtensionStamp& own : here.stamps()) {
+      if (own.name != stamp.name) continue;
+      verdict = own.version == stamp.version && own.fingerprint == stamp.fingerprint
+                    ? "ok"
+                    : absl::StrFormat("differs (here: version %u, %016x)", own.version,
+                                      own.fingerprint);
+    }
+    std::cout << absl::StrFormat("  %-12s version %u, %016x %s\n", stamp.name, stamp.version,
+                                 stamp.fingerprint, verdict);
+  }
   if (!metadata.commonjs_modules.empty()) {
     std::cout << "CommonJS modules (" << metadata.commonjs_modules.size() << "):\n";
     for (const std::string& file : metadata.commonjs_modules) std::cout << "  " << file << "\n";

@@ -18,7 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "benchmark/benchmark.h"
-#include "runtime/external_references.h"
+#include "runtime/extension_registry.h"
 #include "runtime/native_classes.h"
 #include "runtime/in_memory_snapshot.h"
 #include "runtime/runtime.h"

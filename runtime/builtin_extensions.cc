@@ -1,0 +1,27 @@
+// The built-in extensions: one line each. A new native module adds its own
+// files and one line here.
+#include "runtime/builtin_extensions.h"
+
+#include "runtime/console_natives.h"
+#include "runtime/module_loader.h"
+#include "runtime/natives.h"
+#include "runtime/node_builtins.h"
+#include "runtime/process_natives.h"
+#include "runtime/timers_natives.h"
+#include "runtime/web_natives.h"
+
+namespace toysnap {
+
+std::vector<const Extension*> BuiltinExtensions() {
+  return {
+      &CoreExtension(),
+      &ConsoleExtension(),
+      &TimersExtension(),
+      &ProcessExtension(),
+      &WebExtension(),
+      &NodeBuiltinsExtension(),
+      &ModulesExtension(),
+  };
+}
+
+}  // namespace toysnap

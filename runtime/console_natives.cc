@@ -1,0 +1,44 @@
+// Natives of the console extension.
+#include "runtime/console_natives.h"
+
+#include "runtime/binding.h"
+#include "runtime/natives.h"
+#include "v8-container.h"
+#include "v8-primitive.h"
+
+namespace toysnap {
+namespace {
+
+// print(fd, text): fd 2 is stderr, anything else stdout.
+void Print(NativeCall& call, int32_t fd, std::string text) {
+  if (NativeHost* host = NativeHost::From(call.isolate)) host->Print(fd == 2 ? 2 : 1, text);
+}
+constexpr const char* kPrintArgs[] = {"fd", "text"};
+
+// promiseDetails(promise) -> [state, result]: V8's 0 pending, 1 fulfilled,
+// 2 rejected; plain JS cannot see a promise's state, console.log needs it.
+v8::Local<v8::Value> PromiseDetails(NativeCall& call, v8::Local<v8::Value> value) {
+  if (!value->IsPromise()) return v8::Undefined(call.isolate);
+  v8::Local<v8::Promise> promise = value.As<v8::Promise>();
+  v8::Local<v8::Value> details[] = {
+      v8::Integer::New(call.isolate, static_cast<int>(promise->State())),
+      promise->State() == v8::Promise::kPending ? v8::Undefined(call.isolate).As<v8::Value>()
+                                                : promise->Result()};
+  return v8::Array::New(call.isolate, details, 2);
+}
+constexpr const char* kPromiseDetailsArgs[] = {"promise"};
+
+constexpr NativeFunction kFunctions[] = {
+    {"print", Bind<Print, kPrintArgs>, 2},
+    {"promiseDetails", Bind<PromiseDetails, kPromiseDetailsArgs>, 1},
+};
+constexpr absl::string_view kJs[] = {"inspect_layout.js", "inspect.js", "console.js"};
+
+}  // namespace
+
+const Extension& ConsoleExtension() {
+  static const Extension kExtension{"console", 1, kFunctions, {}, {}, {}, kJs};
+  return kExtension;
+}
+
+}  // namespace toysnap

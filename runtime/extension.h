@@ -1,0 +1,57 @@
+// What one native module contributes to a runtime: native functions, native
+// classes, other addresses V8 must know, its bootstrap JavaScript and per-runtime
+// state. Each module declares one `Extension` in its own file; the list of them
+// (builtin_extensions.cc, one line each) is composed by ExtensionRegistry.
+// Include this to declare an extension.
+#ifndef TOYSNAP_RUNTIME_EXTENSION_H_
+#define TOYSNAP_RUNTIME_EXTENSION_H_
+
+#include <cstdint>
+#include <memory>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "runtime/native_classes.h"
+#include "v8-function-callback.h"
+
+namespace toysnap {
+
+struct NativeFunction {
+  const char* name;  // property name on the `natives` object given to bootstrap JS
+  v8::FunctionCallback callback;
+  int length;
+};
+
+// An address V8 keeps in the heap other than a function or class callback
+// (a synthetic module's evaluation steps, a V8 accessor).
+struct ExternalReference {
+  const char* name;
+  intptr_t address;
+};
+
+// A runtime's private state for one extension, created with the runtime and
+// reachable from callbacks through IsolateData::StateOf().
+class ExtensionState {
+ public:
+  virtual ~ExtensionState() = default;
+};
+
+struct Extension {
+  const char* name;  // unique; names the extension in errors and `toysnap info`
+  // Bump when what a snapshot holds of this extension changes meaning; part of
+  // the snapshot's record of the extension set.
+  int version;
+  absl::Span<const NativeFunction> functions;    // on `natives`, by name
+  absl::Span<const NativeFunction> callbacks;    // for functions the C++ side makes
+  absl::Span<const NativeClass* const> classes;  // on `natives`, by class name
+  absl::Span<const ExternalReference> references;
+  // Bootstrap scripts by embedded file name ("timers.js"), run in this order
+  // after those of earlier extensions. Each evaluates to function(natives, internals).
+  absl::Span<const absl::string_view> js;
+  // Optional: makes the extension's per-runtime state.
+  std::unique_ptr<ExtensionState> (*create_state)() = nullptr;
+};
+
+}  // namespace toysnap
+
+#endif  // TOYSNAP_RUNTIME_EXTENSION_H_

@@ -1,0 +1,142 @@
+// Composes the external-reference table and the bootstrap scripts from the
+// registered extensions.
+#include "runtime/extension_registry.h"
+
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "snapshot/base/checksum.h"
+
+namespace toysnap {
+namespace {
+
+const EmbeddedSource* FindScript(absl::string_view name) {
+  for (const EmbeddedSource& source : BootstrapSources()) {
+    if (source.name == name) return &source;
+  }
+  return nullptr;
+}
+
+// Appends one name and address to the table; also what the fingerprint hashes.
+class TableBuilder {
+ public:
+  TableBuilder(std::vector<intptr_t>* addresses, std::vector<std::string>* names)
+      : addresses_(addresses), names_(names) {}
+  template <typename Address>
+  void Add(std::string name, Address address) {
+    addresses_->push_back(reinterpret_cast<intptr_t>(address));
+    joined_.append(name).push_back('\0');
+    names_->push_back(std::move(name));
+  }
+  // The hash of what was added since the last call.
+  uint64_t TakeFingerprint(absl::string_view salt) {
+    uint64_t hash = Checksum64(absl::StrCat(salt, std::string(1, '\0'), joined_));
+    total_.append(joined_);
+    joined_.clear();
+    return hash;
+  }
+  uint64_t Total() const { return Checksum64(total_); }
+
+ private:
+  std::vector<intptr_t>* addresses_;
+  std::vector<std::string>* names_;
+  std::string joined_;
+  std::string total_;
+};
+
+void AddClass(TableBuilder& table, const NativeClass& cls) {
+  std::string prefix(cls.name);
+  table.Add(absl::StrCat(prefix, "#", cls.state_version), cls.constructor);
+  for (const NativeMethod& method : cls.methods) table.Add(absl::StrCat(prefix, ".", method.name), method.callback);
+  for (const NativeMethod& getter : cls.getters) table.Add(absl::StrCat(prefix, ".get ", getter.name), getter.callback);
+  for (const NativeMethod& setter : cls.setters) table.Add(absl::StrCat(prefix, ".set ", setter.name), setter.callback);
+  for (const NativeMethod& method : cls.statics) table.Add(absl::StrCat(prefix, "::", method.name), method.callback);
+}
+
+}  // namespace
+
+ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
+    : extensions_(std::move(extensions)) {
+  TableBuilder table(&addresses_, &names_);
+  std::set<std::string> extension_names, native_names;
+  auto fail = [this](std::string message) {
+    if (status_.ok()) status_ = absl::InternalError(std::move(message));
+  };
+  for (const Extension* extension : extensions_) {
+    if (!extension_names.insert(extension->name).second) {
+      fail(absl::StrCat("two extensions are named ", extension->name));
+    }
+    for (const NativeFunction& fn : extension->functions) {
+      if (!native_names.insert(fn.name).second) {
+        fail(absl::StrCat("extension ", extension->name, " defines natives.", fn.name, " again"));
+      }
+      table.Add(absl::StrCat(extension->name, ":", fn.name), fn.callback);
+    }
+    for (const NativeFunction& fn : extension->callbacks) {
+      table.Add(absl::StrCat(extension->name, ":callback ", fn.name), fn.callback);
+    }
+    for (const NativeClass* cls : extension->classes) {
+      if (!native_names.insert(cls->name).second) {
+        fail(absl::StrCat("extension ", extension->name, " defines natives.", cls->name, " again"));
+      }
+      if (cls->parent != nullptr && FindClass(cls->parent->name) != cls->parent) {
+        fail(absl::StrCat("class ", cls->name, " extends ", cls->parent->name,
+                          ", which no earlier extension or class registered"));
+      }
+      AddClass(table, *cls);
+      classes_.push_back(cls);
+    }
+    for (const ExternalReference& reference : extension->references) {
+      table.Add(absl::StrCat(extension->name, ":", reference.name), reference.address);
+    }
+    for (absl::string_view file : extension->js) {
+      const EmbeddedSource* source = FindScript(file);
+      if (source == nullptr) {
+        fail(absl::StrCat("extension ", extension->name, " names ", file,
+                          ", which is not embedded"));
+        continue;
+      }
+      scripts_.push_back(*source);
+    }
+    uint64_t hash = table.TakeFingerprint(absl::StrCat(extension->name, "@", extension->version));
+    stamps_.push_back({extension->name, static_cast<uint32_t>(extension->version), hash});
+  }
+  addresses_.push_back(0);
+  std::string stamps;
+  for (const ExtensionStamp& stamp : stamps_) {
+    absl::StrAppend(&stamps, stamp.name, "@", stamp.version, ":", stamp.fingerprint, "\n");
+  }
+  fingerprint_ = Checksum64(absl::StrCat(stamps, table.Total()));
+}
+
+const NativeClass* ExtensionRegistry::FindClass(absl::string_view name) const {
+  for (const NativeClass* cls : classes_) {
+    if (name == cls->name) return cls;
+  }
+  return nullptr;
+}
+
+absl::Status ExtensionRegistry::CheckCompatible(
+    const std::vector<ExtensionStamp>& recorded) const {
+  for (size_t i = 0; i < recorded.size() || i < stamps_.size(); ++i) {
+    if (i >= stamps_.size()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the snapshot was built with extension '", recorded[i].name,
+          "', which this runtime does not have"));
+    }
+    const ExtensionStamp& here = stamps_[i];
+    if (i >= recorded.size() || recorded[i].name != here.name) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "this runtime has extension '", here.name, "' where the snapshot has ",
+          i >= recorded.size() ? std::string("none") : absl::StrCat("'", recorded[i].name, "'")));
+    }
+    if (recorded[i].version != here.version || recorded[i].fingerprint != here.fingerprint) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "extension '", here.name, "' differs from the one the snapshot was built with (version ",
+          recorded[i].version, " vs ", here.version, "); rebuild the snapshot"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace toysnap
