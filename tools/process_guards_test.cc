@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -27,17 +28,36 @@ std::string Write(const std::string& path, const std::string& bytes) {
   return path;
 }
 
+// How a forked child ended, and what it wrote to stderr.
+struct ChildEnd {
+  int status = 0;
+  std::string err;
+};
+
+ChildEnd RunInChild(const std::function<void()>& body) {
+  ChildEnd end;
+  int err[2];
+  if (pipe(err) != 0) return end;
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(err[1], 2);
+    body();
+    _exit(0);
+  }
+  close(err[1]);
+  char buffer[512];
+  for (ssize_t n; (n = read(err[0], buffer, sizeof(buffer))) > 0;) end.err.append(buffer, n);
+  close(err[0]);
+  if (pid > 0) waitpid(pid, &end.status, 0);
+  return end;
+}
+
 // A child maps a file, the file is truncated, and the child reads past the new
 // end: with the guard it exits 1 naming the file; without, SIGBUS kills it.
 TEST(TruncationGuardTest, TurnsAReadOfATruncatedMappingIntoACleanExit) {
   std::string path = Write(TempDir() + "/shrinking.snap", std::string(1 << 20, 's'));
   for (bool guarded : {true, false}) {
-    int err[2];
-    ASSERT_EQ(pipe(err), 0);
-    pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      dup2(err[1], 2);
+    ChildEnd end = RunInChild([&] {
       absl::StatusOr<SharedBytes> mapped = MapFile(path);
       if (!mapped.ok()) _exit(3);
       if (truncate(path.c_str(), 4096) != 0) _exit(4);
@@ -46,22 +66,14 @@ TEST(TruncationGuardTest, TurnsAReadOfATruncatedMappingIntoACleanExit) {
       if (guarded) guard.emplace(path);
       volatile char last = mapped->data()[mapped->size() - 1];
       (void)last;
-      _exit(0);
-    }
-    close(err[1]);
-    std::string message;
-    char buffer[256];
-    for (ssize_t n; (n = read(err[0], buffer, sizeof(buffer))) > 0;) message.append(buffer, n);
-    close(err[0]);
-    int status = 0;
-    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    });
     if (guarded) {
-      ASSERT_TRUE(WIFEXITED(status)) << "signal " << WTERMSIG(status);
-      EXPECT_EQ(WEXITSTATUS(status), 1);
-      EXPECT_EQ(message, "toysnap: " + path + ": the file was truncated while it was being read\n");
+      ASSERT_TRUE(WIFEXITED(end.status)) << "signal " << WTERMSIG(end.status);
+      EXPECT_EQ(WEXITSTATUS(end.status), 1);
+      EXPECT_EQ(end.err, "toysnap: " + path + ": the file was truncated while it was being read\n");
     } else {
-      ASSERT_TRUE(WIFSIGNALED(status));
-      EXPECT_EQ(WTERMSIG(status), SIGBUS);
+      ASSERT_TRUE(WIFSIGNALED(end.status));
+      EXPECT_EQ(WTERMSIG(end.status), SIGBUS);
     }
     Write(path, std::string(1 << 20, 's'));
   }
@@ -70,32 +82,19 @@ TEST(TruncationGuardTest, TurnsAReadOfATruncatedMappingIntoACleanExit) {
 // A child arms the guard and aborts as V8 does on a failed CHECK.
 TEST(SerializationAbortGuardTest, TurnsAnAbortIntoAMessageAndExitCodeOne) {
   for (bool guarded : {true, false}) {
-    int err[2];
-    ASSERT_EQ(pipe(err), 0);
-    pid_t pid = fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      dup2(err[1], 2);
+    ChildEnd end = RunInChild([&] {
       signal(SIGTRAP, SIG_DFL);
       std::optional<SerializationAbortGuard> guard;
       if (guarded) guard.emplace();
       raise(SIGTRAP);
-      _exit(0);
-    }
-    close(err[1]);
-    std::string message;
-    char buffer[512];
-    for (ssize_t n; (n = read(err[0], buffer, sizeof(buffer))) > 0;) message.append(buffer, n);
-    close(err[0]);
-    int status = 0;
-    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    });
     if (guarded) {
-      ASSERT_TRUE(WIFEXITED(status)) << "signal " << WTERMSIG(status);
-      EXPECT_EQ(WEXITSTATUS(status), 1);
-      EXPECT_NE(message.find("V8 could not serialize the heap"), std::string::npos) << message;
+      ASSERT_TRUE(WIFEXITED(end.status)) << "signal " << WTERMSIG(end.status);
+      EXPECT_EQ(WEXITSTATUS(end.status), 1);
+      EXPECT_NE(end.err.find("V8 could not serialize the heap"), std::string::npos) << end.err;
     } else {
-      ASSERT_TRUE(WIFSIGNALED(status));
-      EXPECT_EQ(WTERMSIG(status), SIGTRAP);
+      ASSERT_TRUE(WIFSIGNALED(end.status));
+      EXPECT_EQ(WTERMSIG(end.status), SIGTRAP);
     }
   }
 }
