@@ -49,6 +49,7 @@ Table BuildTable() {
     }
   }
   Add(table, "ModuleLoader::EvaluateSynthetic", ModuleLoader::EvaluateSynthetic);
+  Add(table, "ModuleLoader::ContinueImport", ModuleLoader::ContinueImport);
   Add(table, "v8:ModuleNamespaceEntryGetter",
       v8::internal::Accessors::ModuleNamespaceEntryGetter);
   Add(table, "v8:ModuleNamespaceEntrySetter",

@@ -16,7 +16,8 @@ namespace toysnap {
 
 // Null-terminated, for v8::SnapshotCreator and Isolate::CreateParams: native
 // functions, internal callbacks, every native class's callbacks, the module
-// loader's synthetic-module steps, then V8's own module namespace accessors.
+// loader's synthetic-module steps and deferred-import microtask, then V8's own
+// module namespace accessors.
 const intptr_t* ExternalReferences();
 
 // One name per entry of ExternalReferences(), in the same order.

@@ -22,7 +22,7 @@ TEST(ExternalReferencesTest, ListsEveryCallbackOnceAndNullTerminates) {
   EXPECT_EQ(table[names.size()], 0);
   EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(), names.size());
 
-  size_t expected = NativeFunctions().size() + InternalCallbacks().size() + 3;
+  size_t expected = NativeFunctions().size() + InternalCallbacks().size() + 4;
   for (const NativeClass* cls : NativeClasses()) {
     expected += 1 + cls->methods.size() + cls->getters.size();
   }
