@@ -104,6 +104,7 @@ constexpr NativeFunction kNativeFunctions[] = {
     {"getRandomValues", GetRandomValues, 2},
     {"randomUUID", RandomUuid, 0},
     {"readFile", ReadFileText, 1},
+    {"readFileBytes", ReadFileBytes, 1},
     {"fileKind", FileKind, 1},
     {"realpath", RealPath, 1},
     {"cwd", Cwd, 0},

@@ -18,6 +18,7 @@
 #include "runtime/native_classes.h"
 #include "runtime/external_references.h"
 #include "runtime/natives.h"
+#include "runtime/test_eval.h"
 #include "runtime/v8_test_environment.h"
 #include "snapshot/status_macros.h"
 #include "v8-primitive.h"
@@ -183,16 +184,9 @@ TEST_P(RuntimeTest, UnresolvableImportsNameTheImporterAndSpecifier) {
 // What import(specifier) from `importer` settles with, as "ok <export names>"
 // or "name|code|instanceof SyntaxError|message" (the directory shown as <dir>).
 std::string Import(Runtime& runtime, const std::string& importer, const std::string& specifier) {
-  absl::StatusOr<v8::Global<v8::Value>> promise = runtime.ExecuteScript(
-      "import.js", "import('" + importer + "').then((m) => m.attempt('" + specifier + "'))");
-  if (!promise.ok()) return "error: " + std::string(promise.status().message());
-  absl::StatusOr<v8::Global<v8::Value>> value = runtime.ResolveValue(*promise);
-  if (!value.ok()) return "error: " + std::string(value.status().message());
-  v8::Isolate::Scope isolate_scope(runtime.isolate());
-  v8::HandleScope scope(runtime.isolate());
-  v8::Context::Scope context_scope(runtime.context());
-  v8::String::Utf8Value text(runtime.isolate(), value->Get(runtime.isolate()));
-  return *text ? *text : "";
+  absl::StatusOr<std::string> text = AwaitToString(
+      runtime, "import('" + importer + "').then((m) => m.attempt('" + specifier + "'))");
+  return text.ok() ? *text : "error: " + std::string(text.status().message());
 }
 
 constexpr char kAttempt[] = R"(const dir = import.meta.url.slice(7, import.meta.url.lastIndexOf('/'));
@@ -286,6 +280,31 @@ await Promise.all([import('./slow.mjs'), import('./slow.mjs')].map(
   ASSERT_TRUE(runtime->EvaluateModule(*url).ok());
   ASSERT_TRUE(runtime->RunEventLoop().ok());
   EXPECT_EQ(Eval(*runtime, "log.join()"), "slow0 yes,slow1 yes,self 1 2");  // Node's order
+}
+
+// Issue #12: readFileSync decoded the bytes as UTF-8 and re-encoded them (this
+// 7-byte file came back as 15 bytes). The strings are what Node 20 returns.
+TEST_P(RuntimeTest, ReadFileSyncReturnsTheFilesBytes) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  std::string path = WriteModule("bytes.bin", std::string("\x00\xff\xfe\x80" "A\n\xc3", 7));
+  absl::StatusOr<std::string> read = AwaitToString(*runtime, R"(
+    import('node:fs').then(({ default: fs }) => {
+      const path = ')" + path + R"(';
+      const bytes = fs.readFileSync(path);
+      const text = (encoding) => JSON.stringify(fs.readFileSync(path, { encoding }));
+      let bad;
+      try { fs.readFileSync(path, 'bogus'); } catch (e) { bad = `${e.code}: ${e.message}`; }
+      return [Buffer.isBuffer(bytes), bytes.length, [...bytes], fs.readFileSync(path, null).length,
+              fs.readFileSync(path, 'hex'), text('latin1'), text('utf8'), text('base64'), bad]
+          .join(' | ');
+    }))");
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(*read,
+            "true | 7 | 0,255,254,128,65,10,195 | 7 | 00fffe80410ac3 | "
+            "\"\\u0000\xc3\xbf\xc3\xbe\xc2\x80" "A\\n\xc3\x83\" | "
+            "\"\\u0000\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "A\\n\xef\xbf\xbd\" | \"AP/+gEEKww==\" | "
+            "ERR_INVALID_ARG_VALUE: The argument 'encoding' is invalid encoding. Received 'bogus'");
 }
 
 TEST_P(RuntimeTest, TopLevelAwaitRunsTheEventLoop) {
@@ -514,16 +533,29 @@ TEST(RestoredRuntimeTest, ImportsThatFailedAtBuildTimeWorkOnceFixed) {
   });
   ASSERT_TRUE(runtime.ok()) << runtime.status();
   std::ofstream(dir + "/later.mjs") << "export {};\n";
-  absl::StatusOr<v8::Global<v8::Value>> retried = (*runtime)->ExecuteScript(
-      "retry.js", "import('" + main + "').then((m) => m.retry()).then((dep) => `${atBuild} ${dep}`)");
+  absl::StatusOr<std::string> retried = AwaitToString(
+      **runtime, "import('" + main + "').then((m) => m.retry()).then((dep) => `${atBuild} ${dep}`)");
   ASSERT_TRUE(retried.ok()) << retried.status();
-  absl::StatusOr<v8::Global<v8::Value>> value = (*runtime)->ResolveValue(*retried);
-  ASSERT_TRUE(value.ok()) << value.status();
-  v8::Isolate::Scope isolate_scope((*runtime)->isolate());
-  v8::HandleScope scope((*runtime)->isolate());
-  v8::Context::Scope context_scope((*runtime)->context());
-  v8::String::Utf8Value text((*runtime)->isolate(), value->Get((*runtime)->isolate()));
-  EXPECT_STREQ(*text, "ERR_MODULE_NOT_FOUND dep");
+  EXPECT_EQ(*retried, "ERR_MODULE_NOT_FOUND dep");
+}
+
+// A Buffer from readFileSync at build time holds the file's bytes after a
+// restore, with the file gone.
+TEST(RestoredRuntimeTest, FileBytesReadAtBuildTimeSurvive) {
+  char pattern[] = "/tmp/runtime_testXXXXXX";
+  std::string path = std::string(mkdtemp(pattern)) + "/bytes.bin";
+  std::ofstream(path) << std::string("\x00\xff\x80\n", 4);
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore({}, {}, [&](Runtime& r) {
+    return AwaitToString(r, "import('node:fs').then((fs) => { globalThis.kept = fs.readFileSync('" +
+                                path + "'); })")
+        .status();
+  });
+  ASSERT_TRUE(runtime.ok()) << runtime.status();
+  ASSERT_EQ(unlink(path.c_str()), 0);
+  absl::StatusOr<std::string> kept =
+      EvalToString(**runtime, "`${Buffer.isBuffer(kept)} ${kept.toString('hex')}`");
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  EXPECT_EQ(*kept, "true 00ff800a");
 }
 
 TEST(RestoredRuntimeTest, MathRandomDiffersBetweenRestores) {

@@ -591,12 +591,20 @@
     }
     const fs = {
       existsSync: (path) => natives.fileKind(String(path)) !== 0,
+      // A Buffer of the file's bytes, or with an encoding the string Node's
+      // decoding gives (UTF-8 with U+FFFD for invalid bytes, latin1, hex, ...).
       readFileSync(path, options) {
-        const text = natives.readFile(String(path));
-        if (text === undefined) throw notFound(path, 'open');
         const encoding = typeof options === 'string' ? options : options?.encoding;
-        if (encoding) return text;
-        return new TextEncoder().encode(text);
+        const { Buffer } = builtin('buffer');
+        if (encoding != null && !Buffer.isEncoding(encoding)) {
+          const error = new TypeError(`The argument 'encoding' is invalid encoding. Received ${internals.inspect(encoding)}`);
+          error.code = 'ERR_INVALID_ARG_VALUE';
+          throw error;
+        }
+        const bytes = natives.readFileBytes(String(path));
+        if (bytes === undefined) throw notFound(path, 'open');
+        const buffer = new Buffer(bytes);
+        return encoding ? buffer.toString(encoding) : buffer;
       },
       statSync(path, options) {
         const kind = natives.fileKind(String(path));
