@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runtime/fs_natives.h"
+#include "runtime/web/url.h"
 #include "runtime/web_natives.h"
 #include "v8-container.h"
 #include "v8-exception.h"
@@ -110,6 +111,14 @@ constexpr NativeFunction kNativeFunctions[] = {
     {"cwd", Cwd, 0},
     {"compileCjs", CompileCjs, 2},
     {"promiseDetails", PromiseDetails, 1},
+    // URL and URLSearchParams (runtime/js/url.js)
+    {"urlParse", web::UrlParse, 2},
+    {"urlCanParse", web::UrlCanParse, 2},
+    {"urlUpdate", web::UrlUpdate, 3},
+    {"urlencodedParse", web::UrlencodedParse, 1},
+    {"urlencodedSerialize", web::UrlencodedSerialize, 1},
+    {"domainToASCII", web::UrlDomainToAscii, 1},
+    {"domainToUnicode", web::UrlDomainToUnicode, 1},
 };
 
 }  // namespace

@@ -307,6 +307,35 @@ TEST_P(RuntimeTest, ReadFileSyncReturnsTheFilesBytes) {
             "ERR_INVALID_ARG_VALUE: The argument 'encoding' is invalid encoding. Received 'bogus'");
 }
 
+// Issue #12: node:url's URL was undefined (it re-exported a missing global).
+// URL and URLSearchParams are globals on ada now; the values are Node 20's.
+TEST_P(RuntimeTest, UrlAndUrlSearchParamsAreGlobalsAndNodeUrlExportsThem) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  absl::StatusOr<std::string> exported = AwaitToString(*runtime, R"(
+    import('node:url').then(({ URL: U, URLSearchParams: P, fileURLToPath, pathToFileURL }) =>
+      [U === URL, P === URLSearchParams, new U('../x?y=1#z', 'http://bücher.de/a/b').href,
+       new P('a=1&b=%20').get('b'), fileURLToPath('file:///a%20b'), pathToFileURL('/c d').href]
+          .join(' | ')))");
+  ASSERT_TRUE(exported.ok()) << exported.status();
+  EXPECT_EQ(*exported, "true | true | http://xn--bcher-kva.de/x?y=1#z |   | /a b | file:///c%20d");
+  absl::StatusOr<std::string> invalid = EvalToString(*runtime, R"(
+    try { new URL('http://a b/', 'nope'); } catch (e) {
+      [e instanceof TypeError, e.code, e.message, e.input, e.base].join(' | ');
+    })");
+  ASSERT_TRUE(invalid.ok()) << invalid.status();
+  EXPECT_EQ(*invalid, "true | ERR_INVALID_URL | Invalid URL | http://a b/ | nope");
+  absl::StatusOr<std::string> synced = EvalToString(*runtime, R"(
+    const u = new URL('https://[::1]:8443/p?x=1');
+    u.searchParams.append('y', 'a b');
+    u.hostname = 'faß.de';
+    [u.href, u.host, u.origin, URL.canParse('/q', u), String(URL.parse('nope'))].join(' | '))");
+  ASSERT_TRUE(synced.ok()) << synced.status();
+  EXPECT_EQ(*synced,
+            "https://xn--fa-hia.de:8443/p?x=1&y=a+b | xn--fa-hia.de:8443 | "
+            "https://xn--fa-hia.de:8443 | true | null");
+}
+
 TEST_P(RuntimeTest, TopLevelAwaitRunsTheEventLoop) {
   std::unique_ptr<Runtime> runtime = Make();
   ASSERT_NE(runtime, nullptr);
@@ -556,6 +585,33 @@ TEST(RestoredRuntimeTest, FileBytesReadAtBuildTimeSurvive) {
       EvalToString(**runtime, "`${Buffer.isBuffer(kept)} ${kept.toString('hex')}`");
   ASSERT_TRUE(kept.ok()) << kept.status();
   EXPECT_EQ(*kept, "true 00ff800a");
+}
+
+// A URL and its searchParams made by the build's top level work after the
+// restore: getters, setters (ada through natives in the external references)
+// and the two staying in sync.
+TEST(RestoredRuntimeTest, UrlsMadeAtBuildTimeWorkAfterTheRestore) {
+  char pattern[] = "/tmp/runtime_testXXXXXX";
+  std::string main = std::string(mkdtemp(pattern)) + "/main.mjs";
+  std::ofstream(main) << R"(const url = new URL('http://example.com/a?q=1#h');
+const params = url.searchParams;
+export function main() {
+  params.set('q', 'after restore');
+  url.pathname = '/b c';
+  url.port = '8080';
+  globalThis.seen = [url.href, params.get('q'), url.searchParams === params, url.origin].join(' | ');
+})";
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore({}, {}, [&](Runtime& r) {
+    ASSIGN_OR_RETURN(std::string url, r.LoadMainModule(main));
+    return r.EvaluateModule(url);
+  });
+  ASSERT_TRUE(runtime.ok()) << runtime.status();
+  ASSERT_TRUE((*runtime)->CallMain({}).ok());
+  absl::StatusOr<std::string> seen = EvalToString(**runtime, "seen");
+  ASSERT_TRUE(seen.ok()) << seen.status();
+  EXPECT_EQ(*seen,
+            "http://example.com:8080/b%20c?q=after+restore#h | after restore | true | "
+            "http://example.com:8080");
 }
 
 TEST(RestoredRuntimeTest, MathRandomDiffersBetweenRestores) {

@@ -532,7 +532,7 @@
     return { Buffer, kMaxLength: 2 ** 32, constants: { MAX_LENGTH: 2 ** 32 } };
   }
 
-  // ---- os, url, module, fs ------------------------------------------------
+  // ---- os, module, fs -----------------------------------------------------
 
   function makeOs() {
     return {
@@ -546,27 +546,6 @@
       hostname: () => process.env.HOSTNAME ?? 'localhost',
       cpus: () => [],
       constants: { signals: {}, errno: {} },
-    };
-  }
-
-  function makeUrl() {
-    return {
-      fileURLToPath(url) {
-        const text = typeof url === 'string' ? url : String(url?.href ?? url);
-        if (!text.startsWith('file://')) {
-          const error = new TypeError('The URL must be of scheme file');
-          error.code = 'ERR_INVALID_URL_SCHEME';
-          throw error;
-        }
-        return decodeURIComponent(text.slice('file://'.length).replace(/[?#].*$/, ''));
-      },
-      pathToFileURL(path) {
-        const absolute = builtin('path').resolve(path);
-        const href = 'file://' + encodeURI(absolute).replace(/[?#]/g, encodeURIComponent);
-        return typeof URL === 'function' ? new URL(href) : { href, toString: () => href };
-      },
-      URL: globalThis.URL,
-      URLSearchParams: globalThis.URLSearchParams,
     };
   }
 
@@ -635,7 +614,7 @@
   factories.set('assert', makeAssert);
   factories.set('assert/strict', () => builtin('assert'));
   factories.set('os', makeOs);
-  factories.set('url', makeUrl);
+  factories.set('url', () => internals.nodeUrl());  // url.js
   factories.set('module', makeModule);
   factories.set('fs', makeFs);
   factories.set('process', () => globalThis.process);
