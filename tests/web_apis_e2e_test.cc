@@ -89,7 +89,9 @@ TEST_F(WebApisTest, SourceSnapshotAndNodePrintTheSame) {
   std::string source = Run(entry_);
   ASSERT_THAT(source, ::testing::HasSubstr("mid-stream: \"41 1f600 42\"\n"));
   EXPECT_EQ(Run(snapshot_), source);
-  if (NodeBinary().empty()) GTEST_SKIP() << "node is not installed; compared source and snapshot only";
+  if (NodeBinary().empty()) {
+    GTEST_SKIP() << "node is not installed; compared source and snapshot only";
+  }
   EXPECT_EQ(source, RunNode());
 }
 
@@ -109,7 +111,9 @@ TEST_F(UrlApisTest, SourceSnapshotAndNodePrintTheSame) {
                           "build-time URL changed https://user:pw@xn--bcher-kva.example:9/changed"
                           "?x=after+restore&y=two#frag\n"));
   EXPECT_EQ(Run(snapshot_), source);
-  if (NodeBinary().empty()) GTEST_SKIP() << "node is not installed; compared source and snapshot only";
+  if (NodeBinary().empty()) {
+    GTEST_SKIP() << "node is not installed; compared source and snapshot only";
+  }
   EXPECT_EQ(source, RunNode());
 }
 

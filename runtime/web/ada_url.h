@@ -65,7 +65,8 @@ using NameValue = std::pair<std::string, std::string>;
 std::vector<NameValue> ParseUrlencoded(absl::string_view query);
 
 // The urlencoded serialization of `pairs` (UTF-8 in, ASCII out).
-std::string SerializeUrlencoded(const std::vector<std::pair<absl::string_view, absl::string_view>>& pairs);
+std::string SerializeUrlencoded(
+    const std::vector<std::pair<absl::string_view, absl::string_view>>& pairs);
 
 // Node's url.domainToASCII / domainToUnicode: the host as a special URL would
 // hold it (IDNA-processed), or "" when it is not a valid domain.

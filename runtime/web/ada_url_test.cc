@@ -66,7 +66,8 @@ TEST(AdaUrlTest, UrlencodedListsRoundTrip) {
   EXPECT_THAT(ParseUrlencoded(""), ElementsAre());
   EXPECT_EQ(SerializeUrlencoded({{"a b", "\xc3\xa4&="}, {"c", ""}}), "a+b=%C3%A4%26%3D&c=");
   EXPECT_EQ(SerializeUrlencoded({}), "");
-  EXPECT_EQ(SerializeUrlencoded({{"a\\b", "~!*"}}), "a%5Cb=%7E%21*");  // ada 2.7.8 alone keeps the backslash
+  // ada 2.7.8 alone keeps the backslash.
+  EXPECT_EQ(SerializeUrlencoded({{"a\\b", "~!*"}}), "a%5Cb=%7E%21*");
 }
 
 TEST(AdaUrlTest, DomainsToAsciiAndUnicodeAsNodeDoes) {
