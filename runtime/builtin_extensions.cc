@@ -8,6 +8,7 @@
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
 #include "runtime/timers_natives.h"
+#include "runtime/web/url.h"
 #include "runtime/web_natives.h"
 
 namespace toysnap {
@@ -19,6 +20,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &TimersExtension(),
       &ProcessExtension(),
       &WebExtension(),
+      &web::UrlExtension(),
       &NodeBuiltinsExtension(),
       &ModulesExtension(),
   };

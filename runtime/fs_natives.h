@@ -11,6 +11,11 @@ namespace toysnap {
 // readFile(path) -> UTF-8 text, or undefined when it cannot be read.
 void ReadFileText(const v8::FunctionCallbackInfo<v8::Value>& info);
 
+// readFileBytes(path) -> ArrayBuffer of the file's exact bytes, or undefined
+// when it cannot be read; a file over 2 GiB throws Node's
+// ERR_FS_FILE_TOO_LARGE RangeError.
+void ReadFileBytes(const v8::FunctionCallbackInfo<v8::Value>& info);
+
 // fileKind(path) -> 0 missing, 1 regular file, 2 directory (symlinks followed).
 void FileKind(const v8::FunctionCallbackInfo<v8::Value>& info);
 

@@ -82,6 +82,25 @@ void ThrowError(v8::Isolate* isolate, absl::string_view message) {
   }
 }
 
+// A TypeError with Node's `code`, as Node's loader throws for import
+// attribute mismatches; empty if V8 cannot hold the message.
+v8::Local<v8::Value> NewCodedError(v8::Isolate* isolate, absl::string_view message,
+                                   const char* code) {
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::String> text, js_code;
+  if (!NewString(isolate, message).ToLocal(&text) ||
+      !v8::String::NewFromUtf8(isolate, code).ToLocal(&js_code)) {
+    return {};
+  }
+  v8::Local<v8::Value> error = v8::Exception::TypeError(text);
+  if (error.As<v8::Object>()
+          ->CreateDataProperty(context, v8::String::NewFromUtf8Literal(isolate, "code"), js_code)
+          .IsNothing()) {
+    return {};
+  }
+  return error;
+}
+
 // Settling a promise fails only with an exception pending (termination); the
 // status makes the caller return empty so that it propagates.
 absl::Status Settled(v8::Maybe<bool> done) {
@@ -118,34 +137,76 @@ void InitializeImportMeta(v8::Local<v8::Context> context, v8::Local<v8::Module> 
       .FromMaybe(false);
 }
 
-// Settles `resolver` for `import(specifier)` from the script named `referrer`.
-absl::Status ImportDynamically(v8::Local<v8::Context> context, const std::string& referrer,
-                               const std::string& specifier,
-                               v8::Local<v8::Promise::Resolver> resolver) {
+// Rejects `resolver` with what JS threw when the failure came from JS, so
+// import() callers see the real error (its class, `code`, message); else with
+// an Error holding the status's message.
+absl::Status RejectImport(v8::Local<v8::Context> context, v8::Local<v8::Promise::Resolver> resolver,
+                          const absl::Status& status, v8::Local<v8::Value> thrown) {
+  if (absl::IsCancelled(status)) return status;  // terminating: let it unwind
+  v8::Isolate* isolate = context->GetIsolate();
+  if (thrown.IsEmpty()) {
+    std::string message(status.message());
+    if (std::optional<JsErrorInfo> info = GetJsErrorInfo(status)) message = info->stack;
+    v8::Local<v8::String> text;
+    if (!NewString(isolate, message).ToLocal(&text)) {
+      text = v8::String::NewFromUtf8Literal(
+          isolate, "import() failed with an error message too long for V8");
+    }
+    thrown = v8::Exception::Error(text);
+  }
+  return Settled(resolver->Reject(context, thrown));
+}
+
+// Queues ModuleLoader::ContinueImport with [module URL, resolver] as data.
+absl::Status DeferImport(v8::Local<v8::Context> context, v8::Local<v8::Module> module,
+                         v8::Local<v8::Promise::Resolver> resolver) {
   v8::Isolate* isolate = context->GetIsolate();
   ModuleLoader* loader = ModuleLoader::From(isolate);
-  if (loader == nullptr) return absl::FailedPreconditionError("no module loader");
-  // Scripts that are not files (embedder code, eval) import relative to the cwd.
-  std::string base = referrer;
-  if (!FileUrlToPath(referrer).ok()) {
-    ASSIGN_OR_RETURN(std::string cwd, AbsolutePath("[eval]"));
-    base = PathToFileUrl(cwd);
+  const std::string* url = loader ? loader->UrlOf(module) : nullptr;
+  if (url == nullptr) return absl::InternalError("import() of a module missing from the map");
+  ASSIGN_OR_RETURN(v8::Local<v8::String> js_url, NewStringOr(isolate, *url, "module URL"));
+  v8::Local<v8::Value> items[] = {js_url, resolver};
+  v8::Local<v8::Function> retry;
+  if (!v8::Function::New(context, ModuleLoader::ContinueImport,
+                         v8::Array::New(isolate, items, 2), 0, v8::ConstructorBehavior::kThrow)
+           .ToLocal(&retry)) {
+    return absl::CancelledError(kTerminated);  // only fails with an exception pending
   }
-  ASSIGN_OR_RETURN(ResolvedModule resolved, loader->Resolve(context, specifier, base));
-  v8::Local<v8::Module> module;
-  if (!loader->Find(resolved.url).ToLocal(&module)) {
-    ASSIGN_OR_RETURN(module, loader->LoadGraph(context, resolved, std::nullopt));
+  isolate->EnqueueMicrotask(retry);
+  return absl::OkStatus();
+}
+
+// Evaluates `module`, which LoadGraph instantiated, for import() and settles
+// `resolver` with its namespace once its evaluation (maybe async) finishes.
+// Only states V8's Evaluate accepts reach it: anything else is rejected.
+absl::Status EvaluateForImport(v8::Local<v8::Context> context, v8::Local<v8::Module> module,
+                               v8::Local<v8::Promise::Resolver> resolver) {
+  v8::Isolate* isolate = context->GetIsolate();
+  switch (module->GetStatus()) {
+    case v8::Module::kErrored:
+      return Settled(resolver->Reject(context, module->GetException()));
+    case v8::Module::kEvaluating:
+      // Its body is running (import() of itself or of a module importing it);
+      // V8 can evaluate it only once that body has returned.
+      return DeferImport(context, module, resolver);
+    case v8::Module::kInstantiated:
+    case v8::Module::kEvaluated:
+      break;
+    default:
+      return RejectImport(
+          context, resolver,
+          absl::FailedPreconditionError("import() of a module that is not instantiated"), {});
   }
-  if (module->GetStatus() == v8::Module::kErrored) {
-    return Settled(resolver->Reject(context, module->GetException()));
-  }
+  // For an evaluated module V8 returns the promise of its evaluation, which is
+  // still pending while its top-level await is.
   v8::Local<v8::Value> evaluation;
-  if (module->GetStatus() == v8::Module::kEvaluated) {
-    evaluation = v8::Undefined(isolate);
-  } else {
+  {
     v8::TryCatch try_catch(isolate);
     if (!module->Evaluate(context).ToLocal(&evaluation)) {
-      return TryCatchToStatus(isolate, context, try_catch);
+      if (try_catch.HasTerminated() || !try_catch.HasCaught()) {
+        return absl::CancelledError(kTerminated);
+      }
+      return Settled(resolver->Reject(context, try_catch.Exception()));
     }
   }
   v8::Local<v8::Value> ns = module->GetModuleNamespace();
@@ -163,6 +224,27 @@ absl::Status ImportDynamically(v8::Local<v8::Context> context, const std::string
   return absl::OkStatus();
 }
 
+// Settles `resolver` for `import(specifier)` from the script named `referrer`.
+absl::Status ImportDynamically(v8::Local<v8::Context> context, const std::string& referrer,
+                               const std::string& specifier,
+                               v8::Local<v8::Promise::Resolver> resolver) {
+  ModuleLoader* loader = ModuleLoader::From(context->GetIsolate());
+  if (loader == nullptr) return absl::FailedPreconditionError("no module loader");
+  // Scripts that are not files (embedder code, eval) import relative to the cwd.
+  std::string base = referrer;
+  if (!FileUrlToPath(referrer).ok()) {
+    ASSIGN_OR_RETURN(std::string cwd, AbsolutePath("[eval]"));
+    base = PathToFileUrl(cwd);
+  }
+  v8::Local<v8::Value> thrown;
+  absl::StatusOr<ResolvedModule> resolved = loader->Resolve(context, specifier, base, &thrown);
+  if (!resolved.ok()) return RejectImport(context, resolver, resolved.status(), thrown);
+  absl::StatusOr<v8::Local<v8::Module>> module =
+      loader->LoadGraph(context, *resolved, std::nullopt, &thrown);
+  if (!module.ok()) return RejectImport(context, resolver, module.status(), thrown);
+  return EvaluateForImport(context, *module, resolver);
+}
+
 v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> context,
                                                     v8::Local<v8::Data> host_defined_options,
                                                     v8::Local<v8::Value> resource_name,
@@ -175,16 +257,7 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
   absl::Status status = ImportDynamically(context, ToUtf8(isolate, resource_name),
                                           ToUtf8(isolate, specifier), resolver);
   if (absl::IsCancelled(status)) return {};  // terminating: let it unwind
-  if (!status.ok()) {
-    std::string message(status.message());
-    if (std::optional<JsErrorInfo> info = GetJsErrorInfo(status)) message = info->stack;
-    v8::Local<v8::String> text;
-    if (!NewString(isolate, message).ToLocal(&text)) {
-      text = v8::String::NewFromUtf8Literal(
-          isolate, "import() failed with an error message too long for V8");
-    }
-    if (resolver->Reject(context, v8::Exception::Error(text)).IsNothing()) return {};
-  }
+  if (!status.ok() && !RejectImport(context, resolver, status, {}).ok()) return {};
   return scope.Escape(resolver->GetPromise());
 }
 
@@ -201,6 +274,7 @@ ModuleLoader* ModuleLoader::From(v8::Isolate* isolate) {
 const Extension& ModulesExtension() {
   static constexpr NativeFunction kFunctions[] = {
       {"readFile", ReadFileText, 1},
+      {"readFileBytes", ReadFileBytes, 1},
       {"fileKind", FileKind, 1},
       {"realpath", RealPath, 1},
       {"cwd", Cwd, 0},
@@ -209,6 +283,7 @@ const Extension& ModulesExtension() {
   static constexpr ExternalReference kReferences[] = {
       {"ModuleLoader::EvaluateSynthetic",
        reinterpret_cast<intptr_t>(ModuleLoader::EvaluateSynthetic)},
+      {"ModuleLoader::ContinueImport", reinterpret_cast<intptr_t>(ModuleLoader::ContinueImport)},
   };
   static constexpr absl::string_view kJs[] = {"cjs_lexer.js", "module_paths.js",
                                               "module_resolution.js", "cjs_loader.js",
@@ -220,6 +295,27 @@ const Extension& ModulesExtension() {
 void ModuleLoader::InstallHostCallbacks(v8::Isolate* isolate) {
   isolate->SetHostInitializeImportMetaObjectCallback(InitializeImportMeta);
   isolate->SetHostImportModuleDynamicallyCallback(ImportModuleDynamically);
+}
+
+void ModuleLoader::ContinueImport(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  ModuleLoader* loader = From(isolate);
+  v8::Local<v8::Value> url, resolver;
+  if (loader == nullptr || !info.Data()->IsArray() ||
+      !info.Data().As<v8::Array>()->Get(context, 0).ToLocal(&url) ||
+      !info.Data().As<v8::Array>()->Get(context, 1).ToLocal(&resolver) || !resolver->IsPromise()) {
+    return;  // not made by DeferImport
+  }
+  v8::Local<v8::Promise::Resolver> settle = resolver.As<v8::Promise::Resolver>();
+  v8::Local<v8::Module> module;
+  absl::Status status =
+      loader->Find(ToUtf8(isolate, url)).ToLocal(&module)
+          ? EvaluateForImport(context, module, settle)
+          : absl::InternalError("import() of a module that left the map");
+  if (!status.ok() && !absl::IsCancelled(status)) {
+    RejectImport(context, settle, status, {}).IgnoreError();
+  }
 }
 
 v8::MaybeLocal<v8::Module> ModuleLoader::Find(const std::string& url) const {
@@ -258,6 +354,7 @@ void ModuleLoader::Clear() {
   synthetic_formats_.clear();
   synthetic_exports_.clear();
   internals_.Reset();
+  thrown_.Reset();
 }
 
 void ModuleLoader::AttachInternals(v8::Local<v8::Object> internals) {
@@ -287,14 +384,48 @@ absl::StatusOr<v8::Local<v8::Value>> ModuleLoader::CallInternal(
   if (!function.As<v8::Function>()
            ->Call(context, v8::Undefined(isolate_), static_cast<int>(args.size()), args.data())
            .ToLocal(&result)) {
-    return TryCatchToStatus(isolate_, context, try_catch);
+    return Thrown(TryCatchToStatus(isolate_, context, try_catch), try_catch.Exception());
   }
   return result;
 }
 
+absl::Status ModuleLoader::Thrown(absl::Status status, v8::Local<v8::Value> exception) {
+  if (!exception.IsEmpty() && !absl::IsCancelled(status)) thrown_.Reset(isolate_, exception);
+  return status;
+}
+
+void ModuleLoader::RollBack(v8::Local<v8::Context> context, size_t mark) {
+  v8::HandleScope scope(isolate_);
+  while (urls_.size() > mark) {
+    size_t index = urls_.size() - 1;
+    const std::string& url = urls_[index];
+    v8::Local<v8::Module> module = modules_[index].Get(isolate_);
+    if (module->IsSourceTextModule()) {
+      v8::Local<v8::FixedArray> requests = module->GetModuleRequests();
+      for (int i = 0; i < requests->Length(); ++i) {
+        v8::Local<v8::ModuleRequest> request = requests->Get(context, i).As<v8::ModuleRequest>();
+        resolutions_.erase(ResolutionKey(url, ToUtf8(isolate_, request->GetSpecifier())));
+      }
+    }
+    auto [begin, end] = index_by_hash_.equal_range(module->GetIdentityHash());
+    for (auto it = begin; it != end; ++it) {
+      if (it->second == index) {
+        index_by_hash_.erase(it);
+        break;
+      }
+    }
+    index_by_url_.erase(url);
+    synthetic_formats_.erase(url);
+    synthetic_exports_.erase(url);
+    urls_.pop_back();
+    modules_.pop_back();
+  }
+}
+
 absl::StatusOr<ResolvedModule> ModuleLoader::Resolve(v8::Local<v8::Context> context,
                                                      const std::string& specifier,
-                                                     const std::string& referrer_url) {
+                                                     const std::string& referrer_url,
+                                                     v8::Local<v8::Value>* thrown) {
   v8::Local<v8::Value> resolver;  // stays empty without internals.resolveImport
   if (!internals_.IsEmpty() &&
       !internals_.Get(isolate_)
@@ -315,6 +446,7 @@ absl::StatusOr<ResolvedModule> ModuleLoader::Resolve(v8::Local<v8::Context> cont
   v8::Local<v8::Value> result;
   if (!resolver.As<v8::Function>()->Call(context, v8::Undefined(isolate_), 2, args).ToLocal(&result)) {
     if (try_catch.HasTerminated()) return TryCatchToStatus(isolate_, context, try_catch);
+    if (thrown != nullptr) *thrown = try_catch.Exception();
     return ResolutionFailure(context, specifier, try_catch.Exception());
   }
   v8::Local<v8::Value> url, format;
@@ -357,7 +489,7 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Module> module;
   if (!v8::ScriptCompiler::CompileModule(isolate_, &compiler_source).ToLocal(&module)) {
-    return TryCatchToStatus(isolate_, context, try_catch);
+    return Thrown(TryCatchToStatus(isolate_, context, try_catch), try_catch.Exception());
   }
   Register(url, module);
   return module;
@@ -535,18 +667,25 @@ absl::Status ModuleLoader::LoadDependencies(v8::Local<v8::Context> context,
     v8::Location where = module->SourceOffsetToLocation(request->GetSourceOffset());
     std::string at = absl::StrCat(DisplayPath(url), ":", where.GetLineNumber() + 1, ":",
                                   where.GetColumnNumber() + 1, ": ");
-    absl::StatusOr<ResolvedModule> resolved = Resolve(context, specifier, url);
+    v8::Local<v8::Value> thrown;
+    absl::StatusOr<ResolvedModule> resolved = Resolve(context, specifier, url, &thrown);
     if (!resolved.ok()) {
-      return absl::Status(resolved.status().code(),
-                          absl::StrCat(at, resolved.status().message()));
+      return Thrown(absl::Status(resolved.status().code(),
+                                 absl::StrCat(at, resolved.status().message())),
+                    thrown);
     }
     std::string type = AssertedType(context, request->GetImportAssertions());
     bool is_json = resolved->format == ModuleFormat::kJson;
     if (is_json != (type == "json")) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          at, "Module \"", resolved->url, "\" ",
-          is_json ? "needs an import attribute of \"type: json\""
-                  : absl::StrCat("is not of type \"", type, "\"")));
+      // Node's wording and codes.
+      std::string message =
+          absl::StrCat("Module \"", resolved->url, "\" ",
+                       is_json ? "needs an import attribute of type \"json\""
+                               : absl::StrCat("is not of type \"", type, "\""));
+      return Thrown(absl::InvalidArgumentError(absl::StrCat(at, message)),
+                    NewCodedError(isolate_, message,
+                                  is_json ? "ERR_IMPORT_ASSERTION_TYPE_MISSING"
+                                          : "ERR_IMPORT_ASSERTION_TYPE_FAILED"));
     }
     resolutions_[ResolutionKey(url, specifier)] = resolved->url;
     RETURN_IF_ERROR(Load(context, *resolved).status());
@@ -555,6 +694,22 @@ absl::Status ModuleLoader::LoadDependencies(v8::Local<v8::Context> context,
 }
 
 absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::LoadGraph(
+    v8::Local<v8::Context> context, const ResolvedModule& root,
+    const std::optional<std::string>& source, v8::Local<v8::Value>* thrown) {
+  // Modules are registered before their dependencies load (cycles need that),
+  // so a failure part-way leaves modules V8 never instantiated; they go again.
+  const size_t mark = urls_.size();
+  thrown_.Reset();
+  absl::StatusOr<v8::Local<v8::Module>> module = LoadAndInstantiate(context, root, source);
+  if (!module.ok()) {
+    RollBack(context, mark);
+    if (thrown != nullptr && !thrown_.IsEmpty()) *thrown = thrown_.Get(isolate_);
+  }
+  thrown_.Reset();
+  return module;
+}
+
+absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::LoadAndInstantiate(
     v8::Local<v8::Context> context, const ResolvedModule& root,
     const std::optional<std::string>& source) {
   v8::Local<v8::Module> module;
@@ -568,7 +723,7 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::LoadGraph(
   }
   v8::TryCatch try_catch(isolate_);
   if (module->InstantiateModule(context, ResolveCallback).IsNothing()) {
-    return TryCatchToStatus(isolate_, context, try_catch);
+    return Thrown(TryCatchToStatus(isolate_, context, try_catch), try_catch.Exception());
   }
   return module;
 }

@@ -13,6 +13,7 @@
 #include "runtime/extension.h"
 #include "runtime/path_map.h"
 #include "v8-context.h"
+#include "v8-function-callback.h"
 #include "v8-isolate.h"
 #include "v8-persistent-handle.h"
 #include "v8-script.h"
@@ -44,15 +45,23 @@ class ModuleLoader {
   void DetachInternals();
 
   // Resolves `specifier` imported from `referrer_url` (or the working directory).
+  // When the resolver threw, `thrown` (if given) receives what it threw: an
+  // Error with Node's `code` and message, which import() rejects with.
   absl::StatusOr<ResolvedModule> Resolve(v8::Local<v8::Context> context,
                                          const std::string& specifier,
-                                         const std::string& referrer_url);
+                                         const std::string& referrer_url,
+                                         v8::Local<v8::Value>* thrown = nullptr);
 
   // Loads the graph rooted at `root` (reading files not yet in the map; an ES
-  // root's text is `source` when given) and instantiates it.
+  // root's text is `source` when given) and instantiates it. A failed load
+  // leaves the map as it found it: every module and resolution it registered
+  // is dropped, so a retry starts afresh (and sees files fixed meanwhile).
+  // `thrown` (if given) receives the JS value the failure came from (the
+  // resolver's Error, a SyntaxError, ...); it stays empty for other failures.
   absl::StatusOr<v8::Local<v8::Module>> LoadGraph(v8::Local<v8::Context> context,
                                                   const ResolvedModule& root,
-                                                  const std::optional<std::string>& source);
+                                                  const std::optional<std::string>& source,
+                                                  v8::Local<v8::Value>* thrown = nullptr);
 
   v8::MaybeLocal<v8::Module> Find(const std::string& url) const;
   // The module an import of `specifier` from `referrer_url` was linked to.
@@ -73,10 +82,17 @@ class ModuleLoader {
 
   // import.meta and dynamic import(); V8 does not keep these across snapshots.
   static void InstallHostCallbacks(v8::Isolate* isolate);
+  // The microtask that finishes an import() of a module whose evaluation was
+  // still running when import() was called. An external reference.
+  static void ContinueImport(const v8::FunctionCallbackInfo<v8::Value>& info);
+
   // The loader of the isolate's IsolateData, or null.
   static ModuleLoader* From(v8::Isolate* isolate);
 
  private:
+  absl::StatusOr<v8::Local<v8::Module>> LoadAndInstantiate(
+      v8::Local<v8::Context> context, const ResolvedModule& root,
+      const std::optional<std::string>& source);
   absl::StatusOr<v8::Local<v8::Module>> Compile(v8::Local<v8::Context> context,
                                                 const std::string& url,
                                                 const std::optional<std::string>& source);
@@ -91,6 +107,11 @@ class ModuleLoader {
   absl::StatusOr<v8::Local<v8::Value>> CallInternal(v8::Local<v8::Context> context,
                                                     const char* name,
                                                     std::vector<v8::Local<v8::Value>> args);
+  // Notes `exception` as the JS reason of the load under way; returns `status`.
+  absl::Status Thrown(absl::Status status, v8::Local<v8::Value> exception);
+  // Drops every module registered at index `mark` or later, with their
+  // resolutions and synthetic-module data.
+  void RollBack(v8::Local<v8::Context> context, size_t mark);
 
   v8::Isolate* isolate_;
   const PathMap* path_map_;
@@ -104,6 +125,8 @@ class ModuleLoader {
   std::unordered_map<std::string, ModuleFormat> synthetic_formats_;  // by URL
   std::unordered_map<std::string, std::vector<std::string>> synthetic_exports_;  // by URL
   v8::Global<v8::Object> internals_;
+  // What JS threw to fail the Resolve or LoadGraph under way; empty otherwise.
+  v8::Global<v8::Value> thrown_;
 };
 
 }  // namespace toysnap

@@ -344,6 +344,15 @@ absl::Status Runtime::EvaluateModule(absl::string_view url) {
   if (!modules_->Find(std::string(url)).ToLocal(&module)) {
     return absl::NotFoundError(absl::StrCat("module not loaded: ", url));
   }
+  // V8 aborts the process on Evaluate() of a module it has not instantiated or
+  // whose body is already running.
+  v8::Module::Status status = module->GetStatus();
+  if (status != v8::Module::kInstantiated && status != v8::Module::kEvaluated &&
+      status != v8::Module::kErrored) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "cannot evaluate ", DisplayPath(std::string(url)),
+        status == v8::Module::kEvaluating ? ": it is being evaluated" : ": it is not instantiated"));
+  }
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Value> result;
   if (!module->Evaluate(scope.context()).ToLocal(&result)) return StatusFromTryCatch(try_catch);

@@ -63,6 +63,12 @@ TEST(NodeParityTest, ManyTimersWithClearsAndRefreshFireInNodeOrder) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_many.mjs"), {});
 }
 
+// Issue #12: import() rejects with the error Node rejects with (class, code,
+// message), as often as it is retried, at build time and after a restore.
+TEST(NodeParityTest, ImportErrorsKeepTheirTypeAndCodeOnEveryTry) {
+  ExpectSameAsNode(Runfile("tests/node_parity/import_errors.mjs"), {});
+}
+
 TEST(NodeParityTest, ConsoleAndProcessGlobals) {
   ExpectSameAsNode(Runfile("tests/node_parity/globals.mjs"), {"one", "two", "three"});
 }

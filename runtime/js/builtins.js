@@ -532,7 +532,7 @@
     return { Buffer, kMaxLength: 2 ** 32, constants: { MAX_LENGTH: 2 ** 32 } };
   }
 
-  // ---- os, url, module, fs ------------------------------------------------
+  // ---- os, module, fs -----------------------------------------------------
 
   function makeOs() {
     return {
@@ -546,27 +546,6 @@
       hostname: () => process.env.HOSTNAME ?? 'localhost',
       cpus: () => [],
       constants: { signals: {}, errno: {} },
-    };
-  }
-
-  function makeUrl() {
-    return {
-      fileURLToPath(url) {
-        const text = typeof url === 'string' ? url : String(url?.href ?? url);
-        if (!text.startsWith('file://')) {
-          const error = new TypeError('The URL must be of scheme file');
-          error.code = 'ERR_INVALID_URL_SCHEME';
-          throw error;
-        }
-        return decodeURIComponent(text.slice('file://'.length).replace(/[?#].*$/, ''));
-      },
-      pathToFileURL(path) {
-        const absolute = builtin('path').resolve(path);
-        const href = 'file://' + encodeURI(absolute).replace(/[?#]/g, encodeURIComponent);
-        return typeof URL === 'function' ? new URL(href) : { href, toString: () => href };
-      },
-      URL: globalThis.URL,
-      URLSearchParams: globalThis.URLSearchParams,
     };
   }
 
@@ -591,12 +570,20 @@
     }
     const fs = {
       existsSync: (path) => natives.fileKind(String(path)) !== 0,
+      // A Buffer of the file's bytes, or with an encoding the string Node's
+      // decoding gives (UTF-8 with U+FFFD for invalid bytes, latin1, hex, ...).
       readFileSync(path, options) {
-        const text = natives.readFile(String(path));
-        if (text === undefined) throw notFound(path, 'open');
         const encoding = typeof options === 'string' ? options : options?.encoding;
-        if (encoding) return text;
-        return new TextEncoder().encode(text);
+        const { Buffer } = builtin('buffer');
+        if (encoding != null && !Buffer.isEncoding(encoding)) {
+          const error = new TypeError(`The argument 'encoding' is invalid encoding. Received ${internals.inspect(encoding)}`);
+          error.code = 'ERR_INVALID_ARG_VALUE';
+          throw error;
+        }
+        const bytes = natives.readFileBytes(String(path));
+        if (bytes === undefined) throw notFound(path, 'open');
+        const buffer = new Buffer(bytes);
+        return encoding ? buffer.toString(encoding) : buffer;
       },
       statSync(path, options) {
         const kind = natives.fileKind(String(path));
@@ -627,7 +614,7 @@
   factories.set('assert', makeAssert);
   factories.set('assert/strict', () => builtin('assert'));
   factories.set('os', makeOs);
-  factories.set('url', makeUrl);
+  factories.set('url', () => internals.nodeUrl());  // url.js
   factories.set('module', makeModule);
   factories.set('fs', makeFs);
   factories.set('process', () => globalThis.process);

@@ -209,6 +209,7 @@
     defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
   }
 
+  internals.describeReceived = describe;  // for url.js's argument errors
   internals.webOnRestore = resetTimeOrigin;
   // The build's clock readings are not kept: reproducible bytes.
   internals.webBeforeSnapshot = () => { originWall = 0; originMonotonic = 0; };

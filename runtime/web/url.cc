@@ -1,0 +1,168 @@
+// URL natives: JS strings in as UTF-8 (lone surrogates as U+FFFD, as Node's
+// binding does), ada's answers out as JS strings. Bad arguments throw
+// TypeError; nothing aborts.
+#include "runtime/web/url.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "runtime/native_util.h"
+#include "runtime/v8_strings.h"
+#include "runtime/web/ada_url.h"
+#include "v8-container.h"
+#include "v8-context.h"
+#include "v8-isolate.h"
+#include "v8-primitive.h"
+
+namespace toysnap::web {
+namespace {
+
+std::string Utf8(v8::Isolate* isolate, v8::Local<v8::String> string) {
+  std::string text(static_cast<size_t>(string->Utf8Length(isolate)), '\0');
+  string->WriteUtf8(isolate, text.data(), static_cast<int>(text.size()), nullptr,
+                    v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
+  return text;
+}
+
+// info[index] as UTF-8; throws TypeError (and returns false) if not a string.
+bool StringArg(const v8::FunctionCallbackInfo<v8::Value>& info, int index, std::string* text) {
+  if (!info[index]->IsString()) {
+    ThrowError(info.GetIsolate(), ErrorKind::kTypeError, "expected a string argument");
+    return false;
+  }
+  *text = Utf8(info.GetIsolate(), info[index].As<v8::String>());
+  return true;
+}
+
+// info[index] as UTF-8, or nullopt when undefined.
+bool OptionalStringArg(const v8::FunctionCallbackInfo<v8::Value>& info, int index,
+                       std::optional<std::string>* text) {
+  if (info[index]->IsUndefined()) return true;
+  std::string value;
+  if (!StringArg(info, index, &value)) return false;
+  *text = std::move(value);
+  return true;
+}
+
+void ReturnString(const v8::FunctionCallbackInfo<v8::Value>& info, const std::string& text) {
+  v8::Local<v8::String> string;
+  if (NewStringOrThrow(info.GetIsolate(), text, "URL text").ToLocal(&string)) {
+    info.GetReturnValue().Set(string);
+  }
+}
+
+// Sets the record of `url` as the return value (or throws).
+void ReturnRecord(const v8::FunctionCallbackInfo<v8::Value>& info, const AdaUrl& url) {
+  v8::Isolate* isolate = info.GetIsolate();
+  std::array<std::string, kUrlPartCount> parts = url.GetAll();
+  v8::Local<v8::Value> values[kUrlPartCount];
+  for (int i = 0; i < kUrlPartCount; ++i) {
+    v8::Local<v8::String> string;
+    if (!NewStringOrThrow(isolate, parts[i], "URL").ToLocal(&string)) return;
+    values[i] = string;
+  }
+  info.GetReturnValue().Set(v8::Array::New(isolate, values, kUrlPartCount));
+}
+
+}  // namespace
+
+void UrlParse(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::string input;
+  std::optional<std::string> base;
+  if (!StringArg(info, 0, &input) || !OptionalStringArg(info, 1, &base)) return;
+  std::optional<AdaUrl> url =
+      base ? AdaUrl::Parse(input, absl::string_view(*base)) : AdaUrl::Parse(input);
+  if (url) ReturnRecord(info, *url);
+}
+
+void UrlCanParse(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::string input;
+  std::optional<std::string> base;
+  if (!StringArg(info, 0, &input) || !OptionalStringArg(info, 1, &base)) return;
+  info.GetReturnValue().Set(base ? AdaUrl::CanParse(input, absl::string_view(*base))
+                                 : AdaUrl::CanParse(input));
+}
+
+void UrlUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::string href, value;
+  if (!StringArg(info, 0, &href) || !StringArg(info, 2, &value)) return;
+  int part = info[1]->IsInt32() ? info[1].As<v8::Int32>()->Value() : -1;
+  if (part < 0 || part >= kUrlPartCount || part == static_cast<int>(UrlPart::kOrigin)) {
+    return ThrowError(info.GetIsolate(), ErrorKind::kTypeError, "not a settable URL part");
+  }
+  std::optional<AdaUrl> url = AdaUrl::Parse(href);
+  if (url && url->Set(static_cast<UrlPart>(part), value)) ReturnRecord(info, *url);
+}
+
+void UrlencodedParse(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  std::string query;
+  if (!StringArg(info, 0, &query)) return;
+  std::vector<NameValue> pairs = ParseUrlencoded(query);
+  std::vector<v8::Local<v8::Value>> values;
+  values.reserve(pairs.size() * 2);
+  for (const auto& [name, value] : pairs) {
+    v8::Local<v8::String> js_name, js_value;
+    // V8 decodes bytes that are not UTF-8 to U+FFFD, as the standard's
+    // "UTF-8 decode without BOM" does.
+    if (!NewStringOrThrow(isolate, name, "query name").ToLocal(&js_name) ||
+        !NewStringOrThrow(isolate, value, "query value").ToLocal(&js_value)) {
+      return;
+    }
+    values.push_back(js_name);
+    values.push_back(js_value);
+  }
+  info.GetReturnValue().Set(v8::Array::New(isolate, values.data(), values.size()));
+}
+
+void UrlencodedSerialize(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  if (!info[0]->IsArray()) {
+    return ThrowError(isolate, ErrorKind::kTypeError, "expected an array of names and values");
+  }
+  v8::Local<v8::Array> list = info[0].As<v8::Array>();
+  std::vector<std::string> texts;
+  texts.reserve(list->Length());
+  for (uint32_t i = 0; i < list->Length(); ++i) {
+    v8::Local<v8::Value> item;
+    if (!list->Get(context, i).ToLocal(&item)) return;
+    if (!item->IsString()) {
+      return ThrowError(isolate, ErrorKind::kTypeError, "expected an array of names and values");
+    }
+    texts.push_back(Utf8(isolate, item.As<v8::String>()));
+  }
+  std::vector<std::pair<absl::string_view, absl::string_view>> pairs;
+  for (size_t i = 0; i + 1 < texts.size(); i += 2) pairs.emplace_back(texts[i], texts[i + 1]);
+  ReturnString(info, SerializeUrlencoded(pairs));
+}
+
+void UrlDomainToAscii(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::string domain;
+  if (StringArg(info, 0, &domain)) ReturnString(info, DomainToAscii(domain));
+}
+
+void UrlDomainToUnicode(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::string domain;
+  if (StringArg(info, 0, &domain)) ReturnString(info, DomainToUnicode(domain));
+}
+
+const Extension& UrlExtension() {
+  static constexpr NativeFunction kFunctions[] = {
+      {"urlParse", UrlParse, 2},
+      {"urlCanParse", UrlCanParse, 2},
+      {"urlUpdate", UrlUpdate, 3},
+      {"urlencodedParse", UrlencodedParse, 1},
+      {"urlencodedSerialize", UrlencodedSerialize, 1},
+      {"domainToASCII", UrlDomainToAscii, 1},
+      {"domainToUnicode", UrlDomainToUnicode, 1},
+  };
+  static constexpr absl::string_view kJs[] = {"url.js"};
+  static const Extension kExtension{"url", 1, kFunctions, {}, {}, {}, kJs};
+  return kExtension;
+}
+
+}  // namespace toysnap::web

@@ -1,0 +1,2 @@
+import './absent.mjs';
+export const a = 1;

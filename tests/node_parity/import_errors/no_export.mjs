@@ -1,0 +1,2 @@
+import { wanted } from './lib.mjs';
+export const c = wanted;

@@ -1,0 +1,2 @@
+import './syntax.mjs';
+export const b = 2;
