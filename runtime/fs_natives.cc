@@ -15,6 +15,7 @@
 #include "runtime/native_util.h"
 #include "runtime/natives.h"
 #include "runtime/path_map.h"
+#include "runtime/permission_check.h"
 #include "runtime/v8_strings.h"
 #include "snapshot/base/file_io.h"
 #include "v8-array-buffer.h"
@@ -28,21 +29,24 @@
 namespace toysnap {
 namespace {
 
-bool PathArgument(const v8::FunctionCallbackInfo<v8::Value>& info, std::string* path) {
-  if (info.Length() < 1 || !info[0]->IsString()) {
-    info.GetIsolate()->ThrowException(v8::Exception::TypeError(
-        v8::String::NewFromUtf8Literal(info.GetIsolate(), "path must be a string")));
-    return false;
-  }
-  v8::String::Utf8Value utf8(info.GetIsolate(), info[0]);
-  *path = std::string(*utf8, utf8.length());
-  return true;
-}
-
 const PathMap& MapOf(v8::Isolate* isolate) {
   static const PathMap* const identity = new PathMap();
   NativeHost* host = NativeHost::From(isolate);
   return host != nullptr ? host->path_map() : *identity;
+}
+
+// The path argument, once the runtime may read it (on the disk, where the
+// user's --allow-fs-read grants point); false with an exception thrown.
+bool PathArgument(const v8::FunctionCallbackInfo<v8::Value>& info, std::string* path) {
+  v8::Isolate* isolate = info.GetIsolate();
+  if (info.Length() < 1 || !info[0]->IsString()) {
+    isolate->ThrowException(v8::Exception::TypeError(
+        v8::String::NewFromUtf8Literal(isolate, "path must be a string")));
+    return false;
+  }
+  v8::String::Utf8Value utf8(isolate, info[0]);
+  *path = std::string(*utf8, utf8.length());
+  return CheckAccess(isolate, Capability::kFsRead, MapOf(isolate).ToDisk(*path));
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ class ExtensionRegistry;
 class ModuleLoader;
 class NativeHost;
 class NativeStateRegistry;
+class Permissions;
 
 class IsolateData {
  public:
@@ -41,6 +42,8 @@ class IsolateData {
   // Set by the Runtime while it lives; null otherwise. Not owned.
   NativeHost* host = nullptr;
   ModuleLoader* loader = nullptr;
+  // What the runtime may touch (permission_check.h); null allows nothing.
+  const Permissions* permissions = nullptr;
 
  private:
   const ExtensionRegistry* extensions_;

@@ -8,6 +8,7 @@
 #include "runtime/fs_natives.h"
 #include "runtime/isolate_data.h"
 #include "runtime/js_error.h"
+#include "runtime/permission_check.h"
 #include "runtime/module_resolver.h"
 #include "runtime/natives.h"
 #include "runtime/v8_strings.h"
@@ -22,6 +23,15 @@
 
 namespace toysnap {
 namespace {
+
+// Module files are read under the fs-read permission too, as Node's are.
+absl::Status ReadableByPermission(v8::Isolate* isolate, const std::string& disk_path) {
+  absl::Status access = AccessStatus(isolate, Capability::kFsRead, disk_path);
+  if (access.ok()) return access;
+  return absl::PermissionDeniedError(
+      absl::StrCat("Access to this API has been restricted (ERR_ACCESS_DENIED): cannot read ",
+                   disk_path, "; grant it with --allow-fs-read"));
+}
 
 std::string ResolutionKey(const std::string& referrer_url, const std::string& specifier) {
   return absl::StrCat(referrer_url, std::string(1, '\0'), specifier);
@@ -475,6 +485,7 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
     text = *source;
   } else {
     ASSIGN_OR_RETURN(std::string path, FileUrlToPath(url));
+    RETURN_IF_ERROR(ReadableByPermission(isolate_, path_map_->ToDisk(path)));
     ASSIGN_OR_RETURN(text, ReadFile(path_map_->ToDisk(path)));
     if (NativeHost* host = NativeHost::From(isolate_)) host->RecordFileRead(path, text);
   }
@@ -560,8 +571,10 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
   v8::Local<v8::Value> exports;
   if (format->second == ModuleFormat::kJson) {
     absl::StatusOr<std::string> path = FileUrlToPath(*url);
+    absl::Status readable =
+        path.ok() ? ReadableByPermission(isolate, loader->path_map_->ToDisk(*path)) : path.status();
     absl::StatusOr<std::string> text =
-        path.ok() ? ReadFile(loader->path_map_->ToDisk(*path)) : path.status();
+        readable.ok() ? ReadFile(loader->path_map_->ToDisk(*path)) : readable;
     if (text.ok()) {
       if (NativeHost* host = NativeHost::From(isolate)) host->RecordFileRead(*path, *text);
     }

@@ -95,6 +95,7 @@ Runtime::~Runtime() {
   }
   isolate_data_->host = nullptr;
   isolate_data_->loader = nullptr;
+  isolate_data_->permissions = nullptr;
   if (owned_isolate_) process_.NotifyIsolateShutdown(isolate_);
   owned_isolate_.reset();
 }
@@ -114,6 +115,7 @@ v8::Local<v8::Context> Runtime::context() const { return context_.Get(isolate_);
 void Runtime::InstallIsolateHooks() {
   isolate_data_->AttachTo(isolate_);
   isolate_data_->host = this;
+  isolate_data_->permissions = &options_.permissions;
   modules_ = std::make_unique<ModuleLoader>(isolate_, &options_.path_map);
   isolate_data_->loader = modules_.get();
   ModuleLoader::InstallHostCallbacks(isolate_);
@@ -263,7 +265,12 @@ absl::Status Runtime::AttachInternals(v8::Local<v8::Object> internals) {
   internals_.Reset(isolate_, internals);
   RETURN_IF_ERROR(loop_->Attach(context(), internals));
   modules_->AttachInternals(internals);
-  ASSIGN_OR_RETURN(v8::Local<v8::Object> env, EnvObject(isolate_, options_.env));
+  // The environment is a capability too: without it the program sees none.
+  static const std::map<std::string, std::string> kNoEnvironment;
+  ASSIGN_OR_RETURN(v8::Local<v8::Object> env,
+                   EnvObject(isolate_, options_.permissions.Allows(Capability::kEnv)
+                                           ? options_.env
+                                           : kNoEnvironment));
   return CallInternal("setEnv", {env});
 }
 

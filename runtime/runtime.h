@@ -20,6 +20,7 @@
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
 #include "runtime/path_map.h"
+#include "runtime/permissions.h"
 #include "runtime/v8_process.h"
 #include "snapshot/container.h"
 #include "snapshot/base/shared_bytes.h"
@@ -52,6 +53,10 @@ struct RuntimeOptions {
   // directory), and whether module paths keep symlinks instead of realpaths.
   PathMap path_map;
   bool preserve_symlinks = false;
+  // What the program may touch outside its heap: files, child processes,
+  // workers, network, and `env` above. Nothing unless granted; the CLI grants
+  // everything unless --permission narrows it.
+  Permissions permissions;
   // The embedder's own extensions (static storage, not owned), registered after
   // the built-in ones. A snapshot restores only into a runtime with the same set.
   std::vector<const Extension*> extensions;

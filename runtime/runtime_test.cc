@@ -35,6 +35,13 @@ const auto* const kV8 = RegisterV8TestEnvironment();
 
 using Prepare = std::function<absl::Status(Runtime&)>;
 
+// Options for tests that read files or the environment, as the CLI grants.
+RuntimeOptions Granted() {
+  RuntimeOptions options;
+  options.permissions = Permissions::All();
+  return options;
+}
+
 // Builds a snapshot in memory under `build`, running `prepare` first, then
 // restores it under `run`.
 absl::StatusOr<std::unique_ptr<Runtime>> Restore(const RuntimeOptions& build,
@@ -49,7 +56,7 @@ enum class Mode { kFresh, kRestored };
 class RuntimeTest : public ::testing::TestWithParam<Mode> {
  protected:
   // A runtime in this test's mode; a restored one is built with `options` too.
-  std::unique_ptr<Runtime> Make(RuntimeOptions options = {}) {
+  std::unique_ptr<Runtime> Make(RuntimeOptions options = Granted()) {
     absl::StatusOr<std::unique_ptr<Runtime>> runtime =
         GetParam() == Mode::kFresh ? Runtime::Create(TestV8(), options) : Restore(options, options);
     EXPECT_TRUE(runtime.ok()) << runtime.status();
@@ -436,7 +443,7 @@ TEST_P(RuntimeTest, ExitEndsExecutionWithTheCode) {
 }
 
 TEST_P(RuntimeTest, HeapLimitEndsARunawayAllocation) {
-  RuntimeOptions options;
+  RuntimeOptions options = Granted();
   options.max_heap_mb = 48;
   std::unique_ptr<Runtime> runtime = Make(options);
   ASSERT_NE(runtime, nullptr);
@@ -448,7 +455,7 @@ TEST_P(RuntimeTest, HeapLimitEndsARunawayAllocation) {
 }
 
 TEST_P(RuntimeTest, TimeLimitEndsAnEndlessLoopAndALongWait) {
-  RuntimeOptions options;
+  RuntimeOptions options = Granted();
   options.timeout_ms = 200;
   std::unique_ptr<Runtime> spin = Make(options);
   ASSERT_NE(spin, nullptr);
@@ -465,7 +472,7 @@ TEST_P(RuntimeTest, TimeLimitEndsAnEndlessLoopAndALongWait) {
 }
 
 TEST_P(RuntimeTest, EmbedderBootstrapCodeRuns) {
-  RuntimeOptions options;
+  RuntimeOptions options = Granted();
   options.bootstrap_code = "globalThis.embedder = { answer: 42 };";
   std::unique_ptr<Runtime> runtime = Make(options);
   ASSERT_NE(runtime, nullptr);
@@ -491,7 +498,7 @@ TEST_P(RuntimeTest, ScriptsTooLongForV8AreErrorsNotAborts) {
 
 TEST_P(RuntimeTest, ConsoleCanBeSilenced) {
   for (bool console : {true, false}) {
-    RuntimeOptions options;
+    RuntimeOptions options = Granted();
     options.console = console;
     std::unique_ptr<Runtime> runtime = Make(options);
     ASSERT_NE(runtime, nullptr);
@@ -517,11 +524,42 @@ INSTANTIATE_TEST_SUITE_P(FreshAndRestored, RuntimeTest,
                            return info.param == Mode::kFresh ? "Fresh" : "Restored";
                          });
 
+// Embedders grant nothing by default: a file read, a module from disk and the
+// environment are each refused, Node's way for the calls JS makes.
+TEST(PermissionsByDefaultTest, AFreshRuntimeMayNotReadFilesOrTheEnvironment) {
+  const char* tmp = getenv("TEST_TMPDIR");
+  std::string file = std::string(tmp ? tmp : "/tmp") + "/granted.txt";
+  std::ofstream(file) << "secret";
+  RuntimeOptions options;
+  options.console = false;
+  options.env = {{"TOKEN", "t"}};
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Runtime::Create(TestV8(), options);
+  ASSERT_TRUE(runtime.ok()) << runtime.status();
+  absl::StatusOr<std::string> denied = AwaitToString(**runtime, absl::StrCat(
+      "import('node:fs').then((fs) => { try { fs.readFileSync('", file, "'); return 'read'; }"
+      " catch (e) { return [e.message, e.code, e.permission, e.resource].join('|'); } })"));
+  ASSERT_TRUE(denied.ok()) << denied.status();
+  EXPECT_EQ(*denied, absl::StrCat("Access to this API has been restricted|ERR_ACCESS_DENIED|"
+                                  "FileSystemRead|", file));
+  EXPECT_EQ(EvalToString(**runtime, "String(process.env.TOKEN)").value_or("?"), "undefined");
+  absl::StatusOr<std::string> module = (*runtime)->LoadSideModule(file + ".mjs");
+  EXPECT_TRUE(absl::IsPermissionDenied(module.status())) << module.status();
+
+  options.permissions.AllowFsRead(std::string(tmp ? tmp : "/tmp")).AllowEnv();
+  absl::StatusOr<std::unique_ptr<Runtime>> granted = Runtime::Create(TestV8(), options);
+  ASSERT_TRUE(granted.ok()) << granted.status();
+  EXPECT_EQ(AwaitToString(**granted, absl::StrCat("import('node:fs').then((fs) => fs.readFileSync('",
+                                                  file, "', 'utf8'))"))
+                .value_or("?"),
+            "secret");
+  EXPECT_EQ(EvalToString(**granted, "process.env.TOKEN").value_or("?"), "t");
+}
+
 // What only a restored runtime can show.
 TEST(RestoredRuntimeTest, KeepsBuildTimeStateButNotBuildTimeEnvironment) {
-  RuntimeOptions build;
+  RuntimeOptions build = Granted();
   build.env = {{"SECRET", "build-only"}};
-  RuntimeOptions run;
+  RuntimeOptions run = Granted();
   run.env = {{"RUNTIME_VAR", "present"}};
   absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore(build, run, [](Runtime& r) {
     return r
@@ -567,7 +605,7 @@ TEST(RestoredRuntimeTest, ImportsThatFailedAtBuildTimeWorkOnceFixed) {
   std::string main = dir + "/main.mjs";
   std::ofstream(main) << "globalThis.atBuild = await import('./dep.mjs').then(() => 'ok', (e) => e.code);\n"
                          "export async function retry() { return (await import('./dep.mjs')).dep; }\n";
-  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore({}, {}, [&](Runtime& r) {
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore(Granted(), Granted(), [&](Runtime& r) {
     ASSIGN_OR_RETURN(std::string url, r.LoadMainModule(main));
     return r.EvaluateModule(url);
   });
@@ -585,7 +623,7 @@ TEST(RestoredRuntimeTest, FileBytesReadAtBuildTimeSurvive) {
   char pattern[] = "/tmp/runtime_testXXXXXX";
   std::string path = std::string(mkdtemp(pattern)) + "/bytes.bin";
   std::ofstream(path) << std::string("\x00\xff\x80\n", 4);
-  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore({}, {}, [&](Runtime& r) {
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore(Granted(), Granted(), [&](Runtime& r) {
     return AwaitToString(r, "import('node:fs').then((fs) => { globalThis.kept = fs.readFileSync('" +
                                 path + "'); })")
         .status();
@@ -612,7 +650,7 @@ export function main() {
   url.port = '8080';
   globalThis.seen = [url.href, params.get('q'), url.searchParams === params, url.origin].join(' | ');
 })";
-  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore({}, {}, [&](Runtime& r) {
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore(Granted(), Granted(), [&](Runtime& r) {
     ASSIGN_OR_RETURN(std::string url, r.LoadMainModule(main));
     return r.EvaluateModule(url);
   });
@@ -629,7 +667,7 @@ TEST(RestoredRuntimeTest, MathRandomDiffersBetweenRestores) {
   std::vector<std::string> draws;
   for (int i = 0; i < 2; ++i) {
     absl::StatusOr<std::unique_ptr<Runtime>> runtime =
-        Restore({}, {}, [](Runtime& r) { return r.ExecuteScript("w.js", "Math.random()").status(); });
+        Restore(Granted(), Granted(), [](Runtime& r) { return r.ExecuteScript("w.js", "Math.random()").status(); });
     ASSERT_TRUE(runtime.ok()) << runtime.status();
     absl::StatusOr<v8::Global<v8::Value>> value =
         (*runtime)->ExecuteScript("r.js", "String(Math.random())");

@@ -1,5 +1,8 @@
 // Programs that must print exactly what Node prints, run by toysnap from source
 // and from a snapshot, and by `node` on the same files.
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <regex>
 #include <string>
 #include <vector>
@@ -22,7 +25,10 @@ using toysnap::testing::WriteTextFile;
 
 // Runs one entry module under Node, then under toysnap from source and from a
 // snapshot, and expects identical stdout, stderr and exit codes.
-void ExpectSameAsNode(const std::string& entry, const std::vector<std::string>& args) {
+// `node_flags` go to node before the runner, `toysnap_flags` to `run`.
+void ExpectSameAsNode(const std::string& entry, const std::vector<std::string>& args,
+                      const std::vector<std::string>& node_flags = {},
+                      const std::vector<std::string>& toysnap_flags = {}) {
   std::string node = NodeBinary();
   ASSERT_FALSE(node.empty()) << "TOYSNAP_NODE does not name the pinned Node";
   std::string dir = MakeTempDir();
@@ -31,10 +37,22 @@ void ExpectSameAsNode(const std::string& entry, const std::vector<std::string>& 
   // then main() runs as a macrotask. (Fixtures start no timers at top level.)
   WriteTextFile(runner, absl::StrCat("const { main } = await import('file://", entry, "');\n",
                                      "setTimeout(() => main(process.argv.slice(2)), 0);\n"));
-  std::vector<std::string> node_argv = {node, runner};
+  std::vector<std::string> node_argv = {node};
+  node_argv.insert(node_argv.end(), node_flags.begin(), node_flags.end());
+  // Under Node's permission model the runner must be readable too.
+  if (std::find(node_flags.begin(), node_flags.end(), "--experimental-permission") !=
+      node_flags.end()) {
+    node_argv.push_back("--allow-fs-read=" + runner);
+  }
+  node_argv.push_back(runner);
   node_argv.insert(node_argv.end(), args.begin(), args.end());
   ProcessResult expected = RunProcess(node_argv, dir);
   ASSERT_EQ(expected.signal, 0);
+  // Node warns that its permission model is experimental; toysnap's is not.
+  expected.err = std::regex_replace(
+      expected.err, std::regex("\\(node:[0-9]+\\) ExperimentalWarning: [^\n]*\n\\(Use `node "
+                               "--trace-warnings[^\n]*\n"),
+      "");
   // Node's stacks also show its loader's frames and the runner's; ours do not.
   expected.out = std::regex_replace(
       expected.out, std::regex("    at [^\n]*(node:internal|runner\\.mjs)[^\n]*\n"), "");
@@ -44,7 +62,9 @@ void ExpectSameAsNode(const std::string& entry, const std::vector<std::string>& 
   ASSERT_EQ(build.exit_code, 0) << build.err;
   for (const std::string& file : {entry, dir + "/app.snap"}) {
     SCOPED_TRACE(file);
-    std::vector<std::string> argv = {toysnap, "run", file};
+    std::vector<std::string> argv = {toysnap, "run"};
+    argv.insert(argv.end(), toysnap_flags.begin(), toysnap_flags.end());
+    argv.push_back(file);
     argv.insert(argv.end(), args.begin(), args.end());
     ProcessResult actual = RunProcess(argv, dir);
     // A snapshot's top level ran at build time, so its output came then.
@@ -67,6 +87,26 @@ TEST(NodeParityTest, ManyTimersWithClearsAndRefreshFireInNodeOrder) {
 // message), as often as it is retried, at build time and after a restore.
 TEST(NodeParityTest, ImportErrorsKeepTheirTypeAndCodeOnEveryTry) {
   ExpectSameAsNode(Runfile("tests/node_parity/import_errors.mjs"), {});
+}
+
+// Node's permission model: with --permission only the granted paths may be
+// read; a denied read throws ERR_ACCESS_DENIED naming permission and resource.
+TEST(NodeParityTest, PermissionModelDeniesWhatIsNotGranted) {
+  std::string dir = MakeTempDir();
+  WriteTextFile(dir + "/secret.txt", "secret\n");
+  std::string app = dir + "/app";
+  ASSERT_EQ(mkdir(app.c_str(), 0755), 0);
+  WriteTextFile(app + "/data.txt", "inside\n");
+  std::string entry = app + "/main.mjs";
+  WriteTextFile(entry, absl::StrCat(R"(import fs from 'node:fs';
+export function main() {
+  try { fs.readFileSync(')", dir, R"(/secret.txt'); console.log('read'); }
+  catch (e) { console.log(e.message, e.code, e.permission, e.resource); }
+  console.log(fs.readFileSync(')", app, R"(/data.txt', 'utf8').trim());
+  console.log(fs.existsSync(')", app, R"(/data.txt'));
+})"));
+  ExpectSameAsNode(entry, {}, {"--experimental-permission", "--allow-fs-read=" + app},
+                   {"--permission", "--allow-fs-read=" + app});
 }
 
 TEST(NodeParityTest, ConsoleAndProcessGlobals) {

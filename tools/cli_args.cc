@@ -48,6 +48,38 @@ absl::StatusOr<bool> ParseLimitOption(const std::vector<std::string>& argv, size
   return false;
 }
 
+// The permission options, shared by build and run. False if `arg` is none.
+absl::StatusOr<bool> ParsePermissionOption(const std::vector<std::string>& argv, size_t& i,
+                                           Command& command) {
+  const std::string& arg = argv[i];
+  if (arg == "--permission" || arg == "--experimental-permission") {
+    command.permission = true;
+    return true;
+  }
+  if (arg == "--allow-child-process") {
+    command.allow_child_process = true;
+    return true;
+  }
+  if (arg == "--allow-worker") {
+    command.allow_worker = true;
+    return true;
+  }
+  const std::pair<absl::string_view, std::vector<std::string>*> lists[] = {
+      {"--allow-fs-read", &command.allow_fs_read},
+      {"--allow-fs-write", &command.allow_fs_write},
+      {"--allow-net", &command.allow_net},
+  };
+  for (const auto& [name, values] : lists) {
+    if (!IsOption(arg, name)) continue;
+    absl::StatusOr<std::string> value = OptionValue(argv, i, name);
+    if (!value.ok()) return value.status();
+    if (value->empty()) return Usage(absl::StrCat(name, " needs a value"));
+    values->push_back(*value);
+    return true;
+  }
+  return false;
+}
+
 absl::Status ParseBuildOption(const std::vector<std::string>& argv, size_t& i, Command& command,
                               absl::string_view verb) {
   const std::string& arg = argv[i];
@@ -132,6 +164,14 @@ commands:
 options of build, compile and run:
   --max-heap-mb=N           end the program with an error when its heap exceeds N MiB
   --timeout-ms=N            end the program with an error after N milliseconds
+  --permission              grant only what the --allow-* options name (Node's
+                            permission model; --experimental-permission too):
+    --allow-fs-read=PATH[,PATH...]   read files under PATH (* for all)
+    --allow-fs-write=PATH[,PATH...]  write files under PATH (* for all)
+    --allow-child-process   start child processes
+    --allow-worker          start worker threads
+    --allow-net=HOST[:PORT][,...]    connect to and listen on HOST (* for all)
+                            a denied call throws ERR_ACCESS_DENIED
 
   --help, --version
 
@@ -171,6 +211,9 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv) {
         absl::StatusOr<bool> limit = ParseLimitOption(argv, i, command);
         if (!limit.ok()) return limit.status();
         if (*limit) continue;
+        absl::StatusOr<bool> permission = ParsePermissionOption(argv, i, command);
+        if (!permission.ok()) return permission.status();
+        if (*permission) continue;
       }
       if (command.kind != Command::Kind::kBuild && command.kind != Command::Kind::kCompile) {
         return Usage(absl::StrCat("unknown option for ", verb, ": ", arg));

@@ -28,6 +28,14 @@ struct Command {
   bool preserve_symlinks = false;             // build: --preserve-symlinks
   std::string seed_salt;                      // build: --seed-salt
   bool force = false;                         // build: --force (no up-to-date check)
+  // build, run: Node's permission model. Without --permission everything is
+  // granted; with it, only what the --allow-* options name.
+  bool permission = false;                    // --permission (--experimental-permission)
+  std::vector<std::string> allow_fs_read;     // --allow-fs-read=PATH[,PATH...]
+  std::vector<std::string> allow_fs_write;    // --allow-fs-write=PATH[,PATH...]
+  bool allow_child_process = false;           // --allow-child-process
+  bool allow_worker = false;                  // --allow-worker
+  std::vector<std::string> allow_net;         // --allow-net=HOST[:PORT][,...]
 };
 
 // `argv` without the program name. Errors are usage errors (exit code 2).

@@ -16,6 +16,8 @@
 #include "runtime/extension_registry.h"
 #include "runtime/js_error.h"
 #include "runtime/path_map.h"
+#include "runtime/permissions.h"
+#include "runtime/module_resolver.h"
 #include "runtime/runtime.h"
 #include "runtime/toolchain.h"
 #include "runtime/v8_process.h"
@@ -63,6 +65,14 @@ std::map<std::string, std::string> ProcessEnvironment() {
     env.emplace(std::string(text.substr(0, eq)), std::string(text.substr(eq + 1)));
   }
   return env;
+}
+
+// Everything, as Node grants, unless --permission narrows it.
+absl::StatusOr<Permissions> CommandPermissions(const Command& command) {
+  absl::StatusOr<std::string> cwd = AbsolutePath(".");
+  return PermissionsFromFlags(command.permission, command.allow_fs_read, command.allow_fs_write,
+                              command.allow_child_process, command.allow_worker,
+                              command.allow_net, cwd.ok() ? *cwd : "");
 }
 
 std::string MiB(size_t bytes) { return absl::StrFormat("%.2f MiB", bytes / 1048576.0); }
@@ -118,6 +128,12 @@ int Build(const V8Process& process, const Command& command) {
     return kExitUsage;
   }
   options.runtime.path_map = *std::move(path_map);
+  absl::StatusOr<Permissions> permissions = CommandPermissions(command);
+  if (!permissions.ok()) {
+    std::cerr << "toysnap: " << permissions.status().message() << "\n";
+    return kExitUsage;
+  }
+  options.runtime.permissions = *std::move(permissions);
   options.options_key = BuildOptionsKey(command, options.runtime.env);
   if (!command.force && command.kind == Command::Kind::kBuild) {  // compile: always
     absl::StatusOr<std::string> existing = ReadFile(command.output);
@@ -227,6 +243,9 @@ int Run(const V8Process& process, const Command& command) {
   options.env = ProcessEnvironment();
   options.max_heap_mb = command.max_heap_mb;
   options.timeout_ms = command.timeout_ms;
+  absl::StatusOr<Permissions> permissions = CommandPermissions(command);
+  if (!permissions.ok()) return ReportError(permissions.status());
+  options.permissions = *std::move(permissions);
   bool is_snapshot = absl::EndsWith(command.file, ".snap") || HasContainerMagic(contents->view());
   if (is_snapshot) return RunSnapshot(process, command, *contents, std::move(options));
   return RunSource(process, command, std::string(contents->view()), std::move(options));
@@ -310,6 +329,7 @@ std::optional<int> RunEmbeddedApp(int argc, char** argv) {
   std::unique_ptr<V8Process> v8 = V8Process::Initialize();
   RuntimeOptions options;
   options.env = ProcessEnvironment();
+  options.permissions = Permissions::All();  // an app's arguments are all main's
   return RunSnapshot(*v8, command, **container, std::move(options));
 }
 
