@@ -37,16 +37,17 @@ std::unique_ptr<V8Process> V8Process::InitializeForBuild(uint32_t seed) {
 }
 
 std::unique_ptr<V8Process> V8Process::Start() {
-  std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform();
+  auto platform = std::make_unique<LoopPlatform>(v8::platform::NewDefaultPlatform());
   v8::V8::InitializePlatform(platform.get());
   v8::V8::Initialize();
   return std::unique_ptr<V8Process>(new V8Process(std::move(platform)));
 }
 
-V8Process::V8Process(std::unique_ptr<v8::Platform> platform) : platform_(std::move(platform)) {}
+V8Process::V8Process(std::unique_ptr<LoopPlatform> platform) : platform_(std::move(platform)) {}
 
 void V8Process::NotifyIsolateShutdown(v8::Isolate* isolate) const {
-  v8::platform::NotifyIsolateShutdown(platform_.get(), isolate);
+  platform_->UnregisterIsolate(isolate);
+  v8::platform::NotifyIsolateShutdown(platform_->inner(), isolate);
 }
 
 V8Process::~V8Process() {

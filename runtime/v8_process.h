@@ -9,6 +9,7 @@
 
 #include "absl/strings/string_view.h"
 #include "libplatform/libplatform.h"
+#include "runtime/loop_platform.h"
 #include "v8-platform.h"
 
 namespace toysnap {
@@ -35,6 +36,7 @@ class V8Process {
   V8Process& operator=(const V8Process&) = delete;
 
   v8::Platform* platform() const { return platform_.get(); }
+  LoopPlatform* loop_platform() const { return platform_.get(); }
 
   // Tells the platform that `isolate` is about to be disposed, so it drops the
   // task runner it keeps per isolate (else ~1.5 KiB leak per isolate). Call
@@ -42,9 +44,9 @@ class V8Process {
   void NotifyIsolateShutdown(v8::Isolate* isolate) const;
 
  private:
-  explicit V8Process(std::unique_ptr<v8::Platform> platform);
+  explicit V8Process(std::unique_ptr<LoopPlatform> platform);
   static std::unique_ptr<V8Process> Start();
-  std::unique_ptr<v8::Platform> platform_;  // owned; outlives every isolate
+  std::unique_ptr<LoopPlatform> platform_;  // owned; outlives every isolate
 };
 
 
