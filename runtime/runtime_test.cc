@@ -18,6 +18,7 @@
 #include "runtime/native_classes.h"
 #include "runtime/external_references.h"
 #include "runtime/natives.h"
+#include "runtime/test_eval.h"
 #include "runtime/v8_test_environment.h"
 #include "snapshot/status_macros.h"
 #include "v8-primitive.h"
@@ -239,8 +240,10 @@ TEST_P(RuntimeTest, ResolvesPromisesAndCallsFunctions) {
 TEST_P(RuntimeTest, TimersFireInNodeOrderWithExtraArguments) {
   std::unique_ptr<Runtime> runtime = Make();
   ASSERT_NE(runtime, nullptr);
+  // A delay counts from its own setTimeout, so delays that must order timers
+  // set one after the other differ by far more than setting them can take.
   Eval(*runtime, R"(globalThis.log = [];
-    setTimeout((x) => log.push('t2' + x), 2, '!');
+    setTimeout((x) => log.push('t2' + x), 100, '!');
     setTimeout(() => log.push('t1a'), 1);
     setTimeout(() => log.push('t0'), 0);
     const cancelled = setTimeout(() => log.push('cancelled'), 1);
@@ -251,7 +254,55 @@ TEST_P(RuntimeTest, TimersFireInNodeOrderWithExtraArguments) {
     Promise.resolve().then(() => log.push('promise'));
     queueMicrotask(() => log.push('microtask'));)");
   ASSERT_TRUE(runtime->RunEventLoop().ok());
-  EXPECT_EQ(Eval(*runtime, "log.join()"), "tick,promise,microtask,t1a,t0,t2!,i0,i1,i2");
+  EXPECT_EQ(Eval(*runtime, "log.join()"), "tick,promise,microtask,t1a,t0,i0,i1,i2,t2!");
+}
+
+// Busy-waits `ms` milliseconds of the monotonic clock the timers use.
+constexpr char kSpin[] =
+    "globalThis.spin = (ms) => { const end = performance.now() + ms; "
+    "while (performance.now() < end); };";
+
+// A delay counts from the setTimeout call, as under Node (its start is libuv's
+// loop time updated at the call), not from the start of the current turn: work
+// done earlier in the turn must not make a timer fire early. Only lower bounds
+// are asserted, which a loaded machine cannot break.
+TEST_P(RuntimeTest, TimerDelaysCountFromTheCallNotFromTheTurn) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  Eval(*runtime, kSpin);
+  Eval(*runtime, R"(globalThis.waited = [];
+    spin(150);
+    const set = performance.now();
+    setTimeout(() => waited.push(performance.now() - set), 100);
+    // The same inside a timer's callback, whose turn started before the spin.
+    setTimeout(() => {
+      spin(150);
+      const inner = performance.now();
+      setTimeout(() => waited.push(performance.now() - inner), 100);
+    }, 1);)");
+  ASSERT_TRUE(runtime->RunEventLoop().ok());
+  EXPECT_EQ(Eval(*runtime, "waited.length"), "2");
+  EXPECT_EQ(Eval(*runtime, "waited.every((ms) => ms >= 100) || waited.join()"), "true");
+}
+
+// Timers run by due time (start + delay), then in creation order: a 2 ms timer
+// set 20 ms before a 1 ms one is due first, as under Node.
+TEST_P(RuntimeTest, TimersRunByDueTimeThenCreation) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  Eval(*runtime, kSpin);
+  Eval(*runtime, R"(globalThis.order = [];
+    setTimeout(() => order.push('a'), 2);
+    spin(20);
+    setTimeout(() => order.push('b'), 1);
+    setTimeout(() => order.push('c'), 1);
+    setTimeout(() => {
+      setTimeout(() => order.push('e'), 2);
+      spin(20);
+      setTimeout(() => order.push('f'), 1);
+    }, 30);)");
+  ASSERT_TRUE(runtime->RunEventLoop().ok());
+  EXPECT_EQ(Eval(*runtime, "order.join()"), "a,b,c,e,f");
 }
 
 TEST_P(RuntimeTest, UnhandledRejectionsAreErrors) {
@@ -360,6 +411,30 @@ INSTANTIATE_TEST_SUITE_P(FreshAndRestored, RuntimeTest,
                          });
 
 // What only a restored runtime can show.
+
+// A timer pending when the heap is written keeps what was left of its delay
+// (the two processes' monotonic clocks share no origin): it neither fires at
+// once nor is lost.
+TEST(RestoredRuntimeTest, PendingTimersKeepTheirRemainingDelay) {
+  RuntimeOptions options;
+  options.timeout_ms = 20000;  // a timer rebased into the far future fails, not hangs
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime =
+      Restore(options, options, [](Runtime& r) {
+        return r
+            .ExecuteScript("setup.js",
+                           "globalThis.fired = false;"
+                           "globalThis.pending = setTimeout(() => { fired = true; }, 400).unref();")
+            .status();
+      });
+  ASSERT_TRUE(runtime.ok()) << runtime.status();
+  EXPECT_EQ(EvalToString(**runtime, "pending.ref(); fired").value_or("error"), "false");
+  absl::StatusOr<bool> pending = (*runtime)->PollEventLoop();
+  ASSERT_TRUE(pending.ok()) << pending.status();
+  EXPECT_TRUE(*pending);
+  EXPECT_EQ(EvalToString(**runtime, "fired").value_or("error"), "false");
+  ASSERT_TRUE((*runtime)->RunEventLoop().ok());
+  EXPECT_EQ(EvalToString(**runtime, "fired").value_or("error"), "true");
+}
 TEST(RestoredRuntimeTest, KeepsBuildTimeStateButNotBuildTimeEnvironment) {
   RuntimeOptions build;
   build.env = {{"SECRET", "build-only"}};

@@ -63,6 +63,10 @@ TEST(NodeParityTest, ManyTimersWithClearsAndRefreshFireInNodeOrder) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_many.mjs"), {});
 }
 
+TEST(NodeParityTest, TimerDelaysCountFromTheCallAndOrderByDueTime) {
+  ExpectSameAsNode(Runfile("tests/node_parity/timers_start.mjs"), {});
+}
+
 TEST(NodeParityTest, ConsoleAndProcessGlobals) {
   ExpectSameAsNode(Runfile("tests/node_parity/globals.mjs"), {"one", "two", "three"});
 }
