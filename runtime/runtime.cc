@@ -131,7 +131,7 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const RuntimeOptions& o
   runtime->allocator_ = std::move(allocator);
   runtime->owned_isolate_.reset(isolate);
   runtime->InstallIsolateHooks();
-  RETURN_IF_ERROR(runtime->Bootstrap());
+  RETURN_IF_ERROR(runtime->Bootstrap(/*snapshotting=*/false));
   return runtime;
 }
 
@@ -139,7 +139,7 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateForSnapshotting(
     v8::SnapshotCreator* creator, const RuntimeOptions& options) {
   std::unique_ptr<Runtime> runtime(new Runtime(options, creator->GetIsolate()));
   runtime->InstallIsolateHooks();
-  RETURN_IF_ERROR(runtime->Bootstrap());
+  RETURN_IF_ERROR(runtime->Bootstrap(/*snapshotting=*/true));
   return runtime;
 }
 
@@ -189,7 +189,7 @@ absl::Status Runtime::CheckUsable() const {
   return absl::OkStatus();
 }
 
-absl::Status Runtime::Bootstrap() {
+absl::Status Runtime::Bootstrap(bool snapshotting) {
   v8::Isolate::Scope isolate_scope(isolate_);
   v8::HandleScope handle_scope(isolate_);
   v8::Local<v8::Context> context = v8::Context::New(isolate_);
@@ -221,6 +221,9 @@ absl::Status Runtime::Bootstrap() {
     }
   }
   RETURN_IF_ERROR(AttachInternals(internals));
+  // V8 gives a snapshotting context no WebAssembly, SharedArrayBuffer or
+  // Atomics; reading one must fail with a reason (build_guards.js).
+  if (snapshotting) RETURN_IF_ERROR(CallInternal("installBuildGuards", {}));
   if (options_.bootstrap_code.empty()) return absl::OkStatus();
   ASSIGN_OR_RETURN(v8::Local<v8::String> source,
                    NewStringOr(isolate_, options_.bootstrap_code, "embedder bootstrap code"));

@@ -153,7 +153,9 @@ class Runtime : public NativeHost {
 
   Runtime(const RuntimeOptions& options, v8::Isolate* isolate);
   void InstallIsolateHooks();
-  absl::Status Bootstrap();
+  // Evaluates the runtime's JavaScript, then the embedder's bootstrap code;
+  // `snapshotting` for a SnapshotCreator's isolate.
+  absl::Status Bootstrap(bool snapshotting);
   absl::Status RestoreFromSnapshot(const SnapshotMetadata& metadata);
   absl::Status AttachInternals(v8::Local<v8::Object> internals);
   absl::Status CallInternal(absl::string_view name, std::vector<v8::Local<v8::Value>> args,

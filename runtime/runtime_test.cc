@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "runtime/in_memory_snapshot.h"
@@ -410,7 +411,66 @@ INSTANTIATE_TEST_SUITE_P(FreshAndRestored, RuntimeTest,
                            return info.param == Mode::kFresh ? "Fresh" : "Restored";
                          });
 
+// A tiny WebAssembly module exporting add(i32, i32), and checks that
+// WebAssembly, SharedArrayBuffer and Atomics are V8's own working globals.
+constexpr char kUseWasmAndAtomics[] = R"js(
+  const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 7, 1, 96, 2, 127, 127, 1, 127, 3,
+    2, 1, 0, 7, 7, 1, 3, 97, 100, 100, 0, 0, 10, 9, 1, 7, 0, 32, 0, 32, 1, 106, 11]);
+  const { add } = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+  const view = new Int32Array(new SharedArrayBuffer(8));
+  Atomics.store(view, 0, 40);
+  const kinds = ['WebAssembly', 'SharedArrayBuffer', 'Atomics'].map((name) => {
+    const desc = Object.getOwnPropertyDescriptor(globalThis, name);
+    return `${name}:${typeof desc.value}${desc.get === undefined ? '' : ':getter'}`;
+  });
+  [...kinds, add(Atomics.add(view, 0, 2), 0), Atomics.load(view, 0)].join()
+)js";
+
+TEST_P(RuntimeTest, WebAssemblySharedArrayBufferAndAtomicsWork) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  EXPECT_EQ(Eval(*runtime, kUseWasmAndAtomics),
+            "WebAssembly:object,SharedArrayBuffer:function,Atomics:object,40,42");
+}
+
 // What only a restored runtime can show.
+
+// V8 leaves WebAssembly, SharedArrayBuffer and Atomics out of a snapshotting
+// context. At build time they are there as names, and reading one throws an
+// error saying why; the restored program gets V8's real ones, not the guards.
+TEST(RestoredRuntimeTest, WebAssemblySharedArrayBufferAndAtomicsFailClearlyAtBuild) {
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore({}, {}, [](Runtime& r) {
+    return r
+        .ExecuteScript("build.js", R"js(
+          globalThis.atBuild = ['WebAssembly', 'SharedArrayBuffer', 'Atomics'].map((name) => {
+            try {
+              return `${name} read as ${typeof globalThis[name]}`;
+            } catch (error) {
+              return `${name in globalThis} ${error.code} ${error.message}`;
+            }
+          }).join('\n');
+          // Assigning one replaces its guard, as it would replace V8's global.
+          globalThis.Atomics = "the program's own";
+          'built')js")
+        .status();
+  });
+  ASSERT_TRUE(runtime.ok()) << runtime.status();
+  absl::StatusOr<std::string> at_build = EvalToString(**runtime, "atBuild");
+  ASSERT_TRUE(at_build.ok()) << at_build.status();
+  for (const char* name : {"WebAssembly", "SharedArrayBuffer", "Atomics"}) {
+    EXPECT_THAT(*at_build,
+                HasSubstr(absl::StrCat("true ERR_TOYSNAP_NOT_AT_BUILD_TIME ", name,
+                                       " is not available while building a snapshot")));
+  }
+  EXPECT_THAT(*at_build, HasSubstr("use it in main(), which runs after restore"));
+  EXPECT_EQ(EvalToString(**runtime, "Atomics").value_or("error"), "the program's own");
+  EXPECT_EQ(EvalToString(**runtime,
+                         "const wasm = Object.getOwnPropertyDescriptor(globalThis, 'WebAssembly');"
+                         "[typeof wasm.value.Module, wasm.get, wasm.enumerable, "
+                         "new SharedArrayBuffer(4).byteLength].join()")
+                .value_or("error"),
+            "function,,false,4");
+}
 
 // A timer pending when the heap is written keeps what was left of its delay
 // (the two processes' monotonic clocks share no origin): it neither fires at

@@ -67,6 +67,10 @@ TEST(NodeParityTest, TimerDelaysCountFromTheCallAndOrderByDueTime) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_start.mjs"), {});
 }
 
+TEST(NodeParityTest, WebAssemblySharedArrayBufferAndAtomicsInMain) {
+  ExpectSameAsNode(Runfile("tests/node_parity/wasm_atomics.mjs"), {});
+}
+
 TEST(NodeParityTest, ConsoleAndProcessGlobals) {
   ExpectSameAsNode(Runfile("tests/node_parity/globals.mjs"), {"one", "two", "three"});
 }

@@ -91,6 +91,7 @@
   internals.beforeSnapshot = function () {
     internals.timersBeforeSnapshot();
     internals.webBeforeSnapshot();
+    internals.removeBuildGuards();
   };
 
   internals.onRestore = function () {
