@@ -221,6 +221,8 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
     }
   }
   RETURN_IF_ERROR(AttachInternals(internals));
+  // Leaves the built-ins the bootstrap took from primordials.js, frozen.
+  RETURN_IF_ERROR(CallInternal("sealPrimordials", {}));
   // V8 gives a snapshotting context no WebAssembly, SharedArrayBuffer or
   // Atomics; reading one must fail with a reason (build_guards.js).
   if (snapshotting) RETURN_IF_ERROR(CallInternal("installBuildGuards", {}));

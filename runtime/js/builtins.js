@@ -2,33 +2,9 @@
 // os, assert, url, module, fs for reading), created on first require.
 (function (natives, internals) {
   'use strict';
-  const {
-    ArrayBuffer, ArrayBufferIsView, ArrayFrom, ArrayIsArray, ArrayPrototypeEvery,
-    ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop,
-    ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice, ArrayPrototypeSplice,
-    ArrayPrototypeUnshift, DataView, DataViewPrototypeGetUint32, DatePrototypeGetTime, Error,
-    MathMin, MathSign, NumberIsNaN, NumberParseInt, ObjectAssign, ObjectDefineProperties,
-    ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectIs,
-    ObjectKeys, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString, ObjectSetPrototypeOf,
-    Promise, PromisePrototypeThen, Proxy, ReflectApply, ReflectConstruct, ReflectOwnKeys, RegExp,
-    RegExpPrototypeExec, SafeMap, SafeRegExpReplace, SafeSet, String, StringFromCharCodeApply,
-    StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeLastIndexOf,
-    StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
-    StringPrototypeSubstr, StringPrototypeToLowerCase, Symbol, SymbolFor, TypeError,
-    TypedArrayPrototypeFill, TypedArrayPrototypeSet, TypedArrayPrototypeMap,
-    TypedArrayPrototypeSubarray, Uint8Array, decodeURIComponent, encodeURI, encodeURIComponent,
-    SafeStringIterator, uncurryThis,
-  } = internals.primordials;
-  // Earlier files' globals, captured before user code can replace them.
-  const {
-    TextEncoder, TextDecoder, atob, btoa, process, performance, crypto,
-    setTimeout, clearTimeout, setInterval, clearInterval,
-  } = globalThis;
-  const TextEncoderPrototypeEncode = uncurryThis(TextEncoder.prototype.encode);
-  const TextDecoderPrototypeDecode = uncurryThis(TextDecoder.prototype.decode);
 
-  const cache = new SafeMap();
-  const factories = new SafeMap();
+  const cache = new Map();
+  const factories = new Map();
 
   function unsupported(name, what) {
     const error = new Error(`toysnap does not support ${what} of the Node builtin '${name}'`);
@@ -50,18 +26,16 @@
   // Collapses "." and ".." segments; keeps leading ".." of relative paths.
   function normalizeSegments(path, allowAboveRoot) {
     const out = [];
-    const segments = StringPrototypeSplit(path, '/');
-    for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i];
+    for (const segment of path.split('/')) {
       if (segment === '' || segment === '.') continue;
       if (segment === '..') {
-        if (out.length > 0 && out[out.length - 1] !== '..') ArrayPrototypePop(out);
-        else if (allowAboveRoot) ArrayPrototypePush(out, '..');
+        if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+        else if (allowAboveRoot) out.push('..');
         continue;
       }
-      ArrayPrototypePush(out, segment);
+      out.push(segment);
     }
-    return ArrayPrototypeJoin(out, '/');
+    return out.join('/');
   }
 
   function makePath() {
@@ -76,7 +50,7 @@
           assertPath(part, `paths[${i}]`);
           if (part === '') continue;
           resolved = `${part}/${resolved}`;
-          absolute = StringPrototypeCharCodeAt(part, 0) === 47;
+          absolute = part.charCodeAt(0) === 47;
         }
         const normalized = normalizeSegments(resolved, !absolute);
         if (absolute) return `/${normalized}`;
@@ -85,8 +59,8 @@
       normalize(p) {
         assertPath(p);
         if (p === '') return '.';
-        const absolute = StringPrototypeCharCodeAt(p, 0) === 47;
-        const trailing = StringPrototypeCharCodeAt(p, p.length - 1) === 47;
+        const absolute = p.charCodeAt(0) === 47;
+        const trailing = p.charCodeAt(p.length - 1) === 47;
         let normalized = normalizeSegments(p, !absolute);
         if (normalized === '' && !absolute) normalized = '.';
         if (normalized !== '' && trailing) normalized += '/';
@@ -94,68 +68,67 @@
       },
       isAbsolute(p) {
         assertPath(p);
-        return p.length > 0 && StringPrototypeCharCodeAt(p, 0) === 47;
+        return p.length > 0 && p.charCodeAt(0) === 47;
       },
       join(...args) {
         if (args.length === 0) return '.';
-        for (let i = 0; i < args.length; i++) assertPath(args[i]);
-        const joined = ArrayPrototypeJoin(ArrayPrototypeFilter(args, (arg) => arg !== ''), '/');
+        for (const arg of args) assertPath(arg);
+        const joined = args.filter((arg) => arg !== '').join('/');
         return joined === '' ? '.' : path.normalize(joined);
       },
       relative(from, to) {
         assertPath(from, 'from');
         assertPath(to, 'to');
         if (from === to) return '';
-        const fromParts = ArrayPrototypeFilter(StringPrototypeSplit(path.resolve(from), '/'), (part) => part !== '');
-        const toParts = ArrayPrototypeFilter(StringPrototypeSplit(path.resolve(to), '/'), (part) => part !== '');
+        const fromParts = path.resolve(from).split('/').filter(Boolean);
+        const toParts = path.resolve(to).split('/').filter(Boolean);
         let common = 0;
         while (common < fromParts.length && common < toParts.length &&
                fromParts[common] === toParts[common]) {
           common++;
         }
-        const parts = ArrayPrototypeMap(ArrayPrototypeSlice(fromParts, common), () => '..');
-        for (let i = common; i < toParts.length; i++) ArrayPrototypePush(parts, toParts[i]);
-        return ArrayPrototypeJoin(parts, '/');
+        const up = fromParts.slice(common).map(() => '..');
+        return [...up, ...toParts.slice(common)].join('/');
       },
       dirname(p) {
         assertPath(p);
         if (p.length === 0) return '.';
         let end = p.length;
-        while (end > 1 && StringPrototypeCharCodeAt(p, end - 1) === 47) end--;
-        const slash = StringPrototypeLastIndexOf(p, '/', end - 1);
+        while (end > 1 && p.charCodeAt(end - 1) === 47) end--;
+        const slash = p.lastIndexOf('/', end - 1);
         if (slash === -1) return '.';
         if (slash === 0) return '/';
-        return StringPrototypeSlice(p, 0, slash);
+        return p.slice(0, slash);
       },
       basename(p, suffix) {
         assertPath(p);
         if (suffix !== undefined) assertPath(suffix, 'ext');
         let end = p.length;
-        while (end > 0 && StringPrototypeCharCodeAt(p, end - 1) === 47) end--;
+        while (end > 0 && p.charCodeAt(end - 1) === 47) end--;
         if (end === 0) return '';
-        const base = StringPrototypeSlice(p, StringPrototypeLastIndexOf(p, '/', end - 1) + 1, end);
-        if (suffix !== undefined && suffix !== base && StringPrototypeEndsWith(base, suffix)) {
-          return StringPrototypeSlice(base, 0, base.length - suffix.length);
+        const base = p.slice(p.lastIndexOf('/', end - 1) + 1, end);
+        if (suffix !== undefined && suffix !== base && base.endsWith(suffix)) {
+          return base.slice(0, base.length - suffix.length);
         }
         return base;
       },
       extname(p) {
         assertPath(p);
         const base = path.basename(p);
-        const dot = StringPrototypeLastIndexOf(base, '.');
+        const dot = base.lastIndexOf('.');
         if (dot <= 0 || base === '..') return '';
-        return StringPrototypeSlice(base, dot);
+        return base.slice(dot);
       },
       parse(p) {
         assertPath(p);
-        const root = StringPrototypeStartsWith(p, '/') ? '/' : '';
+        const root = p.startsWith('/') ? '/' : '';
         let end = p.length;
-        while (end > 1 && StringPrototypeCharCodeAt(p, end - 1) === 47) end--;
-        const start = StringPrototypeLastIndexOf(p, '/', end - 1) + 1;
-        const base = StringPrototypeSlice(p, start, end);
+        while (end > 1 && p.charCodeAt(end - 1) === 47) end--;
+        const start = p.lastIndexOf('/', end - 1) + 1;
+        const base = p.slice(start, end);
         const ext = path.extname(base);
-        const dir = start > 1 ? StringPrototypeSlice(p, 0, start - 1) : root;
-        return { root, dir, base, ext, name: ext ? StringPrototypeSlice(base, 0, -ext.length) : base };
+        const dir = start > 1 ? p.slice(0, start - 1) : root;
+        return { root, dir, base, ext, name: ext ? base.slice(0, -ext.length) : base };
       },
       format(parts) {
         const dir = parts.dir || parts.root || '';
@@ -176,8 +149,8 @@
     const kListeners = Symbol('listeners');
 
     function listenersOf(emitter) {
-      if (!ObjectPrototypeHasOwnProperty(emitter, kListeners)) {
-        ObjectDefineProperty(emitter, kListeners, { value: new SafeMap(), writable: true });
+      if (!Object.prototype.hasOwnProperty.call(emitter, kListeners)) {
+        Object.defineProperty(emitter, kListeners, { value: new Map(), writable: true });
       }
       return emitter[kListeners];
     }
@@ -198,7 +171,7 @@
         emitter.emit('newListener', name, listener.listener ?? listener);
       }
       const list = map.get(name) ?? [];
-      if (prepend) ArrayPrototypeUnshift(list, listener); else ArrayPrototypePush(list, listener);
+      if (prepend) list.unshift(listener); else list.push(listener);
       map.set(name, list);
       return emitter;
     }
@@ -207,7 +180,7 @@
       checkListener(listener);
       const wrapper = function (...args) {
         emitter.removeListener(name, wrapper);
-        return ReflectApply(listener, this, args);
+        return Reflect.apply(listener, this, args);
       };
       wrapper.listener = listener;
       return wrapper;
@@ -230,7 +203,7 @@
         if (!list) return this;
         for (let i = list.length - 1; i >= 0; i--) {
           if (list[i] === listener || list[i].listener === listener) {
-            ArrayPrototypeSplice(list, i, 1);
+            list.splice(i, 1);
             if (list.length === 0) map.delete(name);
             if (map.has('removeListener')) this.emit('removeListener', name, listener);
             break;
@@ -256,16 +229,15 @@
           }
           return false;
         }
-        const listeners = ArrayPrototypeSlice(list);
-        for (let i = 0; i < listeners.length; i++) ReflectApply(listeners[i], this, args);
+        for (const listener of [...list]) Reflect.apply(listener, this, args);
         return true;
       }
       listeners(name) {
-        return ArrayPrototypeMap(listenersOf(this).get(name) ?? [], (l) => l.listener ?? l);
+        return (listenersOf(this).get(name) ?? []).map((l) => l.listener ?? l);
       }
-      rawListeners(name) { return ArrayPrototypeSlice(listenersOf(this).get(name) ?? []); }
+      rawListeners(name) { return [...(listenersOf(this).get(name) ?? [])]; }
       listenerCount(name) { return (listenersOf(this).get(name) ?? []).length; }
-      eventNames() { return ArrayFrom(listenersOf(this).keys()); }
+      eventNames() { return [...listenersOf(this).keys()]; }
       setMaxListeners(n) { this._maxListeners = n; return this; }
       getMaxListeners() { return this._maxListeners ?? EventEmitter.defaultMaxListeners; }
     }
@@ -288,15 +260,15 @@
   // ---- util ---------------------------------------------------------------
 
   function makeUtil() {
-    const tag = (value) => StringPrototypeSlice(ObjectPrototypeToString(value), 8, -1);
-    const customPromisify = SymbolFor('nodejs.util.promisify.custom');
-    const warned = new SafeSet();
+    const tag = (value) => Object.prototype.toString.call(value).slice(8, -1);
+    const customPromisify = Symbol.for('nodejs.util.promisify.custom');
+    const warned = new Set();
     const util = {
-      format: (...args) => ReflectApply(internals.format, undefined, args),
+      format: (...args) => internals.format(...args),
       inspect: internals.inspect,
       inherits(ctor, superCtor) {
-        ObjectDefineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
-        ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
+        Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+        Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
       },
       promisify(original) {
         if (typeof original !== 'function') {
@@ -305,19 +277,18 @@
         if (original[customPromisify]) return original[customPromisify];
         function promisified(...args) {
           return new Promise((resolve, reject) => {
-            ArrayPrototypePush(args, (error, value) => {
+            Reflect.apply(original, this, [...args, (error, value) => {
               if (error) reject(error); else resolve(value);
-            });
-            ReflectApply(original, this, args);
+            }]);
           });
         }
-        ObjectSetPrototypeOf(promisified, ObjectGetPrototypeOf(original));
-        return ObjectDefineProperties(promisified, ObjectGetOwnPropertyDescriptors(original));
+        Object.setPrototypeOf(promisified, Object.getPrototypeOf(original));
+        return Object.defineProperties(promisified, Object.getOwnPropertyDescriptors(original));
       },
       callbackify(original) {
         return function (...args) {
-          const callback = ArrayPrototypePop(args);
-          PromisePrototypeThen(ReflectApply(original, this, args),
+          const callback = args.pop();
+          Reflect.apply(original, this, args).then(
             (value) => process.nextTick(callback, null, value),
             (error) => process.nextTick(callback, error));
         };
@@ -329,7 +300,7 @@
             warned.add(key);
             natives.print(2, `(toysnap) ${code ? `[${code}] ` : ''}DeprecationWarning: ${message}\n`);
           }
-          return new.target ? ReflectConstruct(fn, args, new.target) : ReflectApply(fn, this, args);
+          return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
         };
       },
       debuglog() {
@@ -337,7 +308,7 @@
         log.enabled = false;
         return log;
       },
-      isArray: ArrayIsArray,
+      isArray: Array.isArray,
       types: {
         isPromise: (v) => tag(v) === 'Promise',
         isDate: (v) => tag(v) === 'Date',
@@ -345,7 +316,7 @@
         isMap: (v) => tag(v) === 'Map',
         isSet: (v) => tag(v) === 'Set',
         isNativeError: (v) => tag(v) === 'Error',
-        isTypedArray: (v) => ArrayBufferIsView(v) && !(v instanceof DataView),
+        isTypedArray: (v) => ArrayBuffer.isView(v) && !(v instanceof DataView),
         isUint8Array: (v) => tag(v) === 'Uint8Array',
         isArrayBuffer: (v) => tag(v) === 'ArrayBuffer',
         isAsyncFunction: (v) => tag(v) === 'AsyncFunction',
@@ -355,7 +326,7 @@
       TextDecoder: globalThis.TextDecoder,
     };
     util.promisify.custom = customPromisify;
-    util.inspect.custom = SymbolFor('nodejs.util.inspect.custom');
+    util.inspect.custom = Symbol.for('nodejs.util.inspect.custom');
     return util;
   }
 
@@ -377,32 +348,32 @@
       throw new AssertionError({ message: message ?? fallback, actual, expected, operator });
     }
     function deepEqual(a, b) {
-      if (ObjectIs(a, b)) return true;
+      if (Object.is(a, b)) return true;
       if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-      if (ObjectGetPrototypeOf(a) !== ObjectGetPrototypeOf(b)) return false;
-      if (a instanceof Date) return DatePrototypeGetTime(a) === DatePrototypeGetTime(b);
+      if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+      if (a instanceof Date) return a.getTime() === b.getTime();
       if (a instanceof Map || a instanceof Set) {
-        return a.size === b.size && deepEqual(ArrayFrom(a), ArrayFrom(b));
+        return a.size === b.size && deepEqual([...a], [...b]);
       }
-      const keys = ReflectOwnKeys(a);
-      if (keys.length !== ReflectOwnKeys(b).length) return false;
-      return ArrayPrototypeEvery(keys, (key) => ObjectPrototypeHasOwnProperty(b, key) && deepEqual(a[key], b[key]));
+      const keys = Reflect.ownKeys(a);
+      if (keys.length !== Reflect.ownKeys(b).length) return false;
+      return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && deepEqual(a[key], b[key]));
     }
     const show = internals.inspect;
     function assert(value, message) {
       if (!value) fail(value, true, message, '==', 'The expression evaluated to a falsy value');
     }
-    ObjectAssign(assert, {
+    Object.assign(assert, {
       AssertionError,
       ok: assert,
       fail: (message = 'Failed') => fail(undefined, undefined, message, 'fail'),
       equal: (a, b, m) => { if (a != b) fail(a, b, m, '==', `${show(a)} == ${show(b)}`); },
       notEqual: (a, b, m) => { if (a == b) fail(a, b, m, '!=', `${show(a)} != ${show(b)}`); },
       strictEqual: (a, b, m) => {
-        if (!ObjectIs(a, b)) fail(a, b, m, 'strictEqual', `Expected values to be strictly equal:\n\n${show(a)} !== ${show(b)}\n`);
+        if (!Object.is(a, b)) fail(a, b, m, 'strictEqual', `Expected values to be strictly equal:\n\n${show(a)} !== ${show(b)}\n`);
       },
       notStrictEqual: (a, b, m) => {
-        if (ObjectIs(a, b)) fail(a, b, m, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${show(b)}`);
+        if (Object.is(a, b)) fail(a, b, m, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${show(b)}`);
       },
       deepStrictEqual: (a, b, m) => {
         if (!deepEqual(a, b)) fail(a, b, m, 'deepStrictEqual', 'Expected values to be strictly deep-equal');
@@ -418,7 +389,7 @@
               !(error instanceof expected)) {
             throw error;
           }
-          if (expected instanceof RegExp && RegExpPrototypeExec(expected, String(error)) === null) throw error;
+          if (expected instanceof RegExp && !expected.test(String(error))) throw error;
           return;
         }
         fail(undefined, expected, typeof expected === 'string' ? expected : message, 'throws',
@@ -437,12 +408,12 @@
     const latin1 = (bytes) => {
       let text = '';
       for (let i = 0; i < bytes.length; i += 8192) {
-        text += StringFromCharCodeApply(TypedArrayPrototypeSubarray(bytes, i, i + 8192));
+        text += String.fromCharCode(...bytes.subarray(i, i + 8192));
       }
       return text;
     };
     function normalizeEncoding(encoding = 'utf8') {
-      const name = StringPrototypeToLowerCase(String(encoding));
+      const name = String(encoding).toLowerCase();
       if (name === 'utf8' || name === 'utf-8') return 'utf8';
       if (name === 'hex' || name === 'base64' || name === 'ascii') return name;
       if (name === 'latin1' || name === 'binary') return 'latin1';
@@ -451,34 +422,25 @@
       error.code = 'ERR_UNKNOWN_ENCODING';
       throw error;
     }
-    // One byte per code point of `string` (atob's output has only single units).
-    function codePointBytes(string, mask) {
-      const units = [];
-      for (const c of new SafeStringIterator(string)) ArrayPrototypePush(units, StringPrototypeCharCodeAt(c, 0) & mask);
-      const bytes = new Uint8Array(units.length);
-      for (let i = 0; i < units.length; i++) bytes[i] = units[i];
-      return bytes;
-    }
     function encode(string, encoding) {
       switch (normalizeEncoding(encoding)) {
-        case 'utf8': return TextEncoderPrototypeEncode(new TextEncoder(), string);
+        case 'utf8': return new TextEncoder().encode(string);
         case 'hex': {
           const bytes = new Uint8Array(string.length >> 1);
           for (let i = 0; i < bytes.length; i++) {
-            const byte = NumberParseInt(StringPrototypeSubstr(string, i * 2, 2), 16);
-            if (NumberIsNaN(byte)) return TypedArrayPrototypeSubarray(bytes, 0, i);
+            const byte = parseInt(string.substr(i * 2, 2), 16);
+            if (Number.isNaN(byte)) return bytes.subarray(0, i);
             bytes[i] = byte;
           }
           return bytes;
         }
         case 'base64':
         case 'base64url': {
-          const clean = SafeRegExpReplace(/_/g, SafeRegExpReplace(/-/g,
-            SafeRegExpReplace(/[^A-Za-z0-9+/_-]/g, string, ''), '+'), '/');
-          const text = atob(clean + StringPrototypeRepeat('=', (4 - (clean.length % 4)) % 4));
-          return codePointBytes(text, 0xff);
+          const clean = string.replace(/[^A-Za-z0-9+/_-]/g, '').replace(/-/g, '+').replace(/_/g, '/');
+          const text = atob(clean + '='.repeat((4 - (clean.length % 4)) % 4));
+          return Uint8Array.from(text, (c) => c.charCodeAt(0));
         }
-        default: return codePointBytes(string, 0xff);
+        default: return Uint8Array.from(string, (c) => c.charCodeAt(0) & 0xff);
       }
     }
     class Buffer extends Uint8Array {
@@ -487,18 +449,18 @@
         if (value instanceof ArrayBuffer) {
           return new Buffer(value, encodingOrOffset ?? 0, length ?? value.byteLength - (encodingOrOffset ?? 0));
         }
-        if (ArrayBufferIsView(value) || ArrayIsArray(value)) {
+        if (ArrayBuffer.isView(value) || Array.isArray(value)) {
           const copy = new Buffer(value.length);
-          TypedArrayPrototypeSet(copy, value);
+          copy.set(value);
           return copy;
         }
-        if (value && value.type === 'Buffer' && ArrayIsArray(value.data)) return Buffer.from(value.data);
+        if (value && value.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data);
         throw new TypeError('The first argument must be of type string or an instance of Buffer, ' +
                             'ArrayBuffer, or Array or an Array-like Object.');
       }
       static alloc(size, fill = 0, encoding) {
         const buffer = new Buffer(size);
-        if (fill !== 0) TypedArrayPrototypeFill(buffer, typeof fill === 'string' ? encode(fill, encoding)[0] : fill);
+        if (fill !== 0) buffer.fill(typeof fill === 'string' ? encode(fill, encoding)[0] : fill);
         return buffer;
       }
       static allocUnsafe(size) { return new Buffer(size); }
@@ -510,13 +472,12 @@
         return typeof value === 'string' ? encode(value, encoding).length : value.byteLength;
       }
       static concat(list, totalLength) {
-        const total = totalLength ?? ArrayPrototypeReduce(list, (sum, item) => sum + item.length, 0);
+        const total = totalLength ?? list.reduce((sum, item) => sum + item.length, 0);
         const result = Buffer.alloc(total);
         let offset = 0;
-        for (let i = 0; i < list.length; i++) {
-          const item = list[i];
+        for (const item of list) {
           if (offset >= total) break;
-          TypedArrayPrototypeSet(result, TypedArrayPrototypeSubarray(item, 0, total - offset), offset);
+          result.set(item.subarray(0, total - offset), offset);
           offset += item.length;
         }
         return result;
@@ -525,52 +486,46 @@
       toString(encoding = 'utf8', start = 0, end = this.length) {
         const bytes = this.subarray(start, end);
         switch (normalizeEncoding(encoding)) {
-          case 'utf8': return TextDecoderPrototypeDecode(new TextDecoder(), bytes);
+          case 'utf8': return new TextDecoder().decode(bytes);
           case 'hex': {
             let text = '';
-            for (let i = 0; i < bytes.length; i++) text += hexChars[bytes[i] >> 4] + hexChars[bytes[i] & 15];
+            for (const byte of bytes) text += hexChars[byte >> 4] + hexChars[byte & 15];
             return text;
           }
           case 'base64': return btoa(latin1(bytes));
-          case 'base64url':
-            return SafeRegExpReplace(/=+$/, SafeRegExpReplace(/\//g, SafeRegExpReplace(/\+/g, btoa(latin1(bytes)), '-'), '_'), '');
-          case 'ascii': return latin1(TypedArrayPrototypeMap(bytes, (b) => b & 0x7f));
+          case 'base64url': return btoa(latin1(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+          case 'ascii': return latin1(bytes.map((b) => b & 0x7f));
           default: return latin1(bytes);
         }
       }
-      toJSON() {
-        const data = [];
-        for (let i = 0; i < this.length; i++) data[i] = this[i];
-        return { type: 'Buffer', data };
-      }
+      toJSON() { return { type: 'Buffer', data: Array.from(this) }; }
       equals(other) { return this.compare(other) === 0; }
       compare(other) {
-        const length = MathMin(this.length, other.length);
+        const length = Math.min(this.length, other.length);
         for (let i = 0; i < length; i++) {
           if (this[i] !== other[i]) return this[i] < other[i] ? -1 : 1;
         }
-        return MathSign(this.length - other.length);
+        return Math.sign(this.length - other.length);
       }
       write(string, offset = 0, length, encoding = 'utf8') {
         const bytes = encode(string, typeof length === 'string' ? length : encoding);
-        const count = MathMin(bytes.length, this.length - offset, typeof length === 'number' ? length : Infinity);
-        TypedArrayPrototypeSet(this, TypedArrayPrototypeSubarray(bytes, 0, count), offset);
+        const count = Math.min(bytes.length, this.length - offset, typeof length === 'number' ? length : Infinity);
+        this.set(bytes.subarray(0, count), offset);
         return count;
       }
       slice(start, end) { return this.subarray(start, end); }
       subarray(start, end) {
-        const view = TypedArrayPrototypeSubarray(this, start, end);
+        const view = Uint8Array.prototype.subarray.call(this, start, end);
         return new Buffer(view.buffer, view.byteOffset, view.length);
       }
       readUInt8(offset = 0) { return this[offset]; }
       readUInt16BE(offset = 0) { return (this[offset] << 8) | this[offset + 1]; }
-      readUInt32BE(offset = 0) { return DataViewPrototypeGetUint32(new DataView(this.buffer, this.byteOffset), offset); }
-      readUInt32LE(offset = 0) { return DataViewPrototypeGetUint32(new DataView(this.buffer, this.byteOffset), offset, true); }
-      [SymbolFor('nodejs.util.inspect.custom')]() {
-        const shown = [];
-        for (let i = 0; i < MathMin(this.length, 50); i++) shown[i] = hexChars[this[i] >> 4] + hexChars[this[i] & 15];
+      readUInt32BE(offset = 0) { return new DataView(this.buffer, this.byteOffset).getUint32(offset); }
+      readUInt32LE(offset = 0) { return new DataView(this.buffer, this.byteOffset).getUint32(offset, true); }
+      [Symbol.for('nodejs.util.inspect.custom')]() {
+        const shown = Array.from(this.subarray(0, 50), (b) => hexChars[b >> 4] + hexChars[b & 15]);
         const more = this.length > 50 ? ` ... ${this.length - 50} more byte${this.length - 50 > 1 ? 's' : ''}` : '';
-        return `<Buffer${shown.length > 0 ? ' ' : ''}${ArrayPrototypeJoin(shown, ' ')}${more}>`;
+        return `<Buffer${shown.length > 0 ? ' ' : ''}${shown.join(' ')}${more}>`;
       }
     }
     function toBuffer(bytes) { return new Buffer(bytes.buffer, bytes.byteOffset, bytes.length); }
@@ -598,16 +553,16 @@
     return {
       fileURLToPath(url) {
         const text = typeof url === 'string' ? url : String(url?.href ?? url);
-        if (!StringPrototypeStartsWith(text, 'file://')) {
+        if (!text.startsWith('file://')) {
           const error = new TypeError('The URL must be of scheme file');
           error.code = 'ERR_INVALID_URL_SCHEME';
           throw error;
         }
-        return decodeURIComponent(SafeRegExpReplace(/[?#].*$/, StringPrototypeSlice(text, 'file://'.length), ''));
+        return decodeURIComponent(text.slice('file://'.length).replace(/[?#].*$/, ''));
       },
       pathToFileURL(path) {
         const absolute = builtin('path').resolve(path);
-        const href = 'file://' + SafeRegExpReplace(/[?#]/g, encodeURI(absolute), encodeURIComponent);
+        const href = 'file://' + encodeURI(absolute).replace(/[?#]/g, encodeURIComponent);
         return typeof URL === 'function' ? new URL(href) : { href, toString: () => href };
       },
       URL: globalThis.URL,
@@ -616,12 +571,12 @@
   }
 
   function makeModule() {
-    const names = ArrayFrom(factories.keys());
+    const names = [...factories.keys()];
     return {
       builtinModules: names,
-      isBuiltin: (name) => factories.has(SafeRegExpReplace(/^node:/, String(name), '')),
+      isBuiltin: (name) => factories.has(String(name).replace(/^node:/, '')),
       createRequire(filename) {
-        const path = StringPrototypeStartsWith(String(filename), 'file:')
+        const path = String(filename).startsWith('file:')
           ? builtin('url').fileURLToPath(filename) : String(filename);
         return internals.makeRequire(path);
       },
@@ -631,7 +586,7 @@
   function makeFs() {
     function notFound(path, syscall) {
       const error = new Error(`ENOENT: no such file or directory, ${syscall} '${path}'`);
-      ObjectAssign(error, { errno: -2, code: 'ENOENT', syscall, path });
+      Object.assign(error, { errno: -2, code: 'ENOENT', syscall, path });
       return error;
     }
     const fs = {
@@ -641,7 +596,7 @@
         if (text === undefined) throw notFound(path, 'open');
         const encoding = typeof options === 'string' ? options : options?.encoding;
         if (encoding) return text;
-        return TextEncoderPrototypeEncode(new TextEncoder(), text);
+        return new TextEncoder().encode(text);
       },
       statSync(path, options) {
         const kind = natives.fileKind(String(path));
@@ -659,9 +614,8 @@
       },
     };
     fs.realpathSync.native = fs.realpathSync;
-    const missing = ['writeFileSync', 'mkdirSync', 'readdirSync', 'watch', 'createReadStream'];
-    for (let i = 0; i < missing.length; i++) {
-      fs[missing[i]] = () => { throw unsupported('fs', `fs.${missing[i]}`); };
+    for (const name of ['writeFileSync', 'mkdirSync', 'readdirSync', 'watch', 'createReadStream']) {
+      fs[name] = () => { throw unsupported('fs', `fs.${name}`); };
     }
     return fs;
   }
@@ -676,14 +630,14 @@
   factories.set('url', makeUrl);
   factories.set('module', makeModule);
   factories.set('fs', makeFs);
-  factories.set('process', () => process);
+  factories.set('process', () => globalThis.process);
   factories.set('buffer', makeBuffer);
   factories.set('timers', () => ({ setTimeout, clearTimeout, setInterval, clearInterval }));
-  factories.set('perf_hooks', () => ({ performance }));
+  factories.set('perf_hooks', () => ({ performance: globalThis.performance }));
   factories.set('crypto', () => ({
-    webcrypto: crypto,
-    randomUUID: () => crypto.randomUUID(),
-    getRandomValues: (array) => crypto.getRandomValues(array),
+    webcrypto: globalThis.crypto,
+    randomUUID: () => globalThis.crypto.randomUUID(),
+    getRandomValues: (array) => globalThis.crypto.getRandomValues(array),
   }));
 
   function builtin(name) {
@@ -707,8 +661,8 @@
     value: builtin('buffer').Buffer,
   });
 
-  internals.isBuiltin = (name) => factories.has(SafeRegExpReplace(/^node:/, String(name), ''));
-  internals.requireBuiltin = (name) => builtin(SafeRegExpReplace(/^node:/, String(name), ''));
+  internals.isBuiltin = (name) => factories.has(String(name).replace(/^node:/, ''));
+  internals.requireBuiltin = (name) => builtin(String(name).replace(/^node:/, ''));
   // What `import { x } from 'node:name'` can name: the builtin's own keys.
-  internals.builtinExportNames = (name) => ObjectKeys(internals.requireBuiltin(name));
+  internals.builtinExportNames = (name) => Object.keys(internals.requireBuiltin(name));
 })

@@ -3,7 +3,7 @@
 // Array.prototype.push, Reflect.apply or Function.prototype.call cannot switch
 // the runtime's timers, ticks, console or module loader off. Evaluated first;
 // the other files read internals.primordials. A snapshot keeps these copies
-// with the rest of the bootstrap's heap.
+// with the rest of the bootstrap's heap, so a restored program has them too.
 //
 // Names are Node's: statics as `ObjectKeys`, prototype methods taking the
 // receiver first, `ArrayPrototypePush(array, item)`, accessors as
@@ -20,83 +20,108 @@
 (function (natives, internals) {
   'use strict';
 
-  const primordials = { __proto__: null };
   const { apply, bind, call } = Function.prototype;
   // uncurryThis(fn)(receiver, ...args) is fn.call(receiver, ...args), through
   // a bound copy of the original `call`.
   const uncurryThis = bind.bind(call);
   const applyBind = bind.bind(apply);
-  const {
-    defineProperty, getOwnPropertyDescriptor, ownKeys, getPrototypeOf,
-  } = Reflect;
+  const bindTo = uncurryThis(bind);
+  const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf, ownKeys } = Reflect;
   const freeze = Object.freeze;
   const setPrototypeOf = Object.setPrototypeOf;
-  primordials.uncurryThis = uncurryThis;
-  primordials.applyBind = applyBind;
+
+  // A primordial is made, from its name, the first time the bootstrap asks for
+  // it: the bootstrap takes ~130 of the ~1,300 names, and making them all up
+  // front cost every start from source ~1 ms more and every snapshot 25 KB.
+  // No other code runs during the bootstrap, so the built-ins are still the
+  // originals (and the code below that runs only then calls their methods
+  // directly); sealPrimordials, called when the bootstrap is done, leaves a
+  // frozen object of what it took and makes no more.
+  const made = { __proto__: null };  // name -> primordial
+  let sealed = false;
+  const define = (name, value) => { made[name] = value; };
+  define('uncurryThis', uncurryThis);
+  define('applyBind', applyBind);
+
+  // What a name can start with: prefix -> [object whose members it names,
+  // whether they are prototype methods, receiver statics are bound to].
+  let owners = { __proto__: null };
+  let byInitial = { __proto__: null };  // first letter -> prefixes, longest first
+  function addOwner(prefix, object, isPrototype, receiver) {
+    owners[prefix] = [object, isPrototype, receiver];
+    const list = byInitial[prefix[0]] ?? (byInitial[prefix[0]] = []);
+    let at = list.length;
+    while (at > 0 && list[at - 1].length < prefix.length) at--;
+    list.splice(at, 0, prefix);
+  }
 
   const variadic = [
     'ArrayOf', 'ArrayPrototypePush', 'ArrayPrototypeUnshift', 'MathHypot', 'MathMax', 'MathMin',
     'StringFromCharCode', 'StringFromCodePoint', 'StringPrototypeConcat', 'TypedArrayOf',
   ];
-  const isVariadic = (name) => uncurryThis(Array.prototype.includes)(variadic, name);
 
-  // 'Symbol.iterator' -> 'SymbolIterator', 'push' -> 'Push'.
-  function newKey(key) {
-    if (typeof key === 'symbol') {
-      const description = uncurryThis(getOwnPropertyDescriptor(Symbol.prototype, 'description').get)(key);
-      return `Symbol${description[7].toUpperCase()}${description.slice(8)}`;
+  // 'Push' -> 'push', 'SymbolIterator' -> Symbol.iterator; uppercase keys
+  // (MAX_SAFE_INTEGER, BYTES_PER_ELEMENT, PI) are also tried as they are.
+  function keysOf(rest) {
+    if (rest === '') return [];
+    if (rest.startsWith('Symbol') && rest.length > 6) {
+      const symbol = Symbol[`${rest[6].toLowerCase()}${rest.slice(7)}`];
+      if (typeof symbol === 'symbol') return [symbol];
     }
-    return `${key[0].toUpperCase()}${key.slice(1)}`;
+    return [`${rest[0].toLowerCase()}${rest.slice(1)}`, rest];
   }
 
-  function define(name, value) {
-    defineProperty(primordials, name, { __proto__: null, value, enumerable: true });
-  }
-
-  function copyAccessor(prefix, key, desc) {
-    define(`${prefix}Get${key}`, uncurryThis(desc.get));
-    if (desc.set !== undefined) define(`${prefix}Set${key}`, uncurryThis(desc.set));
-  }
-
-  // Static members, called without a receiver (or bound to `src` when `bindTo`).
-  function copyStatics(src, prefix, bindTo) {
-    const keys = ownKeys(src);
-    for (let i = 0; i < keys.length; i++) {
-      const key = newKey(keys[i]);
-      const desc = getOwnPropertyDescriptor(src, keys[i]);
-      if ('get' in desc) {
-        copyAccessor(prefix, key, desc);
-        continue;
-      }
-      let value = desc.value;
-      if (bindTo !== undefined && typeof value === 'function') value = bind.call(value, bindTo);
-      define(`${prefix}${key}`, value);
-      if (isVariadic(`${prefix}${key}`)) define(`${prefix}${key}Apply`, applyBind(desc.value, src));
+  // The member of `owner` that `rest`, the name after the owner's prefix, names.
+  function member(owner, rest, name) {
+    const object = owner[0];
+    const isPrototype = owner[1];
+    if (rest.endsWith('Apply') && variadic.includes(name.slice(0, -5))) {
+      const desc = getOwnPropertyDescriptor(object, keysOf(rest.slice(0, -5))[0]);
+      if (desc === undefined) return undefined;
+      return isPrototype ? applyBind(desc.value) : applyBind(desc.value, object);
     }
-  }
-
-  // Prototype members, taking the receiver as their first argument.
-  function copyPrototype(src, prefix) {
-    const keys = ownKeys(src);
+    const keys = keysOf(rest);
     for (let i = 0; i < keys.length; i++) {
-      const key = newKey(keys[i]);
-      const desc = getOwnPropertyDescriptor(src, keys[i]);
-      if ('get' in desc) {
-        copyAccessor(prefix, key, desc);
-        continue;
-      }
+      const desc = getOwnPropertyDescriptor(object, keys[i]);
+      if (desc === undefined || !('value' in desc)) continue;
       const value = desc.value;
-      define(`${prefix}${key}`, typeof value === 'function' ? uncurryThis(value) : value);
-      if (isVariadic(`${prefix}${key}`)) define(`${prefix}${key}Apply`, applyBind(value));
+      if (typeof value !== 'function') return value;
+      if (isPrototype) return uncurryThis(value);
+      return owner[2] !== undefined ? bindTo(value, owner[2]) : value;
     }
+    // `${prefix}Get${Key}` and `${prefix}Set${Key}` name accessors.
+    const accessor = rest.startsWith('Get') ? 'get' : rest.startsWith('Set') ? 'set' : '';
+    if (accessor === '') return undefined;
+    const accessorKeys = keysOf(rest.slice(3));
+    for (let i = 0; i < accessorKeys.length; i++) {
+      const desc = getOwnPropertyDescriptor(object, accessorKeys[i]);
+      if (desc !== undefined && typeof desc[accessor] === 'function') {
+        return uncurryThis(desc[accessor]);
+      }
+    }
+    return undefined;
+  }
+
+  function primordial(name) {
+    if (sealed || name in made) return made[name];
+    const prefixes = byInitial[name[0]] ?? [];
+    for (let i = 0; i < prefixes.length; i++) {
+      if (name.length <= prefixes[i].length || !name.startsWith(prefixes[i])) continue;
+      const value = member(owners[prefixes[i]], name.slice(prefixes[i].length), name);
+      if (value !== undefined) {
+        made[name] = value;
+        return value;
+      }
+    }
+    return undefined;
   }
 
   const globals = ['globalThis', 'Proxy', 'decodeURI', 'decodeURIComponent', 'encodeURI',
     'encodeURIComponent', 'parseInt', 'parseFloat', 'isNaN', 'isFinite'];
   for (let i = 0; i < globals.length; i++) define(globals[i], globalThis[globals[i]]);
-
-  const namespaces = ['JSON', 'Math', 'Proxy', 'Reflect'];
-  for (let i = 0; i < namespaces.length; i++) copyStatics(globalThis[namespaces[i]], namespaces[i]);
+  const namespaces = ['JSON', 'Math', 'Reflect'];
+  for (let i = 0; i < namespaces.length; i++) addOwner(namespaces[i], globalThis[namespaces[i]], false);
+  addOwner('Proxy', Proxy, false);
 
   const classes = [
     'AggregateError', 'Array', 'ArrayBuffer', 'BigInt', 'BigInt64Array', 'BigUint64Array',
@@ -109,40 +134,39 @@
   for (let i = 0; i < classes.length; i++) {
     const original = globalThis[classes[i]];
     define(classes[i], original);
-    copyStatics(original, classes[i]);
-    copyPrototype(original.prototype, `${classes[i]}Prototype`);
+    addOwner(classes[i], original, false);
+    addOwner(`${classes[i]}Prototype`, original.prototype, true);
   }
   // Promise's statics need Promise as their receiver.
   define('Promise', Promise);
-  copyStatics(Promise, 'Promise', Promise);
-  copyPrototype(Promise.prototype, 'PromisePrototype');
+  addOwner('Promise', Promise, false, Promise);
+  addOwner('PromisePrototype', Promise.prototype, true);
 
   // Intrinsics with no global name.
   const TypedArray = getPrototypeOf(Uint8Array);
   define('TypedArray', TypedArray);
-  copyStatics(TypedArray, 'TypedArray');
-  copyPrototype(TypedArray.prototype, 'TypedArrayPrototype');
-  const iterators = [
-    ['ArrayIterator', [][Symbol.iterator]()],
-    ['StringIterator', ''[Symbol.iterator]()],
-    ['MapIterator', new Map()[Symbol.iterator]()],
-    ['SetIterator', new Set()[Symbol.iterator]()],
-  ];
-  for (let i = 0; i < iterators.length; i++) {
-    copyPrototype(getPrototypeOf(iterators[i][1]), `${iterators[i][0]}Prototype`);
-  }
+  addOwner('TypedArray', TypedArray, false);
+  addOwner('TypedArrayPrototype', TypedArray.prototype, true);
+  addOwner('ArrayIteratorPrototype', getPrototypeOf([][Symbol.iterator]()), true);
+  addOwner('StringIteratorPrototype', getPrototypeOf(''[Symbol.iterator]()), true);
+  addOwner('MapIteratorPrototype', getPrototypeOf(new Map()[Symbol.iterator]()), true);
+  addOwner('SetIteratorPrototype', getPrototypeOf(new Set()[Symbol.iterator]()), true);
 
-  const {
-    ArrayPrototypeSymbolIterator, ArrayIteratorPrototypeNext, StringPrototypeSymbolIterator,
-    StringIteratorPrototypeNext, RegExpPrototypeExec, RegExpPrototypeGetGlobal, StringPrototypeSlice,
-    ReflectApply,
-  } = primordials;
+  const ArrayPrototypeSymbolIterator = primordial('ArrayPrototypeSymbolIterator');
+  const ArrayIteratorPrototypeNext = primordial('ArrayIteratorPrototypeNext');
+  const StringPrototypeSymbolIterator = primordial('StringPrototypeSymbolIterator');
+  const StringIteratorPrototypeNext = primordial('StringIteratorPrototypeNext');
+  const RegExpPrototypeExec = primordial('RegExpPrototypeExec');
+  const RegExpPrototypeGetGlobal = primordial('RegExpPrototypeGetGlobal');
+  const StringPrototypeSlice = primordial('StringPrototypeSlice');
+  const ReflectApply = primordial('ReflectApply');
 
-  // An iterator over `iterable` whose next() is the original one: for-of over
-  // it reaches no patchable method.
+  // An iterator whose next() is the original one, over the iterator `create`
+  // makes of the constructor's argument (or over that argument itself): for-of
+  // over it reaches no patchable method.
   function makeSafeIterator(create, next) {
     class SafeIterator {
-      constructor(iterable) { this._iterator = create(iterable); }
+      constructor(iterable) { this._iterator = create === undefined ? iterable : create(iterable); }
       next() { return next(this._iterator); }
       [Symbol.iterator]() { return this; }
     }
@@ -160,6 +184,7 @@
   function makeSafe(unsafe, safe) {
     const keys = ownKeys(unsafe.prototype);
     const dummy = new unsafe();
+    let SafeIterator;  // one class for entries(), keys(), values(): they share next()
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       if (getOwnPropertyDescriptor(safe.prototype, key) !== undefined) continue;
@@ -168,8 +193,8 @@
         const result = call.call(desc.value, dummy);
         if (result !== null && typeof result === 'object' && Symbol.iterator in result) {
           const create = uncurryThis(desc.value);
-          const SafeIterator = makeSafeIterator(create, uncurryThis(result.next));
-          desc.value = function () { return new SafeIterator(this); };
+          SafeIterator ??= makeSafeIterator(undefined, uncurryThis(result.next));
+          desc.value = function () { return new SafeIterator(create(this)); };
         }
       }
       defineProperty(safe.prototype, key, { __proto__: null, ...desc });
@@ -228,12 +253,24 @@
   const flagGetters = [];
   const flagLetters = 'dgimsuy';
   const flagNames = ['HasIndices', 'Global', 'IgnoreCase', 'Multiline', 'DotAll', 'Unicode', 'Sticky'];
-  for (let i = 0; i < flagNames.length; i++) flagGetters[i] = primordials[`RegExpPrototypeGet${flagNames[i]}`];
+  for (let i = 0; i < flagNames.length; i++) flagGetters[i] = primordial(`RegExpPrototypeGet${flagNames[i]}`);
   define('SafeRegExpFlags', function SafeRegExpFlags(re) {
     let flags = '';
     for (let i = 0; i < flagGetters.length; i++) if (flagGetters[i](re)) flags += flagLetters[i];
     return flags;
   });
 
-  internals.primordials = freeze(primordials);
+  // Read-only; whatever the bootstrap asks for is made then.
+  internals.primordials = new Proxy(made, {
+    get: (target, name) => (typeof name === 'string' ? primordial(name) : undefined),
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  });
+  // Runtime::Bootstrap calls this after the last bootstrap file.
+  internals.sealPrimordials = function () {
+    sealed = true;
+    owners = byInitial = null;
+    internals.primordials = freeze(made);
+  };
 })

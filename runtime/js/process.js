@@ -1,10 +1,6 @@
 // The `toysnap` namespace and a minimal `process`, because npm code reads it.
 (function (natives, internals) {
   'use strict';
-  const {
-    ArrayPrototypePush, ArrayPrototypeSplice, Number, ObjectAssign, ObjectKeys,
-    PromisePrototypeThen, PromiseResolve, ReflectApply, TypeError,
-  } = internals.primordials;
 
   let exitCode;
   const restoreHooks = [];
@@ -24,7 +20,7 @@
     set exitCode(code) { exitCode = code; },
     onRestore(hook) {
       if (typeof hook !== 'function') throw new TypeError('onRestore expects a function');
-      ArrayPrototypePush(restoreHooks, hook);
+      restoreHooks.push(hook);
     },
   };
 
@@ -39,7 +35,7 @@
       if (typeof callback !== 'function') {
         throw new TypeError('The "callback" argument must be of type function');
       }
-      ArrayPrototypePush(ticks, { callback, args });
+      ticks.push({ callback, args });
     },
   };
 
@@ -47,7 +43,7 @@
     if (typeof callback !== 'function') {
       throw new TypeError('The "callback" argument must be of type function');
     }
-    PromisePrototypeThen(PromiseResolve(), () => callback());
+    Promise.resolve().then(() => callback());
   };
 
   for (const [name, value] of [['toysnap', toysnap], ['process', process]]) {
@@ -58,16 +54,13 @@
 
   internals.setEnv = function (env) {
     // Replace contents, keep identity: code may hold a reference to process.env.
-    const keys = ObjectKeys(toysnap.env);
-    for (let i = 0; i < keys.length; i++) delete toysnap.env[keys[i]];
-    ObjectAssign(toysnap.env, env);
+    for (const key of Object.keys(toysnap.env)) delete toysnap.env[key];
+    Object.assign(toysnap.env, env);
   };
 
   internals.setArgs = function (args, execPath, entryPath) {
     toysnap.args = args;
-    const argv = [execPath, entryPath];
-    for (let i = 0; i < args.length; i++) ArrayPrototypePush(argv, args[i]);
-    process.argv = argv;
+    process.argv = [execPath, entryPath, ...args];
   };
 
   // Runs every queued tick, including ticks queued meanwhile; how many ran.
@@ -76,10 +69,10 @@
     try {
       while (count < ticks.length) {
         const { callback, args } = ticks[count++];
-        ReflectApply(callback, undefined, args);
+        Reflect.apply(callback, undefined, args);
       }
     } finally {
-      ArrayPrototypeSplice(ticks, 0, count);
+      ticks.splice(0, count);
     }
     return count;
   };
@@ -91,16 +84,11 @@
   internals.beforeSnapshot = function () {
     internals.timersBeforeSnapshot();
     internals.webBeforeSnapshot();
-    internals.removeBuildGuards();
   };
 
   internals.onRestore = function () {
     internals.timersOnRestore();
     internals.webOnRestore();
-    internals.inspectOnRestore();
-    for (let i = 0; i < restoreHooks.length; i++) {
-      const hook = restoreHooks[i];
-      hook();
-    }
+    for (const hook of restoreHooks) hook();
   };
 })
