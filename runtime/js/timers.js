@@ -7,6 +7,11 @@
 // is when its first timer is due; its id grows each time it is rescheduled.
 (function (natives, internals) {
   'use strict';
+  const {
+    ArrayPrototypePop, ArrayPrototypePush, Error, MathCeil, MathTrunc, Number, ReflectApply,
+    SafeMap, SafeRegExpReplace, String, StringPrototypeSplit, StringPrototypeTrim,
+    SymbolToPrimitive, TypeError,
+  } = internals.primordials;
 
   const TIMEOUT_MAX = 2 ** 31 - 1;
   // A delay counts from the call that starts it: Node reads libuv's loop time
@@ -16,9 +21,9 @@
   const clock = natives.monotonicNow;
   let nextId = 1;
   let nextListId = 1;
-  const lists = new Map();  // delay -> TimerList
+  const lists = new SafeMap();  // delay -> TimerList
   const heap = [];          // TimerLists by (expiry, id)
-  const byId = new Map();   // id -> Timeout, once code has asked for its number
+  const byId = new SafeMap();   // id -> Timeout, once code has asked for its number
   let refCount = 0;         // started, referenced timers
   let refTimeouts = 0;      // ... of which not intervals
 
@@ -70,7 +75,7 @@
       return this;
     }
     close() { clear(this); return this; }
-    [Symbol.toPrimitive]() {
+    [SymbolToPrimitive]() {
       if (!this._hasPrimitive) {
         this._hasPrimitive = true;
         byId.set(this._id, this);
@@ -119,7 +124,7 @@
   function removeList(list) {
     lists.delete(list.delay);
     const i = list.position;
-    const last = heap.pop();
+    const last = ArrayPrototypePop(heap);
     list.position = -1;
     if (last === list) return;
     place(last, i);
@@ -170,10 +175,10 @@
   }
 
   function callerLocation() {
-    const stack = String(new Error().stack ?? '').split('\n');
+    const stack = StringPrototypeSplit(String(new Error().stack ?? ''), '\n');
     // [0] "Error", [1] callerLocation, [2] constructor, [3] set*, [4] user code.
     const line = stack[4] || '';
-    return line.trim().replace(/^at /, '');
+    return SafeRegExpReplace(/^at /, StringPrototypeTrim(line), '');
   }
 
   function checkCallback(callback) {
@@ -194,7 +199,7 @@
 
   function delayOf(value) {
     const delay = Number(value);
-    return delay >= 1 && delay <= TIMEOUT_MAX ? Math.trunc(delay) : 1;
+    return delay >= 1 && delay <= TIMEOUT_MAX ? MathTrunc(delay) : 1;
   }
 
   globalThis.setTimeout = function setTimeout(callback, delay, ...args) {
@@ -237,7 +242,7 @@
     // callback cleared it.
     const startTime = timer._repeat ? clock() : 0;
     try {
-      Reflect.apply(timer._callback, timer, timer._args);
+      ReflectApply(timer._callback, timer, timer._args);
     } finally {
       if (timer._repeat && !timer._cleared) {
         if (timer._list !== null) unlink(timer);
@@ -257,8 +262,8 @@
   };
 
   function forEachStarted(visit) {
-    for (const list of heap) {
-      for (let timer = list.head; timer !== null; timer = timer._next) visit(timer);
+    for (let i = 0; i < heap.length; i++) {
+      for (let timer = heap[i].head; timer !== null; timer = timer._next) visit(timer);
     }
   }
 
@@ -267,7 +272,7 @@
     forEachStarted((timer) => {
       if (!timer._ref) return;
       const kind = timer._repeat ? 'setInterval' : 'setTimeout';
-      lines.push(`${kind}(…, ${timer._delay}) created at ${timer._where}`);
+      ArrayPrototypePush(lines, `${kind}(…, ${timer._delay}) created at ${timer._where}`);
     });
     return lines;
   };
@@ -277,8 +282,8 @@
   // sub-millisecond build timing does not reach the snapshot's bytes.
   internals.timersBeforeSnapshot = function () {
     const now = clock();
-    forEachStarted((timer) => { timer._start = Math.ceil(timer._start - now); });
-    for (const list of heap) list.expiry = list.head._start + list.delay;
+    forEachStarted((timer) => { timer._start = MathCeil(timer._start - now); });
+    for (let i = 0; i < heap.length; i++) heap[i].expiry = heap[i].head._start + heap[i].delay;
     for (let i = heap.length >> 1; i >= 0; i--) if (i < heap.length) siftDown(i);
   };
 
@@ -286,6 +291,6 @@
     // Monotonic clocks of two processes share no origin; rebase what the build left.
     const now = clock();
     forEachStarted((timer) => { timer._start += now; });
-    for (const list of heap) list.expiry += now;
+    for (let i = 0; i < heap.length; i++) heap[i].expiry += now;
   };
 })
