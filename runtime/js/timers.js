@@ -8,9 +8,9 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypePop, ArrayPrototypePush, Error, MathCeil, MathTrunc, Number, ReflectApply,
-    SafeMap, SafeRegExpReplace, String, StringPrototypeSplit, StringPrototypeTrim,
-    SymbolToPrimitive, TypeError,
+    ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSort, Error, MathCeil,
+    MathTrunc, Number, ReflectApply, SafeMap, SafeRegExpReplace, String, StringPrototypeSplit,
+    StringPrototypeTrim, SymbolToPrimitive, TypeError,
   } = internals.primordials;
 
   const TIMEOUT_MAX = 2 ** 31 - 1;
@@ -22,10 +22,10 @@
   let nextId = 1;
   let nextListId = 1;
   const lists = new SafeMap();  // delay -> TimerList
-  const heap = [];          // TimerLists by (expiry, id)
+  const heap = [];              // TimerLists by (expiry, id)
   const byId = new SafeMap();   // id -> Timeout, once code has asked for its number
-  let refCount = 0;         // started, referenced timers
-  let refTimeouts = 0;      // ... of which not intervals
+  let refCount = 0;             // started, referenced timers
+  let refTimeouts = 0;          // ... of which not intervals
 
   class TimerList {
     constructor(delay, expiry) {
@@ -267,14 +267,13 @@
     }
   }
 
+  // In the order they were created.
   internals.describePendingTimers = function () {
-    const lines = [];
-    forEachStarted((timer) => {
-      if (!timer._ref) return;
-      const kind = timer._repeat ? 'setInterval' : 'setTimeout';
-      ArrayPrototypePush(lines, `${kind}(…, ${timer._delay}) created at ${timer._where}`);
-    });
-    return lines;
+    const pending = [];
+    forEachStarted((timer) => { if (timer._ref) ArrayPrototypePush(pending, timer); });
+    ArrayPrototypeSort(pending, (a, b) => a._id - b._id);
+    return ArrayPrototypeMap(pending, (timer) =>
+      `${timer._repeat ? 'setInterval' : 'setTimeout'}(…, ${timer._delay}) created at ${timer._where}`);
   };
 
   // Clock readings are per process, so the snapshot keeps start times relative
@@ -284,7 +283,7 @@
     const now = clock();
     forEachStarted((timer) => { timer._start = MathCeil(timer._start - now); });
     for (let i = 0; i < heap.length; i++) heap[i].expiry = heap[i].head._start + heap[i].delay;
-    for (let i = heap.length >> 1; i >= 0; i--) if (i < heap.length) siftDown(i);
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
   };
 
   internals.timersOnRestore = function () {
