@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "gtest/gtest.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "gtest/gtest.h"
 #include "runtime/bootstrap_js.h"
 #include "runtime/in_memory_snapshot.h"
 #include "runtime/runtime.h"
