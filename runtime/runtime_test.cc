@@ -482,7 +482,7 @@ TEST(RestoredRuntimeTest, PendingTimersKeepTheirRemainingDelay) {
       Restore(options, options, [](Runtime& r) {
         return r
             .ExecuteScript("setup.js",
-                           "globalThis.fired = false;"
+                           "globalThis.fired = false; globalThis.setAt = Date.now();"
                            "globalThis.pending = setTimeout(() => { fired = true; }, 400).unref();")
             .status();
       });
@@ -491,10 +491,14 @@ TEST(RestoredRuntimeTest, PendingTimersKeepTheirRemainingDelay) {
   absl::StatusOr<bool> pending = (*runtime)->PollEventLoop();
   ASSERT_TRUE(pending.ok()) << pending.status();
   EXPECT_TRUE(*pending);
-  EXPECT_EQ(EvalToString(**runtime, "fired").value_or("error"), "false");
+  // Firing at the first poll is right only if building and restoring took
+  // longer than the delay (a loaded machine); Date.now() is one clock for both.
+  EXPECT_EQ(EvalToString(**runtime, "!fired || Date.now() - setAt >= 400").value_or("error"),
+            "true");
   ASSERT_TRUE((*runtime)->RunEventLoop().ok());
   EXPECT_EQ(EvalToString(**runtime, "fired").value_or("error"), "true");
 }
+
 TEST(RestoredRuntimeTest, KeepsBuildTimeStateButNotBuildTimeEnvironment) {
   RuntimeOptions build;
   build.env = {{"SECRET", "build-only"}};
