@@ -244,7 +244,7 @@ TEST_P(RuntimeTest, TimersFireInNodeOrderWithExtraArguments) {
   // A delay counts from its own setTimeout, so delays that must order timers
   // set one after the other differ by far more than setting them can take.
   Eval(*runtime, R"(globalThis.log = [];
-    setTimeout((x) => log.push('t2' + x), 100, '!');
+    setTimeout((x) => log.push('t2' + x), 300, '!');
     setTimeout(() => log.push('t1a'), 1);
     setTimeout(() => log.push('t0'), 0);
     const cancelled = setTimeout(() => log.push('cancelled'), 1);
