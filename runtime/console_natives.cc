@@ -32,7 +32,8 @@ constexpr NativeFunction kFunctions[] = {
     {"print", Bind<Print, kPrintArgs>, 2},
     {"promiseDetails", Bind<PromiseDetails, kPromiseDetailsArgs>, 1},
 };
-constexpr absl::string_view kJs[] = {"inspect_layout.js", "inspect.js", "console.js"};
+constexpr absl::string_view kJs[] = {"inspect_layout.js", "inspect_brands.js", "inspect.js",
+                                     "console.js"};
 
 }  // namespace
 

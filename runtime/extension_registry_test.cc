@@ -68,7 +68,7 @@ TEST(ExtensionRegistryTest, EveryEmbeddedScriptBelongsToExactlyOneExtension) {
   for (const EmbeddedSource& source : BootstrapSources()) embedded.emplace(source.name);
   EXPECT_EQ(claimed, embedded);
   ASSERT_FALSE(registry.scripts().empty());
-  EXPECT_EQ(registry.scripts().front().name, "engine.js");  // the core runs first
+  EXPECT_EQ(registry.scripts().front().name, "primordials.js");  // before anything else
 }
 
 TEST(ExtensionRegistryTest, FingerprintsFollowWhatChanged) {

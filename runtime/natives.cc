@@ -68,7 +68,7 @@ NativeHost* NativeHost::From(v8::Isolate* isolate) {
 }
 
 const Extension& CoreExtension() {
-  static constexpr absl::string_view kJs[] = {"engine.js"};
+  static constexpr absl::string_view kJs[] = {"primordials.js", "engine.js"};
   static constexpr ExternalReference kReferences[] = {
       {"v8:ModuleNamespaceEntryGetter",
        reinterpret_cast<intptr_t>(v8::internal::Accessors::ModuleNamespaceEntryGetter)},

@@ -141,7 +141,7 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const V8Process& proces
   runtime->isolate_ = v8::Isolate::New(params);
   runtime->owned_isolate_.reset(runtime->isolate_);
   runtime->InstallIsolateHooks();
-  RETURN_IF_ERROR(runtime->Bootstrap());
+  RETURN_IF_ERROR(runtime->Bootstrap(/*snapshotting=*/false));
   return runtime;
 }
 
@@ -161,7 +161,7 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateOnCreatorIsolate(
   runtime->registry_ = registry;
   runtime->isolate_data_ = isolate_data;
   runtime->InstallIsolateHooks();
-  RETURN_IF_ERROR(runtime->Bootstrap());
+  RETURN_IF_ERROR(runtime->Bootstrap(/*snapshotting=*/true));
   return runtime;
 }
 
@@ -215,7 +215,7 @@ absl::Status Runtime::CheckUsable() const {
   return absl::OkStatus();
 }
 
-absl::Status Runtime::Bootstrap() {
+absl::Status Runtime::Bootstrap(bool snapshotting) {
   v8::Isolate::Scope isolate_scope(isolate_);
   v8::HandleScope handle_scope(isolate_);
   v8::Local<v8::Context> context = v8::Context::New(isolate_);
@@ -247,6 +247,11 @@ absl::Status Runtime::Bootstrap() {
     }
   }
   RETURN_IF_ERROR(AttachInternals(internals));
+  // Leaves the built-ins the bootstrap took from primordials.js, frozen.
+  RETURN_IF_ERROR(CallInternal("sealPrimordials", {}));
+  // V8 gives a snapshotting context no WebAssembly, SharedArrayBuffer or
+  // Atomics; reading one must fail with a reason (build_guards.js).
+  if (snapshotting) RETURN_IF_ERROR(CallInternal("installBuildGuards", {}));
   if (options_.bootstrap_code.empty()) return absl::OkStatus();
   ASSIGN_OR_RETURN(v8::Local<v8::String> source,
                    NewStringOr(isolate_, options_.bootstrap_code, "embedder bootstrap code"));

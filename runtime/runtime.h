@@ -178,7 +178,9 @@ class Runtime : public NativeHost {
   // Creates and owns the registry and isolate data (fresh and restored runtimes).
   absl::Status OwnExtensions();
   void InstallIsolateHooks();
-  absl::Status Bootstrap();
+  // Evaluates the runtime's JavaScript, then the embedder's bootstrap code;
+  // `snapshotting` for a SnapshotCreator's isolate.
+  absl::Status Bootstrap(bool snapshotting);
   absl::Status RestoreFromSnapshot(const SnapshotMetadata& metadata);
   absl::Status AttachInternals(v8::Local<v8::Object> internals);
   absl::Status CallInternal(absl::string_view name, std::vector<v8::Local<v8::Value>> args,

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "runtime/in_memory_snapshot.h"
@@ -404,8 +405,10 @@ TEST_P(RuntimeTest, ResolvesPromisesAndCallsFunctions) {
 TEST_P(RuntimeTest, TimersFireInNodeOrderWithExtraArguments) {
   std::unique_ptr<Runtime> runtime = Make();
   ASSERT_NE(runtime, nullptr);
+  // A delay counts from its own setTimeout, so delays that must order timers
+  // set one after the other differ by far more than setting them can take.
   Eval(*runtime, R"(globalThis.log = [];
-    setTimeout((x) => log.push('t2' + x), 2, '!');
+    setTimeout((x) => log.push('t2' + x), 300, '!');
     setTimeout(() => log.push('t1a'), 1);
     setTimeout(() => log.push('t0'), 0);
     const cancelled = setTimeout(() => log.push('cancelled'), 1);
@@ -416,7 +419,55 @@ TEST_P(RuntimeTest, TimersFireInNodeOrderWithExtraArguments) {
     Promise.resolve().then(() => log.push('promise'));
     queueMicrotask(() => log.push('microtask'));)");
   ASSERT_TRUE(runtime->RunEventLoop().ok());
-  EXPECT_EQ(Eval(*runtime, "log.join()"), "tick,promise,microtask,t1a,t0,t2!,i0,i1,i2");
+  EXPECT_EQ(Eval(*runtime, "log.join()"), "tick,promise,microtask,t1a,t0,i0,i1,i2,t2!");
+}
+
+// Busy-waits `ms` milliseconds of the monotonic clock the timers use.
+constexpr char kSpin[] =
+    "globalThis.spin = (ms) => { const end = performance.now() + ms; "
+    "while (performance.now() < end); };";
+
+// A delay counts from the setTimeout call, as under Node (its start is libuv's
+// loop time updated at the call), not from the start of the current turn: work
+// done earlier in the turn must not make a timer fire early. Only lower bounds
+// are asserted, which a loaded machine cannot break.
+TEST_P(RuntimeTest, TimerDelaysCountFromTheCallNotFromTheTurn) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  Eval(*runtime, kSpin);
+  Eval(*runtime, R"(globalThis.waited = [];
+    spin(150);
+    const set = performance.now();
+    setTimeout(() => waited.push(performance.now() - set), 100);
+    // The same inside a timer's callback, whose turn started before the spin.
+    setTimeout(() => {
+      spin(150);
+      const inner = performance.now();
+      setTimeout(() => waited.push(performance.now() - inner), 100);
+    }, 1);)");
+  ASSERT_TRUE(runtime->RunEventLoop().ok());
+  EXPECT_EQ(Eval(*runtime, "waited.length"), "2");
+  EXPECT_EQ(Eval(*runtime, "waited.every((ms) => ms >= 100) || waited.join()"), "true");
+}
+
+// Timers run by due time (start + delay), then in creation order: a 2 ms timer
+// set 20 ms before a 1 ms one is due first, as under Node.
+TEST_P(RuntimeTest, TimersRunByDueTimeThenCreation) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  Eval(*runtime, kSpin);
+  Eval(*runtime, R"(globalThis.order = [];
+    setTimeout(() => order.push('a'), 2);
+    spin(20);
+    setTimeout(() => order.push('b'), 1);
+    setTimeout(() => order.push('c'), 1);
+    setTimeout(() => {
+      setTimeout(() => order.push('e'), 2);
+      spin(20);
+      setTimeout(() => order.push('f'), 1);
+    }, 30);)");
+  ASSERT_TRUE(runtime->RunEventLoop().ok());
+  EXPECT_EQ(Eval(*runtime, "order.join()"), "a,b,c,e,f");
 }
 
 TEST_P(RuntimeTest, UnhandledRejectionsAreErrors) {
@@ -555,7 +606,94 @@ TEST(PermissionsByDefaultTest, AFreshRuntimeMayNotReadFilesOrTheEnvironment) {
   EXPECT_EQ(EvalToString(**granted, "process.env.TOKEN").value_or("?"), "t");
 }
 
+// A tiny WebAssembly module exporting add(i32, i32), and checks that
+// WebAssembly, SharedArrayBuffer and Atomics are V8's own working globals.
+constexpr char kUseWasmAndAtomics[] = R"js(
+  const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 7, 1, 96, 2, 127, 127, 1, 127, 3,
+    2, 1, 0, 7, 7, 1, 3, 97, 100, 100, 0, 0, 10, 9, 1, 7, 0, 32, 0, 32, 1, 106, 11]);
+  const { add } = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+  const view = new Int32Array(new SharedArrayBuffer(8));
+  Atomics.store(view, 0, 40);
+  const kinds = ['WebAssembly', 'SharedArrayBuffer', 'Atomics'].map((name) => {
+    const desc = Object.getOwnPropertyDescriptor(globalThis, name);
+    return `${name}:${typeof desc.value}${desc.get === undefined ? '' : ':getter'}`;
+  });
+  [...kinds, add(Atomics.add(view, 0, 2), 0), Atomics.load(view, 0)].join()
+)js";
+
+TEST_P(RuntimeTest, WebAssemblySharedArrayBufferAndAtomicsWork) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  EXPECT_EQ(Eval(*runtime, kUseWasmAndAtomics),
+            "WebAssembly:object,SharedArrayBuffer:function,Atomics:object,40,42");
+}
+
 // What only a restored runtime can show.
+
+// V8 leaves WebAssembly, SharedArrayBuffer and Atomics out of a snapshotting
+// context. At build time they are there as names, and reading one throws an
+// error saying why; the restored program gets V8's real ones, not the guards.
+TEST(RestoredRuntimeTest, WebAssemblySharedArrayBufferAndAtomicsFailClearlyAtBuild) {
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Restore({}, {}, [](Runtime& r) {
+    return r
+        .ExecuteScript("build.js", R"js(
+          globalThis.atBuild = ['WebAssembly', 'SharedArrayBuffer', 'Atomics'].map((name) => {
+            try {
+              return `${name} read as ${typeof globalThis[name]}`;
+            } catch (error) {
+              return `${name in globalThis} ${error.code} ${error.message}`;
+            }
+          }).join('\n');
+          // Assigning one replaces its guard, as it would replace V8's global.
+          globalThis.Atomics = "the program's own";
+          'built')js")
+        .status();
+  });
+  ASSERT_TRUE(runtime.ok()) << runtime.status();
+  absl::StatusOr<std::string> at_build = EvalToString(**runtime, "atBuild");
+  ASSERT_TRUE(at_build.ok()) << at_build.status();
+  for (const char* name : {"WebAssembly", "SharedArrayBuffer", "Atomics"}) {
+    EXPECT_THAT(*at_build,
+                HasSubstr(absl::StrCat("true ERR_TOYSNAP_NOT_AT_BUILD_TIME ", name,
+                                       " is not available while building a snapshot")));
+  }
+  EXPECT_THAT(*at_build, HasSubstr("use it in main(), which runs after restore"));
+  EXPECT_EQ(EvalToString(**runtime, "Atomics").value_or("error"), "the program's own");
+  EXPECT_EQ(EvalToString(**runtime,
+                         "const wasm = Object.getOwnPropertyDescriptor(globalThis, 'WebAssembly');"
+                         "[typeof wasm.value.Module, wasm.get, wasm.enumerable, "
+                         "new SharedArrayBuffer(4).byteLength].join()")
+                .value_or("error"),
+            "function,,false,4");
+}
+
+// A timer pending when the heap is written keeps what was left of its delay
+// (the two processes' monotonic clocks share no origin): it neither fires at
+// once nor is lost.
+TEST(RestoredRuntimeTest, PendingTimersKeepTheirRemainingDelay) {
+  RuntimeOptions options;
+  options.timeout_ms = 20000;  // a timer rebased into the far future fails, not hangs
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime =
+      Restore(options, options, [](Runtime& r) {
+        return r
+            .ExecuteScript("setup.js",
+                           "globalThis.fired = false; globalThis.setAt = Date.now();"
+                           "globalThis.pending = setTimeout(() => { fired = true; }, 400).unref();")
+            .status();
+      });
+  ASSERT_TRUE(runtime.ok()) << runtime.status();
+  EXPECT_EQ(EvalToString(**runtime, "pending.ref(); fired").value_or("error"), "false");
+  absl::StatusOr<bool> pending = (*runtime)->PollEventLoop();
+  ASSERT_TRUE(pending.ok()) << pending.status();
+  EXPECT_TRUE(*pending);
+  // Firing at the first poll is right only if building and restoring took
+  // longer than the delay (a loaded machine); Date.now() is one clock for both.
+  EXPECT_EQ(EvalToString(**runtime, "!fired || Date.now() - setAt >= 400").value_or("error"),
+            "true");
+  ASSERT_TRUE((*runtime)->RunEventLoop().ok());
+  EXPECT_EQ(EvalToString(**runtime, "fired").value_or("error"), "true");
+}
+
 TEST(RestoredRuntimeTest, KeepsBuildTimeStateButNotBuildTimeEnvironment) {
   RuntimeOptions build = Granted();
   build.env = {{"SECRET", "build-only"}};

@@ -243,7 +243,8 @@ constexpr NativeFunction kWebFunctions[] = {
     {"randomUUID", RandomUuid, 0},
 };
 const NativeClass* const kWebClasses[] = {&kTextEncoderClass, &kTextDecoderClass};
-constexpr absl::string_view kWebJs[] = {"web.js"};
+// build_guards.js: WebAssembly, SharedArrayBuffer and Atomics at build time.
+constexpr absl::string_view kWebJs[] = {"web.js", "build_guards.js"};
 
 }  // namespace
 

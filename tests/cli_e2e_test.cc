@@ -119,6 +119,43 @@ export function main() { console.log('main sees', seen.join()); })");
   EXPECT_FALSE(FileExists(Path("fail.snap")));
 }
 
+// V8 has no WebAssembly, SharedArrayBuffer or Atomics while it builds a
+// snapshot. A program that reads one at build time gets an error that says so
+// and points at the line, and no file; from source it runs. One that uses them
+// in main() prints the same from source and from its snapshot.
+TEST_F(CliTest, WebAssemblyAndAtomicsAtBuildTimeFailClearlyAndWorkInMain) {
+  std::string top = Write("top.js",
+                          "export function main() { console.log(shared.byteLength); }\n"
+                          "const shared = new SharedArrayBuffer(8);\n");
+  ProcessResult failed = Toysnap({"build", top, "-o", Path("top.snap")});
+  ExpectRefused(failed, "SharedArrayBuffer is not available while building a snapshot");
+  EXPECT_THAT(failed.err, HasSubstr(top + ":2:16"));
+  EXPECT_THAT(failed.err, HasSubstr("use it in main()"));
+  EXPECT_FALSE(FileExists(Path("top.snap")));
+  ProcessResult top_source = Toysnap({"run", top});
+  ASSERT_EQ(top_source.exit_code, 0) << top_source.err;
+  EXPECT_EQ(top_source.out, "8\n");
+
+  std::string main = Write("main.js", R"(console.log('at build', 'WebAssembly' in globalThis);
+export function main() {
+  const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 7, 1, 96, 2, 127, 127, 1, 127, 3,
+    2, 1, 0, 7, 7, 1, 3, 97, 100, 100, 0, 0, 10, 9, 1, 7, 0, 32, 0, 32, 1, 106, 11]);
+  const { add } = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+  const view = new Int32Array(new SharedArrayBuffer(4));
+  Atomics.store(view, 0, 40);
+  console.log(typeof WebAssembly, typeof SharedArrayBuffer, typeof Atomics, add(Atomics.load(view, 0), 2));
+})");
+  ProcessResult build = Toysnap({"build", main, "-o", Path("app.snap")});
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  EXPECT_EQ(build.out, "at build true\n");
+  ProcessResult restored = Toysnap({"run", Path("app.snap")});
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_EQ(restored.out, "object function object 42\n");
+  ProcessResult source = Toysnap({"run", main});
+  ASSERT_EQ(source.exit_code, 0) << source.err;
+  EXPECT_EQ(source.out, "at build true\nobject function object 42\n");
+}
+
 TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
   Write("lib.js", "export const x = 1;\n");
   std::string snap = Build(Write("main.js", "import { x } from './lib.js';\nexport const main = () => x;\n"));

@@ -104,9 +104,18 @@ export function main() {
   catch (e) { console.log(e.message, e.code, e.permission, e.resource); }
   console.log(fs.readFileSync(')", app, R"(/data.txt', 'utf8').trim());
   console.log(fs.existsSync(')", app, R"(/data.txt'));
+  console.log(fs.readFileSync(new URL('./data.txt', import.meta.url)).length);
 })"));
   ExpectSameAsNode(entry, {}, {"--experimental-permission", "--allow-fs-read=" + app},
                    {"--permission", "--allow-fs-read=" + app});
+}
+
+TEST(NodeParityTest, TimerDelaysCountFromTheCallAndOrderByDueTime) {
+  ExpectSameAsNode(Runfile("tests/node_parity/timers_start.mjs"), {});
+}
+
+TEST(NodeParityTest, WebAssemblySharedArrayBufferAndAtomicsInMain) {
+  ExpectSameAsNode(Runfile("tests/node_parity/wasm_atomics.mjs"), {});
 }
 
 TEST(NodeParityTest, ConsoleAndProcessGlobals) {

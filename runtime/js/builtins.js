@@ -2,9 +2,33 @@
 // os, assert, url, module, fs for reading), created on first require.
 (function (natives, internals) {
   'use strict';
+  const {
+    ArrayBuffer, ArrayBufferIsView, ArrayFrom, ArrayIsArray, ArrayPrototypeEvery,
+    ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop,
+    ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice, ArrayPrototypeSplice,
+    ArrayPrototypeUnshift, DataView, DataViewPrototypeGetUint32, Date, DatePrototypeGetTime, Error,
+    Map, MathMin, MathSign, NumberIsNaN, NumberParseInt, ObjectAssign, ObjectDefineProperties,
+    ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectIs,
+    ObjectKeys, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString, ObjectSetPrototypeOf,
+    Promise, PromisePrototypeThen, Proxy, ReflectApply, ReflectConstruct, ReflectOwnKeys, RegExp,
+    RegExpPrototypeExec, SafeMap, SafeRegExpReplace, SafeSet, Set, String, StringFromCharCodeApply,
+    StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeLastIndexOf,
+    StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
+    StringPrototypeSubstr, StringPrototypeToLowerCase, Symbol, SymbolFor, TypeError,
+    TypedArrayPrototypeFill, TypedArrayPrototypeSet, TypedArrayPrototypeMap,
+    TypedArrayPrototypeSubarray, Uint8Array, decodeURIComponent, encodeURI, encodeURIComponent,
+    SafeStringIterator, uncurryThis,
+  } = internals.primordials;
+  // Earlier files' globals, captured before user code can replace them.
+  const {
+    TextEncoder, TextDecoder, atob, btoa, process, performance, crypto,
+    setTimeout, clearTimeout, setInterval, clearInterval,
+  } = globalThis;
+  const TextEncoderPrototypeEncode = uncurryThis(TextEncoder.prototype.encode);
+  const TextDecoderPrototypeDecode = uncurryThis(TextDecoder.prototype.decode);
 
-  const cache = new Map();
-  const factories = new Map();
+  const cache = new SafeMap();
+  const factories = new SafeMap();
 
   function unsupported(name, what) {
     const error = new Error(`toysnap does not support ${what} of the Node builtin '${name}'`);
@@ -26,16 +50,18 @@
   // Collapses "." and ".." segments; keeps leading ".." of relative paths.
   function normalizeSegments(path, allowAboveRoot) {
     const out = [];
-    for (const segment of path.split('/')) {
+    const segments = StringPrototypeSplit(path, '/');
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
       if (segment === '' || segment === '.') continue;
       if (segment === '..') {
-        if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-        else if (allowAboveRoot) out.push('..');
+        if (out.length > 0 && out[out.length - 1] !== '..') ArrayPrototypePop(out);
+        else if (allowAboveRoot) ArrayPrototypePush(out, '..');
         continue;
       }
-      out.push(segment);
+      ArrayPrototypePush(out, segment);
     }
-    return out.join('/');
+    return ArrayPrototypeJoin(out, '/');
   }
 
   function makePath() {
@@ -50,7 +76,7 @@
           assertPath(part, `paths[${i}]`);
           if (part === '') continue;
           resolved = `${part}/${resolved}`;
-          absolute = part.charCodeAt(0) === 47;
+          absolute = StringPrototypeCharCodeAt(part, 0) === 47;
         }
         const normalized = normalizeSegments(resolved, !absolute);
         if (absolute) return `/${normalized}`;
@@ -59,8 +85,8 @@
       normalize(p) {
         assertPath(p);
         if (p === '') return '.';
-        const absolute = p.charCodeAt(0) === 47;
-        const trailing = p.charCodeAt(p.length - 1) === 47;
+        const absolute = StringPrototypeCharCodeAt(p, 0) === 47;
+        const trailing = StringPrototypeCharCodeAt(p, p.length - 1) === 47;
         let normalized = normalizeSegments(p, !absolute);
         if (normalized === '' && !absolute) normalized = '.';
         if (normalized !== '' && trailing) normalized += '/';
@@ -68,67 +94,68 @@
       },
       isAbsolute(p) {
         assertPath(p);
-        return p.length > 0 && p.charCodeAt(0) === 47;
+        return p.length > 0 && StringPrototypeCharCodeAt(p, 0) === 47;
       },
       join(...args) {
         if (args.length === 0) return '.';
-        for (const arg of args) assertPath(arg);
-        const joined = args.filter((arg) => arg !== '').join('/');
+        for (let i = 0; i < args.length; i++) assertPath(args[i]);
+        const joined = ArrayPrototypeJoin(ArrayPrototypeFilter(args, (arg) => arg !== ''), '/');
         return joined === '' ? '.' : path.normalize(joined);
       },
       relative(from, to) {
         assertPath(from, 'from');
         assertPath(to, 'to');
         if (from === to) return '';
-        const fromParts = path.resolve(from).split('/').filter(Boolean);
-        const toParts = path.resolve(to).split('/').filter(Boolean);
+        const fromParts = ArrayPrototypeFilter(StringPrototypeSplit(path.resolve(from), '/'), (part) => part !== '');
+        const toParts = ArrayPrototypeFilter(StringPrototypeSplit(path.resolve(to), '/'), (part) => part !== '');
         let common = 0;
         while (common < fromParts.length && common < toParts.length &&
                fromParts[common] === toParts[common]) {
           common++;
         }
-        const up = fromParts.slice(common).map(() => '..');
-        return [...up, ...toParts.slice(common)].join('/');
+        const parts = ArrayPrototypeMap(ArrayPrototypeSlice(fromParts, common), () => '..');
+        for (let i = common; i < toParts.length; i++) ArrayPrototypePush(parts, toParts[i]);
+        return ArrayPrototypeJoin(parts, '/');
       },
       dirname(p) {
         assertPath(p);
         if (p.length === 0) return '.';
         let end = p.length;
-        while (end > 1 && p.charCodeAt(end - 1) === 47) end--;
-        const slash = p.lastIndexOf('/', end - 1);
+        while (end > 1 && StringPrototypeCharCodeAt(p, end - 1) === 47) end--;
+        const slash = StringPrototypeLastIndexOf(p, '/', end - 1);
         if (slash === -1) return '.';
         if (slash === 0) return '/';
-        return p.slice(0, slash);
+        return StringPrototypeSlice(p, 0, slash);
       },
       basename(p, suffix) {
         assertPath(p);
         if (suffix !== undefined) assertPath(suffix, 'ext');
         let end = p.length;
-        while (end > 0 && p.charCodeAt(end - 1) === 47) end--;
+        while (end > 0 && StringPrototypeCharCodeAt(p, end - 1) === 47) end--;
         if (end === 0) return '';
-        const base = p.slice(p.lastIndexOf('/', end - 1) + 1, end);
-        if (suffix !== undefined && suffix !== base && base.endsWith(suffix)) {
-          return base.slice(0, base.length - suffix.length);
+        const base = StringPrototypeSlice(p, StringPrototypeLastIndexOf(p, '/', end - 1) + 1, end);
+        if (suffix !== undefined && suffix !== base && StringPrototypeEndsWith(base, suffix)) {
+          return StringPrototypeSlice(base, 0, base.length - suffix.length);
         }
         return base;
       },
       extname(p) {
         assertPath(p);
         const base = path.basename(p);
-        const dot = base.lastIndexOf('.');
+        const dot = StringPrototypeLastIndexOf(base, '.');
         if (dot <= 0 || base === '..') return '';
-        return base.slice(dot);
+        return StringPrototypeSlice(base, dot);
       },
       parse(p) {
         assertPath(p);
-        const root = p.startsWith('/') ? '/' : '';
+        const root = StringPrototypeStartsWith(p, '/') ? '/' : '';
         let end = p.length;
-        while (end > 1 && p.charCodeAt(end - 1) === 47) end--;
-        const start = p.lastIndexOf('/', end - 1) + 1;
-        const base = p.slice(start, end);
+        while (end > 1 && StringPrototypeCharCodeAt(p, end - 1) === 47) end--;
+        const start = StringPrototypeLastIndexOf(p, '/', end - 1) + 1;
+        const base = StringPrototypeSlice(p, start, end);
         const ext = path.extname(base);
-        const dir = start > 1 ? p.slice(0, start - 1) : root;
-        return { root, dir, base, ext, name: ext ? base.slice(0, -ext.length) : base };
+        const dir = start > 1 ? StringPrototypeSlice(p, 0, start - 1) : root;
+        return { root, dir, base, ext, name: ext ? StringPrototypeSlice(base, 0, -ext.length) : base };
       },
       format(parts) {
         const dir = parts.dir || parts.root || '';
@@ -149,8 +176,8 @@
     const kListeners = Symbol('listeners');
 
     function listenersOf(emitter) {
-      if (!Object.prototype.hasOwnProperty.call(emitter, kListeners)) {
-        Object.defineProperty(emitter, kListeners, { value: new Map(), writable: true });
+      if (!ObjectPrototypeHasOwnProperty(emitter, kListeners)) {
+        ObjectDefineProperty(emitter, kListeners, { value: new SafeMap(), writable: true });
       }
       return emitter[kListeners];
     }
@@ -171,7 +198,7 @@
         emitter.emit('newListener', name, listener.listener ?? listener);
       }
       const list = map.get(name) ?? [];
-      if (prepend) list.unshift(listener); else list.push(listener);
+      if (prepend) ArrayPrototypeUnshift(list, listener); else ArrayPrototypePush(list, listener);
       map.set(name, list);
       return emitter;
     }
@@ -180,7 +207,7 @@
       checkListener(listener);
       const wrapper = function (...args) {
         emitter.removeListener(name, wrapper);
-        return Reflect.apply(listener, this, args);
+        return ReflectApply(listener, this, args);
       };
       wrapper.listener = listener;
       return wrapper;
@@ -203,7 +230,7 @@
         if (!list) return this;
         for (let i = list.length - 1; i >= 0; i--) {
           if (list[i] === listener || list[i].listener === listener) {
-            list.splice(i, 1);
+            ArrayPrototypeSplice(list, i, 1);
             if (list.length === 0) map.delete(name);
             if (map.has('removeListener')) this.emit('removeListener', name, listener);
             break;
@@ -229,15 +256,16 @@
           }
           return false;
         }
-        for (const listener of [...list]) Reflect.apply(listener, this, args);
+        const listeners = ArrayPrototypeSlice(list);
+        for (let i = 0; i < listeners.length; i++) ReflectApply(listeners[i], this, args);
         return true;
       }
       listeners(name) {
-        return (listenersOf(this).get(name) ?? []).map((l) => l.listener ?? l);
+        return ArrayPrototypeMap(listenersOf(this).get(name) ?? [], (l) => l.listener ?? l);
       }
-      rawListeners(name) { return [...(listenersOf(this).get(name) ?? [])]; }
+      rawListeners(name) { return ArrayPrototypeSlice(listenersOf(this).get(name) ?? []); }
       listenerCount(name) { return (listenersOf(this).get(name) ?? []).length; }
-      eventNames() { return [...listenersOf(this).keys()]; }
+      eventNames() { return ArrayFrom(listenersOf(this).keys()); }
       setMaxListeners(n) { this._maxListeners = n; return this; }
       getMaxListeners() { return this._maxListeners ?? EventEmitter.defaultMaxListeners; }
     }
@@ -260,15 +288,15 @@
   // ---- util ---------------------------------------------------------------
 
   function makeUtil() {
-    const tag = (value) => Object.prototype.toString.call(value).slice(8, -1);
-    const customPromisify = Symbol.for('nodejs.util.promisify.custom');
-    const warned = new Set();
+    const tag = (value) => StringPrototypeSlice(ObjectPrototypeToString(value), 8, -1);
+    const customPromisify = SymbolFor('nodejs.util.promisify.custom');
+    const warned = new SafeSet();
     const util = {
-      format: (...args) => internals.format(...args),
+      format: (...args) => ReflectApply(internals.format, undefined, args),
       inspect: internals.inspect,
       inherits(ctor, superCtor) {
-        Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
-        Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+        ObjectDefineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+        ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
       },
       promisify(original) {
         if (typeof original !== 'function') {
@@ -277,18 +305,19 @@
         if (original[customPromisify]) return original[customPromisify];
         function promisified(...args) {
           return new Promise((resolve, reject) => {
-            Reflect.apply(original, this, [...args, (error, value) => {
+            ArrayPrototypePush(args, (error, value) => {
               if (error) reject(error); else resolve(value);
-            }]);
+            });
+            ReflectApply(original, this, args);
           });
         }
-        Object.setPrototypeOf(promisified, Object.getPrototypeOf(original));
-        return Object.defineProperties(promisified, Object.getOwnPropertyDescriptors(original));
+        ObjectSetPrototypeOf(promisified, ObjectGetPrototypeOf(original));
+        return ObjectDefineProperties(promisified, ObjectGetOwnPropertyDescriptors(original));
       },
       callbackify(original) {
         return function (...args) {
-          const callback = args.pop();
-          Reflect.apply(original, this, args).then(
+          const callback = ArrayPrototypePop(args);
+          PromisePrototypeThen(ReflectApply(original, this, args),
             (value) => process.nextTick(callback, null, value),
             (error) => process.nextTick(callback, error));
         };
@@ -300,7 +329,7 @@
             warned.add(key);
             natives.print(2, `(toysnap) ${code ? `[${code}] ` : ''}DeprecationWarning: ${message}\n`);
           }
-          return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
+          return new.target ? ReflectConstruct(fn, args, new.target) : ReflectApply(fn, this, args);
         };
       },
       debuglog() {
@@ -308,7 +337,7 @@
         log.enabled = false;
         return log;
       },
-      isArray: Array.isArray,
+      isArray: ArrayIsArray,
       types: {
         isPromise: (v) => tag(v) === 'Promise',
         isDate: (v) => tag(v) === 'Date',
@@ -316,7 +345,7 @@
         isMap: (v) => tag(v) === 'Map',
         isSet: (v) => tag(v) === 'Set',
         isNativeError: (v) => tag(v) === 'Error',
-        isTypedArray: (v) => ArrayBuffer.isView(v) && !(v instanceof DataView),
+        isTypedArray: (v) => ArrayBufferIsView(v) && !(v instanceof DataView),
         isUint8Array: (v) => tag(v) === 'Uint8Array',
         isArrayBuffer: (v) => tag(v) === 'ArrayBuffer',
         isAsyncFunction: (v) => tag(v) === 'AsyncFunction',
@@ -326,7 +355,7 @@
       TextDecoder: globalThis.TextDecoder,
     };
     util.promisify.custom = customPromisify;
-    util.inspect.custom = Symbol.for('nodejs.util.inspect.custom');
+    util.inspect.custom = SymbolFor('nodejs.util.inspect.custom');
     return util;
   }
 
@@ -348,32 +377,32 @@
       throw new AssertionError({ message: message ?? fallback, actual, expected, operator });
     }
     function deepEqual(a, b) {
-      if (Object.is(a, b)) return true;
+      if (ObjectIs(a, b)) return true;
       if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-      if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-      if (a instanceof Date) return a.getTime() === b.getTime();
+      if (ObjectGetPrototypeOf(a) !== ObjectGetPrototypeOf(b)) return false;
+      if (a instanceof Date) return DatePrototypeGetTime(a) === DatePrototypeGetTime(b);
       if (a instanceof Map || a instanceof Set) {
-        return a.size === b.size && deepEqual([...a], [...b]);
+        return a.size === b.size && deepEqual(ArrayFrom(a), ArrayFrom(b));
       }
-      const keys = Reflect.ownKeys(a);
-      if (keys.length !== Reflect.ownKeys(b).length) return false;
-      return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && deepEqual(a[key], b[key]));
+      const keys = ReflectOwnKeys(a);
+      if (keys.length !== ReflectOwnKeys(b).length) return false;
+      return ArrayPrototypeEvery(keys, (key) => ObjectPrototypeHasOwnProperty(b, key) && deepEqual(a[key], b[key]));
     }
     const show = internals.inspect;
     function assert(value, message) {
       if (!value) fail(value, true, message, '==', 'The expression evaluated to a falsy value');
     }
-    Object.assign(assert, {
+    ObjectAssign(assert, {
       AssertionError,
       ok: assert,
       fail: (message = 'Failed') => fail(undefined, undefined, message, 'fail'),
       equal: (a, b, m) => { if (a != b) fail(a, b, m, '==', `${show(a)} == ${show(b)}`); },
       notEqual: (a, b, m) => { if (a == b) fail(a, b, m, '!=', `${show(a)} != ${show(b)}`); },
       strictEqual: (a, b, m) => {
-        if (!Object.is(a, b)) fail(a, b, m, 'strictEqual', `Expected values to be strictly equal:\n\n${show(a)} !== ${show(b)}\n`);
+        if (!ObjectIs(a, b)) fail(a, b, m, 'strictEqual', `Expected values to be strictly equal:\n\n${show(a)} !== ${show(b)}\n`);
       },
       notStrictEqual: (a, b, m) => {
-        if (Object.is(a, b)) fail(a, b, m, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${show(b)}`);
+        if (ObjectIs(a, b)) fail(a, b, m, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${show(b)}`);
       },
       deepStrictEqual: (a, b, m) => {
         if (!deepEqual(a, b)) fail(a, b, m, 'deepStrictEqual', 'Expected values to be strictly deep-equal');
@@ -389,7 +418,7 @@
               !(error instanceof expected)) {
             throw error;
           }
-          if (expected instanceof RegExp && !expected.test(String(error))) throw error;
+          if (expected instanceof RegExp && RegExpPrototypeExec(expected, String(error)) === null) throw error;
           return;
         }
         fail(undefined, expected, typeof expected === 'string' ? expected : message, 'throws',
@@ -408,12 +437,12 @@
     const latin1 = (bytes) => {
       let text = '';
       for (let i = 0; i < bytes.length; i += 8192) {
-        text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+        text += StringFromCharCodeApply(TypedArrayPrototypeSubarray(bytes, i, i + 8192));
       }
       return text;
     };
     function normalizeEncoding(encoding = 'utf8') {
-      const name = String(encoding).toLowerCase();
+      const name = StringPrototypeToLowerCase(String(encoding));
       if (name === 'utf8' || name === 'utf-8') return 'utf8';
       if (name === 'hex' || name === 'base64' || name === 'ascii') return name;
       if (name === 'latin1' || name === 'binary') return 'latin1';
@@ -422,25 +451,34 @@
       error.code = 'ERR_UNKNOWN_ENCODING';
       throw error;
     }
+    // One byte per code point of `string` (atob's output has only single units).
+    function codePointBytes(string, mask) {
+      const units = [];
+      for (const c of new SafeStringIterator(string)) ArrayPrototypePush(units, StringPrototypeCharCodeAt(c, 0) & mask);
+      const bytes = new Uint8Array(units.length);
+      for (let i = 0; i < units.length; i++) bytes[i] = units[i];
+      return bytes;
+    }
     function encode(string, encoding) {
       switch (normalizeEncoding(encoding)) {
-        case 'utf8': return new TextEncoder().encode(string);
+        case 'utf8': return TextEncoderPrototypeEncode(new TextEncoder(), string);
         case 'hex': {
           const bytes = new Uint8Array(string.length >> 1);
           for (let i = 0; i < bytes.length; i++) {
-            const byte = parseInt(string.substr(i * 2, 2), 16);
-            if (Number.isNaN(byte)) return bytes.subarray(0, i);
+            const byte = NumberParseInt(StringPrototypeSubstr(string, i * 2, 2), 16);
+            if (NumberIsNaN(byte)) return TypedArrayPrototypeSubarray(bytes, 0, i);
             bytes[i] = byte;
           }
           return bytes;
         }
         case 'base64':
         case 'base64url': {
-          const clean = string.replace(/[^A-Za-z0-9+/_-]/g, '').replace(/-/g, '+').replace(/_/g, '/');
-          const text = atob(clean + '='.repeat((4 - (clean.length % 4)) % 4));
-          return Uint8Array.from(text, (c) => c.charCodeAt(0));
+          const clean = SafeRegExpReplace(/_/g, SafeRegExpReplace(/-/g,
+            SafeRegExpReplace(/[^A-Za-z0-9+/_-]/g, string, ''), '+'), '/');
+          const text = atob(clean + StringPrototypeRepeat('=', (4 - (clean.length % 4)) % 4));
+          return codePointBytes(text, 0xff);
         }
-        default: return Uint8Array.from(string, (c) => c.charCodeAt(0) & 0xff);
+        default: return codePointBytes(string, 0xff);
       }
     }
     class Buffer extends Uint8Array {
@@ -449,18 +487,18 @@
         if (value instanceof ArrayBuffer) {
           return new Buffer(value, encodingOrOffset ?? 0, length ?? value.byteLength - (encodingOrOffset ?? 0));
         }
-        if (ArrayBuffer.isView(value) || Array.isArray(value)) {
+        if (ArrayBufferIsView(value) || ArrayIsArray(value)) {
           const copy = new Buffer(value.length);
-          copy.set(value);
+          TypedArrayPrototypeSet(copy, value);
           return copy;
         }
-        if (value && value.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data);
+        if (value && value.type === 'Buffer' && ArrayIsArray(value.data)) return Buffer.from(value.data);
         throw new TypeError('The first argument must be of type string or an instance of Buffer, ' +
                             'ArrayBuffer, or Array or an Array-like Object.');
       }
       static alloc(size, fill = 0, encoding) {
         const buffer = new Buffer(size);
-        if (fill !== 0) buffer.fill(typeof fill === 'string' ? encode(fill, encoding)[0] : fill);
+        if (fill !== 0) TypedArrayPrototypeFill(buffer, typeof fill === 'string' ? encode(fill, encoding)[0] : fill);
         return buffer;
       }
       static allocUnsafe(size) { return new Buffer(size); }
@@ -472,12 +510,13 @@
         return typeof value === 'string' ? encode(value, encoding).length : value.byteLength;
       }
       static concat(list, totalLength) {
-        const total = totalLength ?? list.reduce((sum, item) => sum + item.length, 0);
+        const total = totalLength ?? ArrayPrototypeReduce(list, (sum, item) => sum + item.length, 0);
         const result = Buffer.alloc(total);
         let offset = 0;
-        for (const item of list) {
+        for (let i = 0; i < list.length; i++) {
+          const item = list[i];
           if (offset >= total) break;
-          result.set(item.subarray(0, total - offset), offset);
+          TypedArrayPrototypeSet(result, TypedArrayPrototypeSubarray(item, 0, total - offset), offset);
           offset += item.length;
         }
         return result;
@@ -486,46 +525,52 @@
       toString(encoding = 'utf8', start = 0, end = this.length) {
         const bytes = this.subarray(start, end);
         switch (normalizeEncoding(encoding)) {
-          case 'utf8': return new TextDecoder().decode(bytes);
+          case 'utf8': return TextDecoderPrototypeDecode(new TextDecoder(), bytes);
           case 'hex': {
             let text = '';
-            for (const byte of bytes) text += hexChars[byte >> 4] + hexChars[byte & 15];
+            for (let i = 0; i < bytes.length; i++) text += hexChars[bytes[i] >> 4] + hexChars[bytes[i] & 15];
             return text;
           }
           case 'base64': return btoa(latin1(bytes));
-          case 'base64url': return btoa(latin1(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-          case 'ascii': return latin1(bytes.map((b) => b & 0x7f));
+          case 'base64url':
+            return SafeRegExpReplace(/=+$/, SafeRegExpReplace(/\//g, SafeRegExpReplace(/\+/g, btoa(latin1(bytes)), '-'), '_'), '');
+          case 'ascii': return latin1(TypedArrayPrototypeMap(bytes, (b) => b & 0x7f));
           default: return latin1(bytes);
         }
       }
-      toJSON() { return { type: 'Buffer', data: Array.from(this) }; }
+      toJSON() {
+        const data = [];
+        for (let i = 0; i < this.length; i++) data[i] = this[i];
+        return { type: 'Buffer', data };
+      }
       equals(other) { return this.compare(other) === 0; }
       compare(other) {
-        const length = Math.min(this.length, other.length);
+        const length = MathMin(this.length, other.length);
         for (let i = 0; i < length; i++) {
           if (this[i] !== other[i]) return this[i] < other[i] ? -1 : 1;
         }
-        return Math.sign(this.length - other.length);
+        return MathSign(this.length - other.length);
       }
       write(string, offset = 0, length, encoding = 'utf8') {
         const bytes = encode(string, typeof length === 'string' ? length : encoding);
-        const count = Math.min(bytes.length, this.length - offset, typeof length === 'number' ? length : Infinity);
-        this.set(bytes.subarray(0, count), offset);
+        const count = MathMin(bytes.length, this.length - offset, typeof length === 'number' ? length : Infinity);
+        TypedArrayPrototypeSet(this, TypedArrayPrototypeSubarray(bytes, 0, count), offset);
         return count;
       }
       slice(start, end) { return this.subarray(start, end); }
       subarray(start, end) {
-        const view = Uint8Array.prototype.subarray.call(this, start, end);
+        const view = TypedArrayPrototypeSubarray(this, start, end);
         return new Buffer(view.buffer, view.byteOffset, view.length);
       }
       readUInt8(offset = 0) { return this[offset]; }
       readUInt16BE(offset = 0) { return (this[offset] << 8) | this[offset + 1]; }
-      readUInt32BE(offset = 0) { return new DataView(this.buffer, this.byteOffset).getUint32(offset); }
-      readUInt32LE(offset = 0) { return new DataView(this.buffer, this.byteOffset).getUint32(offset, true); }
-      [Symbol.for('nodejs.util.inspect.custom')]() {
-        const shown = Array.from(this.subarray(0, 50), (b) => hexChars[b >> 4] + hexChars[b & 15]);
+      readUInt32BE(offset = 0) { return DataViewPrototypeGetUint32(new DataView(this.buffer, this.byteOffset), offset); }
+      readUInt32LE(offset = 0) { return DataViewPrototypeGetUint32(new DataView(this.buffer, this.byteOffset), offset, true); }
+      [SymbolFor('nodejs.util.inspect.custom')]() {
+        const shown = [];
+        for (let i = 0; i < MathMin(this.length, 50); i++) shown[i] = hexChars[this[i] >> 4] + hexChars[this[i] & 15];
         const more = this.length > 50 ? ` ... ${this.length - 50} more byte${this.length - 50 > 1 ? 's' : ''}` : '';
-        return `<Buffer${shown.length > 0 ? ' ' : ''}${shown.join(' ')}${more}>`;
+        return `<Buffer${shown.length > 0 ? ' ' : ''}${ArrayPrototypeJoin(shown, ' ')}${more}>`;
       }
     }
     function toBuffer(bytes) { return new Buffer(bytes.buffer, bytes.byteOffset, bytes.length); }
@@ -550,12 +595,12 @@
   }
 
   function makeModule() {
-    const names = [...factories.keys()];
+    const names = ArrayFrom(factories.keys());
     return {
       builtinModules: names,
-      isBuiltin: (name) => factories.has(String(name).replace(/^node:/, '')),
+      isBuiltin: (name) => factories.has(SafeRegExpReplace(/^node:/, String(name), '')),
       createRequire(filename) {
-        const path = String(filename).startsWith('file:')
+        const path = StringPrototypeStartsWith(String(filename), 'file:')
           ? builtin('url').fileURLToPath(filename) : String(filename);
         return internals.makeRequire(path);
       },
@@ -565,11 +610,20 @@
   function makeFs() {
     function notFound(path, syscall) {
       const error = new Error(`ENOENT: no such file or directory, ${syscall} '${path}'`);
-      Object.assign(error, { errno: -2, code: 'ENOENT', syscall, path });
+      ObjectAssign(error, { errno: -2, code: 'ENOENT', syscall, path });
       return error;
     }
+    // Node's fs takes a path as a string, a file: URL or a Buffer of its bytes.
+    function pathString(path) {
+      if (typeof path === 'string') return path;
+      if (path !== null && typeof path === 'object' && typeof path.href === 'string') {
+        return builtin('url').fileURLToPath(path);
+      }
+      if (ArrayBufferIsView(path)) return TextDecoderPrototypeDecode(new TextDecoder(), path);
+      return String(path);
+    }
     const fs = {
-      existsSync: (path) => natives.fileKind(String(path)) !== 0,
+      existsSync: (path) => natives.fileKind(pathString(path)) !== 0,
       // A Buffer of the file's bytes, or with an encoding the string Node's
       // decoding gives (UTF-8 with U+FFFD for invalid bytes, latin1, hex, ...).
       readFileSync(path, options) {
@@ -580,13 +634,15 @@
           error.code = 'ERR_INVALID_ARG_VALUE';
           throw error;
         }
-        const bytes = natives.readFileBytes(String(path));
+        path = pathString(path);
+        const bytes = natives.readFileBytes(path);
         if (bytes === undefined) throw notFound(path, 'open');
         const buffer = new Buffer(bytes);
         return encoding ? buffer.toString(encoding) : buffer;
       },
       statSync(path, options) {
-        const kind = natives.fileKind(String(path));
+        path = pathString(path);
+        const kind = natives.fileKind(path);
         if (kind === 0) {
           if (options?.throwIfNoEntry === false) return undefined;
           throw notFound(path, 'stat');
@@ -595,14 +651,16 @@
                  isSymbolicLink: () => false };
       },
       realpathSync(path) {
-        const real = natives.realpath(String(path));
+        path = pathString(path);
+        const real = natives.realpath(path);
         if (real === undefined) throw notFound(path, 'realpath');
         return real;
       },
     };
     fs.realpathSync.native = fs.realpathSync;
-    for (const name of ['writeFileSync', 'mkdirSync', 'readdirSync', 'watch', 'createReadStream']) {
-      fs[name] = () => { throw unsupported('fs', `fs.${name}`); };
+    const missing = ['writeFileSync', 'mkdirSync', 'readdirSync', 'watch', 'createReadStream'];
+    for (let i = 0; i < missing.length; i++) {
+      fs[missing[i]] = () => { throw unsupported('fs', `fs.${missing[i]}`); };
     }
     return fs;
   }
@@ -617,14 +675,14 @@
   factories.set('url', () => internals.nodeUrl());  // url.js
   factories.set('module', makeModule);
   factories.set('fs', makeFs);
-  factories.set('process', () => globalThis.process);
+  factories.set('process', () => process);
   factories.set('buffer', makeBuffer);
   factories.set('timers', () => ({ setTimeout, clearTimeout, setInterval, clearInterval }));
-  factories.set('perf_hooks', () => ({ performance: globalThis.performance }));
+  factories.set('perf_hooks', () => ({ performance }));
   factories.set('crypto', () => ({
-    webcrypto: globalThis.crypto,
-    randomUUID: () => globalThis.crypto.randomUUID(),
-    getRandomValues: (array) => globalThis.crypto.getRandomValues(array),
+    webcrypto: crypto,
+    randomUUID: () => crypto.randomUUID(),
+    getRandomValues: (array) => crypto.getRandomValues(array),
   }));
 
   function builtin(name) {
@@ -648,8 +706,8 @@
     value: builtin('buffer').Buffer,
   });
 
-  internals.isBuiltin = (name) => factories.has(String(name).replace(/^node:/, ''));
-  internals.requireBuiltin = (name) => builtin(String(name).replace(/^node:/, ''));
+  internals.isBuiltin = (name) => factories.has(SafeRegExpReplace(/^node:/, String(name), ''));
+  internals.requireBuiltin = (name) => builtin(SafeRegExpReplace(/^node:/, String(name), ''));
   // What `import { x } from 'node:name'` can name: the builtin's own keys.
-  internals.builtinExportNames = (name) => Object.keys(internals.requireBuiltin(name));
+  internals.builtinExportNames = (name) => ObjectKeys(internals.requireBuiltin(name));
 })

@@ -8,6 +8,12 @@
 // Defines internals.lexCjs(source) -> { exports: string[], reexports: string[] }.
 (function (natives, internals) {
   'use strict';
+  const {
+    ArrayFrom, ArrayPrototypeFilter, ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush,
+    ArrayPrototypeSome, Error, NumberParseInt, ObjectCreate, RegExpPrototypeExec, SafeSet,
+    StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+    StringPrototypeIndexOf, StringPrototypeSlice, StringPrototypeStartsWith, SyntaxError,
+  } = internals.primordials;
 
   const ID_START = /[$_\p{ID_Start}]/u;
   const ID_PART = /[$_\u200c\u200d\p{ID_Continue}]/u;
@@ -25,11 +31,11 @@
 
   function isIdStart(cp) {
     if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || cp === 36 || cp === 95;
-    return ID_START.test(String.fromCodePoint(cp));
+    return RegExpPrototypeExec(ID_START, StringFromCodePoint(cp)) !== null;
   }
   function isIdPart(cp) {
     if (cp < 128) return isIdStart(cp) || (cp >= 48 && cp <= 57);
-    return ID_PART.test(String.fromCodePoint(cp));
+    return RegExpPrototypeExec(ID_PART, StringFromCodePoint(cp)) !== null;
   }
 
   // Decodes a quoted JS string literal; undefined if malformed or if it holds
@@ -40,10 +46,10 @@
     let out = '';
     let i = 1;
     const hex = (n) => {
-      const digits = text.slice(i, i + n);
-      if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== n) throw new SyntaxError();
+      const digits = StringPrototypeSlice(text, i, i + n);
+      if (RegExpPrototypeExec(/^[0-9a-fA-F]+$/, digits) === null || digits.length !== n) throw new SyntaxError();
       i += n;
-      return parseInt(digits, 16);
+      return NumberParseInt(digits, 16);
     };
     for (;;) {
       if (i >= text.length) return undefined;
@@ -53,37 +59,41 @@
       if (ch !== '\\') { out += ch; continue; }
       const esc = text[i++];
       try {
-        if (esc === 'x') out += String.fromCodePoint(hex(2));
+        if (esc === 'x') out += StringFromCodePoint(hex(2));
         else if (esc === 'u' && text[i] === '{') {
-          const close = text.indexOf('}', i);
-          const cp = parseInt(text.slice(i + 1, close), 16);
-          if (close < 0 || !/^[0-9a-fA-F]+$/.test(text.slice(i + 1, close)) || cp > 0x10ffff) return undefined;
-          out += String.fromCodePoint(cp);
+          const close = StringPrototypeIndexOf(text, '}', i);
+          const cp = NumberParseInt(StringPrototypeSlice(text, i + 1, close), 16);
+          if (close < 0 || RegExpPrototypeExec(/^[0-9a-fA-F]+$/, StringPrototypeSlice(text, i + 1, close)) === null ||
+              cp > 0x10ffff) return undefined;
+          out += StringFromCodePoint(cp);
           i = close + 1;
-        } else if (esc === 'u') out += String.fromCodePoint(hex(4));
+        } else if (esc === 'u') out += StringFromCodePoint(hex(4));
         else if (esc >= '0' && esc <= '7') {
           let value = +esc;
           for (let left = esc <= '3' ? 2 : 1; left > 0 && text[i] >= '0' && text[i] <= '7'; left--) {
             value = value * 8 + +text[i++];
           }
-          out += String.fromCodePoint(value);
+          out += StringFromCodePoint(value);
         } else if (esc === '\r') { if (text[i] === '\n') i++; }
         else if (esc !== '\n' && esc !== '\u2028' && esc !== '\u2029') {
-          out += { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v' }[esc] ?? esc;
+          out += { __proto__: null, n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v' }[esc] ?? esc;
         }
       } catch { return undefined; }
     }
     for (let k = 0; k < out.length; k++) {
-      const unit = out.charCodeAt(k) & 0xfc00;
-      if (unit === 0xd800 && (out.charCodeAt(k + 1) & 0xfc00) === 0xdc00) k++;
+      const unit = StringPrototypeCharCodeAt(out, k) & 0xfc00;
+      if (unit === 0xd800 && (StringPrototypeCharCodeAt(out, k + 1) & 0xfc00) === 0xdc00) k++;
       else if (unit === 0xd800 || unit === 0xdc00) return undefined;
     }
     return out;
   }
 
+  const expressionKeywords = ['case', 'debugger', 'delete', 'do', 'else', 'in', 'instanceof', 'new',
+    'return', 'throw', 'typeof', 'void', 'yield', 'await'];
+
   function lexCjs(src) {
     const len = src.length;
-    const code = (i) => src.charCodeAt(i);
+    const code = (i) => StringPrototypeCharCodeAt(src, i);
     let pos = -1;
     let depth = 0;                 // open ( { and ${ count
     let templateDepth = -1;        // depth at which the innermost ${ closes
@@ -93,11 +103,11 @@
     let nextBraceIsClass = false;
     let lastTokenPos = -1;
     let lastSlashWasDivision = false;
-    const starBindings = Object.create(null); // `var x = require('y')`: x -> 'y'
+    const starBindings = ObjectCreate(null); // `var x = require('y')`: x -> 'y'
     let lastRequireSpecifier = null;
-    const names = new Set();
-    const unsafeGetters = new Set();
-    let reexports = new Set();
+    const names = new SafeSet();
+    const unsafeGetters = new SafeSet();
+    let reexports = new SafeSet();
 
     const fail = (message, esmCode) => {
       const error = new Error(message);
@@ -130,7 +140,7 @@
         const ch = code(pos);
         if (ch === 36 && code(pos + 1) === 123) {
           pos++;
-          templateStack.push(templateDepth);
+          ArrayPrototypePush(templateStack, templateDepth);
           templateDepth = ++depth;
           return;
         }
@@ -169,10 +179,10 @@
       return ch;
     }
     function identifier() {
-      let cp = src.codePointAt(pos);
+      let cp = StringPrototypeCodePointAt(src, pos);
       if (cp === undefined || !isIdStart(cp)) return false;
       pos += cp > 0xffff ? 2 : 1;
-      while ((cp = src.codePointAt(pos)) !== undefined && cp !== 0 && isIdPart(cp)) pos += cp > 0xffff ? 2 : 1;
+      while ((cp = StringPrototypeCodePointAt(src, pos)) !== undefined && cp !== 0 && isIdPart(cp)) pos += cp > 0xffff ? 2 : 1;
       return true;
     }
 
@@ -181,14 +191,14 @@
     // After whitespace/comments, consumes `word` if the source has it here.
     function eat(word) {
       skip();
-      if (!src.startsWith(word, pos)) return false;
+      if (!StringPrototypeStartsWith(src, word, pos)) return false;
       pos += word.length;
       return true;
     }
     function eatIdentifier() {
       skip();
       const start = pos;
-      return identifier() ? src.slice(start, pos) : null;
+      return identifier() ? StringPrototypeSlice(src, start, pos) : null;
     }
     // Consumes a quoted string and returns its source text, or null.
     function eatString() {
@@ -196,18 +206,18 @@
       if (ch !== 39 && ch !== 34) return null;
       const start = pos;
       stringLiteral(ch);
-      return src.slice(start, ++pos);
+      return StringPrototypeSlice(src, start, ++pos);
     }
     // `exports` or `module.exports`.
     function eatExportsObject() {
       const start = pos;
       skip();
-      if (src.startsWith('module', pos)) {
+      if (StringPrototypeStartsWith(src, 'module', pos)) {
         pos += 6;
         if (!eat('.')) { pos = start; return false; }
         skip();
       }
-      if (src.startsWith('exports', pos)) { pos += 7; return true; }
+      if (StringPrototypeStartsWith(src, 'exports', pos)) { pos += 7; return true; }
       pos = start;
       return false;
     }
@@ -216,15 +226,14 @@
       (isPunctuator(code(at - 1)) && code(at - 1) !== 46);
     // True if `word` ends at `at` and starts at a keyword boundary.
     const endsWithKeyword = (at, word) => at >= word.length - 1 &&
-      src.startsWith(word, at - word.length + 1) && keywordStart(at - word.length + 1);
+      StringPrototypeStartsWith(src, word, at - word.length + 1) && keywordStart(at - word.length + 1);
 
     // A `/` after these keywords starts a regex.
     function isExpressionKeyword(at) {
-      return ['case', 'debugger', 'delete', 'do', 'else', 'in', 'instanceof', 'new',
-        'return', 'throw', 'typeof', 'void', 'yield', 'await'].some((word) => endsWithKeyword(at, word));
+      return ArrayPrototypeSome(expressionKeywords, (word) => endsWithKeyword(at, word));
     }
     // True if `word` ends at `at` (no boundary check, as in cjs-module-lexer).
-    const has = (word, at) => at - word.length + 1 >= 0 && src.startsWith(word, at - word.length + 1);
+    const has = (word, at) => at - word.length + 1 >= 0 && StringPrototypeStartsWith(src, word, at - word.length + 1);
     // `)` closing these makes a following `/` a regex: if (...) /re/.
     const isParenKeyword = (at) => has('while', at) || has('for', at) || has('if', at);
     // A `{` after these opens a block, so a `/` after its `}` starts a regex.
@@ -251,7 +260,7 @@
     // `require('x')` at pos; records it by `kind`, leaves pos on `)`.
     function tryRequire(kind) {
       const start = pos;
-      if (src.startsWith('require', pos)) {
+      if (StringPrototypeStartsWith(src, 'require', pos)) {
         pos += 7;
         if (eat('(')) {
           const text = eatString();
@@ -284,7 +293,7 @@
         at -= cp > 0xffff ? 2 : 1;
       }
       if (!startsId || code(at) !== 32) return;
-      const id = src.slice(at + 1, idEnd + 1);
+      const id = StringPrototypeSlice(src, at + 1, idEnd + 1);
       while (at >= 0 && code(at) === 32) at--;
       if (!(has('var', at) || has('let', at) || has('const', at))) return;
       starBindings[id] = lastRequireSpecifier;
@@ -305,7 +314,7 @@
         const text = eatString();
         if (text !== null && eat(']') && skip() === 61) names.add(decodeName(text));
       } else if (ch === 61 && isModuleExports) {
-        if (reexports.size) reexports = new Set();
+        if (reexports.size) reexports = new SafeSet();
         pos++;
         const next = skip();
         if (next === 123) { tryObjectLiteral(); return; }
@@ -330,15 +339,15 @@
             if (!identifier()) { pos = revert; return; }
             ch = code(pos);
           }
-          names.add(src.slice(start, end));
-        } else if (ch === 46 && src.startsWith('..', pos + 1)) {
+          names.add(StringPrototypeSlice(src, start, end));
+        } else if (ch === 46 && StringPrototypeStartsWith(src, '..', pos + 1)) {
           pos += 3;
           if (code(pos) === 114 && tryRequire('reexport')) pos++;
           else if (!identifier()) { pos = revert; return; }
           ch = skip();
         } else if (ch === 39 || ch === 34) {
           stringLiteral(ch);
-          const text = src.slice(start, ++pos);
+          const text = StringPrototypeSlice(src, start, ++pos);
           ch = skip();
           if (ch === 58) {
             pos++;
@@ -441,7 +450,7 @@
     // 'word' or "word".
     function eatQuoted(word) {
       const quote = skip();
-      if ((quote !== 34 && quote !== 39) || !src.startsWith(word, pos + 1) || code(pos + 1 + word.length) !== quote) {
+      if ((quote !== 34 && quote !== 39) || !StringPrototypeStartsWith(src, word, pos + 1) || code(pos + 1 + word.length) !== quote) {
         return false;
       }
       pos += word.length + 2;
@@ -479,7 +488,7 @@
         if (eat('&&')) {
           if (!eat('!')) return false;
           skip();
-          if (src.startsWith('Object', pos) && code(pos + 6) === 46) {
+          if (StringPrototypeStartsWith(src, 'Object', pos) && code(pos + 6) === 46) {
             if (!eatHasOwnCall(key)) return false;
           } else if (!(eatIdentifier() !== null && eat('.') && eat('hasOwnProperty') && eat('(') &&
               eat(key) && eat(')'))) return false;
@@ -556,29 +565,29 @@
 
       switch (ch) {
         case 101: // e
-          if (src.startsWith('xport', pos + 1) && keywordStart(pos)) {
+          if (StringPrototypeStartsWith(src, 'xport', pos + 1) && keywordStart(pos)) {
             if (code(pos + 6) === 115) tryExportsAssign(false);
             else if (depth === 0) checkExport();
           }
           break;
         case 99: // c
-          if (keywordStart(pos) && src.startsWith('lass', pos + 1) && isBrOrWs(code(pos + 5))) {
+          if (keywordStart(pos) && StringPrototypeStartsWith(src, 'lass', pos + 1) && isBrOrWs(code(pos + 5))) {
             nextBraceIsClass = true;
           }
           break;
         case 109: // m
-          if (src.startsWith('odule', pos + 1) && keywordStart(pos)) {
+          if (StringPrototypeStartsWith(src, 'odule', pos + 1) && keywordStart(pos)) {
             pos += 6;
             const revert = pos - 1;
             if (skip() === 46) {
               pos++;
-              if (skip() === 101 && src.startsWith('exports', pos)) { tryExportsAssign(true); break; }
+              if (skip() === 101 && StringPrototypeStartsWith(src, 'exports', pos)) { tryExportsAssign(true); break; }
             }
             pos = revert;
           }
           break;
         case 79: // O
-          if (src.startsWith('bject', pos + 1) && keywordStart(pos)) objectCall(depth === 0);
+          if (StringPrototypeStartsWith(src, 'bject', pos + 1) && keywordStart(pos)) objectCall(depth === 0);
           break;
         case 40: // (
           openTokenPos[depth++] = lastTokenPos;
@@ -595,7 +604,7 @@
         case 125: // }
           if (depth === 0) fail('Unexpected closing brace.');
           if (depth-- === templateDepth) {
-            templateDepth = templateStack.pop();
+            templateDepth = ArrayPrototypePop(templateStack);
             templateString();
           } else if (templateDepth !== -1 && depth < templateDepth) {
             fail('Unexpected closing brace.');
@@ -629,7 +638,7 @@
     // and `__export(require(...))` / `__exportStar(require(...))`.
     function topLevelWord(ch) {
       if (ch === 105) {
-        if (src.startsWith('mport', pos + 1) && keywordStart(pos)) checkImport();
+        if (StringPrototypeStartsWith(src, 'mport', pos + 1) && keywordStart(pos)) checkImport();
         return;
       }
       const start = pos;
@@ -638,16 +647,16 @@
         return;
       }
       const afterWordBoundary = keywordStart(pos) || code(pos - 1) === 46;
-      if (src.startsWith('_interopRequireWildcard', pos) && afterWordBoundary) {
+      if (StringPrototypeStartsWith(src, '_interopRequireWildcard', pos) && afterWordBoundary) {
         pos += 23;
         if (code(pos) === 40) {
           pos++;
           openTokenPos[depth++] = lastTokenPos;
           if (tryRequire('import') && keywordStart(start)) recordStarBinding(start - 1);
         }
-      } else if (src.startsWith('__export', pos) && afterWordBoundary) {
+      } else if (StringPrototypeStartsWith(src, '__export', pos) && afterWordBoundary) {
         pos += 8;
-        if (src.startsWith('Star', pos)) pos += 4;
+        if (StringPrototypeStartsWith(src, 'Star', pos)) pos += 4;
         if (code(pos) === 40) {
           openTokenPos[depth++] = lastTokenPos;
           if (code(pos + 1) === 114) {
@@ -665,15 +674,16 @@
       if (skip() === 46) {
         pos++;
         const ch = skip();
-        if (ch === 100 && src.startsWith('defineProperty', pos)) return tryDefineProperty();
-        if (allowKeys && ch === 107 && src.startsWith('keys', pos)) return tryKeysForEach();
+        if (ch === 100 && StringPrototypeStartsWith(src, 'defineProperty', pos)) return tryDefineProperty();
+        if (allowKeys && ch === 107 && StringPrototypeStartsWith(src, 'keys', pos)) return tryKeysForEach();
       }
       pos = revert;
     }
 
     return {
-      exports: [...names].filter((name) => name !== undefined && !unsafeGetters.has(name)).map(detached),
-      reexports: [...reexports].filter((name) => name !== undefined).map(detached),
+      exports: ArrayPrototypeMap(ArrayPrototypeFilter(ArrayFrom(names),
+        (name) => name !== undefined && !unsafeGetters.has(name)), detached),
+      reexports: ArrayPrototypeMap(ArrayPrototypeFilter(ArrayFrom(reexports), (name) => name !== undefined), detached),
     };
   }
 

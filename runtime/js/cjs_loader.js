@@ -16,24 +16,32 @@
     readPackage, packageScope, packageExportsResolve, packageImportsResolve, invalidSpecifier,
     isRelativeSpecifier,
   } = internals.moduleResolution;
+  const {
+    ArrayFrom, ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeFlatMap, ArrayPrototypeIncludes,
+    ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSlice,
+    ArrayPrototypeSplice, Error, FunctionPrototypeCall, JSONParse, JSONStringify, ObjectAssign,
+    ObjectCreate, ObjectKeys, Proxy, RegExpPrototypeExec, SafeMap, SafeSet, SafeWeakMap, String,
+    StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeIndexOf,
+    StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith, TypeError,
+  } = internals.primordials;
 
   // ---- CommonJS resolution ----------------------------------------------------
 
   // Node keeps a per-process resolution cache for require(); like import's
   // (modules.js) it lives in the heap, so a restored snapshot needs no files
   // for whatever the build resolved.
-  const requireMemo = new Map();
+  const requireMemo = new SafeMap();
 
   // node_modules folders from `from` up to the root, skipping node_modules/node_modules.
   function nodeModulePaths(from) {
     from = resolvePath(from);
     if (from === '/') return ['/node_modules'];
     const paths = [];
-    const parts = from.split('/');
+    const parts = StringPrototypeSplit(from, '/');
     for (let i = parts.length; i > 1; i--) {
-      if (parts[i - 1] !== 'node_modules') paths.push(`${parts.slice(0, i).join('/')}/node_modules`);
+      if (parts[i - 1] !== 'node_modules') ArrayPrototypePush(paths, `${ArrayPrototypeJoin(ArrayPrototypeSlice(parts, 0, i), '/')}/node_modules`);
     }
-    paths.push('/node_modules');
+    ArrayPrototypePush(paths, '/node_modules');
     return paths;
   }
 
@@ -43,7 +51,7 @@
   function lookupPaths(request, parent) {
     if (builtinId(request)) return null;
     if (request[0] !== '.' || (request.length > 1 && request[1] !== '.' && request[1] !== '/')) {
-      return parent?.paths?.length ? parent.paths.slice() : null;
+      return parent?.paths?.length ? ArrayPrototypeSlice(parent.paths) : null;
     }
     if (!parent || !parent.id || !parent.filename) return ['.'];
     return [dirname(parent.filename)];
@@ -55,8 +63,8 @@
     return stat(path) === FILE ? realpath(path) : false;
   }
   function tryExtensions(basePath, exts) {
-    for (const ext of exts) {
-      const found = tryFile(basePath + ext);
+    for (let i = 0; i < exts.length; i++) {
+      const found = tryFile(basePath + exts[i]);
       if (found) return found;
     }
     return false;
@@ -78,7 +86,7 @@
   }
   // An exports/imports result must name an existing file.
   function finalizeEsmResolution(href, parentPath, pkgPath) {
-    if (/%2f|%5c/i.test(href)) {
+    if (RegExpPrototypeExec(/%2f|%5c/i, href) !== null) {
       throw invalidSpecifier(href, 'must not include encoded "/" or "\\" characters', parentPath);
     }
     const filename = fileHrefToPath(splitUrl(href).path);
@@ -88,7 +96,7 @@
   }
   // `name/sub` under a node_modules folder, through the package's "exports".
   function resolveExports(nmPath, request) {
-    const match = /^((?:@[^/\\%]+\/)?[^./\\%][^/\\%]*)(\/.*)?$/.exec(request);
+    const match = RegExpPrototypeExec(/^((?:@[^/\\%]+\/)?[^./\\%][^/\\%]*)(\/.*)?$/, request);
     if (!match) return undefined;
     const pkgPath = resolvePath(nmPath, match[1]);
     const config = readPackage(resolvePath(pkgPath, 'package.json'));
@@ -103,14 +111,15 @@
   }
 
   function findPath(request, paths) {
-    const absolute = request.startsWith('/');
+    const absolute = StringPrototypeStartsWith(request, '/');
     if (absolute) paths = [''];
     else if (!paths || paths.length === 0) return false;
     // "x/", "x/." and "x/.." name directories: skip the file and extension tries.
-    const trailingSlash = /(^|\/)\.{0,2}$/.test(request) && request.length > 0;
-    const outside = isRelativeSpecifier(request) && normalize(request).startsWith('..');
-    const exts = Object.keys(extensions);
-    for (const dir of paths) {
+    const trailingSlash = RegExpPrototypeExec(/(^|\/)\.{0,2}$/, request) !== null && request.length > 0;
+    const outside = isRelativeSpecifier(request) && StringPrototypeStartsWith(normalize(request), '..');
+    const exts = ObjectKeys(extensions);
+    for (let i = 0; i < paths.length; i++) {
+      const dir = paths[i];
       if (!outside && dir && stat(resolvePath(dir)) !== DIR) continue;
       if (!absolute) {
         const exported = resolveExports(dir, request);
@@ -144,12 +153,13 @@
     if (builtinId(request)) return request;
     let paths;
     if (options?.paths !== undefined) {
-      if (!Array.isArray(options.paths)) {
+      if (!ArrayIsArray(options.paths)) {
         throw coded(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.paths' is invalid. Received ${String(options.paths)}`);
       }
-      paths = request.startsWith('./') || request.startsWith('../') || request === '.' || request === '..'
+      paths = StringPrototypeStartsWith(request, './') || StringPrototypeStartsWith(request, '../') ||
+        request === '.' || request === '..'
         ? options.paths
-        : [...new Set(options.paths.flatMap((p) => lookupPaths(request, { paths: nodeModulePaths(p) }) || []))];
+        : uniqueValues(ArrayPrototypeFlatMap(options.paths, (p) => lookupPaths(request, { paths: nodeModulePaths(p) }) || []));
     } else {
       paths = lookupPaths(request, parent);
     }
@@ -171,9 +181,20 @@
     const filename = findPath(request, paths);
     if (filename) return filename;
     const requireStack = [];
-    for (let cursor = parent; cursor; cursor = parents.get(cursor)) requireStack.push(cursor.filename || cursor.id);
-    const stack = requireStack.length ? `\nRequire stack:\n- ${requireStack.join('\n- ')}` : '';
+    for (let cursor = parent; cursor; cursor = parents.get(cursor)) ArrayPrototypePush(requireStack, cursor.filename || cursor.id);
+    const stack = requireStack.length ? `\nRequire stack:\n- ${ArrayPrototypeJoin(requireStack, '\n- ')}` : '';
     throw coded(Error, 'MODULE_NOT_FOUND', `Cannot find module '${request}'${stack}`, { requireStack });
+  }
+
+  // The distinct values of `list`, in first-seen order.
+  function uniqueValues(list) {
+    const seen = new SafeSet();
+    const out = [];
+    for (let i = 0; i < list.length; i++) {
+      if (!seen.has(list[i])) ArrayPrototypePush(out, list[i]);
+      seen.add(list[i]);
+    }
+    return out;
   }
 
   // require('own-name/sub') from inside a package with "exports".
@@ -182,7 +203,7 @@
     if (!scope || scope.exports == null || scope.name === undefined) return false;
     let subpath;
     if (request === scope.name) subpath = '.';
-    else if (request.startsWith(`${scope.name}/`)) subpath = `.${request.slice(scope.name.length)}`;
+    else if (StringPrototypeStartsWith(request, `${scope.name}/`)) subpath = `.${StringPrototypeSlice(request, scope.name.length)}`;
     else return false;
     const pkgPath = dirname(scope.pjsonPath);
     try {
@@ -196,14 +217,14 @@
 
   // ---- CommonJS loader -----------------------------------------------------------
 
-  const cjsCache = new Map();
-  const parents = new WeakMap();
-  const relativeResolveCache = new Map();
+  const cjsCache = new SafeMap();
+  const parents = new SafeWeakMap();
+  const relativeResolveCache = new SafeMap();
   let mainModule;
 
   function updateChildren(parent, child, scan) {
     const children = parent?.children;
-    if (children && !(scan && children.includes(child))) children.push(child);
+    if (children && !(scan && ArrayPrototypeIncludes(children, child))) ArrayPrototypePush(children, child);
   }
 
   function Module(id = '', parent) {
@@ -229,7 +250,7 @@
     if (value == null) received = String(value);
     else if (typeof value === 'function') received = `function ${value.name}`;
     else if (typeof value === 'object') received = `an instance of ${value.constructor?.name ?? 'Object'}`;
-    else if (typeof value === 'string' || typeof value === 'symbol') received = `type ${typeof value} (${JSON.stringify(String(value))})`;
+    else if (typeof value === 'string' || typeof value === 'symbol') received = `type ${typeof value} (${JSONStringify(String(value))})`;
     return coded(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be of type string. Received ${received}`);
   }
 
@@ -250,33 +271,33 @@
 
   Module.prototype._compile = function _compile(content, filename) {
     // '#!' becomes '//' so columns stay right; a BOM is dropped.
-    if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-    if (content.startsWith('#!')) content = `//${content.slice(2)}`;
+    if (StringPrototypeCharCodeAt(content, 0) === 0xfeff) content = StringPrototypeSlice(content, 1);
+    if (StringPrototypeStartsWith(content, '#!')) content = `//${StringPrototypeSlice(content, 2)}`;
     const wrapper = natives.compileCjs(content, filename);
     const require = makeRequireFunction(this);
-    return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
+    return FunctionPrototypeCall(wrapper, this.exports, this.exports, require, this, filename, dirname(filename));
   };
 
   // The longest registered extension of the basename (".js" by default).
   function longestExtension(filename) {
     const name = basename(filename);
-    for (let at = name.indexOf('.', 1); at !== -1; at = name.indexOf('.', at + 1)) {
-      if (extensions[name.slice(at)]) return name.slice(at);
+    for (let at = StringPrototypeIndexOf(name, '.', 1); at !== -1; at = StringPrototypeIndexOf(name, '.', at + 1)) {
+      if (extensions[StringPrototypeSlice(name, at)]) return StringPrototypeSlice(name, at);
     }
     return '.js';
   }
 
   extensions['.js'] = function loadJs(module, filename) {
     // .mjs, and .js under "type": "module", are ES modules: require() refuses them.
-    const scope = filename.endsWith('.js') ? packageScope(filename) : undefined;
+    const scope = StringPrototypeEndsWith(filename, '.js') ? packageScope(filename) : undefined;
     const source = readSource(filename);
-    if (filename.endsWith('.mjs') || scope?.type === 'module') throw requireEsmError(module, scope, source, filename);
+    if (StringPrototypeEndsWith(filename, '.mjs') || scope?.type === 'module') throw requireEsmError(module, scope, source, filename);
     module._compile(source, filename);
   };
   extensions['.json'] = function loadJson(module, filename) {
     const source = readSource(filename);
     try {
-      module.exports = JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+      module.exports = JSONParse(StringPrototypeCharCodeAt(source, 0) === 0xfeff ? StringPrototypeSlice(source, 1) : source);
     } catch (error) {
       error.message = `${filename}: ${error.message}`;
       throw error;
@@ -299,7 +320,7 @@
     const parentPath = parents.get(module)?.filename;
     let message = `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.`;
     if (!scope) {
-      if (filename.endsWith('.mjs')) {
+      if (StringPrototypeEndsWith(filename, '.mjs')) {
         message += `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
       }
       return coded(Error, 'ERR_REQUIRE_ESM', message);
@@ -335,11 +356,11 @@
         relativeResolveCache.delete(cacheKey);
       }
     }
-    if (request.startsWith('node:')) {
-      if (!isBuiltin(request.slice(5))) {
+    if (StringPrototypeStartsWith(request, 'node:')) {
+      if (!isBuiltin(StringPrototypeSlice(request, 5))) {
         throw coded(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
       }
-      return internals.requireBuiltin(request.slice(5));
+      return internals.requireBuiltin(StringPrototypeSlice(request, 5));
     }
     const filename = tracking(() => resolveFilename(request, parent, isMain));
     if (builtinId(filename)) return internals.requireBuiltin(filename);
@@ -368,19 +389,21 @@
       if (threw) {
         if (cjsCache.get(filename) === module) cjsCache.delete(filename);
         const children = parent?.children;
-        if (Array.isArray(children) && children.includes(module)) children.splice(children.indexOf(module), 1);
+        if (ArrayIsArray(children) && ArrayPrototypeIncludes(children, module)) {
+          ArrayPrototypeSplice(children, ArrayPrototypeIndexOf(children, module), 1);
+        }
       }
     }
     return module.exports;
   }
 
   // require.cache: an object view of cjsCache (delete forces a reload).
-  const cacheView = new Proxy(Object.create(null), {
+  const cacheView = new Proxy(ObjectCreate(null), {
     get: (target, key) => (typeof key === 'string' ? cjsCache.get(key) : undefined),
     set: (target, key, value) => { cjsCache.set(String(key), value); return true; },
     has: (target, key) => cjsCache.has(key),
     deleteProperty: (target, key) => { cjsCache.delete(key); return true; },
-    ownKeys: () => [...cjsCache.keys()],
+    ownKeys: () => ArrayFrom(cjsCache.keys()),
     getOwnPropertyDescriptor: (target, key) => (cjsCache.has(key)
       ? { value: cjsCache.get(key), writable: true, enumerable: true, configurable: true } : undefined),
     defineProperty: (target, key, descriptor) => { cjsCache.set(String(key), descriptor.value); return true; },
@@ -407,7 +430,7 @@
 
   // A parent module standing for `filename` (createRequire semantics).
   function proxyModule(filename) {
-    const path = filename.endsWith('/') ? `${resolvePath(filename)}/noop.js` : filename;
+    const path = StringPrototypeEndsWith(filename, '/') ? `${resolvePath(filename)}/noop.js` : filename;
     const module = new Module(path, null);
     module.filename = path;
     module.paths = nodeModulePaths(module.path);
@@ -416,7 +439,7 @@
 
   // ---- what `import` sees of a CommonJS module ---------------------------------
 
-  const exportNamesCache = new Map();
+  const exportNamesCache = new SafeMap();
 
   // Names the lexer finds, plus those of re-exported .js/.cjs modules.
   function exportNamesOf(filename) {
@@ -428,11 +451,13 @@
     } catch {
       lexed = { exports: [], reexports: [] };
     }
-    names = new Set(lexed.exports);
+    names = new SafeSet();
+    for (let i = 0; i < lexed.exports.length; i++) names.add(lexed.exports[i]);
     exportNamesCache.set(filename, names); // before recursing, for cycles
     if (lexed.reexports.length) {
       const parent = proxyModule(filename);
-      for (const reexport of lexed.reexports) {
+      for (let i = 0; i < lexed.reexports.length; i++) {
+        const reexport = lexed.reexports[i];
         let resolved;
         try {
           resolved = tracking(() => resolveFilename(reexport, parent, false));
@@ -440,7 +465,7 @@
           continue;
         }
         const ext = extname(resolved);
-        if ((ext === '.js' || ext === '.cjs' || !extensions[ext]) && resolved.startsWith('/')) {
+        if ((ext === '.js' || ext === '.cjs' || !extensions[ext]) && StringPrototypeStartsWith(resolved, '/')) {
           for (const name of exportNamesOf(resolved)) names.add(name);
         }
       }
@@ -452,19 +477,19 @@
 
   internals.cjsCache = cjsCache;
   // The CommonJS files loaded so far, for the snapshot's metadata.
-  internals.cjsModuleList = () => [...cjsCache.keys()];
+  internals.cjsModuleList = () => ArrayFrom(cjsCache.keys());
   internals.CjsModule = Module;
-  Object.assign(Module, {
+  ObjectAssign(Module, {
     _cache: cacheView, _extensions: extensions, _nodeModulePaths: nodeModulePaths,
     _resolveFilename: (request, parent, isMain, options) => tracking(() => resolveFilename(request, parent, isMain, options)),
-    _load: loadModule, builtinModules: [...BUILTINS], isBuiltin: (name) => builtinId(String(name)) !== undefined,
+    _load: loadModule, builtinModules: ArrayFrom(BUILTINS), isBuiltin: (name) => builtinId(String(name)) !== undefined,
   });
 
   // Absolute filename, or 'node:<name>' for a builtin.
   internals.resolveRequire = function resolveRequire(request, parentFilename) {
     const parent = proxyModule(parentFilename ?? `${natives.cwd()}/`);
     const resolved = tracking(() => resolveFilename(request, parent, false));
-    return builtinId(resolved) && !resolved.startsWith('node:') ? `node:${resolved}` : resolved;
+    return builtinId(resolved) && !StringPrototypeStartsWith(resolved, 'node:') ? `node:${resolved}` : resolved;
   };
 
   // Loads (or returns the cached) CommonJS module, as `import` of it does.
@@ -474,7 +499,7 @@
 
   // Named exports of a CommonJS module for ESM import; 'default' (the whole
   // module.exports) is always present and not listed.
-  internals.cjsExportNames = (filename) => [...exportNamesOf(filename)].filter((name) => name !== 'default');
+  internals.cjsExportNames = (filename) => ArrayPrototypeFilter(ArrayFrom(exportNamesOf(filename)), (name) => name !== 'default');
 
   // For modules.js: import's "Did you mean" hint asks what require() would find.
   internals.cjsLoader = { Module, nodeModulePaths, resolveFilename };

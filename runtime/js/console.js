@@ -1,14 +1,18 @@
 // The global console, printing through natives.print with inspect.js's format.
 (function (natives, internals) {
   'use strict';
+  const {
+    ArrayPrototypeFilter, ArrayPrototypeJoin, Error, NumberPrototypeToFixed, ReflectApply,
+    SafeMap, StringPrototypeSlice, StringPrototypeSplit,
+  } = internals.primordials;
 
-  const counts = new Map();
-  const timers = new Map();
+  const counts = new SafeMap();
+  const timers = new SafeMap();
   let indent = '';
 
   function emit(fd, args) {
-    let text = internals.format(...args);
-    if (indent !== '') text = indent + text.split('\n').join('\n' + indent);
+    let text = ReflectApply(internals.format, undefined, args);
+    if (indent !== '') text = indent + ArrayPrototypeJoin(StringPrototypeSplit(text, '\n'), '\n' + indent);
     natives.print(fd, text + '\n');
   }
 
@@ -19,9 +23,9 @@
     error(...args) { emit(2, args); },
     warn(...args) { emit(2, args); },
     trace(...args) {
-      const error = new Error(internals.format(...args));
+      const error = new Error(ReflectApply(internals.format, undefined, args));
       error.name = 'Trace';
-      emit(2, [error.stack.split('\n').filter((_, i) => i !== 1).join('\n')]);
+      emit(2, [ArrayPrototypeJoin(ArrayPrototypeFilter(StringPrototypeSplit(error.stack, '\n'), (_, i) => i !== 1), '\n')]);
     },
     dir(value, options) { emit(1, [internals.inspect(value, options)]); },
     assert(condition, ...args) {
@@ -36,13 +40,13 @@
     },
     countReset(label = 'default') { counts.delete(`${label}`); },
     group(...args) { if (args.length > 0) emit(1, args); indent += '  '; },
-    groupEnd() { indent = indent.slice(0, -2); },
+    groupEnd() { indent = StringPrototypeSlice(indent, 0, -2); },
     time(label = 'default') { timers.set(`${label}`, natives.monotonicNow()); },
     timeEnd(label = 'default') {
       const start = timers.get(`${label}`);
       if (start === undefined) return;
       timers.delete(`${label}`);
-      emit(1, [`${label}: ${(natives.monotonicNow() - start).toFixed(3)}ms`]);
+      emit(1, [`${label}: ${NumberPrototypeToFixed(natives.monotonicNow() - start, 3)}ms`]);
     },
   };
   console.groupCollapsed = console.group;

@@ -1,4 +1,4 @@
-// Engine settings V8 leaves to the embedder. Evaluated first.
+// Engine settings V8 leaves to the embedder. Evaluated right after primordials.js.
 (function (natives, internals) {
   'use strict';
   // V8 does not define Error.stackTraceLimit in an isolate that creates a

@@ -18,62 +18,36 @@
 (function (natives, internals) {
   'use strict';
   const { reduceToSingleString } = internals.inspectLayout; // inspect_layout.js
+  const {
+    ArrayIsArray, ArrayIteratorPrototypeNext, ArrayPrototypeFilter, ArrayPrototypeIncludes,
+    ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop,
+    ArrayPrototypePush, ArrayPrototypePushApply, ArrayPrototypeSort, ArrayPrototypeSplice,
+    ArrayPrototypeUnshift, DatePrototypeGetTime, DatePrototypeToISOString, DatePrototypeToString,
+    Error, ErrorPrototypeToString, FunctionPrototypeCall, FunctionPrototypeToString, JSONStringify,
+    MapIteratorPrototypeNext, MapPrototypeEntries, MathMax, MathMin, Number, NumberIsNaN,
+    NumberParseFloat, NumberParseInt, NumberPrototypeToString, ObjectGetOwnPropertyDescriptor,
+    ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf, ObjectIs,
+    ObjectKeys, ObjectPrototypeIsPrototypeOf, Promise, RangeError, ReflectApply, ReflectOwnKeys,
+    RegExp, RegExpPrototypeExec, RegExpPrototypeGetSource, SafeArrayIterator, SafeMap,
+    SafeRegExpFlags, SafeRegExpReplace, SafeSet, SetIteratorPrototypeNext, SetPrototypeValues,
+    String, StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeIncludes,
+    StringPrototypeIndexOf, StringPrototypePadStart, StringPrototypeRepeat, StringPrototypeSlice,
+    StringPrototypeSplit, StringPrototypeStartsWith, StringPrototypeToUpperCase, SymbolFor,
+    SymbolIterator, SymbolPrototypeToString, SymbolToPrimitive, SymbolToStringTag, TypeError,
+    TypedArrayPrototypeValues, Uint8Array,
+  } = internals.primordials;
 
-  // ---- brand checks built from intrinsics, captured before user code runs
-  const objToString = (v) => Object.prototype.toString.call(v);
-  const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-  const isEnumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
-  const getterOf = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
-  // `fn` throws a TypeError unless its receiver carries the internal slot.
-  const brand = (fn) => (v) => { try { fn.call(v); return true; } catch { return false; } };
-
-  const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
-  const typedArrayName = getterOf(TypedArrayProto, Symbol.toStringTag);
-  const typedArrayLength = getterOf(TypedArrayProto, 'length');
-  const regExpSource = brand(getterOf(RegExp.prototype, 'source'));
-  const mapSize = getterOf(Map.prototype, 'size');
-  const setSize = getterOf(Set.prototype, 'size');
-  const isDate = brand(Date.prototype.getTime);
-  const isMap = brand(mapSize);
-  const isSet = brand(setSize);
-  const isWeakMap = brand(function () { WeakMap.prototype.has.call(this, {}); });
-  const isWeakSet = brand(function () { WeakSet.prototype.has.call(this, {}); });
-  const isArrayBuffer = brand(getterOf(ArrayBuffer.prototype, 'byteLength'));
-  const isSharedArrayBuffer = typeof SharedArrayBuffer === 'function' ?
-    brand(getterOf(SharedArrayBuffer.prototype, 'byteLength')) : () => false;
-  const isDataView = brand(getterOf(DataView.prototype, 'buffer'));
-  const isTypedArray = (v) => typedArrayName.call(v) !== undefined;
-  const isRegExp = (v) => v !== RegExp.prototype && regExpSource(v);
-  // Only trust Object.prototype.toString when no @@toStringTag can fake it.
-  const builtinTag = (v) => {
-    try { if (v[Symbol.toStringTag] !== undefined) return ''; } catch { return ''; }
-    return objToString(v).slice(8, -1);
-  };
-  const isError = (v) => v instanceof Error || builtinTag(v) === 'Error';
-  const isArguments = (v) => builtinTag(v) === 'Arguments';
-  const isPromise = (v) => objToString(v) === '[object Promise]' && v !== Promise.prototype;
-  // Object.prototype.toString names the built-in type unless @@toStringTag
-  // hides it, so "[object Object]" plus a constructor rules out every
-  // throwing brand check (one exception per check made printing slow).
-  const mayBeBuiltin = (value, constructor) =>
-    constructor === null || objToString(value) !== '[object Object]';
-  const boxedTypes = [
-    ['Number', Number.prototype.valueOf], ['String', String.prototype.valueOf],
-    ['Boolean', Boolean.prototype.valueOf], ['BigInt', BigInt.prototype.valueOf],
-    ['Symbol', Symbol.prototype.valueOf],
-  ].map(([type, valueOf]) => ({ type, valueOf, is: brand(valueOf) }));
-  const AsyncFunctionProto = Object.getPrototypeOf(async function () {});
-  const GeneratorFunctionProto = Object.getPrototypeOf(function* () {});
-  const AsyncGeneratorFunctionProto = Object.getPrototypeOf(async function* () {});
-  // Constructors of these are printed without listing prototype properties
-  // and count as having a "built-in" toString for %s.
-  const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis)
-    .filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)));
+  const {
+    hasOwn, isEnumerable, typedArrayName, typedArrayLength, mapSize, setSize, isDate, isMap,
+    isSet, isWeakMap, isWeakSet, isArrayBuffer, isSharedArrayBuffer, isDataView, isTypedArray,
+    isRegExp, builtinTag, isError, isArguments, isPromise, mayBeBuiltin, findBoxedType,
+    AsyncFunctionProto, GeneratorFunctionProto, AsyncGeneratorFunctionProto, builtInObjects,
+  } = internals.inspectBrands; // inspect_brands.js
 
   const kObjectType = 0;
   const kArrayType = 1;
   const kArrayExtrasType = 2;
-  const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+  const customInspectSymbol = SymbolFor('nodejs.util.inspect.custom');
   const defaultOptions = {
     showHidden: false, depth: 2, colors: false, customInspect: true,
     showProxy: false, maxArrayLength: 100, maxStringLength: 10000,
@@ -88,28 +62,28 @@
   const loneSurrogate = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
   const escapesWithQuote = new RegExp(`[\\x00-\\x1f\\x27\\x5c\\x7f-\\x9f]|${loneSurrogate}`, 'g');
   const escapesNoQuote = new RegExp(`[\\x00-\\x1f\\x5c\\x7f-\\x9f]|${loneSurrogate}`, 'g');
-  const namedEscapes = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', "'": "\\'", '\\': '\\\\' };
+  const namedEscapes = { __proto__: null, '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', "'": "\\'", '\\': '\\\\' };
   function escapeChar(ch) {
     if (namedEscapes[ch] !== undefined) return namedEscapes[ch];
-    const code = ch.charCodeAt(0);
-    if (code >= 0xd800) return `\\u${code.toString(16)}`;
-    return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    const code = StringPrototypeCharCodeAt(ch, 0);
+    if (code >= 0xd800) return `\\u${NumberPrototypeToString(code, 16)}`;
+    return `\\x${StringPrototypePadStart(StringPrototypeToUpperCase(NumberPrototypeToString(code, 16)), 2, '0')}`;
   }
-  const escapeBare = (str) => str.replace(escapesWithQuote, escapeChar);
+  const escapeBare = (str) => SafeRegExpReplace(escapesWithQuote, str, escapeChar);
 
   // Node prefers single quotes, then double, then backticks, so that the
   // quote character rarely needs escaping.
   function quoteString(str) {
     let quote = "'";
-    if (str.includes("'")) {
-      if (!str.includes('"')) quote = '"';
-      else if (!str.includes('`') && !str.includes('${')) quote = '`';
+    if (StringPrototypeIncludes(str, "'")) {
+      if (!StringPrototypeIncludes(str, '"')) quote = '"';
+      else if (!StringPrototypeIncludes(str, '`') && !StringPrototypeIncludes(str, '${')) quote = '`';
     }
-    const escaped = str.replace(quote === "'" ? escapesWithQuote : escapesNoQuote, escapeChar);
+    const escaped = SafeRegExpReplace(quote === "'" ? escapesWithQuote : escapesNoQuote, str, escapeChar);
     return quote + escaped + quote;
   }
 
-  const formatNumber = (n) => (Object.is(n, -0) ? '-0' : `${n}`);
+  const formatNumber = (n) => (ObjectIs(n, -0) ? '-0' : `${n}`);
   const formatBigInt = (n) => `${n}n`;
 
   function formatPrimitive(ctx, value) {
@@ -119,7 +93,7 @@
       case 'bigint': return formatBigInt(value);
       case 'boolean': return `${value}`;
       case 'undefined': return 'undefined';
-      default: return value.toString(); // symbol
+      default: return SymbolPrototypeToString(value);
     }
   }
 
@@ -127,16 +101,29 @@
     let trailer = '';
     if (value.length > ctx.maxStringLength) {
       const remaining = value.length - ctx.maxStringLength;
-      value = value.slice(0, ctx.maxStringLength);
+      value = StringPrototypeSlice(value, 0, ctx.maxStringLength);
       trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
     }
     // Long multi-line strings are split after each newline into `+` pieces.
     if (ctx.compact !== true && value.length > 16 &&
         value.length > ctx.breakLength - ctx.indentationLvl - 4) {
-      const glue = ` +\n${' '.repeat(ctx.indentationLvl + 2)}`;
-      return value.split(/(?<=\n)/).map(quoteString).join(glue) + trailer;
+      const glue = ` +\n${StringPrototypeRepeat(' ', ctx.indentationLvl + 2)}`;
+      return ArrayPrototypeJoin(ArrayPrototypeMap(splitAfterNewlines(value), quoteString), glue) + trailer;
     }
     return quoteString(value) + trailer;
+  }
+
+  // value.split(/(?<=\n)/): each piece ends with its newline.
+  function splitAfterNewlines(value) {
+    const pieces = [];
+    let start = 0;
+    for (let end = StringPrototypeIndexOf(value, '\n'); end !== -1 && end + 1 < value.length;
+      end = StringPrototypeIndexOf(value, '\n', start)) {
+      ArrayPrototypePush(pieces, StringPrototypeSlice(value, start, end + 1));
+      start = end + 1;
+    }
+    ArrayPrototypePush(pieces, StringPrototypeSlice(value, start));
+    return pieces;
   }
 
   // ---- names, prefixes and keys
@@ -153,7 +140,7 @@
     let firstProto;
     const start = obj;
     while (obj) {
-      const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      const desc = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
       if (desc !== undefined && typeof desc.value === 'function' &&
           desc.value.name !== '' && isInstanceof(start, desc.value)) {
         if (protoProps !== undefined &&
@@ -162,7 +149,7 @@
         }
         return String(desc.value.name);
       }
-      obj = Object.getPrototypeOf(obj);
+      obj = ObjectGetPrototypeOf(obj);
       if (firstProto === undefined) firstProto = obj;
     }
     if (firstProto === null) return null;
@@ -178,25 +165,25 @@
   // With showHidden, non-function properties of user-defined prototypes
   // (up to three levels) are listed as `[name]: value`.
   function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
-    const seenKeys = new Set();
+    const seenKeys = new SafeSet();
     for (let level = 0; level < 3; level++) {
       if (level !== 0 || main === obj) {
-        obj = Object.getPrototypeOf(obj);
+        obj = ObjectGetPrototypeOf(obj);
         if (obj === null) return;
-        const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
+        const desc = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
         if (desc !== undefined && typeof desc.value === 'function' &&
             builtInObjects.has(desc.value.name)) return;
       }
-      const keys = Reflect.ownKeys(obj);
-      ctx.seen.push(main);
-      for (const key of keys) {
+      const keys = ReflectOwnKeys(obj);
+      ArrayPrototypePush(ctx.seen, main);
+      for (const key of new SafeArrayIterator(keys)) {
         if (key === 'constructor' || hasOwn(main, key) || seenKeys.has(key)) continue;
-        const desc = Object.getOwnPropertyDescriptor(obj, key);
+        const desc = ObjectGetOwnPropertyDescriptor(obj, key);
         if (typeof desc.value === 'function') continue;
-        output.push(formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc));
+        ArrayPrototypePush(output, formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc));
       }
-      ctx.seen.pop();
-      for (const key of keys) seenKeys.add(key);
+      ArrayPrototypePop(ctx.seen);
+      for (const key of new SafeArrayIterator(keys)) seenKeys.add(key);
     }
   }
 
@@ -211,19 +198,22 @@
   }
 
   function getKeys(value, showHidden) {
-    const symbols = Object.getOwnPropertySymbols(value);
-    if (showHidden) return Object.getOwnPropertyNames(value).concat(symbols);
-    return Object.keys(value).concat(symbols.filter((s) => isEnumerable(value, s)));
+    const symbols = ObjectGetOwnPropertySymbols(value);
+    const keys = showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value);
+    for (let i = 0; i < symbols.length; i++) {
+      if (showHidden || isEnumerable(value, symbols[i])) ArrayPrototypePush(keys, symbols[i]);
+    }
+    return keys;
   }
 
   const indexKey = /^(0|[1-9][0-9]*)$/;
 
   // Own keys of array-likes minus the element indices.
   function getNonIndexKeys(value, showHidden) {
-    const names = Object.getOwnPropertyNames(value)
-      .filter((k) => !indexKey.test(k) || +k >= 2 ** 32 - 1);
-    const keys = names.concat(Object.getOwnPropertySymbols(value));
-    return showHidden ? keys : keys.filter((k) => isEnumerable(value, k));
+    const keys = ArrayPrototypeFilter(ObjectGetOwnPropertyNames(value),
+      (k) => RegExpPrototypeExec(indexKey, k) === null || +k >= 2 ** 32 - 1);
+    ArrayPrototypePushApply(keys, ObjectGetOwnPropertySymbols(value));
+    return showHidden ? keys : ArrayPrototypeFilter(keys, (k) => isEnumerable(value, k));
   }
 
   // ---- the main dispatch
@@ -237,8 +227,8 @@
       const custom = callCustomInspect(ctx, value, recurseTimes);
       if (custom !== undefined) return custom;
     }
-    if (ctx.seen.includes(value)) {
-      if (ctx.circular === undefined) ctx.circular = new Map();
+    if (ArrayPrototypeIncludes(ctx.seen, value)) {
+      if (ctx.circular === undefined) ctx.circular = new SafeMap();
       if (!ctx.circular.has(value)) ctx.circular.set(value, ctx.circular.size + 1);
       return `[Circular *${ctx.circular.get(value)}]`;
     }
@@ -251,20 +241,20 @@
     if (typeof fn !== 'function' || fn === inspect) return undefined;
     if (value.constructor && value.constructor.prototype === value) return undefined;
     const depth = ctx.depth === Infinity ? null : ctx.depth - recurseTimes;
-    const ret = fn.call(value, depth, { ...ctx.userOptions, stylize: (s) => s }, inspect);
+    const ret = FunctionPrototypeCall(fn, value, depth, { ...ctx.userOptions, stylize: (s) => s }, inspect);
     if (ret === value) return undefined;
     if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
-    return ret.replace(/\n/g, `\n${' '.repeat(ctx.indentationLvl)}`);
+    return SafeRegExpReplace(/\n/g, ret, `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`);
   }
 
   function formatRaw(ctx, value, recurseTimes, typedArray) {
     const protoProps = ctx.showHidden && recurseTimes <= ctx.depth ? [] : undefined;
     const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
     const noProtoProps = protoProps === undefined || protoProps.length === 0;
-    let tag = value[Symbol.toStringTag];
+    let tag = value[SymbolToStringTag];
     // An own enumerable tag is printed as a key already; don't repeat it.
     if (typeof tag !== 'string' ||
-        (tag !== '' && (ctx.showHidden ? hasOwn : isEnumerable)(value, Symbol.toStringTag))) {
+        (tag !== '' && (ctx.showHidden ? hasOwn : isEnumerable)(value, SymbolToStringTag))) {
       tag = '';
     }
     const shape = describe(ctx, value, recurseTimes, constructor, tag, typedArray, noProtoProps);
@@ -273,35 +263,37 @@
     let base = shape.base || '';
 
     if (recurseTimes > ctx.depth) {
-      const name = getPrefix(constructor, tag, 'Object').slice(0, -1);
+      const name = StringPrototypeSlice(getPrefix(constructor, tag, 'Object'), 0, -1);
       return constructor !== null ? `[${name}]` : name;
     }
     recurseTimes += 1;
-    ctx.seen.push(value);
+    ArrayPrototypePush(ctx.seen, value);
     ctx.currentDepth = recurseTimes;
     const indentationLvl = ctx.indentationLvl;
     let output;
     try {
       output = formatter(ctx, value, recurseTimes);
-      for (const key of keys) output.push(formatProperty(ctx, value, recurseTimes, key, extrasType));
-      if (protoProps !== undefined) output.push(...protoProps);
+      for (let i = 0; i < keys.length; i++) {
+        ArrayPrototypePush(output, formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+      }
+      if (protoProps !== undefined) ArrayPrototypePushApply(output, protoProps);
     } catch (err) {
       // No regexp here: compiling one could overflow the stack again.
       if (!(err instanceof RangeError) || err.message !== 'Maximum call stack size exceeded') throw err;
-      ctx.seen.pop();
+      ArrayPrototypePop(ctx.seen);
       ctx.indentationLvl = indentationLvl;
-      const name = getPrefix(constructor, tag, 'Object').slice(0, -1);
+      const name = StringPrototypeSlice(getPrefix(constructor, tag, 'Object'), 0, -1);
       return `[${name}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`;
     }
     if (ctx.circular !== undefined && ctx.circular.has(value)) {
       const ref = `<ref *${ctx.circular.get(value)}>`;
       base = base === '' ? ref : `${ref} ${base}`;
     }
-    ctx.seen.pop();
+    ArrayPrototypePop(ctx.seen);
     if (ctx.sorted) {
       const cmp = ctx.sorted === true ? undefined : ctx.sorted;
-      if (extrasType === kObjectType) output.sort(cmp);
-      else if (keys.length > 1) output.push(...output.splice(-keys.length).sort(cmp));
+      if (extrasType === kObjectType) ArrayPrototypeSort(output, cmp);
+      else if (keys.length > 1) ArrayPrototypePushApply(output, ArrayPrototypeSort(ArrayPrototypeSplice(output, -keys.length), cmp));
     }
     return reduceToSingleString(ctx, output, base, braces, extrasType === kArrayExtrasType,
       recurseTimes, value);
@@ -311,7 +303,7 @@
   // instead when the value prints without any entries.
   function describe(ctx, value, recurseTimes, constructor, tag, typedArray, noProtoProps) {
     const builtin = mayBeBuiltin(value, constructor);
-    if (value[Symbol.iterator] || constructor === null) {
+    if (value[SymbolIterator] || constructor === null) {
       const shape = describeIterable(ctx, value, constructor, tag, noProtoProps, builtin);
       if (shape !== undefined) return shape;
     }
@@ -332,15 +324,15 @@
       return empty ? `${shape.braces[0]}}` : shape;
     }
     if (builtin && isRegExp(value)) {
-      const source = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
+      // What RegExp.prototype.toString gives, without its `source` and `flags` lookups.
+      const source = `/${RegExpPrototypeGetSource(value)}/${SafeRegExpFlags(value)}`;
       const prefix = getPrefix(constructor, tag, 'RegExp');
       shape.base = prefix !== 'RegExp ' ? prefix + source : source;
       return empty || recurseTimes > ctx.depth ? shape.base : shape;
     }
     if (builtin && isDate(value)) {
-      const time = Date.prototype.getTime.call(value);
-      const text = Number.isNaN(time) ? Date.prototype.toString.call(value) :
-        Date.prototype.toISOString.call(value);
+      const time = DatePrototypeGetTime(value);
+      const text = NumberIsNaN(time) ? DatePrototypeToString(value) : DatePrototypeToISOString(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       shape.base = prefix !== 'Date ' ? prefix + text : text;
       return empty ? shape.base : shape;
@@ -355,11 +347,11 @@
       if (typedArray === undefined) shape.formatter = formatArrayBuffer;
       else if (empty) return `${prefix}{ byteLength: ${formatNumber(value.byteLength)} }`;
       shape.braces[0] = `${prefix}{`;
-      keys.unshift('byteLength');
+      ArrayPrototypeUnshift(keys, 'byteLength');
       return shape;
     }
     if (builtin && isDataView(value)) {
-      keys.unshift('byteLength', 'byteOffset', 'buffer'); // buffer last: it nests
+      ArrayPrototypeUnshift(keys, 'byteLength', 'byteOffset', 'buffer'); // buffer last: it nests
       return withPrefix('DataView');
     }
     if (isPromise(value)) {
@@ -372,7 +364,7 @@
       shape.formatter = () => ['<items unknown>'];
       return withPrefix(weak);
     }
-    const boxed = builtin ? boxedTypes.find((b) => b.is(value)) : undefined;
+    const boxed = builtin ? findBoxedType(value) : undefined;
     if (boxed !== undefined) {
       shape.base = getBoxedBase(ctx, value, keys, constructor, tag, boxed);
       return keys.length === 0 && noProtoProps ? shape.base : shape;
@@ -383,7 +375,7 @@
   // Arrays, Sets, Maps and typed arrays.
   function describeIterable(ctx, value, constructor, tag, noProtoProps, builtin) {
     const showHidden = ctx.showHidden;
-    if (Array.isArray(value)) {
+    if (ArrayIsArray(value)) {
       const prefix = constructor !== 'Array' || tag !== '' ?
         getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       const keys = getNonIndexKeys(value, showHidden);
@@ -392,7 +384,7 @@
     }
     const kind = !builtin ? '' : isSet(value) ? 'Set' : isMap(value) ? 'Map' : '';
     if (kind !== '') {
-      const size = (kind === 'Set' ? setSize : mapSize).call(value);
+      const size = (kind === 'Set' ? setSize : mapSize)(value);
       const prefix = getPrefix(constructor, tag, kind, `(${size})`);
       const keys = getKeys(value, showHidden);
       if (size === 0 && keys.length === 0 && noProtoProps) return `${prefix}{}`;
@@ -400,8 +392,8 @@
     }
     if (isTypedArray(value)) {
       const keys = getNonIndexKeys(value, showHidden);
-      const size = typedArrayLength.call(value);
-      const fallback = constructor === null ? typedArrayName.call(value) : '';
+      const size = typedArrayLength(value);
+      const fallback = constructor === null ? typedArrayName(value) : '';
       const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
       if (size === 0 && keys.length === 0 && !showHidden) return `${prefix}[]`;
       return { keys, braces: [`${prefix}[`, ']'], formatter: formatTypedArray, extrasType: kArrayExtrasType };
@@ -410,20 +402,21 @@
   }
 
   function getFunctionBase(value, constructor, tag) {
-    const source = Function.prototype.toString.call(value);
-    if (source.startsWith('class') && source.endsWith('}')) {
+    const source = FunctionPrototypeToString(value);
+    if (StringPrototypeStartsWith(source, 'class') && StringPrototypeEndsWith(source, '}')) {
       // Rule out e.g. `class() {}` methods; parentheses in comments are ok.
-      const body = source.slice(5, -1);
-      const brace = body.indexOf('{');
-      const stripped = body.replace(/\/\/.*?\n|\/\*[\s\S]*?\*\//g, '');
-      if (brace !== -1 && (!body.slice(0, brace).includes('(') || /^\s+[^(]*?\s*{/.test(stripped))) {
+      const body = StringPrototypeSlice(source, 5, -1);
+      const brace = StringPrototypeIndexOf(body, '{');
+      const stripped = SafeRegExpReplace(/\/\/.*?\n|\/\*[\s\S]*?\*\//g, body, '');
+      if (brace !== -1 && (!StringPrototypeIncludes(StringPrototypeSlice(body, 0, brace), '(') ||
+          RegExpPrototypeExec(/^\s+[^(]*?\s*{/, stripped) !== null)) {
         return getClassBase(value, constructor, tag);
       }
     }
-    const isGenerator = GeneratorFunctionProto.isPrototypeOf(value);
-    const isAsyncGenerator = AsyncGeneratorFunctionProto.isPrototypeOf(value);
+    const isGenerator = ObjectPrototypeIsPrototypeOf(GeneratorFunctionProto, value);
+    const isAsyncGenerator = ObjectPrototypeIsPrototypeOf(AsyncGeneratorFunctionProto, value);
     let type = isGenerator || isAsyncGenerator ? 'GeneratorFunction' : 'Function';
-    if (isAsyncGenerator || AsyncFunctionProto.isPrototypeOf(value)) type = `Async${type}`;
+    if (isAsyncGenerator || ObjectPrototypeIsPrototypeOf(AsyncFunctionProto, value)) type = `Async${type}`;
     let base = `[${type}`;
     if (constructor === null) base += ' (null prototype)';
     base += value.name === '' ? ' (anonymous)' : `: ${value.name}`;
@@ -439,7 +432,7 @@
     if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
     if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
     if (constructor !== null) {
-      const superName = Object.getPrototypeOf(value).name;
+      const superName = ObjectGetPrototypeOf(value).name;
       if (superName) base += ` extends ${superName}`;
     } else {
       base += ' extends [null prototype]';
@@ -448,10 +441,10 @@
   }
 
   function getBoxedBase(ctx, value, keys, constructor, tag, { type, valueOf }) {
-    if (type === 'String') keys.splice(0, value.length); // drop the char indices
+    if (type === 'String') ArrayPrototypeSplice(keys, 0, value.length); // drop the char indices
     let base = `[${type}`;
     if (type !== constructor) base += constructor === null ? ' (null prototype)' : ` (${constructor})`;
-    base += `: ${formatPrimitive(ctx, valueOf.call(value))}]`;
+    base += `: ${formatPrimitive(ctx, valueOf(value))}]`;
     if (tag !== '' && tag !== constructor) base += ` [${tag}]`;
     return base;
   }
@@ -459,7 +452,7 @@
   // ---- errors
 
   function errorStack(err) {
-    return err.stack ? String(err.stack) : Error.prototype.toString.call(err);
+    return err.stack ? String(err.stack) : ErrorPrototypeToString(err);
   }
 
   function formatError(ctx, err, constructor, tag, keys) {
@@ -467,27 +460,27 @@
     let stack = errorStack(err);
     // name/message/stack already visible in the stack are not repeated.
     if (!ctx.showHidden && keys.length !== 0) {
-      for (const key of ['name', 'message', 'stack']) {
-        const index = keys.indexOf(key);
-        if (index !== -1 && stack.includes(err[key])) keys.splice(index, 1);
+      for (const key of new SafeArrayIterator(['name', 'message', 'stack'])) {
+        const index = ArrayPrototypeIndexOf(keys, key);
+        if (index !== -1 && StringPrototypeIncludes(stack, err[key])) ArrayPrototypeSplice(keys, index, 1);
       }
     }
-    if ('cause' in err && !keys.includes('cause')) keys.push('cause');
-    if (Array.isArray(err.errors) && !keys.includes('errors')) keys.push('errors');
+    if ('cause' in err && !ArrayPrototypeIncludes(keys, 'cause')) ArrayPrototypePush(keys, 'cause');
+    if (ArrayIsArray(err.errors) && !ArrayPrototypeIncludes(keys, 'errors')) ArrayPrototypePush(keys, 'errors');
     stack = improveStack(stack, constructor, name, tag);
 
-    let pos = (err.message && stack.indexOf(err.message)) || -1;
+    let pos = (err.message && StringPrototypeIndexOf(stack, err.message)) || -1;
     if (pos !== -1) pos += err.message.length;
-    const framesStart = stack.indexOf('\n    at', pos);
+    const framesStart = StringPrototypeIndexOf(stack, '\n    at', pos);
     if (framesStart === -1) {
       stack = `[${stack}]`; // no trace: bracket it like other objects
     } else {
-      const frames = stack.slice(framesStart + 1).split('\n');
+      const frames = StringPrototypeSplit(StringPrototypeSlice(stack, framesStart + 1), '\n');
       collapseCauseFrames(err, frames);
-      stack = `${stack.slice(0, framesStart)}\n${frames.join('\n')}`;
+      stack = `${StringPrototypeSlice(stack, 0, framesStart)}\n${ArrayPrototypeJoin(frames, '\n')}`;
     }
     if (ctx.indentationLvl !== 0) {
-      stack = stack.replace(/\n/g, `\n${' '.repeat(ctx.indentationLvl)}`);
+      stack = SafeRegExpReplace(/\n/g, stack, `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`);
     }
     return stack;
   }
@@ -495,23 +488,23 @@
   // Makes the first line name the real class, e.g. "MyErr [Error]: hi".
   function improveStack(stack, constructor, name, tag) {
     let len = name.length;
-    const looksNormal = name.endsWith('Error') && stack.startsWith(name) &&
+    const looksNormal = StringPrototypeEndsWith(name, 'Error') && StringPrototypeStartsWith(stack, name) &&
       (stack.length === len || stack[len] === ':' || stack[len] === '\n');
     if (constructor !== null && !looksNormal) return stack;
     let fallback = 'Error';
     if (constructor === null) {
-      const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) ||
-        /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+      const start = RegExpPrototypeExec(/^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/, stack) ||
+        RegExpPrototypeExec(/^([a-z_A-Z0-9-]*Error)$/, stack);
       fallback = (start && start[1]) || '';
       len = fallback.length;
       fallback = fallback || 'Error';
     }
-    const prefix = getPrefix(constructor, tag, fallback).slice(0, -1);
+    const prefix = StringPrototypeSlice(getPrefix(constructor, tag, fallback), 0, -1);
     if (name === prefix) return stack;
-    if (prefix.includes(name)) {
-      return len === 0 ? `${prefix}: ${stack}` : `${prefix}${stack.slice(len)}`;
+    if (StringPrototypeIncludes(prefix, name)) {
+      return len === 0 ? `${prefix}: ${stack}` : `${prefix}${StringPrototypeSlice(stack, len)}`;
     }
-    return `${prefix} [${name}]${stack.slice(len)}`;
+    return `${prefix} [${name}]${StringPrototypeSlice(stack, len)}`;
   }
 
   // Frames shared with err.cause's trace are summarized in one line.
@@ -520,18 +513,18 @@
     try { cause = err.cause; } catch { return; }
     if (cause == null || !isError(cause)) return;
     const causeStack = errorStack(cause);
-    const start = causeStack.indexOf('\n    at');
+    const start = StringPrototypeIndexOf(causeStack, '\n    at');
     if (start === -1) return;
-    const causeFrames = causeStack.slice(start + 1).split('\n');
+    const causeFrames = StringPrototypeSplit(StringPrototypeSlice(causeStack, start + 1), '\n');
     for (let i = 0; i < frames.length - 3; i++) {
-      const pos = causeFrames.indexOf(frames[i]);
+      const pos = ArrayPrototypeIndexOf(causeFrames, frames[i]);
       if (pos === -1 || causeFrames.length - pos <= 3) continue;
-      const maxLen = Math.min(frames.length - i, causeFrames.length - pos);
+      const maxLen = MathMin(frames.length - i, causeFrames.length - pos);
       let len = 1;
       while (len < maxLen && frames[i + len] === causeFrames[pos + len]) len++;
       if (len > 3) {
         const skipped = len - 2;
-        frames.splice(i + 1, skipped, `    ... ${skipped} lines matching cause stack trace ...`);
+        ArrayPrototypeSplice(frames, i + 1, skipped, `    ... ${skipped} lines matching cause stack trace ...`);
         return;
       }
     }
@@ -540,45 +533,45 @@
   // ---- entry formatters (each returns an array of entry strings)
 
   function formatArray(ctx, value, recurseTimes) {
-    const length = Math.min(Math.max(0, ctx.maxArrayLength), value.length);
+    const length = MathMin(MathMax(0, ctx.maxArrayLength), value.length);
     const output = [];
     for (let i = 0; i < length; i++) {
       if (!hasOwn(value, i)) return formatSparseArray(ctx, value, recurseTimes, length, output, i);
-      output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
+      ArrayPrototypePush(output, formatProperty(ctx, value, recurseTimes, i, kArrayType));
     }
-    if (value.length > length) output.push(remainingText(value.length - length));
+    if (value.length > length) ArrayPrototypePush(output, remainingText(value.length - length));
     return output;
   }
 
   // Runs of holes print as `<N empty items>`; each run counts as one entry.
   function formatSparseArray(ctx, value, recurseTimes, maxLength, output, i) {
     const holes = (n) => `<${n} empty item${n > 1 ? 's' : ''}>`;
-    const keys = Object.keys(value);
+    const keys = ObjectKeys(value);
     let index = i;
     for (; i < keys.length && output.length < maxLength; i++) {
       const key = keys[i];
       if (+key > 2 ** 32 - 2) break;
       if (`${index}` !== key) {
-        if (!indexKey.test(key)) break;
-        output.push(holes(+key - index));
+        if (RegExpPrototypeExec(indexKey, key) === null) break;
+        ArrayPrototypePush(output, holes(+key - index));
         index = +key;
         if (output.length === maxLength) break;
       }
-      output.push(formatProperty(ctx, value, recurseTimes, key, kArrayType));
+      ArrayPrototypePush(output, formatProperty(ctx, value, recurseTimes, key, kArrayType));
       index++;
     }
     const remaining = value.length - index;
-    if (remaining > 0) output.push(output.length !== maxLength ? holes(remaining) : remainingText(remaining));
+    if (remaining > 0) ArrayPrototypePush(output, output.length !== maxLength ? holes(remaining) : remainingText(remaining));
     return output;
   }
 
   function formatTypedArray(ctx, value, recurseTimes) {
-    const output = formatItems(ctx, TypedArrayProto.values.call(value), typedArrayLength.call(value),
-      (n) => (typeof n === 'bigint' ? formatBigInt(n) : formatNumber(n)));
+    const output = formatItems(ctx, TypedArrayPrototypeValues(value), ArrayIteratorPrototypeNext,
+      typedArrayLength(value), (n) => (typeof n === 'bigint' ? formatBigInt(n) : formatNumber(n)));
     if (ctx.showHidden) {
       ctx.indentationLvl += 2;
-      for (const key of ['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer']) {
-        output.push(`[${key}]: ${formatValue(ctx, value[key], recurseTimes, true)}`);
+      for (const key of new SafeArrayIterator(['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer'])) {
+        ArrayPrototypePush(output, `[${key}]: ${formatValue(ctx, value[key], recurseTimes, true)}`);
       }
       ctx.indentationLvl -= 2;
     }
@@ -588,40 +581,43 @@
   function formatArrayBuffer(ctx, value) {
     let bytes;
     try { bytes = new Uint8Array(value); } catch { return ['(detached)']; }
-    const shown = bytes.subarray(0, Math.min(ctx.maxArrayLength, bytes.length));
-    let str = Array.from(shown, (b) => b.toString(16).padStart(2, '0')).join(' ');
+    const shown = MathMin(ctx.maxArrayLength, bytes.length);
+    const hex = [];
+    for (let i = 0; i < shown; i++) hex[i] = StringPrototypePadStart(NumberPrototypeToString(bytes[i], 16), 2, '0');
+    let str = ArrayPrototypeJoin(hex, ' ');
     const remaining = bytes.length - ctx.maxArrayLength;
     if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
     return [`[Uint8Contents]: <${str}>`];
   }
 
-  // Formats up to maxArrayLength of the `size` items of an iterator with
-  // `fn`, one indentation level deeper.
-  function formatItems(ctx, items, size, fn) {
-    const max = Math.min(Math.max(0, ctx.maxArrayLength), size);
+  // Formats up to maxArrayLength of the `size` items of `iterator` (stepped
+  // by the original `next`) with `fn`, one indentation level deeper.
+  function formatItems(ctx, iterator, next, size, fn) {
+    const max = MathMin(MathMax(0, ctx.maxArrayLength), size);
     const output = [];
     ctx.indentationLvl += 2;
-    for (const item of items) {
-      if (output.length >= max) break;
-      output.push(fn(item));
+    for (let step = next(iterator); !step.done && output.length < max; step = next(iterator)) {
+      ArrayPrototypePush(output, fn(step.value));
     }
     ctx.indentationLvl -= 2;
-    if (size > max) output.push(remainingText(size - max));
+    if (size > max) ArrayPrototypePush(output, remainingText(size - max));
     return output;
   }
 
   function formatSet(ctx, value, recurseTimes) {
-    return formatItems(ctx, Set.prototype.values.call(value), setSize.call(value),
+    return formatItems(ctx, SetPrototypeValues(value), SetIteratorPrototypeNext, setSize(value),
       (v) => formatValue(ctx, v, recurseTimes));
   }
 
   function formatMap(ctx, value, recurseTimes) {
-    return formatItems(ctx, Map.prototype.entries.call(value), mapSize.call(value),
-      ([k, v]) => `${formatValue(ctx, k, recurseTimes)} => ${formatValue(ctx, v, recurseTimes)}`);
+    return formatItems(ctx, MapPrototypeEntries(value), MapIteratorPrototypeNext, mapSize(value),
+      (e) => `${formatValue(ctx, e[0], recurseTimes)} => ${formatValue(ctx, e[1], recurseTimes)}`);
   }
 
   function formatPromise(ctx, value, recurseTimes) {
-    const [state, result] = internals.getPromiseDetails(value);
+    const details = internals.getPromiseDetails(value);
+    const state = details[0];
+    const result = details[1];
     if (state === 0) return ['<pending>'];
     ctx.indentationLvl += 2;
     const str = formatValue(ctx, result, recurseTimes);
@@ -632,7 +628,7 @@
   const keyIdentifier = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
   function formatProperty(ctx, value, recurseTimes, key, type, desc) {
-    desc = desc || Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+    desc = desc || ObjectGetOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
     let str;
     if (desc.value !== undefined) {
       ctx.indentationLvl += 2;
@@ -645,10 +641,10 @@
     }
     if (type === kArrayType) return str;
     let name;
-    if (typeof key === 'symbol') name = `[${escapeBare(key.toString())}]`;
+    if (typeof key === 'symbol') name = `[${escapeBare(SymbolPrototypeToString(key))}]`;
     else if (key === '__proto__') name = "['__proto__']";
     else if (desc.enumerable === false) name = `[${escapeBare(key)}]`;
-    else if (keyIdentifier.test(key)) name = key;
+    else if (RegExpPrototypeExec(keyIdentifier, key) !== null) name = key;
     else name = quoteString(key);
     return `${name}: ${str}`;
   }
@@ -661,11 +657,13 @@
       ctx.showHidden = opts; // legacy inspect(value, showHidden, depth)
       if (arguments.length > 2 && arguments[2] !== undefined) ctx.depth = arguments[2];
     } else if (opts !== null && typeof opts === 'object') {
-      for (const key of Object.keys(opts)) {
-        if (hasOwn(defaultOptions, key)) ctx[key] = opts[key];
+      const keys = ObjectKeys(opts);
+      for (let i = 0; i < keys.length; i++) {
+        if (hasOwn(defaultOptions, keys[i])) ctx[keys[i]] = opts[keys[i]];
       }
     }
-    ctx.userOptions = Object.fromEntries(Object.keys(defaultOptions).map((k) => [k, ctx[k]]));
+    ctx.userOptions = {};
+    for (let i = 0; i < optionNames.length; i++) ctx.userOptions[optionNames[i]] = ctx[optionNames[i]];
     if (ctx.depth === null) ctx.depth = Infinity;
     if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
     if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
@@ -673,24 +671,25 @@
   }
   inspect.custom = customInspectSymbol;
   inspect.defaultOptions = defaultOptions;
+  const optionNames = ObjectKeys(defaultOptions);
 
   // %s prints objects with String() only when they bring their own toString
   // or Symbol.toPrimitive (Date's built-in one does not count).
   function hasBuiltInToString(value) {
-    if (!isDate(value) && typeof value[Symbol.toPrimitive] === 'function') return false;
+    if (!isDate(value) && typeof value[SymbolToPrimitive] === 'function') return false;
     if (typeof value.toString !== 'function') return true;
     if (hasOwn(value, 'toString')) return false;
     let pointer = value;
-    do { pointer = Object.getPrototypeOf(pointer); } while (!hasOwn(pointer, 'toString'));
-    const desc = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+    do { pointer = ObjectGetPrototypeOf(pointer); } while (!hasOwn(pointer, 'toString'));
+    const desc = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
     return desc !== undefined && typeof desc.value === 'function' && builtInObjects.has(desc.value.name);
   }
 
   function stringifyJSON(value) {
     try {
-      return `${JSON.stringify(value)}`;
+      return `${JSONStringify(value)}`;
     } catch (err) {
-      if (err instanceof TypeError && /circular/i.test(err.message)) return '[Circular]';
+      if (err instanceof TypeError && RegExpPrototypeExec(/circular/i, err.message) !== null) return '[Circular]';
       throw err;
     }
   }
@@ -709,8 +708,8 @@
         return inspect(arg, { ...opts, depth: 0, colors: false, compact: 3 });
       case 'j': return stringifyJSON(arg);
       case 'd': return numeric(Number);
-      case 'i': return numeric(parseInt);
-      case 'f': return numeric(parseFloat);
+      case 'i': return numeric(NumberParseInt);
+      case 'f': return numeric(NumberParseFloat);
       case 'O': return inspect(arg, opts);
       case 'o': return inspect(arg, { ...opts, showHidden: true, showProxy: true, depth: 4 });
       case 'c': return '';
@@ -730,7 +729,7 @@
         if (first[i] !== '%') continue;
         const letter = first[++i];
         if (letter === '%') { // "%%" prints one percent sign
-          str += first.slice(lastPos, i);
+          str += StringPrototypeSlice(first, lastPos, i);
           lastPos = i + 1;
           continue;
         }
@@ -738,13 +737,13 @@
         const text = formatPlaceholder(letter, args[a + 1], opts);
         if (text === undefined) continue;
         a++;
-        str += first.slice(lastPos, i - 1) + text;
+        str += StringPrototypeSlice(first, lastPos, i - 1) + text;
         lastPos = i + 1;
       }
       if (lastPos !== 0) {
         a++;
         join = ' ';
-        if (lastPos < first.length) str += first.slice(lastPos);
+        if (lastPos < first.length) str += StringPrototypeSlice(first, lastPos);
       }
     }
     for (; a < args.length; a++) {
@@ -756,6 +755,9 @@
   }
 
   internals.inspect = inspect;
-  internals.format = (...args) => formatWithOptions(undefined, ...args);
+  internals.format = function format(...args) {
+    ArrayPrototypeUnshift(args, undefined);
+    return ReflectApply(formatWithOptions, undefined, args);
+  };
   internals.formatWithOptions = formatWithOptions;
 })

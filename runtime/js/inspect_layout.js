@@ -4,6 +4,12 @@
 // Defines internals.inspectLayout for inspect.js, which is evaluated after it.
 (function (natives, internals) {
   'use strict';
+  const {
+    ArrayPrototypeJoin, ArrayPrototypePush, MathFloor, MathMax, MathMin, MathRound, MathSqrt,
+    RegExpPrototypeExec, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+    StringPrototypeIncludes, StringPrototypeNormalize, StringPrototypePadEnd, StringPrototypePadStart,
+    StringPrototypeRepeat, StringPrototypeSlice,
+  } = internals.primordials;
 
   // Terminal cells a string occupies, approximating ICU's East Asian Width:
   // wide CJK/emoji count 2, controls and combining marks 0.
@@ -20,20 +26,26 @@
     '1fa70-1faff 20000-3fffd'
   ).split(' ').map((r) => r.split('-').map((hex) => parseInt(hex, 16)));
   const zeroWidth = /[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]/u;
-  const isWide = (code) => wideRanges.some(([lo, hi = lo]) => code >= lo && code <= hi);
+  const isWide = (code) => {
+    for (let i = 0; i < wideRanges.length; i++) {
+      const range = wideRanges[i];
+      if (code >= range[0] && code <= (range.length > 1 ? range[1] : range[0])) return true;
+    }
+    return false;
+  };
 
   function getStringWidth(str) {
     let width = 0;
     let i = 0;
     for (; i < str.length; i++) { // ASCII fast path
-      const code = str.charCodeAt(i);
+      const code = StringPrototypeCharCodeAt(str, i);
       if (code >= 0x7f) break;
       if (code >= 0x20) width++;
     }
     if (i === str.length) return width;
-    for (const ch of str.slice(i).normalize('NFC')) {
-      const code = ch.codePointAt(0);
-      if (code < 0x20 || (code >= 0x7f && code < 0xa0) || zeroWidth.test(ch)) continue;
+    for (const ch of new SafeStringIterator(StringPrototypeNormalize(StringPrototypeSlice(str, i), 'NFC'))) {
+      const code = StringPrototypeCodePointAt(ch, 0);
+      if (code < 0x20 || (code >= 0x7f && code < 0xa0) || RegExpPrototypeExec(zeroWidth, ch) !== null) continue;
       width += isWide(code) ? 2 : 1;
     }
     return width;
@@ -51,7 +63,7 @@
     const widths = [];
     for (let i = 0; i < count; i++) {
       const len = getStringWidth(output[i]);
-      widths.push(len);
+      ArrayPrototypePush(widths, len);
       totalLength += len + separatorSpace;
       if (len > maxLength) maxLength = len;
     }
@@ -62,11 +74,11 @@
     }
     // Aim for a roughly square block, characters being ~2.5 times taller
     // than wide; short entries get a bias towards more columns.
-    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
-    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
-    const columns = Math.min(
-      Math.round(Math.sqrt(2.5 * biasedMax * count) / biasedMax),
-      Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+    const averageBias = MathSqrt(actualMax - totalLength / output.length);
+    const biasedMax = MathMax(actualMax - 3 - averageBias, 1);
+    const columns = MathMin(
+      MathRound(MathSqrt(2.5 * biasedMax * count) / biasedMax),
+      MathFloor((ctx.breakLength - ctx.indentationLvl) / actualMax),
       ctx.compact * 4,
       15,
     );
@@ -74,8 +86,8 @@
     const columnWidths = [];
     for (let c = 0; c < columns; c++) {
       let width = 0;
-      for (let j = c; j < count; j += columns) width = Math.max(width, widths[j]);
-      columnWidths.push(width + separatorSpace);
+      for (let j = c; j < count; j += columns) width = MathMax(width, widths[j]);
+      ArrayPrototypePush(columnWidths, width + separatorSpace);
     }
     // Only arrays made entirely of numbers are right-aligned; extra keys
     // (value[i] undefined past the end) make it left-aligned.
@@ -85,33 +97,33 @@
     }
     const rows = [];
     for (let i = 0; i < count; i += columns) {
-      const end = Math.min(i + columns, count);
+      const end = MathMin(i + columns, count);
       let row = '';
       let j = i;
       for (; j < end - 1; j++) {
         const padding = columnWidths[j - i] + output[j].length - widths[j];
-        row += padStart ? `${output[j]}, `.padStart(padding) : `${output[j]}, `.padEnd(padding);
+        row += padStart ? StringPrototypePadStart(`${output[j]}, `, padding) : StringPrototypePadEnd(`${output[j]}, `, padding);
       }
       if (padStart) {
         const padding = columnWidths[j - i] + output[j].length - widths[j] - separatorSpace;
-        row += output[j].padStart(padding);
+        row += StringPrototypePadStart(output[j], padding);
       } else {
         row += output[j];
       }
-      rows.push(row);
+      ArrayPrototypePush(rows, row);
     }
-    if (count < output.length) rows.push(output[count]);
+    if (count < output.length) ArrayPrototypePush(rows, output[count]);
     return rows;
   }
 
   function isBelowBreakLength(ctx, output, start, base) {
     let total = output.length + start;
     if (total + output.length > ctx.breakLength) return false;
-    for (const entry of output) {
-      total += entry.length;
+    for (let i = 0; i < output.length; i++) {
+      total += output[i].length;
       if (total > ctx.breakLength) return false;
     }
-    return base === '' || !base.includes('\n');
+    return base === '' || !StringPrototypeIncludes(base, '\n');
   }
 
   // Puts the entries on one line when fewer than `compact` levels of objects
@@ -128,14 +140,14 @@
       if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
         const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
         if (isBelowBreakLength(ctx, output, start, base)) {
-          const joined = output.join(', ');
-          if (!joined.includes('\n')) return `${prefix}${braces[0]} ${joined} ${braces[1]}`;
+          const joined = ArrayPrototypeJoin(output, ', ');
+          if (!StringPrototypeIncludes(joined, '\n')) return `${prefix}${braces[0]} ${joined} ${braces[1]}`;
         }
       }
     }
-    const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
+    const indentation = `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`;
     return `${prefix}${braces[0]}${indentation}  ${
-      output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+      ArrayPrototypeJoin(output, `,${indentation}  `)}${indentation}${braces[1]}`;
   }
 
   internals.inspectLayout = { reduceToSingleString };

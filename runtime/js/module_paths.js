@@ -4,46 +4,62 @@
 // Defines internals.modulePaths, internals.fileUrlToPath and internals.pathToFileUrl.
 (function (natives, internals) {
   'use strict';
+  const {
+    ArrayPrototypeFilter, ArrayPrototypeForEach, ArrayPrototypeJoin, ArrayPrototypeMap,
+    ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice, MathMax, NumberPrototypeToString,
+    ObjectAssign, ObjectDefineProperty, RegExpPrototypeExec, SafeRegExpReplace,
+    SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+    StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeIndexOf,
+    StringPrototypeLastIndexOf, StringPrototypeSlice, StringPrototypeSplit,
+    StringPrototypeStartsWith, StringPrototypeToLowerCase, StringPrototypeToUpperCase, TypeError,
+    decodeURIComponent, encodeURIComponent,
+  } = internals.primordials;
 
   // ---- POSIX paths ----------------------------------------------------------
 
   function normalize(path) {
-    const absolute = path.startsWith('/');
+    const absolute = StringPrototypeStartsWith(path, '/');
     const out = [];
-    for (const part of path.split('/')) {
+    const parts = StringPrototypeSplit(path, '/');
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
       if (part === '' || part === '.') continue;
-      if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (part !== '..' || !absolute) out.push(part);
+      if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') ArrayPrototypePop(out);
+      else if (part !== '..' || !absolute) ArrayPrototypePush(out, part);
     }
-    const joined = out.join('/');
+    const joined = ArrayPrototypeJoin(out, '/');
     return absolute ? `/${joined}` : joined || '.';
   }
   function resolvePath(...parts) {
     let path = '';
-    for (let i = parts.length - 1; i >= 0 && !path.startsWith('/'); i--) {
+    for (let i = parts.length - 1; i >= 0 && !StringPrototypeStartsWith(path, '/'); i--) {
       if (parts[i] !== '') path = path === '' ? parts[i] : `${parts[i]}/${path}`;
     }
-    if (!path.startsWith('/')) path = `${natives.cwd()}/${path}`;
+    if (!StringPrototypeStartsWith(path, '/')) path = `${natives.cwd()}/${path}`;
     const normalized = normalize(path);
-    return normalized.length > 1 && normalized.endsWith('/') ? normalized.slice(0, -1) : normalized;
+    return normalized.length > 1 && StringPrototypeEndsWith(normalized, '/') ? StringPrototypeSlice(normalized, 0, -1) : normalized;
   }
+  const trimSlashes = (path) => SafeRegExpReplace(/\/+$/, path, '');
   function dirname(path) {
-    const end = path.replace(/\/+$/, '').lastIndexOf('/');
+    const end = StringPrototypeLastIndexOf(trimSlashes(path), '/');
     if (end < 0) return '.';
-    return end === 0 ? '/' : path.slice(0, end).replace(/\/+$/, '') || '/';
+    return end === 0 ? '/' : trimSlashes(StringPrototypeSlice(path, 0, end)) || '/';
   }
-  const basename = (path) => path.replace(/\/+$/, '').slice(path.replace(/\/+$/, '').lastIndexOf('/') + 1);
+  const basename = (path) => StringPrototypeSlice(trimSlashes(path), StringPrototypeLastIndexOf(trimSlashes(path), '/') + 1);
   function extname(path) {
     const base = basename(path);
-    const dot = base.lastIndexOf('.');
-    return dot <= 0 ? '' : base.slice(dot);
+    const dot = StringPrototypeLastIndexOf(base, '.');
+    return dot <= 0 ? '' : StringPrototypeSlice(base, dot);
   }
+  const segmentsOf = (path) => ArrayPrototypeFilter(StringPrototypeSplit(resolvePath(path), '/'), (part) => part !== '');
   function relativePath(from, to) {
-    const a = resolvePath(from).split('/').filter(Boolean);
-    const b = resolvePath(to).split('/').filter(Boolean);
+    const a = segmentsOf(from);
+    const b = segmentsOf(to);
     let common = 0;
     while (common < a.length && common < b.length && a[common] === b[common]) common++;
-    return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
+    const parts = ArrayPrototypeMap(ArrayPrototypeSlice(a, common), () => '..');
+    for (let i = common; i < b.length; i++) ArrayPrototypePush(parts, b[i]);
+    return ArrayPrototypeJoin(parts, '/');
   }
 
   // ---- file: URLs (the subset of WHATWG URL parsing module specifiers need) --
@@ -55,36 +71,38 @@
 
   function percentEncode(text, escapes) {
     let out = '';
-    for (const ch of text) {
-      const cp = ch.codePointAt(0);
-      if (cp > 0x20 && cp < 0x7f && !escapes.includes(ch)) { out += ch; continue; }
-      try { out += encodeURIComponent(ch).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`); }
-      catch { out += '%EF%BF%BD'; }
+    for (const ch of new SafeStringIterator(text)) {
+      const cp = StringPrototypeCodePointAt(ch, 0);
+      if (cp > 0x20 && cp < 0x7f && !StringPrototypeIncludes(escapes, ch)) { out += ch; continue; }
+      try {
+        out += SafeRegExpReplace(/[!'()*~]/g, encodeURIComponent(ch),
+          (c) => `%${StringPrototypeToUpperCase(NumberPrototypeToString(StringPrototypeCharCodeAt(c, 0), 16))}`);
+      } catch { out += '%EF%BF%BD'; }
     }
     return out;
   }
 
   function pathToFileHref(path) {
-    const absolute = resolvePath(path) + (path.endsWith('/') && path !== '/' ? '/' : '');
+    const absolute = resolvePath(path) + (StringPrototypeEndsWith(path, '/') && path !== '/' ? '/' : '');
     return `file://${percentEncode(absolute, `${PATH_ESCAPES}%\\`)}`;
   }
 
   function splitUrl(href) {
-    const match = /^([^?#]*)(\?[^#]*)?(#.*)?$/s.exec(href);
+    const match = RegExpPrototypeExec(/^([^?#]*)(\?[^#]*)?(#.*)?$/s, href);
     return { path: match[1], search: match[2] || '', hash: match[3] || '' };
   }
 
   function fileHrefToPath(href) {
-    if (!href.startsWith('file:')) {
+    if (!StringPrototypeStartsWith(href, 'file:')) {
       throw coded(TypeError, 'ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
     }
-    const rest = splitUrl(href.slice(5)).path;
-    const host = rest.startsWith('//') ? rest.slice(2).split('/')[0] : '';
+    const rest = splitUrl(StringPrototypeSlice(href, 5)).path;
+    const host = StringPrototypeStartsWith(rest, '//') ? StringPrototypeSplit(StringPrototypeSlice(rest, 2), '/')[0] : '';
     if (host !== '') {
       throw coded(TypeError, 'ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on linux');
     }
-    const pathname = rest.startsWith('//') ? rest.slice(2 + host.length) : rest;
-    if (/%2f/i.test(pathname)) {
+    const pathname = StringPrototypeStartsWith(rest, '//') ? StringPrototypeSlice(rest, 2 + host.length) : rest;
+    if (RegExpPrototypeExec(/%2f/i, pathname) !== null) {
       throw coded(TypeError, 'ERR_INVALID_FILE_URL_PATH', 'File URL path must not include encoded / characters');
     }
     return decodeURIComponent(pathname);
@@ -93,68 +111,72 @@
   // Joins path segments WHATWG-style: "." and ".." (also as %2e) collapse.
   function serializePath(segments) {
     const out = [];
-    segments.forEach((segment, i) => {
+    ArrayPrototypeForEach(segments, (segment, i) => {
       const last = i === segments.length - 1;
-      const lower = segment.toLowerCase();
+      const lower = StringPrototypeToLowerCase(segment);
       if (lower === '..' || lower === '.%2e' || lower === '%2e.' || lower === '%2e%2e') {
-        out.pop();
-        if (last) out.push('');
+        ArrayPrototypePop(out);
+        if (last) ArrayPrototypePush(out, '');
       } else if (lower === '.' || lower === '%2e') {
-        if (last) out.push('');
+        if (last) ArrayPrototypePush(out, '');
       } else {
-        out.push(percentEncode(segment, PATH_ESCAPES));
+        ArrayPrototypePush(out, percentEncode(segment, PATH_ESCAPES));
       }
     });
-    return `/${out.join('/')}`;
+    return `/${ArrayPrototypeJoin(out, '/')}`;
   }
 
   // Resolves `input` against a file: URL, as `new URL(input, base).href`
   // would; non-file absolute URLs come back unchanged but for the scheme case.
   function resolveUrl(input, baseHref) {
-    input = input.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
-    const scheme = SCHEME.exec(input);
-    if (scheme && scheme[0].toLowerCase() !== 'file:') return scheme[0].toLowerCase() + input.slice(scheme[0].length);
-    let rest = scheme ? input.slice(5) : input;
+    input = SafeRegExpReplace(/[\t\n\r]/g, SafeRegExpReplace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, input, ''), '');
+    const scheme = RegExpPrototypeExec(SCHEME, input);
+    if (scheme && StringPrototypeToLowerCase(scheme[0]) !== 'file:') {
+      return StringPrototypeToLowerCase(scheme[0]) + StringPrototypeSlice(input, scheme[0].length);
+    }
+    let rest = scheme ? StringPrototypeSlice(input, 5) : input;
     const base = baseHref === undefined ? undefined : splitUrl(baseHref);
     if (base === undefined && !scheme) throw coded(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
-    const parts = splitUrl(rest.replace(/\\/g, '/'));
+    const parts = splitUrl(SafeRegExpReplace(/\\/g, rest, '/'));
     rest = parts.path;
     let host = '';
     let segments;
-    if (rest.startsWith('//')) {
-      const end = rest.indexOf('/', 2);
-      host = rest.slice(2, end < 0 ? undefined : end).toLowerCase();
+    if (StringPrototypeStartsWith(rest, '//')) {
+      const end = StringPrototypeIndexOf(rest, '/', 2);
+      host = StringPrototypeToLowerCase(StringPrototypeSlice(rest, 2, end < 0 ? undefined : end));
       if (host === 'localhost') host = '';
-      segments = end < 0 ? [''] : rest.slice(end + 1).split('/');
-    } else if (rest.startsWith('/')) {
-      segments = rest.slice(1).split('/');
+      segments = end < 0 ? [''] : StringPrototypeSplit(StringPrototypeSlice(rest, end + 1), '/');
+    } else if (StringPrototypeStartsWith(rest, '/')) {
+      segments = StringPrototypeSplit(StringPrototypeSlice(rest, 1), '/');
     } else {
-      if (base === undefined) segments = rest.split('/');
+      if (base === undefined) segments = StringPrototypeSplit(rest, '/');
       else {
-        const basePath = base.path.slice(7);
-        host = base.path.slice(7, 7 + Math.max(0, basePath.indexOf('/')));
-        const dirSegments = basePath.slice(basePath.indexOf('/') + 1).split('/');
+        const basePath = StringPrototypeSlice(base.path, 7);
+        host = StringPrototypeSlice(base.path, 7, 7 + MathMax(0, StringPrototypeIndexOf(basePath, '/')));
+        const dirSegments = StringPrototypeSplit(StringPrototypeSlice(basePath, StringPrototypeIndexOf(basePath, '/') + 1), '/');
         if (rest === '') {
-          const search = input.includes('?') ? parts.search : base.search;
-          return `file://${host}${base.path.slice(7 + host.length)}${search}${encodeHash(parts.hash)}`;
+          const search = StringPrototypeIncludes(input, '?') ? parts.search : base.search;
+          return `file://${host}${StringPrototypeSlice(base.path, 7 + host.length)}${search}${encodeHash(parts.hash)}`;
         }
-        dirSegments.pop();
-        segments = [...dirSegments, ...rest.split('/')];
+        ArrayPrototypePop(dirSegments);
+        const restSegments = StringPrototypeSplit(rest, '/');
+        for (let i = 0; i < restSegments.length; i++) ArrayPrototypePush(dirSegments, restSegments[i]);
+        segments = dirSegments;
       }
     }
-    const search = parts.search ? `?${percentEncode(parts.search.slice(1), QUERY_ESCAPES)}` : '';
+    const search = parts.search ? `?${percentEncode(StringPrototypeSlice(parts.search, 1), QUERY_ESCAPES)}` : '';
     return `file://${host}${serializePath(segments)}${search}${encodeHash(parts.hash)}`;
   }
-  const encodeHash = (hash) => (hash ? `#${percentEncode(hash.slice(1), FRAGMENT_ESCAPES)}` : '');
-  const hrefPathname = (href) => splitUrl(href).path.replace(/^file:\/\/[^/]*/, '');
+  const encodeHash = (hash) => (hash ? `#${percentEncode(StringPrototypeSlice(hash, 1), FRAGMENT_ESCAPES)}` : '');
+  const hrefPathname = (href) => SafeRegExpReplace(/^file:\/\/[^/]*/, splitUrl(href).path, '');
 
   // ---- errors -----------------------------------------------------------------
 
   // An error with Node's `code` property (and any extra `props`).
   function coded(Ctor, code, message, props) {
     const error = new Ctor(message);
-    Object.defineProperty(error, 'code', { value: code, writable: true, enumerable: true, configurable: true });
-    if (props) Object.assign(error, props);
+    ObjectDefineProperty(error, 'code', { value: code, writable: true, enumerable: true, configurable: true });
+    if (props) ObjectAssign(error, props);
     return error;
   }
   const hrefToDisplay = (href) => {

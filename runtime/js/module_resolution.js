@@ -10,12 +10,23 @@
     SCHEME, dirname, extname, splitUrl, resolveUrl, pathToFileHref, fileHrefToPath, hrefPathname,
     hrefToDisplay, coded,
   } = internals.modulePaths;
+  const {
+    ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypePush, ArrayPrototypeSlice,
+    ArrayPrototypeSome, Error, JSONParse, JSONStringify, ObjectDefineProperty,
+    ObjectGetOwnPropertyNames, ObjectPrototypeHasOwnProperty, RegExpPrototypeExec, SafeMap,
+    SafeRegExpReplace, SafeSet, String, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
+    StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeLastIndexOf,
+    StringPrototypeReplace, StringPrototypeReplaceAll, StringPrototypeSlice, StringPrototypeSplit,
+    StringPrototypeStartsWith, StringPrototypeToLowerCase, SyntaxError, TypeError,
+    decodeURIComponent,
+  } = internals.primordials;
 
   // ---- builtins -------------------------------------------------------------
 
   // Node 20's require('module').builtinModules, plus names that exist only
   // with the node: prefix.
-  const BUILTINS = new Set(('_http_agent _http_client _http_common _http_incoming _http_outgoing ' +
+  const BUILTINS = new SafeSet();
+  const BUILTIN_NAMES = StringPrototypeSplit(('_http_agent _http_client _http_common _http_incoming _http_outgoing ' +
     '_http_server _stream_duplex _stream_passthrough _stream_readable _stream_transform ' +
     '_stream_wrap _stream_writable _tls_common _tls_wrap assert assert/strict async_hooks ' +
     'buffer child_process cluster console constants crypto dgram diagnostics_channel dns ' +
@@ -23,25 +34,33 @@
     'module net os path path/posix path/win32 perf_hooks process punycode querystring ' +
     'readline readline/promises repl stream stream/consumers stream/promises stream/web ' +
     'string_decoder sys timers timers/promises tls trace_events tty url util util/types v8 vm ' +
-    'wasi worker_threads zlib').split(' '));
-  const SCHEME_ONLY_BUILTINS = new Set(['sea', 'test', 'test/reporters']);
+    'wasi worker_threads zlib'), ' ');
+  for (let i = 0; i < BUILTIN_NAMES.length; i++) BUILTINS.add(BUILTIN_NAMES[i]);
+  const SCHEME_ONLY_BUILTINS = new SafeSet();
+  SCHEME_ONLY_BUILTINS.add('sea');
+  SCHEME_ONLY_BUILTINS.add('test');
+  SCHEME_ONLY_BUILTINS.add('test/reporters');
   const isBuiltin = (name) => BUILTINS.has(name) || SCHEME_ONLY_BUILTINS.has(name);
   // The id require() accepts for a builtin ('fs' or 'node:fs'), else undefined.
   function builtinId(request) {
-    if (request.startsWith('node:')) return isBuiltin(request.slice(5)) ? request : undefined;
+    if (StringPrototypeStartsWith(request, 'node:')) return isBuiltin(StringPrototypeSlice(request, 5)) ? request : undefined;
     return BUILTINS.has(request) ? request : undefined;
   }
 
   const FILE = 1;
   const DIR = 2;
-  const IMPORT_CONDITIONS = new Set(['import', 'node']);
-  const REQUIRE_CONDITIONS = new Set(['require', 'node']);
+  const IMPORT_CONDITIONS = new SafeSet();
+  IMPORT_CONDITIONS.add('import');
+  IMPORT_CONDITIONS.add('node');
+  const REQUIRE_CONDITIONS = new SafeSet();
+  REQUIRE_CONDITIONS.add('require');
+  REQUIRE_CONDITIONS.add('node');
 
   // ---- probes -----------------------------------------------------------------
 
   let probes = null; // paths looked at by the current resolution
   function stat(path) {
-    if (probes !== null && !probes.includes(path)) probes.push(path);
+    if (probes !== null && !ArrayPrototypeIncludes(probes, path)) ArrayPrototypePush(probes, path);
     return natives.fileKind(path);
   }
   // Runs a resolution; an error it throws gets `.tried` (the probed paths).
@@ -52,11 +71,15 @@
       return fn();
     } catch (error) {
       if (error !== null && typeof error === 'object' && !('tried' in error)) {
-        Object.defineProperty(error, 'tried', { value: probes.slice(), writable: true, configurable: true });
+        ObjectDefineProperty(error, 'tried', { value: ArrayPrototypeSlice(probes), writable: true, configurable: true });
       }
       throw error;
     } finally {
-      if (outer !== null) outer.push(...probes.filter((p) => !outer.includes(p)));
+      if (outer !== null) {
+        for (let i = 0; i < probes.length; i++) {
+          if (!ArrayPrototypeIncludes(outer, probes[i])) ArrayPrototypePush(outer, probes[i]);
+        }
+      }
       probes = outer;
     }
   }
@@ -81,8 +104,8 @@
 
   // ---- package.json ---------------------------------------------------------
 
-  const packageCache = new Map();
-  const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+  const packageCache = new SafeMap();
+  const hasOwn = ObjectPrototypeHasOwnProperty;
 
   // Reads the fields resolution uses. `esm` = { specifier, base } for Node's
   // ESM error wording, or undefined for CommonJS wording.
@@ -95,7 +118,7 @@
     if (text !== undefined) {
       let parsed;
       try {
-        parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        parsed = JSONParse(StringPrototypeCharCodeAt(text, 0) === 0xfeff ? StringPrototypeSlice(text, 1) : text);
       } catch (error) {
         if (esm === undefined) {
           error.message = `Error parsing ${jsonPath}: ${error.message}`;
@@ -119,9 +142,9 @@
   // The package.json governing a file: nearest one up the tree, not looking
   // past a node_modules folder. `esm` selects ESM wording (see readPackage).
   function packageScope(filePath, esm) {
-    let dir = filePath.slice(0, filePath.lastIndexOf('/')) || '/';
+    let dir = StringPrototypeSlice(filePath, 0, StringPrototypeLastIndexOf(filePath, '/')) || '/';
     for (;;) {
-      if (esm ? dir.endsWith('node_modules') : dir.endsWith('/node_modules')) return undefined;
+      if (StringPrototypeEndsWith(dir, esm ? 'node_modules' : '/node_modules')) return undefined;
       const config = readPackage(`${dir === '/' ? '' : dir}/package.json`, esm);
       if (config.exists) return config;
       if (dir === '/') return undefined;
@@ -135,9 +158,9 @@
   // Targets and subpaths may not contain ".", ".." or "node_modules"
   // segments, percent-encoded or not.
   function hasInvalidSegment(path) {
-    return path.split(/[\\/]/).some((segment) => {
+    return ArrayPrototypeSome(StringPrototypeSplit(StringPrototypeReplaceAll(path, '\\', '/'), '/'), (segment) => {
       try {
-        const decoded = decodeURIComponent(segment).toLowerCase();
+        const decoded = StringPrototypeToLowerCase(decodeURIComponent(segment));
         return decoded === '.' || decoded === '..' || decoded === 'node_modules';
       } catch {
         return false;
@@ -152,12 +175,12 @@
       `Invalid package config ${fileHrefToPath(pjsonHref)}${base ? ` while importing ${base}` : ''}. ${detail}`);
   }
   function invalidTarget(key, target, pjsonHref, internal, base) {
-    const text = typeof target === 'object' && target !== null ? JSON.stringify(target, null, '') : `${target}`;
-    const hint = !internal && text.length && !text.startsWith('./') ? '; targets must start with "./"' : '';
+    const text = typeof target === 'object' && target !== null ? JSONStringify(target, null, '') : `${target}`;
+    const hint = !internal && text.length && !StringPrototypeStartsWith(text, './') ? '; targets must start with "./"' : '';
     const where = `the package config ${packageDirOf(pjsonHref)}package.json${baseSuffix(base)}${hint}`;
     return coded(Error, 'ERR_INVALID_PACKAGE_TARGET', key === '.'
-      ? `Invalid "exports" main target ${JSON.stringify(text)} defined in ${where}`
-      : `Invalid "${internal ? 'imports' : 'exports'}" target ${JSON.stringify(text)} defined for '${key}' in ${where}`);
+      ? `Invalid "exports" main target ${JSONStringify(text)} defined in ${where}`
+      : `Invalid "${internal ? 'imports' : 'exports'}" target ${JSONStringify(text)} defined for '${key}' in ${where}`);
   }
   function exportsNotFound(subpath, pjsonHref, base) {
     const pkg = `${packageDirOf(pjsonHref)}package.json${baseSuffix(base)}`;
@@ -177,10 +200,11 @@
     if (typeof target === 'string') {
       return resolveTargetString(target, subpath, key, pjsonHref, base, pattern, internal, conditions);
     }
-    if (Array.isArray(target)) {
+    if (ArrayIsArray(target)) {
       if (target.length === 0) return null;
       let lastError;
-      for (const item of target) {
+      for (let i = 0; i < target.length; i++) {
+        const item = target[i];
         let result;
         try {
           result = resolveTarget(pjsonHref, item, subpath, key, base, pattern, internal, conditions);
@@ -197,11 +221,12 @@
       throw lastError;
     }
     if (typeof target === 'object' && target !== null) {
-      const keys = Object.getOwnPropertyNames(target);
-      if (keys.some((k) => `${+k}` === k && +k >= 0 && +k < 0xffffffff)) {
+      const keys = ObjectGetOwnPropertyNames(target);
+      if (ArrayPrototypeSome(keys, (k) => `${+k}` === k && +k >= 0 && +k < 0xffffffff)) {
         throw invalidConfig(pjsonHref, base, '"exports" cannot contain numeric property keys.');
       }
-      for (const condition of keys) {
+      for (let i = 0; i < keys.length; i++) {
+        const condition = keys[i];
         if (condition !== 'default' && !conditions.has(condition)) continue;
         const result = resolveTarget(pjsonHref, target[condition], subpath, key, base, pattern, internal, conditions);
         if (result !== undefined) return result;
@@ -213,25 +238,26 @@
   }
 
   function resolveTargetString(target, subpath, key, pjsonHref, base, pattern, internal, conditions) {
-    const fill = (text) => text.replace(/\*/g, () => subpath);
-    if (subpath !== '' && !pattern && !target.endsWith('/')) throw invalidTarget(key, target, pjsonHref, internal, base);
-    if (!target.startsWith('./')) {
+    const fill = (text) => SafeRegExpReplace(/\*/g, text, () => subpath);
+    if (subpath !== '' && !pattern && !StringPrototypeEndsWith(target, '/')) throw invalidTarget(key, target, pjsonHref, internal, base);
+    if (!StringPrototypeStartsWith(target, './')) {
       // "imports" may map to a bare package name: resolve it from the package.
-      if (internal && !target.startsWith('../') && !target.startsWith('/') && !SCHEME.test(target)) {
+      if (internal && !StringPrototypeStartsWith(target, '../') && !StringPrototypeStartsWith(target, '/') &&
+          RegExpPrototypeExec(SCHEME, target) === null) {
         return packageResolve(pattern ? fill(target) : target + subpath, pjsonHref, conditions);
       }
       throw invalidTarget(key, target, pjsonHref, internal, base);
     }
-    if (hasInvalidSegment(target.slice(2))) {
+    if (hasInvalidSegment(StringPrototypeSlice(target, 2))) {
       throw invalidTarget(key, target, pjsonHref, internal, base);
     }
     const resolved = resolveUrl(target, pjsonHref);
-    if (!hrefPathname(resolved).startsWith(hrefPathname(resolveUrl('.', pjsonHref)))) {
+    if (!StringPrototypeStartsWith(hrefPathname(resolved), hrefPathname(resolveUrl('.', pjsonHref)))) {
       throw invalidTarget(key, target, pjsonHref, internal, base);
     }
     if (subpath === '') return resolved;
     if (hasInvalidSegment(subpath)) {
-      const request = pattern ? key.replace('*', () => subpath) : key + subpath;
+      const request = pattern ? StringPrototypeReplace(key, '*', () => subpath) : key + subpath;
       throw invalidSpecifier(request, `request is not a valid match in pattern "${key}" for the "${
         internal ? 'imports' : 'exports'}" resolution of ${fileHrefToPath(pjsonHref)}`, base && hrefToDisplay(base));
     }
@@ -240,8 +266,8 @@
 
   // Orders pattern keys: longer prefix first, then longer key (Node's order).
   function patternKeyCompare(a, b) {
-    const aStar = a.indexOf('*');
-    const bStar = b.indexOf('*');
+    const aStar = StringPrototypeIndexOf(a, '*');
+    const bStar = StringPrototypeIndexOf(b, '*');
     const aBase = aStar === -1 ? a.length : aStar + 1;
     const bBase = bStar === -1 ? b.length : bStar + 1;
     if (aBase !== bBase) return aBase > bBase ? -1 : 1;
@@ -254,23 +280,27 @@
   function bestPatternMatch(map, request) {
     let best = '';
     let matched;
-    for (const key of Object.getOwnPropertyNames(map)) {
-      const star = key.indexOf('*');
-      if (star === -1 || !request.startsWith(key.slice(0, star))) continue;
-      const trailer = key.slice(star + 1);
-      if (request.length >= key.length && request.endsWith(trailer) &&
-          patternKeyCompare(best, key) === 1 && key.lastIndexOf('*') === star) {
+    const keys = ObjectGetOwnPropertyNames(map);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const star = StringPrototypeIndexOf(key, '*');
+      if (star === -1 || !StringPrototypeStartsWith(request, StringPrototypeSlice(key, 0, star))) continue;
+      const trailer = StringPrototypeSlice(key, star + 1);
+      if (request.length >= key.length && StringPrototypeEndsWith(request, trailer) &&
+          patternKeyCompare(best, key) === 1 && StringPrototypeLastIndexOf(key, '*') === star) {
         best = key;
-        matched = request.slice(star, request.length - trailer.length);
+        matched = StringPrototypeSlice(request, star, request.length - trailer.length);
       }
     }
     return best ? [best, matched] : undefined;
   }
 
   function isConditionsSugar(exports, pjsonHref, base) {
-    if (typeof exports === 'string' || Array.isArray(exports)) return true;
+    if (typeof exports === 'string' || ArrayIsArray(exports)) return true;
     if (typeof exports !== 'object' || exports === null) return false;
-    const kinds = new Set(Object.getOwnPropertyNames(exports).map((k) => k === '' || k[0] !== '.'));
+    const kinds = new SafeSet();
+    const keys = ObjectGetOwnPropertyNames(exports);
+    for (let i = 0; i < keys.length; i++) kinds.add(keys[i] === '' || keys[i][0] !== '.');
     if (kinds.size > 1) {
       throw invalidConfig(pjsonHref, base, '"exports" cannot contain some keys starting with \'.\' and some not. ' +
         'The exports object must either be an object of package subpath keys or an object of main entry ' +
@@ -282,7 +312,7 @@
   function packageExportsResolve(pjsonHref, subpath, config, base, conditions) {
     let exports = config.exports;
     if (isConditionsSugar(exports, pjsonHref, base)) exports = { '.': exports };
-    if (hasOwn(exports, subpath) && !subpath.includes('*') && !subpath.endsWith('/')) {
+    if (hasOwn(exports, subpath) && !StringPrototypeIncludes(subpath, '*') && !StringPrototypeEndsWith(subpath, '/')) {
       const result = resolveTarget(pjsonHref, exports[subpath], '', subpath, base, false, false, conditions);
       if (result == null) throw exportsNotFound(subpath, pjsonHref, base);
       return result;
@@ -297,7 +327,7 @@
   }
 
   function packageImportsResolve(name, base, conditions) {
-    if (name === '#' || name.startsWith('#/') || name.endsWith('/')) {
+    if (name === '#' || StringPrototypeStartsWith(name, '#/') || StringPrototypeEndsWith(name, '/')) {
       throw invalidSpecifier(name, 'is not a valid internal imports specifier name', fileHrefToPath(base));
     }
     const config = esmScope(base);
@@ -307,7 +337,7 @@
       const imports = config.imports;
       if (imports) {
         let result;
-        if (hasOwn(imports, name) && !name.includes('*')) {
+        if (hasOwn(imports, name) && !StringPrototypeIncludes(name, '*')) {
           result = resolveTarget(pjsonHref, imports[name], '', name, base, false, true, conditions);
         } else {
           const match = bestPatternMatch(imports, name);
@@ -324,16 +354,16 @@
   // ---- ESM resolution ---------------------------------------------------------
 
   function parsePackageName(specifier, base) {
-    let slash = specifier.indexOf('/');
+    let slash = StringPrototypeIndexOf(specifier, '/');
     let valid = true;
     if (specifier[0] === '@') {
       if (slash === -1) valid = false;
-      else slash = specifier.indexOf('/', slash + 1);
+      else slash = StringPrototypeIndexOf(specifier, '/', slash + 1);
     }
-    const name = slash === -1 ? specifier : specifier.slice(0, slash);
-    if (/^\.|%|\\/.test(name)) valid = false;
+    const name = slash === -1 ? specifier : StringPrototypeSlice(specifier, 0, slash);
+    if (RegExpPrototypeExec(/^\.|%|\\/, name) !== null) valid = false;
     if (!valid) throw invalidSpecifier(specifier, 'is not a valid package name', fileHrefToPath(base));
-    return { name, subpath: `.${slash === -1 ? '' : specifier.slice(slash)}` };
+    return { name, subpath: `.${slash === -1 ? '' : StringPrototypeSlice(specifier, slash)}` };
   }
 
   // Bare specifier: builtin, the package itself (self-reference), else the
@@ -349,7 +379,7 @@
     let pjsonHref = resolveUrl(`./node_modules/${name}/package.json`, base);
     for (;;) {
       const pjsonPath = fileHrefToPath(pjsonHref);
-      if (stat(pjsonPath.slice(0, -13)) === DIR) {
+      if (stat(StringPrototypeSlice(pjsonPath, 0, -13)) === DIR) {
         const config = readPackage(pjsonPath, { specifier, base });
         if (config.exports != null) return packageExportsResolve(pjsonHref, subpath, config, base, conditions);
         if (subpath === '.') return legacyMainResolve(pjsonHref, config, base);
@@ -367,13 +397,12 @@
   function legacyMainResolve(pjsonHref, config, base) {
     const guesses = [];
     if (config.main !== undefined) {
-      for (const ext of ['', '.js', '.json', '.node', '/index.js', '/index.json', '/index.node']) {
-        guesses.push(`./${config.main}${ext}`);
-      }
+      const exts = ['', '.js', '.json', '.node', '/index.js', '/index.json', '/index.node'];
+      for (let i = 0; i < exts.length; i++) ArrayPrototypePush(guesses, `./${config.main}${exts[i]}`);
     }
-    guesses.push('./index.js', './index.json', './index.node');
-    for (const guess of guesses) {
-      const href = resolveUrl(guess, pjsonHref);
+    ArrayPrototypePush(guesses, './index.js', './index.json', './index.node');
+    for (let i = 0; i < guesses.length; i++) {
+      const href = resolveUrl(guesses[i], pjsonHref);
       if (stat(fileHrefToPath(href)) === FILE) return href;
     }
     const missing = fileHrefToPath(resolveUrl(config.main !== undefined ? `./${config.main}` : './index.js', pjsonHref));
@@ -383,12 +412,12 @@
   // The resolved file must exist and not be a directory; symlinks resolved.
   function finalizeResolution(href, base) {
     const { path: urlPath, search, hash } = splitUrl(href);
-    if (/%2f|%5c/i.test(hrefPathname(href))) {
+    if (RegExpPrototypeExec(/%2f|%5c/i, hrefPathname(href)) !== null) {
       throw invalidSpecifier(hrefPathname(href), 'must not include encoded "/" or "\\" characters', hrefToDisplay(base));
     }
     const path = fileHrefToPath(urlPath);
     // Node stats "/" for any path ending in a slash, so these are directories.
-    const kind = path.endsWith('/') ? DIR : stat(path);
+    const kind = StringPrototypeEndsWith(path, '/') ? DIR : stat(path);
     if (kind === DIR) {
       throw coded(Error, 'ERR_UNSUPPORTED_DIR_IMPORT',
         `Directory import '${path}' is not supported resolving ES modules imported from ${hrefToDisplay(base)}`, { url: href });
@@ -408,12 +437,12 @@
       resolved = resolveUrl(specifier, base);
     } else if (specifier[0] === '#') {
       resolved = packageImportsResolve(specifier, base, IMPORT_CONDITIONS);
-    } else if (SCHEME.test(specifier)) {
+    } else if (RegExpPrototypeExec(SCHEME, specifier) !== null) {
       resolved = resolveUrl(specifier, base);
     } else {
       resolved = packageResolve(specifier, base, IMPORT_CONDITIONS);
     }
-    return resolved.startsWith('file:') ? finalizeResolution(resolved, base) : resolved;
+    return StringPrototypeStartsWith(resolved, 'file:') ? finalizeResolution(resolved, base) : resolved;
   }
 
   // The errors V8 raises when a module's syntax is compiled as a script.
@@ -432,7 +461,7 @@
       return false;
     } catch (error) {
       return error instanceof SyntaxError &&
-        MODULE_SYNTAX_ERRORS.some((message) => String(error.message).includes(message));
+        ArrayPrototypeSome(MODULE_SYNTAX_ERRORS, (message) => StringPrototypeIncludes(String(error.message), message));
     }
   }
 
@@ -447,7 +476,7 @@
       // (import, export, import.meta, top-level await) is a module.
       return ext === '.js' && hasModuleSyntax(path) ? 'module' : 'commonjs';
     }
-    const format = { '.mjs': 'module', '.cjs': 'commonjs', '.json': 'json' }[ext];
+    const format = { __proto__: null, '.mjs': 'module', '.cjs': 'commonjs', '.json': 'json' }[ext];
     if (format) return format;
     throw coded(TypeError, 'ERR_UNKNOWN_FILE_EXTENSION', `Unknown file extension "${ext}" for ${path}`);
   }

@@ -9,6 +9,11 @@
   const { isBuiltin, tracking, untracked, isRelativeSpecifier, esmResolve, formatOf } =
     internals.moduleResolution;
   const { Module, nodeModulePaths, resolveFilename } = internals.cjsLoader;
+  const {
+    ArrayPrototypeJoin, ArrayPrototypeMap, Error, JSONStringify, RegExpPrototypeExec, SafeMap,
+    SafeRegExpReplace, String, StringPrototypeLastIndexOf, StringPrototypeSlice, StringPrototypeSplit,
+    StringPrototypeStartsWith, StringPrototypeToLowerCase, encodeURIComponent,
+  } = internals.primordials;
 
   // Node appends "Did you mean to import ...?" when require() would have found it.
   // Node's stand-in parent has no filename, so relative specifiers are tried
@@ -20,28 +25,28 @@
         const parentPath = fileHrefToPath(parentHref);
         const parent = new Module(parentPath, null);
         parent.paths = nodeModulePaths(parentPath);
-        return resolveFilename(specifier.startsWith('file://') ? fileHrefToPath(specifier) : specifier, parent, false);
+        return resolveFilename(StringPrototypeStartsWith(specifier, 'file://') ? fileHrefToPath(specifier) : specifier, parent, false);
       });
     } catch {
       return;
     }
     if (isRelativeSpecifier(specifier)) {
-      found = relativePath(hrefPathname(parentHref).replace(/\/[^/]*$/, ''), hrefPathname(pathToFileHref(found)));
-      if (!found.startsWith('../')) found = `./${found}`;
+      found = relativePath(SafeRegExpReplace(/\/[^/]*$/, hrefPathname(parentHref), ''), hrefPathname(pathToFileHref(found)));
+      if (!StringPrototypeStartsWith(found, '../')) found = `./${found}`;
     } else if (specifier[0] && specifier[0] !== '/' && specifier[0] !== '.') {
-      const pkg = specifier.split('/')[0];
+      const pkg = StringPrototypeSplit(specifier, '/')[0];
       const needle = `/node_modules/${pkg}/`;
-      const at = found.lastIndexOf(needle);
-      found = at === -1 ? pathToFileHref(found)
-        : `${pkg}/${found.slice(at + needle.length).split('/').map(encodeURIComponent).join('/')}`;
+      const at = StringPrototypeLastIndexOf(found, needle);
+      found = at === -1 ? pathToFileHref(found) : `${pkg}/${ArrayPrototypeJoin(ArrayPrototypeMap(
+        StringPrototypeSplit(StringPrototypeSlice(found, at + needle.length), '/'), (part) => encodeURIComponent(part)), '/')}`;
     }
     if (found === specifier) return;
-    error.message += `\nDid you mean to import ${JSON.stringify(found)}?`;
+    error.message += `\nDid you mean to import ${JSONStringify(found)}?`;
   }
 
   // Resolutions live in the heap, so after a restore whatever the build
   // resolved needs no file system (its sources may be gone).
-  const importMemo = new Map();
+  const importMemo = new SafeMap();
 
   internals.resolveImport = function resolveImport(specifier, referrerUrl) {
     const key = `${referrerUrl}\0${specifier}`;
@@ -56,9 +61,10 @@
   function resolveImportUncached(specifier, referrerUrl) {
     return tracking(() => {
       const parent = referrerUrl ? String(referrerUrl) : pathToFileHref(`${natives.cwd()}/`);
-      const scheme = SCHEME.exec(specifier)?.[0].toLowerCase();
+      const match = RegExpPrototypeExec(SCHEME, specifier);
+      const scheme = match === null ? undefined : StringPrototypeToLowerCase(match[0]);
       if (scheme === 'node:') {
-        const name = specifier.slice(5);
+        const name = StringPrototypeSlice(specifier, 5);
         if (!isBuiltin(name)) throw coded(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${specifier}`);
         return { url: `node:${name}`, format: 'builtin' };
       }
@@ -71,10 +77,10 @@
         }
         throw error;
       }
-      if (url.startsWith('node:')) return { url, format: 'builtin' };
-      if (!url.startsWith('file:')) {
+      if (StringPrototypeStartsWith(url, 'node:')) return { url, format: 'builtin' };
+      if (!StringPrototypeStartsWith(url, 'file:')) {
         throw coded(Error, 'ERR_UNSUPPORTED_ESM_URL_SCHEME', 'Only URLs with a scheme in: file and node are ' +
-          `supported by the default ESM loader. Received protocol '${SCHEME.exec(url)[0]}'`);
+          `supported by the default ESM loader. Received protocol '${RegExpPrototypeExec(SCHEME, url)[0]}'`);
       }
       return { url, format: formatOf(url) };
     });

@@ -1,6 +1,10 @@
 // The `toysnap` namespace and a minimal `process`, because npm code reads it.
 (function (natives, internals) {
   'use strict';
+  const {
+    ArrayPrototypePush, ArrayPrototypeSplice, Number, ObjectAssign, ObjectKeys,
+    PromisePrototypeThen, PromiseResolve, ReflectApply, TypeError,
+  } = internals.primordials;
 
   let exitCode;
   const restoreHooks = [];
@@ -20,7 +24,7 @@
     set exitCode(code) { exitCode = code; },
     onRestore(hook) {
       if (typeof hook !== 'function') throw new TypeError('onRestore expects a function');
-      restoreHooks.push(hook);
+      ArrayPrototypePush(restoreHooks, hook);
     },
   };
 
@@ -35,7 +39,7 @@
       if (typeof callback !== 'function') {
         throw new TypeError('The "callback" argument must be of type function');
       }
-      ticks.push({ callback, args });
+      ArrayPrototypePush(ticks, { callback, args });
     },
   };
 
@@ -43,7 +47,7 @@
     if (typeof callback !== 'function') {
       throw new TypeError('The "callback" argument must be of type function');
     }
-    Promise.resolve().then(() => callback());
+    PromisePrototypeThen(PromiseResolve(), () => callback());
   };
 
   for (const [name, value] of [['toysnap', toysnap], ['process', process]]) {
@@ -54,13 +58,16 @@
 
   internals.setEnv = function (env) {
     // Replace contents, keep identity: code may hold a reference to process.env.
-    for (const key of Object.keys(toysnap.env)) delete toysnap.env[key];
-    Object.assign(toysnap.env, env);
+    const keys = ObjectKeys(toysnap.env);
+    for (let i = 0; i < keys.length; i++) delete toysnap.env[keys[i]];
+    ObjectAssign(toysnap.env, env);
   };
 
   internals.setArgs = function (args, execPath, entryPath) {
     toysnap.args = args;
-    process.argv = [execPath, entryPath, ...args];
+    const argv = [execPath, entryPath];
+    for (let i = 0; i < args.length; i++) ArrayPrototypePush(argv, args[i]);
+    process.argv = argv;
   };
 
   // Runs every queued tick, including ticks queued meanwhile; how many ran.
@@ -69,10 +76,10 @@
     try {
       while (count < ticks.length) {
         const { callback, args } = ticks[count++];
-        Reflect.apply(callback, undefined, args);
+        ReflectApply(callback, undefined, args);
       }
     } finally {
-      ticks.splice(0, count);
+      ArrayPrototypeSplice(ticks, 0, count);
     }
     return count;
   };
@@ -84,11 +91,16 @@
   internals.beforeSnapshot = function () {
     internals.timersBeforeSnapshot();
     internals.webBeforeSnapshot();
+    internals.removeBuildGuards();
   };
 
   internals.onRestore = function () {
     internals.timersOnRestore();
     internals.webOnRestore();
-    for (const hook of restoreHooks) hook();
+    internals.inspectOnRestore();
+    for (let i = 0; i < restoreHooks.length; i++) {
+      const hook = restoreHooks[i];
+      hook();
+    }
   };
 })

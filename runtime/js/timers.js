@@ -1,19 +1,42 @@
 // Timers kept in the JS heap, so a snapshot carries them; the C++ event loop
 // drives them through internals.runNextDueTimer / nextTimerDeadline.
+//
+// The structure is Node's (lib/internal/timers.js), so the order matches when
+// the loop runs late too: one list per delay, its timers in the order they
+// were started, and a min-heap of the lists by (expiry, id). A list's expiry
+// is when its first timer is due; its id grows each time it is rescheduled.
 (function (natives, internals) {
   'use strict';
+  const {
+    ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSort, Error, MathCeil,
+    MathTrunc, Number, ReflectApply, SafeMap, SafeRegExpReplace, String, StringPrototypeSplit,
+    StringPrototypeTrim, SymbolToPrimitive, TypeError,
+  } = internals.primordials;
 
   const TIMEOUT_MAX = 2 ** 31 - 1;
-  // Like libuv's loop time: fixed while a callback runs, so timers scheduled in
-  // one turn share a start time as they do under Node.
-  let loopNow = natives.monotonicNow();
+  // A delay counts from the call that starts it: Node reads libuv's loop time
+  // there after updating it (getLibuvNow: uv_update_time, then uv_now), so work
+  // done earlier in the same turn does not eat into the delay. libuv's clock has
+  // whole milliseconds and fires up to 1 ms early; this one does not.
+  const clock = natives.monotonicNow;
   let nextId = 1;
-  let sequence = 0;
-  const active = new Map();  // id -> Timeout
-  // Min-heap of arm records by (due, seq). Clearing or re-arming a timer leaves
-  // its old record in place; records are checked against `active` when they
-  // surface, and the heap is rebuilt when stale ones outnumber live ones.
-  let queue = [];
+  let nextListId = 1;
+  const lists = new SafeMap();  // delay -> TimerList
+  const heap = [];              // TimerLists by (expiry, id)
+  const byId = new SafeMap();   // id -> Timeout, once code has asked for its number
+  let refCount = 0;             // started, referenced timers
+  let refTimeouts = 0;          // ... of which not intervals
+
+  class TimerList {
+    constructor(delay, expiry) {
+      this.delay = delay;
+      this.expiry = expiry;
+      this.id = nextListId++;
+      this.head = null;
+      this.tail = null;
+      this.position = -1;  // index in `heap`
+    }
+  }
 
   class Timeout {
     constructor(callback, delay, args, repeat) {
@@ -24,28 +47,138 @@
       this._repeat = repeat;
       this._ref = true;
       this._where = callerLocation();
-      this._arm();
+      this._start = 0;
+      this._list = null;  // while started: the list it is linked into
+      this._prev = null;
+      this._next = null;
+      this._hasPrimitive = false;
+      this._cleared = false;
+      start(this, clock());
     }
-    _arm() {
-      this._due = loopNow + this._delay;
-      this._seq = sequence++;
-      if (queue.length > 64 && queue.length > 2 * active.size) rebuild();
-      active.set(this._id, this);
-      push({ timer: this, due: this._due, seq: this._seq });
+    ref() {
+      if (!this._ref && this._list !== null) count(this, 1);
+      this._ref = true;
+      return this;
     }
-    ref() { this._ref = true; return this; }
-    unref() { this._ref = false; return this; }
+    unref() {
+      if (this._ref && this._list !== null) count(this, -1);
+      this._ref = false;
+      return this;
+    }
     hasRef() { return this._ref; }
-    refresh() { if (active.has(this._id)) this._arm(); return this; }
-    close() { active.delete(this._id); return this; }
-    [Symbol.toPrimitive]() { return this._id; }
+    // As in Node, this also starts again a timeout that has fired.
+    refresh() {
+      if (!this._cleared) {
+        if (this._list !== null) unlink(this);
+        start(this, clock());
+      }
+      return this;
+    }
+    close() { clear(this); return this; }
+    [SymbolToPrimitive]() {
+      if (!this._hasPrimitive) {
+        this._hasPrimitive = true;
+        byId.set(this._id, this);
+      }
+      return this._id;
+    }
+  }
+
+  function count(timer, delta) {
+    refCount += delta;
+    if (!timer._repeat) refTimeouts += delta;
+  }
+
+  // ---- the heap of lists
+
+  function before(a, b) {
+    return a.expiry < b.expiry || (a.expiry === b.expiry && a.id < b.id);
+  }
+  function place(list, i) {
+    heap[i] = list;
+    list.position = i;
+  }
+  function siftUp(i) {
+    const list = heap[i];
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(list, heap[parent])) break;
+      place(heap[parent], i);
+      i = parent;
+    }
+    place(list, i);
+  }
+  function siftDown(i) {
+    const list = heap[i];
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const right = left + 1;
+      const child = right < heap.length && before(heap[right], heap[left]) ? right : left;
+      if (!before(heap[child], list)) break;
+      place(heap[child], i);
+      i = child;
+    }
+    place(list, i);
+  }
+  function removeList(list) {
+    lists.delete(list.delay);
+    const i = list.position;
+    const last = ArrayPrototypePop(heap);
+    list.position = -1;
+    if (last === list) return;
+    place(last, i);
+    siftDown(i);
+    siftUp(last.position);
+  }
+
+  // ---- starting and stopping timers
+
+  // Appends `timer` to its delay's list, started at `startTime`.
+  function start(timer, startTime) {
+    timer._start = startTime;
+    let list = lists.get(timer._delay);
+    if (list === undefined) {
+      list = new TimerList(timer._delay, startTime + timer._delay);
+      lists.set(timer._delay, list);
+      place(list, heap.length);
+      siftUp(list.position);
+    }
+    timer._list = list;
+    timer._prev = list.tail;
+    timer._next = null;
+    if (list.tail === null) list.head = timer; else list.tail._next = timer;
+    list.tail = timer;
+    if (timer._ref) count(timer, 1);
+  }
+
+  // Takes a started timer out of its list; an emptied list goes too.
+  function unlink(timer) {
+    const list = timer._list;
+    if (timer._prev === null) list.head = timer._next; else timer._prev._next = timer._next;
+    if (timer._next === null) list.tail = timer._prev; else timer._next._prev = timer._prev;
+    timer._list = timer._prev = timer._next = null;
+    if (timer._ref) count(timer, -1);
+    if (list.head === null && list.position !== -1) removeList(list);
+  }
+
+  function finished(timer) {
+    if (timer._hasPrimitive) byId.delete(timer._id);
+  }
+
+  function clear(timer) {
+    if (typeof timer === 'number' || typeof timer === 'string') timer = byId.get(Number(timer));
+    if (!(timer instanceof Timeout)) return;
+    timer._cleared = true;
+    if (timer._list !== null) unlink(timer);
+    finished(timer);
   }
 
   function callerLocation() {
-    const stack = String(new Error().stack ?? '').split('\n');
+    const stack = StringPrototypeSplit(String(new Error().stack ?? ''), '\n');
     // [0] "Error", [1] callerLocation, [2] constructor, [3] set*, [4] user code.
     const line = stack[4] || '';
-    return line.trim().replace(/^at /, '');
+    return SafeRegExpReplace(/^at /, StringPrototypeTrim(line), '');
   }
 
   function checkCallback(callback) {
@@ -66,80 +199,7 @@
 
   function delayOf(value) {
     const delay = Number(value);
-    return delay >= 1 && delay <= TIMEOUT_MAX ? Math.trunc(delay) : 1;
-  }
-
-  function clear(timer) {
-    if (timer instanceof Timeout) {
-      active.delete(timer._id);
-    } else if (typeof timer === 'number' || typeof timer === 'string') {
-      active.delete(Number(timer));
-    }
-  }
-
-  function before(a, b) {
-    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
-  }
-
-  function push(record) {
-    let i = queue.push(record) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(queue[i], queue[parent])) break;
-      [queue[i], queue[parent]] = [queue[parent], queue[i]];
-      i = parent;
-    }
-  }
-
-  function pop() {
-    const last = queue.pop();
-    if (queue.length === 0) return;
-    queue[0] = last;
-    for (let i = 0; ;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let least = i;
-      if (left < queue.length && before(queue[left], queue[least])) least = left;
-      if (right < queue.length && before(queue[right], queue[least])) least = right;
-      if (least === i) return;
-      [queue[i], queue[least]] = [queue[least], queue[i]];
-      i = least;
-    }
-  }
-
-  function live(record) {
-    return active.get(record.timer._id) === record.timer && record.timer._seq === record.seq;
-  }
-
-  // One record per active timer, in order: after clears pile up, and after
-  // due times shift around a snapshot.
-  function rebuild() {
-    queue = [...active.values()]
-      .map((timer) => ({ timer, due: timer._due, seq: timer._seq }))
-      .sort((a, b) => (before(a, b) ? -1 : 1));
-  }
-
-  // The earliest active timer, by due time then creation order.
-  function first() {
-    while (queue.length > 0 && !live(queue[0])) pop();
-    return queue.length > 0 ? queue[0].timer : null;
-  }
-
-  // The earliest timer that passes the filters; a scan, for the rare case that
-  // the first timer is unreferenced or an interval the builder skips.
-  function earliest(refOnly, skipIntervals) {
-    const head = first();
-    if (head === null || ((!refOnly || head._ref) && !(skipIntervals && head._repeat))) return head;
-    let best = null;
-    for (const timer of active.values()) {
-      if (refOnly && !timer._ref) continue;
-      if (skipIntervals && timer._repeat) continue;
-      if (best === null || timer._due < best._due ||
-          (timer._due === best._due && timer._seq < best._seq)) {
-        best = timer;
-      }
-    }
-    return best;
+    return delay >= 1 && delay <= TIMEOUT_MAX ? MathTrunc(delay) : 1;
   }
 
   globalThis.setTimeout = function setTimeout(callback, delay, ...args) {
@@ -153,47 +213,83 @@
   globalThis.clearTimeout = function clearTimeout(timer) { clear(timer); };
   globalThis.clearInterval = function clearInterval(timer) { clear(timer); };
 
-  // Runs the earliest timer due at `now`; false when none is due.
+  // Runs the next timer due at `now`, the time this pass of the loop started
+  // (Node's processTimers(now)), so a timer its callbacks start waits for a
+  // later pass. As in Node's listOnTimeout, the list at the top of the heap
+  // runs its due timers in order; when its first timer is not due yet, the
+  // list is rescheduled behind lists with the same expiry. False when no timer
+  // is due.
   internals.runNextDueTimer = function (now) {
-    loopNow = now;
-    const timer = first();
-    if (timer === null || timer._due > now) return false;
-    pop();
-    if (timer._repeat) timer._arm(); else active.delete(timer._id);
-    Reflect.apply(timer._callback, timer, timer._args);
-    return true;
-  };
-
-  // When the next referenced timer is due, or -1 if none keeps the loop alive.
-  // The builder skips intervals: they would keep it waiting forever.
-  internals.nextTimerDeadline = function (skipIntervals) {
-    const timer = earliest(true, skipIntervals === true);
-    return timer === null ? -1 : timer._due;
-  };
-
-  internals.describePendingTimers = function () {
-    const lines = [];
-    for (const timer of active.values()) {
-      if (!timer._ref) continue;
-      const kind = timer._repeat ? 'setInterval' : 'setTimeout';
-      lines.push(`${kind}(…, ${timer._delay}) created at ${timer._where}`);
+    for (;;) {
+      if (heap.length === 0 || heap[0].expiry > now) return false;
+      const list = heap[0];
+      const timer = list.head;
+      const due = timer._start + list.delay;  // the one expression both tests use
+      if (due <= now) {
+        run(timer);
+        return true;
+      }
+      list.expiry = due;
+      list.id = nextListId++;
+      siftDown(0);
     }
-    return lines;
   };
 
-  // Clock readings are per process; zeroing them keeps the snapshot's bytes
-  // independent of when it was built. Due times become relative to 0.
+  function run(timer) {
+    unlink(timer);
+    // An interval's next period starts when its callback is called; it is
+    // started again afterwards (even if the callback throws), unless the
+    // callback cleared it.
+    const startTime = timer._repeat ? clock() : 0;
+    try {
+      ReflectApply(timer._callback, timer, timer._args);
+    } finally {
+      if (timer._repeat && !timer._cleared) {
+        if (timer._list !== null) unlink(timer);
+        start(timer, startTime);
+      } else if (timer._list === null) {
+        finished(timer);
+      }
+    }
+  }
+
+  // When the loop should next wake for timers, or -1 if no referenced timer
+  // keeps it alive. The builder skips intervals: they would keep it waiting
+  // forever (they still run while it waits).
+  internals.nextTimerDeadline = function (skipIntervals) {
+    if ((skipIntervals === true ? refTimeouts : refCount) === 0) return -1;
+    return heap[0].expiry;
+  };
+
+  function forEachStarted(visit) {
+    for (let i = 0; i < heap.length; i++) {
+      for (let timer = heap[i].head; timer !== null; timer = timer._next) visit(timer);
+    }
+  }
+
+  // In the order they were created.
+  internals.describePendingTimers = function () {
+    const pending = [];
+    forEachStarted((timer) => { if (timer._ref) ArrayPrototypePush(pending, timer); });
+    ArrayPrototypeSort(pending, (a, b) => a._id - b._id);
+    return ArrayPrototypeMap(pending, (timer) =>
+      `${timer._repeat ? 'setInterval' : 'setTimeout'}(…, ${timer._delay}) created at ${timer._where}`);
+  };
+
+  // Clock readings are per process, so the snapshot keeps start times relative
+  // to the moment it is taken, in whole milliseconds rounded up (never early):
+  // sub-millisecond build timing does not reach the snapshot's bytes.
   internals.timersBeforeSnapshot = function () {
-    for (const timer of active.values()) timer._due -= loopNow;
-    loopNow = 0;
-    rebuild();
+    const now = clock();
+    forEachStarted((timer) => { timer._start = MathCeil(timer._start - now); });
+    for (let i = 0; i < heap.length; i++) heap[i].expiry = heap[i].head._start + heap[i].delay;
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
   };
 
   internals.timersOnRestore = function () {
     // Monotonic clocks of two processes share no origin; rebase what the build left.
-    const now = natives.monotonicNow();
-    for (const timer of active.values()) timer._due = now + (timer._due - loopNow);
-    loopNow = now;
-    rebuild();
+    const now = clock();
+    forEachStarted((timer) => { timer._start += now; });
+    for (let i = 0; i < heap.length; i++) heap[i].expiry += now;
   };
 })

@@ -4,8 +4,13 @@
 // across a snapshot except the time origin, which internals.webOnRestore resets.
 (function (natives, internals) {
   'use strict';
+  const {
+    ArrayFrom, Error, ErrorCaptureStackTrace, JSONStringify, ObjectDefineProperty, ObjectIs,
+    ObjectSetPrototypeOf, SafeMap, String, StringPrototypeIncludes, StringPrototypeSlice, Symbol,
+    SymbolIterator, SymbolToStringTag, TypeError,
+  } = internals.primordials;
 
-  const defineProperty = Object.defineProperty;
+  const defineProperty = ObjectDefineProperty;
   const kConstruct = Symbol('construct');
 
   function nodeError(Ctor, code, message) {
@@ -19,13 +24,13 @@
     if (value == null) return `${value}`;
     switch (typeof value) {
       case 'bigint': return `type bigint (${value}n)`;
-      case 'number': return `type number (${Object.is(value, -0) ? '-0' : value})`;
+      case 'number': return `type number (${ObjectIs(value, -0) ? '-0' : value})`;
       case 'boolean': return `type boolean (${value})`;
       case 'symbol': return `type symbol (${String(value)})`;
       case 'function': return `function ${value.name}`;
       case 'string': {
-        const text = value.length > 28 ? `${value.slice(0, 25)}...` : value;
-        if (text.includes("'")) return `type string (${JSON.stringify(text)})`;
+        const text = value.length > 28 ? `${StringPrototypeSlice(value, 0, 25)}...` : value;
+        if (StringPrototypeIncludes(text, "'")) return `type string (${JSONStringify(text)})`;
         return `type string ('${text}')`;
       }
       default:
@@ -65,14 +70,15 @@
     ['TimeoutError', 'TIMEOUT_ERR'], ['InvalidNodeTypeError', 'INVALID_NODE_TYPE_ERR'],
     ['DataCloneError', 'DATA_CLONE_ERR'],
   ];
-  const codeOfName = new Map(errorNames.map(([name], i) => [name, i + 1]));
+  const codeOfName = new SafeMap();
+  for (let i = 0; i < errorNames.length; i++) codeOfName.set(errorNames[i][0], i + 1);
 
   let isDOMException;
   class DOMException {
     #name;
     #message;
     constructor(message = '', options = 'Error') {
-      Error.captureStackTrace(this);  // formats lazily, after the fields below are set
+      ErrorCaptureStackTrace(this);  // formats lazily, after the fields below are set
       this.#message = `${message}`;
       if (options !== null && typeof options === 'object') {
         this.#name = `${options.name}`;
@@ -97,11 +103,11 @@
       throw invalidThis('DOMException');
     }
   }
-  Object.setPrototypeOf(DOMException.prototype, Error.prototype);
+  ObjectSetPrototypeOf(DOMException.prototype, Error.prototype);
   for (const key of ['name', 'message', 'code']) {
     defineProperty(DOMException.prototype, key, { enumerable: true });
   }
-  defineProperty(DOMException.prototype, Symbol.toStringTag,
+  defineProperty(DOMException.prototype, SymbolToStringTag,
     { value: 'DOMException', configurable: true });
   errorNames.forEach(([, constant], i) => {
     defineProperty(DOMException, constant, { value: i + 1, enumerable: true });
@@ -136,11 +142,11 @@
       }
       const list = options.transfer;
       if (list !== undefined && list !== null) {
-        if (typeof list[Symbol.iterator] !== 'function') {
+        if (typeof list[SymbolIterator] !== 'function') {
           throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
             'Optional transferList argument must be an iterable');
         }
-        transfer = [...list];
+        transfer = ArrayFrom(list);  // the caller's iterable, iterated its own way
       }
     }
     return natives.structuredClone(value, transfer, makeDOMException);
@@ -172,7 +178,7 @@
         `The "this" argument must be an instance of Performance. Received ${describe(value)}`);
     }
   }
-  defineProperty(Performance.prototype, Symbol.toStringTag,
+  defineProperty(Performance.prototype, SymbolToStringTag,
     { value: 'Performance', configurable: true });
   const performance = new Performance(kConstruct);
 
@@ -192,7 +198,7 @@
       return natives.randomUUID();
     }
   }
-  defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
+  defineProperty(Crypto.prototype, SymbolToStringTag, { value: 'Crypto', configurable: true });
   const crypto = new Crypto(kConstruct);
 
   // Enumerability as in Node: classes hidden, functions and objects visible.

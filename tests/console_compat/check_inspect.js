@@ -10,8 +10,8 @@ const vm = require('vm');
 
 const verbose = process.argv.includes('-v');
 const root = path.resolve(__dirname, '..', '..');
-// inspect.js needs what inspect_layout.js defines; this is their bootstrap order.
-const FILES = ['inspect_layout.js', 'inspect.js'];
+// inspect.js needs what the files before it define; this is their bootstrap order.
+const FILES = ['primordials.js', 'inspect_layout.js', 'inspect_brands.js', 'inspect.js'];
 const sources = FILES.map((file) => fs.readFileSync(path.join(root, 'runtime', 'js', file), 'utf8'));
 function loadInto(internals) {
   FILES.forEach((file, i) => vm.runInThisContext(sources[i], { filename: file })({}, internals));

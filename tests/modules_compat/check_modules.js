@@ -60,7 +60,7 @@ function loadOurs() {
     cwd: () => root,
   };
   // The bootstrap's evaluation order (runtime/BUILD.bazel).
-  for (const file of ['cjs_lexer.js', 'module_paths.js', 'module_resolution.js', 'cjs_loader.js', 'modules.js']) {
+  for (const file of ['primordials.js', 'cjs_lexer.js', 'module_paths.js', 'module_resolution.js', 'cjs_loader.js', 'modules.js']) {
     const source = fs.readFileSync(path.join(repo, 'runtime/js', file), 'utf8');
     vm.runInThisContext(source, { filename: file })(natives, internals);
   }
