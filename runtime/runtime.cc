@@ -121,7 +121,7 @@ void Runtime::InstallIsolateHooks() {
   ModuleLoader::InstallHostCallbacks(isolate_);
   guard_ = std::make_unique<ExecutionGuard>(isolate_, options_.max_heap_mb << 20,
                                             options_.timeout_ms);
-  loop_ = std::make_unique<EventLoop>(isolate_, guard_->deadline_ms());
+  loop_ = std::make_unique<EventLoop>(isolate_, process_.loop_platform(), guard_->deadline_ms());
   isolate_->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate_->SetPromiseRejectCallback(OnPromiseReject);
   isolate_->AddMessageListenerWithErrorLevel(OnMessage, v8::Isolate::kMessageError);
