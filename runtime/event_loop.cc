@@ -281,6 +281,22 @@ void EventLoop::InCallback(Work work) {
   }
 }
 
+void EventLoop::RunCallback(const std::function<absl::Status(v8::Local<v8::Context>)>& work) {
+  InCallback([&](v8::Local<v8::Context> context) -> absl::Status {
+    RETURN_IF_ERROR(work(context));
+    RETURN_IF_ERROR(RunMicrotasks(context));
+    return SyncHandles(context);
+  });
+}
+
+int EventLoop::TrackResource(std::string kind, std::string where) {
+  int id = next_resource_id_++;
+  resources_[id] = where.empty() ? kind : absl::StrCat(kind, " created at ", where);
+  return id;
+}
+
+void EventLoop::UntrackResource(int id) { resources_.erase(id); }
+
 void EventLoop::OnTimer(uv_timer_t* handle) {
   EventLoop* loop = LoopOf(reinterpret_cast<uv_handle_t*>(handle));
   loop->InCallback([loop](v8::Local<v8::Context> context) { return loop->RunDueTimers(context); });
@@ -376,6 +392,7 @@ absl::Status EventLoop::RunUntilSettled(v8::Local<v8::Context> context,
 std::vector<std::string> EventLoop::DescribePending(v8::Local<v8::Context> context) {
   v8::HandleScope scope(isolate_);
   std::vector<std::string> lines;
+  for (const auto& [id, line] : resources_) lines.push_back(line);
   for (const v8::Global<v8::Function>* hook : {&describe_timers_, &describe_immediates_}) {
     absl::StatusOr<v8::Local<v8::Value>> described = CallHook(context, *hook, {});
     if (!described.ok() || !(*described)->IsArray()) continue;

@@ -10,6 +10,8 @@
 #include <uv.h>
 
 #include <atomic>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,18 @@ class EventLoop {
   // For natives that start libuv work on this runtime's loop.
   uv_loop_t* uv_loop() { return &loop_; }
 
+  // For natives' libuv callbacks: runs `work` (which calls into JS) with a
+  // HandleScope, then ticks, microtasks and the loop's own handles, as after
+  // every callback. A failure stops the loop; Run() or Poll() returns it.
+  void RunCallback(const std::function<absl::Status(v8::Local<v8::Context>)>& work);
+
+  // Live resources (open files, servers, child processes, watchers...): each
+  // is named with its kind and the user's file:line:col where it was made, so
+  // a build that ends with one open can say which (libuv handles never enter
+  // a snapshot). Track returns an id for Untrack.
+  int TrackResource(std::string kind, std::string where);
+  void UntrackResource(int id);
+
  private:
   absl::StatusOr<v8::Local<v8::Value>> CallHook(v8::Local<v8::Context> context,
                                                 const v8::Global<v8::Function>& hook,
@@ -129,6 +143,8 @@ class EventLoop {
   v8::Global<v8::Function> describe_immediates_;
   std::vector<Rejection> unhandled_;
   absl::Status uncaught_;  // first error thrown by a microtask
+  std::map<int, std::string> resources_;  // id -> "kind created at file:line:col"
+  int next_resource_id_ = 1;
 };
 
 }  // namespace toysnap
