@@ -125,6 +125,10 @@ TEST(NodeParityTest, ImmediatesAndAsyncWebAssemblyOnTheLibuvLoop) {
   ExpectSameAsNode(Runfile("tests/node_parity/immediates.mjs"), {});
 }
 
+TEST(NodeParityTest, OsReportsTheMachineAsNodeDoes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/os.mjs"), {});
+}
+
 TEST(NodeParityTest, ConsoleAndProcessGlobals) {
   ExpectSameAsNode(Runfile("tests/node_parity/globals.mjs"), {"one", "two", "three"});
 }
