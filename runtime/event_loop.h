@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "runtime/clock.h"
 #include "v8-container.h"
 #include "v8-context.h"
 #include "v8-function.h"
@@ -26,8 +27,10 @@ enum class LoopMode {
 
 class EventLoop {
  public:
-  // `deadline_ms`: monotonic time at which sleeping stops (negative: none).
-  EventLoop(v8::Isolate* isolate, double deadline_ms);  // isolate not owned
+  // `deadline_ms`: system monotonic time at which sleeping stops (negative:
+  // none). Timers run on `clock`; a fixed clock is moved to the next timer
+  // instead of slept on. Neither is owned; both outlive the loop.
+  EventLoop(v8::Isolate* isolate, double deadline_ms, Clock* clock);
 
   // Takes the hooks from the bootstrap JS's `internals` object.
   absl::Status Attach(v8::Local<v8::Context> context, v8::Local<v8::Object> internals);
@@ -63,7 +66,8 @@ class EventLoop {
                                                 std::vector<v8::Local<v8::Value>> args);
   absl::StatusOr<double> NextDeadline(v8::Local<v8::Context> context, bool skip_intervals);
   absl::Status TakePendingError(v8::Local<v8::Context> context);
-  // Sleeps until `until_ms` or the time limit; an error once time is up.
+  // Sleeps until `until_ms` on the clock or the time limit; an error once
+  // time is up. A fixed clock jumps to `until_ms` instead.
   absl::Status SleepUntil(double until_ms);
 
   struct Rejection {
@@ -73,6 +77,7 @@ class EventLoop {
 
   v8::Isolate* isolate_;
   const double deadline_ms_;
+  Clock* clock_;
   v8::Global<v8::Function> run_ticks_;
   v8::Global<v8::Function> run_next_due_timer_;
   v8::Global<v8::Function> next_timer_deadline_;

@@ -14,6 +14,7 @@
 
 namespace toysnap {
 
+class Clock;
 class ExtensionRegistry;
 class ModuleLoader;
 class NativeHost;
@@ -41,6 +42,8 @@ class IsolateData {
   // Set by the Runtime while it lives; null otherwise. Not owned.
   NativeHost* host = nullptr;
   ModuleLoader* loader = nullptr;
+  // The clock JS reads (clock.h); V8Process's platform reads it for Date too.
+  Clock* clock = nullptr;
 
  private:
   const ExtensionRegistry* extensions_;

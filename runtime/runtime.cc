@@ -79,7 +79,10 @@ void ApplyHeapLimit(const RuntimeOptions& options, v8::Isolate::CreateParams& pa
 }  // namespace
 
 Runtime::Runtime(const V8Process& process, const RuntimeOptions& options, v8::Isolate* isolate)
-    : process_(process), options_(options), isolate_(isolate) {}
+    : process_(process),
+      options_(options),
+      clock_(options.fixed_clock_ms ? Clock::FixedAt(*options.fixed_clock_ms) : Clock()),
+      isolate_(isolate) {}
 
 Runtime::~Runtime() {
   if (isolate_ == nullptr) return;
@@ -95,6 +98,7 @@ Runtime::~Runtime() {
   }
   isolate_data_->host = nullptr;
   isolate_data_->loader = nullptr;
+  isolate_data_->clock = nullptr;
   if (owned_isolate_) process_.NotifyIsolateShutdown(isolate_);
   owned_isolate_.reset();
 }
@@ -114,12 +118,13 @@ v8::Local<v8::Context> Runtime::context() const { return context_.Get(isolate_);
 void Runtime::InstallIsolateHooks() {
   isolate_data_->AttachTo(isolate_);
   isolate_data_->host = this;
+  isolate_data_->clock = &clock_;
   modules_ = std::make_unique<ModuleLoader>(isolate_, &options_.path_map);
   isolate_data_->loader = modules_.get();
   ModuleLoader::InstallHostCallbacks(isolate_);
   guard_ = std::make_unique<ExecutionGuard>(isolate_, options_.max_heap_mb << 20,
                                             options_.timeout_ms);
-  loop_ = std::make_unique<EventLoop>(isolate_, guard_->deadline_ms());
+  loop_ = std::make_unique<EventLoop>(isolate_, guard_->deadline_ms(), &clock_);
   isolate_->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate_->SetPromiseRejectCallback(OnPromiseReject);
   isolate_->AddMessageListenerWithErrorLevel(OnMessage, v8::Isolate::kMessageError);

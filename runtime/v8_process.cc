@@ -4,7 +4,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-
+#include "runtime/clock_platform.h"
 #include "v8-initialization.h"
 
 namespace toysnap {
@@ -37,16 +37,20 @@ std::unique_ptr<V8Process> V8Process::InitializeForBuild(uint32_t seed) {
 }
 
 std::unique_ptr<V8Process> V8Process::Start() {
-  std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform();
+  // Runtimes with a fixed clock (RuntimeOptions::fixed_clock_ms) need V8's
+  // Date to read it; the wrapper forwards everything else.
+  auto platform = std::make_unique<ClockPlatform>(v8::platform::NewDefaultPlatform());
   v8::V8::InitializePlatform(platform.get());
   v8::V8::Initialize();
   return std::unique_ptr<V8Process>(new V8Process(std::move(platform)));
 }
 
-V8Process::V8Process(std::unique_ptr<v8::Platform> platform) : platform_(std::move(platform)) {}
+V8Process::V8Process(std::unique_ptr<ClockPlatform> platform) : platform_(std::move(platform)) {}
+
+v8::Platform* V8Process::platform() const { return platform_.get(); }
 
 void V8Process::NotifyIsolateShutdown(v8::Isolate* isolate) const {
-  v8::platform::NotifyIsolateShutdown(platform_.get(), isolate);
+  v8::platform::NotifyIsolateShutdown(platform_->inner(), isolate);
 }
 
 V8Process::~V8Process() {

@@ -13,6 +13,8 @@
 
 namespace toysnap {
 
+class ClockPlatform;
+
 inline constexpr absl::string_view kToysnapVersion = "0.1.0";
 
 // Flags set before V8 starts, identically for building and restoring; they decide
@@ -34,7 +36,7 @@ class V8Process {
   V8Process(const V8Process&) = delete;
   V8Process& operator=(const V8Process&) = delete;
 
-  v8::Platform* platform() const { return platform_.get(); }
+  v8::Platform* platform() const;
 
   // Tells the platform that `isolate` is about to be disposed, so it drops the
   // task runner it keeps per isolate (else ~1.5 KiB leak per isolate). Call
@@ -42,9 +44,9 @@ class V8Process {
   void NotifyIsolateShutdown(v8::Isolate* isolate) const;
 
  private:
-  explicit V8Process(std::unique_ptr<v8::Platform> platform);
+  explicit V8Process(std::unique_ptr<ClockPlatform> platform);
   static std::unique_ptr<V8Process> Start();
-  std::unique_ptr<v8::Platform> platform_;  // owned; outlives every isolate
+  std::unique_ptr<ClockPlatform> platform_;  // owned; outlives every isolate
 };
 
 

@@ -28,7 +28,7 @@ TEST_P(ReproducibleBuildTest, CliRebuildElsewhereMatchesTheBazelOutput) {
   ProcessResult build = RunProcess(
       {Runfile("tools/toysnap"), "build", absl::StrCat("examples/", name, "/main.js"), "-o",
        root + "/rebuilt.snap", "--quiet", "--preserve-symlinks", "--path-prefix-map=.=/workspace"},
-      root, {{"TZ", "UTC"}, {"LANG", "C"}, {"LC_ALL", "C"}});
+      root, {{"TZ", "UTC"}, {"LANG", "C"}, {"LC_ALL", "C"}, {"SOURCE_DATE_EPOCH", "315532800"}});
   ASSERT_EQ(build.exit_code, 0) << build.err;
   std::string bazel_built = ReadTextFile(Runfile(absl::StrCat("examples/", name, ".snap")));
   ASSERT_FALSE(bazel_built.empty());

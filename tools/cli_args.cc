@@ -139,6 +139,20 @@ exit codes: 0 success, 1 uncaught JS error or refused file, 2 usage error
 )";
 }
 
+absl::StatusOr<std::optional<int64_t>> ParseSourceDateEpoch(const char* value) {
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  absl::string_view text(value);
+  // JavaScript dates reach 8.64e15 ms either side of the epoch.
+  constexpr int64_t kMaxSeconds = 8'640'000'000'000;
+  int64_t seconds = 0;
+  if (text.find_first_not_of("0123456789") != absl::string_view::npos ||
+      !absl::SimpleAtoi(text, &seconds) || seconds > kMaxSeconds) {
+    return Usage(absl::StrCat("SOURCE_DATE_EPOCH must be whole seconds since 1970 (as date +%s "
+                              "prints them), not '", text, "'"));
+  }
+  return seconds;
+}
+
 absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv) {
   Command command;
   if (argv.empty()) return Usage("missing command");

@@ -120,5 +120,21 @@ TEST(CliArgsTest, UsageErrorsSayWhatIsWrong) {
   }
 }
 
+TEST(CliArgsTest, SourceDateEpochIsWholeSecondsOrUnset) {
+  EXPECT_EQ(*ParseSourceDateEpoch(nullptr), std::nullopt);
+  EXPECT_EQ(*ParseSourceDateEpoch(""), std::nullopt);
+  EXPECT_EQ(*ParseSourceDateEpoch("0"), 0);
+  EXPECT_EQ(*ParseSourceDateEpoch("1700000000"), 1700000000);
+  EXPECT_EQ(*ParseSourceDateEpoch("8640000000000"), 8640000000000);  // JS's last date
+  for (const char* bad : {"-1", "1.5", " 1", "1e9", "0x10", "now", "8640000000001",
+                          "99999999999999999999999"}) {
+    absl::StatusOr<std::optional<int64_t>> parsed = ParseSourceDateEpoch(bad);
+    ASSERT_FALSE(parsed.ok()) << bad;
+    EXPECT_TRUE(absl::IsInvalidArgument(parsed.status()));
+    EXPECT_NE(parsed.status().message().find("SOURCE_DATE_EPOCH must be"), std::string::npos)
+        << parsed.status().message();
+  }
+}
+
 }  // namespace
 }  // namespace toysnap

@@ -3,8 +3,8 @@
 load("//tools:defs.bzl", "toysnap_snapshot", "toysnap_binary", "toysnap_test")
 
 Each rule runs the toysnap CLI (built for the exec configuration) as one action
-that declares every input, with the clock-, locale- and path-dependent parts of
-the environment pinned, so the output bytes depend only on the inputs and Bazel's
+that declares every input, with the clock (SOURCE_DATE_EPOCH), the locale and
+the paths pinned, so the output bytes depend only on the inputs and Bazel's
 local, disk and remote caches can share them.
 """
 
@@ -30,6 +30,11 @@ _COMMON_ATTRS = {
         doc = "Mixed into the heap's hash seed; keep it secret to keep the seed unguessable.",
     ),
     "max_heap_mb": attr.int(default = 0, doc = "Heap limit for the build (0: V8's default)."),
+    "source_date_epoch": attr.string(
+        default = "315532800",
+        doc = "The build's fixed clock, in seconds since 1970 (SOURCE_DATE_EPOCH; the " +
+              "default is 1980-01-01T00:00:00Z): Date.now() at build time starts there.",
+    ),
     "_toysnap": attr.label(
         default = "//tools:toysnap",
         executable = True,
@@ -57,6 +62,9 @@ def _build_action(ctx, verb, output):
         args.add("--env", name)
     env = dict(ctx.attr.env)
     env.update({"TZ": "UTC", "LANG": "C", "LC_ALL": "C"})
+
+    # A fixed clock, so programs that read the time at build give the same bytes.
+    env["SOURCE_DATE_EPOCH"] = ctx.attr.source_date_epoch
     ctx.actions.run(
         executable = ctx.attr._toysnap[DefaultInfo].files_to_run,
         arguments = [args],
