@@ -30,8 +30,15 @@ std::unique_ptr<V8Process> V8Process::Initialize() {
 }
 
 std::unique_ptr<V8Process> V8Process::InitializeForBuild(uint32_t seed) {
-  std::string flags = absl::StrCat(V8Flags(), " --random-seed=",
-                                   static_cast<int32_t>(seed & 0x7fffffff) | 1);
+  // --predictable: no GC or compiler threads. Parallel scavenges promoted
+  // objects in an order set by thread timing, and whether a flattened cons
+  // string (a lodash-es module URL, say) is still one in the heap depends on
+  // whether it was promoted before the next scavenge. Off-thread compiles
+  // finish at random points of the allocation sequence, moving every GC after.
+  // --predictable-gc-schedule: the heap grows by a fixed factor instead of
+  // one computed from measured GC speed, so GCs fall at the same allocations.
+  std::string flags = absl::StrCat(V8Flags(), " --predictable --predictable-gc-schedule",
+                                   " --random-seed=", static_cast<int32_t>(seed & 0x7fffffff) | 1);
   v8::V8::SetFlagsFromString(flags.data(), flags.size());
   return Start();
 }

@@ -27,9 +27,13 @@ class V8Process {
   static std::unique_ptr<V8Process> Initialize();
 
   // For a snapshot build: V8's random generator seeded with `seed` (non-zero),
-  // so the heap's hash seed, identity hashes and Math.random state, and with
-  // them the snapshot's bytes, depend only on the inputs. V8 does not compare
-  // this flag at restore; restored processes draw their own Math.random.
+  // so the heap's hash seed, identity hashes and Math.random state depend only
+  // on the inputs, and V8 in predictable mode (no GC or compiler threads, a
+  // fixed GC schedule), so the heap's shape does not depend on thread timing.
+  // Together with a fixed clock (RuntimeOptions::fixed_clock_ms) the
+  // snapshot's bytes depend only on the inputs. V8 does not compare these
+  // flags at restore; restored processes draw their own Math.random and run
+  // with V8's threads.
   static std::unique_ptr<V8Process> InitializeForBuild(uint32_t seed);
   ~V8Process();
 
