@@ -93,6 +93,12 @@ absl::Status ParseBuildOption(const std::vector<std::string>& argv, size_t& i, C
     command.force = true;
   } else if (arg == "--preserve-symlinks") {
     command.preserve_symlinks = true;
+  } else if (IsOption(arg, "--runtime")) {
+    if (verb != "compile") return Usage("--runtime is an option of compile");
+    absl::StatusOr<std::string> value = OptionValue(argv, i, "--runtime");
+    if (!value.ok()) return value.status();
+    if (value->empty()) return Usage("--runtime needs the path of a toysnap executable");
+    command.runtime = *value;
   } else if (IsOption(arg, "--seed-salt")) {
     absl::StatusOr<std::string> value = OptionValue(argv, i, "--seed-salt");
     if (!value.ok()) return value.status();
@@ -124,6 +130,8 @@ commands:
   compile ENTRY -o EXE      like build, but write one executable file that embeds the
                             snapshot: `EXE ARGS...` runs it like `toysnap run`, with
                             every ARG for main; takes build's options, always rebuilds
+        --runtime=TOYSNAP   the toysnap executable to copy instead of this one (one
+                            built for the machine the app will run on)
   run [options] FILE [ARGS...]
                             run a snapshot (*.snap) or a module from source: calls the
                             entry module's exported main(ARGS) and runs the event loop

@@ -30,6 +30,9 @@ struct Command {
   bool preserve_symlinks = false;             // build: --preserve-symlinks
   std::string seed_salt;                      // build: --seed-salt
   bool force = false;                         // build: --force (no up-to-date check)
+  // compile: --runtime, the toysnap executable the app is a copy of (under
+  // Bazel, the one built for the target configuration); empty: this one.
+  std::string runtime;
 };
 
 // `argv` without the program name. Errors are usage errors (exit code 2).

@@ -80,6 +80,10 @@ TEST(CliArgsTest, CompileTakesBuildOptions) {
   EXPECT_TRUE(command->preserve_symlinks);
   EXPECT_EQ(command->seed_salt, "s");
   EXPECT_TRUE(command->args.empty());
+  EXPECT_EQ(command->runtime, "");
+  EXPECT_EQ(Parse({"compile", "a.js", "-o", "a", "--runtime=target/toysnap"})->runtime,
+            "target/toysnap");
+  EXPECT_EQ(Parse({"compile", "a.js", "-o", "a", "--runtime", "t"})->runtime, "t");
   EXPECT_EQ(Parse({"compile", "--help"})->kind, Command::Kind::kHelp);
   EXPECT_NE(UsageText().find("compile ENTRY -o EXE"), std::string::npos);
 }
@@ -108,6 +112,8 @@ TEST(CliArgsTest, UsageErrorsSayWhatIsWrong) {
            {{"compile", "-o", "app"}, "compile needs a file"},
            {{"compile", "a.js", "-o", "app", "b.js"}, "unexpected argument 'b.js'"},
            {{"compile", "a.js", "-o", "app", "--what"}, "unknown option for compile: --what"},
+           {{"compile", "a.js", "-o", "app", "--runtime="}, "--runtime needs the path"},
+           {{"build", "a.js", "-o", "a.snap", "--runtime=t"}, "--runtime is an option of compile"},
            {{"run"}, "run needs a file"},
            {{"run", "--fast", "x.js"}, "unknown option for run"},
            {{"info", "a.snap", "b.snap"}, "unexpected argument 'b.snap'"},

@@ -1,11 +1,12 @@
 """Bazel rules that build JavaScript apps into toysnap snapshots.
 
-load("//tools:defs.bzl", "toysnap_snapshot", "toysnap_binary", "toysnap_test")
+load("@toysnap//tools:defs.bzl", "toysnap_binary", "toysnap_snapshot", "toysnap_test")
 
 Each rule runs the toysnap CLI (built for the exec configuration) as one action
 that declares every input, with the clock (SOURCE_DATE_EPOCH), the locale and
 the paths pinned, so the output bytes depend only on the inputs and Bazel's
-local, disk and remote caches can share them.
+local, disk and remote caches can share them. Executables are copies of the
+toysnap runtime built for the target configuration, an input of the action.
 """
 
 _COMMON_ATTRS = {
@@ -35,14 +36,25 @@ _COMMON_ATTRS = {
         doc = "The build's fixed clock, in seconds since 1970 (SOURCE_DATE_EPOCH; the " +
               "default is 1980-01-01T00:00:00Z): Date.now() at build time starts there.",
     ),
+    # Runs the build: a tool, so the exec configuration's.
     "_toysnap": attr.label(
-        default = "//tools:toysnap",
+        default = Label("//tools:toysnap"),
         executable = True,
         cfg = "exec",
     ),
 }
 
-def _build_action(ctx, verb, output):
+# What an executable is a copy of: the runtime for the machine it runs on.
+_EXECUTABLE_ATTRS = dict(_COMMON_ATTRS)
+_EXECUTABLE_ATTRS.update({
+    "_runtime": attr.label(
+        default = Label("//tools:toysnap"),
+        executable = True,
+        cfg = "target",
+    ),
+})
+
+def _build_action(ctx, verb, output, runtime = None):
     args = ctx.actions.args()
     args.add(verb)
     args.add(ctx.file.entry.path)
@@ -60,6 +72,10 @@ def _build_action(ctx, verb, output):
         args.add("--max-heap-mb=%d" % ctx.attr.max_heap_mb)
     for name in sorted(ctx.attr.env.keys()):
         args.add("--env", name)
+    inputs = [ctx.file.entry] + ctx.files.srcs + ctx.files.data
+    if runtime:
+        args.add("--runtime=" + runtime.path)
+        inputs.append(runtime)
     env = dict(ctx.attr.env)
     env.update({"TZ": "UTC", "LANG": "C", "LC_ALL": "C"})
 
@@ -68,7 +84,7 @@ def _build_action(ctx, verb, output):
     ctx.actions.run(
         executable = ctx.attr._toysnap[DefaultInfo].files_to_run,
         arguments = [args],
-        inputs = depset([ctx.file.entry] + ctx.files.srcs + ctx.files.data),
+        inputs = depset(inputs),
         outputs = [output],
         env = env,
         mnemonic = "ToysnapSnapshot",
@@ -88,7 +104,7 @@ toysnap_snapshot = rule(
 
 def _toysnap_binary_impl(ctx):
     output = ctx.actions.declare_file(ctx.label.name)
-    _build_action(ctx, "compile", output)
+    _build_action(ctx, "compile", output, ctx.executable._runtime)
     return [DefaultInfo(
         files = depset([output]),
         executable = output,
@@ -97,14 +113,62 @@ def _toysnap_binary_impl(ctx):
 
 toysnap_binary = rule(
     implementation = _toysnap_binary_impl,
-    attrs = _COMMON_ATTRS,
+    attrs = _EXECUTABLE_ATTRS,
     executable = True,
-    doc = "One executable file that embeds the snapshot and runs main(argv) from it.",
+    doc = "One executable file that embeds the snapshot and runs main(argv) from it. " +
+          "Like any compiled app it finds libnode.so.108 in /usr/local/lib/toysnap or " +
+          "the system's library path.",
 )
 
+def _runfiles_path(ctx, file):
+    # Runfiles hold a workspace's files under its name, other repositories'
+    # under theirs (their short_path starts with "../").
+    if file.short_path.startswith("../"):
+        return file.short_path[len("../"):]
+    return ctx.workspace_name + "/" + file.short_path
+
+# The test's executable: the app, run with the libnode.so.108 of its runfiles
+# (LD_LIBRARY_PATH comes before the app's run path), not the machine's.
+_TEST_LAUNCHER = """#!/bin/sh
+set -e
+runfiles="${{TEST_SRCDIR:-${{RUNFILES_DIR:-$0.runfiles}}}}"
+LD_LIBRARY_PATH="$runfiles/{libnode_dir}${{LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}}"
+export LD_LIBRARY_PATH
+exec "$runfiles/{app}" "$@"
+"""
+
+def _toysnap_test_impl(ctx):
+    app = ctx.actions.declare_file(ctx.label.name + ".app")
+    _build_action(ctx, "compile", app, ctx.executable._runtime)
+    libnode = ctx.file._libnode
+    launcher = ctx.actions.declare_file(ctx.label.name)
+    libnode_path = _runfiles_path(ctx, libnode)
+    ctx.actions.write(
+        output = launcher,
+        content = _TEST_LAUNCHER.format(
+            app = _runfiles_path(ctx, app),
+            libnode_dir = libnode_path[:libnode_path.rfind("/")],
+        ),
+        is_executable = True,
+    )
+    return [DefaultInfo(
+        files = depset([launcher, app]),
+        executable = launcher,
+        runfiles = ctx.runfiles(files = [app, libnode]),
+    )]
+
+_TEST_ATTRS = dict(_EXECUTABLE_ATTRS)
+_TEST_ATTRS.update({
+    "_libnode": attr.label(
+        default = Label("@v8//:usr/lib/x86_64-linux-gnu/libnode.so.108"),
+        allow_single_file = True,
+    ),
+})
+
 toysnap_test = rule(
-    implementation = _toysnap_binary_impl,
-    attrs = _COMMON_ATTRS,
+    implementation = _toysnap_test_impl,
+    attrs = _TEST_ATTRS,
     test = True,
-    doc = "Like toysnap_binary, run as a test: it passes when main() ends with exit code 0.",
+    doc = "Like toysnap_binary, run as a test with the libnode.so.108 of its runfiles: " +
+          "it passes when main() ends with exit code 0.",
 )

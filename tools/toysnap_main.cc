@@ -98,10 +98,12 @@ std::string BuildOptionsKey(const Command& command, const RuntimeOptions& runtim
   return key;
 }
 
-// build writes the container; compile, a copy of this executable holding it.
+// build writes the container; compile, a copy of this executable (or of the
+// one --runtime names) holding it.
 absl::Status WriteOutput(const Command& command, absl::string_view container) {
   if (command.kind == Command::Kind::kCompile) {
-    return WriteCompiledExecutable(kSelfExecutable, container, command.output);
+    return WriteCompiledExecutable(command.runtime.empty() ? kSelfExecutable : command.runtime,
+                                   container, command.output);
   }
   return WriteFileAtomically(command.output, container);
 }
