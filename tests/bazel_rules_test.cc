@@ -22,7 +22,7 @@ constexpr size_t kTrailerSize = 16;  // container size (u64) + "TSNAPEXE"
 TEST(BazelRulesTest, BinariesAreTheTargetRuntimeFollowedByTheSnapshot) {
   std::string runtime = ReadTextFile(Runfile("tools/toysnap"));
   ASSERT_FALSE(runtime.empty());
-  for (const std::string& name : {"hello"}) {
+  for (const std::string& name : {"hello", "lodash"}) {
     std::string app = ReadTextFile(Runfile("examples/" + name + "_bin"));
     std::string snapshot = ReadTextFile(Runfile("examples/" + name + ".snap"));
     ASSERT_EQ(app.size(), runtime.size() + snapshot.size() + kTrailerSize) << name;
@@ -31,9 +31,12 @@ TEST(BazelRulesTest, BinariesAreTheTargetRuntimeFollowedByTheSnapshot) {
     EXPECT_TRUE(app.compare(runtime.size(), snapshot.size(), snapshot) == 0) << name;
     EXPECT_TRUE(absl::EndsWith(app, "TSNAPEXE")) << name;
   }
-  ProcessResult run = RunProcess({Runfile("examples/hello_bin"), "bazel"});
+  ProcessResult run = RunProcess({Runfile("examples/lodash_bin"), "bazel"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.out.find("hello, bazel!"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out,
+            "hello, Bazel! lodash 4.17.21, 322 exports\n"
+            "the: 7, dog: 3, fox: 3\n"
+            "[ [ 1, 2, 3 ], [ 4, 5, 6 ], [ 7 ] ]\n");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The examples' snapshots built by Bazel (//examples, tools/defs.bzl) are
 // rebuilt here by the CLI in another directory, at another time: the bytes must
-// be identical, which is what lets Bazel's caches share them.
+// be identical, which is what lets Bazel's caches share them. lodash brings its
+// node_modules tree (toysnap_node_modules), copied along.
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -37,7 +38,7 @@ TEST_P(ReproducibleBuildTest, CliRebuildElsewhereMatchesTheBazelOutput) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, ReproducibleBuildTest,
-                         ::testing::Values("hello", "wordfreq", "ticker"));
+                         ::testing::Values("hello", "wordfreq", "ticker", "lodash"));
 
 }  // namespace
 }  // namespace toysnap

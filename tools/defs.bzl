@@ -1,6 +1,7 @@
 """Bazel rules that build JavaScript apps into toysnap snapshots.
 
-load("@toysnap//tools:defs.bzl", "toysnap_binary", "toysnap_snapshot", "toysnap_test")
+load("@toysnap//tools:defs.bzl", "toysnap_binary", "toysnap_node_modules",
+     "toysnap_snapshot", "toysnap_test")
 
 Each rule runs the toysnap CLI (built for the exec configuration) as one action
 that declares every input, with the clock (SOURCE_DATE_EPOCH), the locale and
@@ -21,7 +22,7 @@ _COMMON_ATTRS = {
     ),
     "data": attr.label_list(
         allow_files = True,
-        doc = "Other files read at build time, e.g. an installed node_modules tree.",
+        doc = "Other files read at build time, e.g. a toysnap_node_modules tree.",
     ),
     "env": attr.string_dict(
         doc = "Environment variables the build may read (process.env); nothing else is visible.",
@@ -171,4 +172,45 @@ toysnap_test = rule(
     test = True,
     doc = "Like toysnap_binary, run as a test with the libnode.so.108 of its runfiles: " +
           "it passes when main() ends with exit code 0.",
+)
+
+def toysnap_node_modules(name, packages = None, node_modules = "node_modules", **kwargs):
+    """The files of an installed node_modules tree, for a rule's `data`.
+
+    `npm ci` (or any installer) puts the tree beside the package.json in this
+    package; this gathers it, whole or only `packages` (["lodash-es",
+    "@scope/name"]), as a filegroup. The rules resolve bare imports from it as
+    Node does, walking up from the importing file, so the tree must be in the
+    entry's directory or one above it, in the same package. Installer caches
+    (`.cache/`) are left out: they are not inputs. An empty tree is a build
+    error that says to install it. A package that ships its own BUILD file
+    would be cut off by it; such packages need their BUILD files removed.
+    """
+    if packages == None:
+        patterns = [node_modules + "/**"]
+    else:
+        patterns = [node_modules + "/" + package + "/**" for package in packages]
+    _node_modules(
+        name = name,
+        srcs = native.glob(patterns, exclude = [node_modules + "/.cache/**"]),
+        directory = native.package_name() + ("/" if native.package_name() else "") + node_modules,
+        **kwargs
+    )
+
+def _node_modules_impl(ctx):
+    if not ctx.files.srcs:
+        directory = ctx.attr.directory
+        parent = directory[:directory.rfind("/")] if "/" in directory else "."
+        fail("%s is empty or missing: install it first (`npm ci` in %s)" % (directory, parent))
+    return [DefaultInfo(
+        files = depset(ctx.files.srcs),
+        runfiles = ctx.runfiles(files = ctx.files.srcs),  # for tests that read the tree
+    )]
+
+_node_modules = rule(
+    implementation = _node_modules_impl,
+    attrs = {
+        "srcs": attr.label_list(allow_files = True),
+        "directory": attr.string(),
+    },
 )
