@@ -40,8 +40,9 @@ absl::StatusOr<v8::Local<v8::Function>> GetFunction(v8::Local<v8::Context> conte
 
 }  // namespace
 
-EventLoop::EventLoop(v8::Isolate* isolate, LoopPlatform* platform, double deadline_ms)
-    : isolate_(isolate), platform_(platform), deadline_ms_(deadline_ms) {
+EventLoop::EventLoop(v8::Isolate* isolate, LoopPlatform* platform, double deadline_ms,
+                     Clock* clock)
+    : isolate_(isolate), platform_(platform), deadline_ms_(deadline_ms), clock_(clock) {
   uv_loop_init(&loop_);
   uv_timer_init(&loop_, &timer_);
   uv_check_init(&loop_, &check_);
@@ -215,7 +216,10 @@ absl::Status EventLoop::SyncHandles(v8::Local<v8::Context> context) {
     uv_timer_stop(&timer_);
   } else {
     uv_update_time(&loop_);  // libuv counts from its cached loop time
-    uv_timer_start(&timer_, OnTimer, DelayUntil(at), 0);
+    // A fixed build clock is moved to the timer when it fires (RunDueTimers):
+    // waiting for it in real time would only make the build slower.
+    double delay = clock_->fixed() ? 0 : std::ceil(at - clock_->MonotonicMs());
+    uv_timer_start(&timer_, OnTimer, delay <= 0 ? 0 : static_cast<uint64_t>(delay), 0);
     ASSIGN_OR_RETURN(v8::Local<v8::Value> referenced,
                      CallHook(context, next_timer_deadline_,
                               {v8::Boolean::New(isolate_, skip_intervals_)}));
@@ -236,9 +240,13 @@ absl::Status EventLoop::SyncHandles(v8::Local<v8::Context> context) {
 }
 
 absl::Status EventLoop::RunDueTimers(v8::Local<v8::Context> context) {
+  if (clock_->fixed()) {
+    ASSIGN_OR_RETURN(v8::Local<v8::Value> earliest, CallHook(context, earliest_timer_, {}));
+    if (earliest->IsNumber()) clock_->AdvanceTo(earliest.As<v8::Number>()->Value());
+  }
   // The pass's time, as Node's processTimers(now): timers its callbacks start
   // wait for a later pass.
-  v8::Local<v8::Value> now = v8::Number::New(isolate_, MonotonicMs());
+  v8::Local<v8::Value> now = v8::Number::New(isolate_, clock_->MonotonicMs());
   while (true) {
     ASSIGN_OR_RETURN(v8::Local<v8::Value> ran, CallHook(context, run_next_due_timer_, {now}));
     if (!ran->IsTrue()) break;

@@ -18,6 +18,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "runtime/loop_platform.h"
+#include "runtime/clock.h"
 #include "v8-container.h"
 #include "v8-context.h"
 #include "v8-function.h"
@@ -35,9 +36,10 @@ enum class LoopMode {
 
 class EventLoop {
  public:
-  // `deadline_ms`: monotonic time at which waiting stops (negative: none).
-  // Neither pointer is owned; both outlive the loop.
-  EventLoop(v8::Isolate* isolate, LoopPlatform* platform, double deadline_ms);
+  // `deadline_ms`: system monotonic time at which waiting stops (negative:
+  // none). Timers run on `clock`; a fixed clock is moved to the next timer
+  // instead of waited for. No pointer is owned; all outlive the loop.
+  EventLoop(v8::Isolate* isolate, LoopPlatform* platform, double deadline_ms, Clock* clock);
   ~EventLoop();
   EventLoop(const EventLoop&) = delete;
   EventLoop& operator=(const EventLoop&) = delete;
@@ -120,6 +122,7 @@ class EventLoop {
   v8::Isolate* isolate_;
   LoopPlatform* platform_;
   const double deadline_ms_;
+  Clock* clock_;
   uv_loop_t loop_;
   uv_timer_t timer_;       // the earliest JS timer; referenced while a referenced one waits
   uv_check_t check_;       // setImmediate's phase; never keeps the loop alive

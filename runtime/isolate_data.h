@@ -15,6 +15,7 @@
 namespace toysnap {
 
 class EventLoop;
+class Clock;
 class ExtensionRegistry;
 class ModuleLoader;
 class NativeHost;
@@ -46,6 +47,8 @@ class IsolateData {
   EventLoop* loop = nullptr;
   // What the runtime may touch (permission_check.h); null allows nothing.
   const Permissions* permissions = nullptr;
+  // The clock JS reads (clock.h); V8Process's platform reads it for Date too.
+  Clock* clock = nullptr;
 
  private:
   const ExtensionRegistry* extensions_;

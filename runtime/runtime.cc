@@ -79,7 +79,10 @@ void ApplyHeapLimit(const RuntimeOptions& options, v8::Isolate::CreateParams& pa
 }  // namespace
 
 Runtime::Runtime(const V8Process& process, const RuntimeOptions& options, v8::Isolate* isolate)
-    : process_(process), options_(options), isolate_(isolate) {}
+    : process_(process),
+      options_(options),
+      clock_(options.fixed_clock_ms ? Clock::FixedAt(*options.fixed_clock_ms) : Clock()),
+      isolate_(isolate) {}
 
 Runtime::~Runtime() {
   if (isolate_ == nullptr) return;
@@ -98,6 +101,7 @@ Runtime::~Runtime() {
   isolate_data_->loader = nullptr;
   isolate_data_->loop = nullptr;
   isolate_data_->permissions = nullptr;
+  isolate_data_->clock = nullptr;
   if (owned_isolate_) process_.NotifyIsolateShutdown(isolate_);
   owned_isolate_.reset();
 }
@@ -118,12 +122,14 @@ void Runtime::InstallIsolateHooks() {
   isolate_data_->AttachTo(isolate_);
   isolate_data_->host = this;
   isolate_data_->permissions = &options_.permissions;
+  isolate_data_->clock = &clock_;
   modules_ = std::make_unique<ModuleLoader>(isolate_, &options_.path_map);
   isolate_data_->loader = modules_.get();
   ModuleLoader::InstallHostCallbacks(isolate_);
   guard_ = std::make_unique<ExecutionGuard>(isolate_, options_.max_heap_mb << 20,
                                             options_.timeout_ms);
-  loop_ = std::make_unique<EventLoop>(isolate_, process_.loop_platform(), guard_->deadline_ms());
+  loop_ = std::make_unique<EventLoop>(isolate_, process_.loop_platform(), guard_->deadline_ms(),
+                                      &clock_);
   isolate_data_->loop = loop_.get();
   isolate_->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate_->SetPromiseRejectCallback(OnPromiseReject);

@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "runtime/clock.h"
 #include "runtime/event_loop.h"
 #include "runtime/execution_guard.h"
 #include "runtime/extension.h"
@@ -57,6 +58,12 @@ struct RuntimeOptions {
   // workers, network, and `env` above. Nothing unless granted; the CLI grants
   // everything unless --permission narrows it.
   Permissions permissions;
+  // A fixed clock for reproducible builds (clock.h): Date.now(), new Date(),
+  // performance.now()/timeOrigin and timers start at this many milliseconds
+  // since the Unix epoch (performance.now() at 0) and move only as timers fire,
+  // without waiting for them. Unset: the system's clocks. The CLI sets it for
+  // builds under SOURCE_DATE_EPOCH, never for runs.
+  std::optional<int64_t> fixed_clock_ms;
   // The embedder's own extensions (static storage, not owned), registered after
   // the built-in ones. A snapshot restores only into a runtime with the same set.
   std::vector<const Extension*> extensions;
@@ -198,6 +205,7 @@ class Runtime : public NativeHost {
 
   const V8Process& process_;
   RuntimeOptions options_;
+  Clock clock_;  // what JS reads as time; IsolateData and the loop point here
   // The registry's table and the isolate data outlive the isolate: the
   // destructor disposes the isolate before these members go.
   std::unique_ptr<ExtensionRegistry> owned_registry_;  // null when snapshotting

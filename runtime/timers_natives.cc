@@ -1,18 +1,19 @@
 // Natives of the timers extension.
 #include "runtime/timers_natives.h"
 
-#include <time.h>
-
 #include "runtime/binding.h"
+#include "runtime/clock.h"
+#include "runtime/isolate_data.h"
 
 namespace toysnap {
 namespace {
 
-// monotonicNow(): milliseconds on a monotonic clock, with sub-ms precision.
-double MonotonicNow(NativeCall&) {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+// monotonicNow(): milliseconds on the runtime's monotonic clock, with sub-ms
+// precision (a fixed build clock's: 0 at start, moved only by timers).
+double MonotonicNow(NativeCall& call) {
+  IsolateData* data = IsolateData::From(call.isolate);
+  return data != nullptr && data->clock != nullptr ? data->clock->MonotonicMs()
+                                                    : SystemMonotonicMs();
 }
 
 constexpr NativeFunction kFunctions[] = {

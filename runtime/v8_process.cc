@@ -4,7 +4,8 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-
+#include "runtime/clock_platform.h"
+#include "runtime/loop_platform.h"
 #include "v8-initialization.h"
 
 namespace toysnap {
@@ -30,24 +31,39 @@ std::unique_ptr<V8Process> V8Process::Initialize() {
 }
 
 std::unique_ptr<V8Process> V8Process::InitializeForBuild(uint32_t seed) {
-  std::string flags = absl::StrCat(V8Flags(), " --random-seed=",
-                                   static_cast<int32_t>(seed & 0x7fffffff) | 1);
+  // --predictable: no GC or compiler threads. Parallel scavenges promoted
+  // objects in an order set by thread timing, and whether a flattened cons
+  // string (a lodash-es module URL, say) is still one in the heap depends on
+  // whether it was promoted before the next scavenge. Off-thread compiles
+  // finish at random points of the allocation sequence, moving every GC after.
+  // --predictable-gc-schedule: the heap grows by a fixed factor instead of
+  // one computed from measured GC speed, so GCs fall at the same allocations.
+  std::string flags = absl::StrCat(V8Flags(), " --predictable --predictable-gc-schedule",
+                                   " --random-seed=", static_cast<int32_t>(seed & 0x7fffffff) | 1);
   v8::V8::SetFlagsFromString(flags.data(), flags.size());
   return Start();
 }
 
 std::unique_ptr<V8Process> V8Process::Start() {
-  auto platform = std::make_unique<LoopPlatform>(v8::platform::NewDefaultPlatform());
+  // Runtimes with a fixed clock (RuntimeOptions::fixed_clock_ms) need V8's
+  // Date to read it (ClockPlatform); event loops hear about V8's tasks
+  // (LoopPlatform); libplatform's default platform does the rest.
+  auto loop_platform = std::make_unique<LoopPlatform>(v8::platform::NewDefaultPlatform());
+  LoopPlatform* loop = loop_platform.get();
+  auto platform = std::make_unique<ClockPlatform>(std::move(loop_platform));
   v8::V8::InitializePlatform(platform.get());
   v8::V8::Initialize();
-  return std::unique_ptr<V8Process>(new V8Process(std::move(platform)));
+  return std::unique_ptr<V8Process>(new V8Process(std::move(platform), loop));
 }
 
-V8Process::V8Process(std::unique_ptr<LoopPlatform> platform) : platform_(std::move(platform)) {}
+V8Process::V8Process(std::unique_ptr<ClockPlatform> platform, LoopPlatform* loop_platform)
+    : platform_(std::move(platform)), loop_platform_(loop_platform) {}
+
+v8::Platform* V8Process::platform() const { return platform_.get(); }
 
 void V8Process::NotifyIsolateShutdown(v8::Isolate* isolate) const {
-  platform_->ForgetIsolate(isolate);
-  v8::platform::NotifyIsolateShutdown(platform_->inner(), isolate);
+  loop_platform_->ForgetIsolate(isolate);
+  v8::platform::NotifyIsolateShutdown(loop_platform_->inner(), isolate);
 }
 
 V8Process::~V8Process() {

@@ -14,6 +14,8 @@
 
 namespace toysnap {
 
+class ClockPlatform;
+
 inline constexpr absl::string_view kToysnapVersion = "0.1.0";
 
 // Flags set before V8 starts, identically for building and restoring; they decide
@@ -26,17 +28,21 @@ class V8Process {
   static std::unique_ptr<V8Process> Initialize();
 
   // For a snapshot build: V8's random generator seeded with `seed` (non-zero),
-  // so the heap's hash seed, identity hashes and Math.random state, and with
-  // them the snapshot's bytes, depend only on the inputs. V8 does not compare
-  // this flag at restore; restored processes draw their own Math.random.
+  // so the heap's hash seed, identity hashes and Math.random state depend only
+  // on the inputs, and V8 in predictable mode (no GC or compiler threads, a
+  // fixed GC schedule), so the heap's shape does not depend on thread timing.
+  // Together with a fixed clock (RuntimeOptions::fixed_clock_ms) the
+  // snapshot's bytes depend only on the inputs. V8 does not compare these
+  // flags at restore; restored processes draw their own Math.random and run
+  // with V8's threads.
   static std::unique_ptr<V8Process> InitializeForBuild(uint32_t seed);
   ~V8Process();
 
   V8Process(const V8Process&) = delete;
   V8Process& operator=(const V8Process&) = delete;
 
-  v8::Platform* platform() const { return platform_.get(); }
-  LoopPlatform* loop_platform() const { return platform_.get(); }
+  v8::Platform* platform() const;
+  LoopPlatform* loop_platform() const { return loop_platform_; }
 
   // Tells the platform that `isolate` is about to be disposed, so it drops the
   // task runner it keeps per isolate (else ~1.5 KiB leak per isolate). Call
@@ -44,9 +50,12 @@ class V8Process {
   void NotifyIsolateShutdown(v8::Isolate* isolate) const;
 
  private:
-  explicit V8Process(std::unique_ptr<LoopPlatform> platform);
+  explicit V8Process(std::unique_ptr<ClockPlatform> platform, LoopPlatform* loop_platform);
   static std::unique_ptr<V8Process> Start();
-  std::unique_ptr<LoopPlatform> platform_;  // owned; outlives every isolate
+  // V8 talks to platform_ (the clock), which forwards to loop_platform_ (task
+  // wake-ups), which forwards to libplatform's default platform.
+  std::unique_ptr<ClockPlatform> platform_;  // owned; outlives every isolate
+  LoopPlatform* loop_platform_;              // inside platform_
 };
 
 

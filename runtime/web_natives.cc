@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/random.h>
-#include <time.h>
 
 #include <cstdlib>
 #include <memory>
@@ -15,6 +14,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/types/span.h"
+#include "runtime/clock.h"
+#include "runtime/isolate_data.h"
 #include "runtime/native_util.h"
 #include "runtime/text_codec.h"
 #include "runtime/web_encoding.h"
@@ -137,10 +138,9 @@ bool TransferList(const v8::FunctionCallbackInfo<v8::Value>& info,
 }  // namespace
 
 void WallClockNow(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  info.GetReturnValue().Set(static_cast<double>(ts.tv_sec) * 1e3 +
-                            static_cast<double>(ts.tv_nsec) / 1e6);
+  IsolateData* data = IsolateData::From(info.GetIsolate());
+  info.GetReturnValue().Set(data != nullptr && data->clock != nullptr ? data->clock->WallMs()
+                                                                      : SystemWallMs());
 }
 
 void Atob(const v8::FunctionCallbackInfo<v8::Value>& info) {

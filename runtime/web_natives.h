@@ -14,7 +14,8 @@ namespace toysnap {
 
 const Extension& WebExtension();
 
-// wallClockNow(): milliseconds since the Unix epoch, with sub-ms precision.
+// wallClockNow(): milliseconds since the Unix epoch on the runtime's clock
+// (clock.h), with sub-ms precision.
 void WallClockNow(const v8::FunctionCallbackInfo<v8::Value>& info);
 
 // atob(string, makeDOMException) / btoa(string, makeDOMException).

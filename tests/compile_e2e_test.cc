@@ -140,5 +140,27 @@ TEST_F(CompileTest, FailedCompilesWriteNothing) {
   EXPECT_THAT(usage.err, HasSubstr("compile needs -o EXE"));
 }
 
+// --runtime: the app is a copy of the executable it names, not of the toysnap
+// that compiled it (under Bazel, the runtime built for the target
+// configuration). Any ELF image is copied as is, so /bin/true stands in for one.
+TEST_F(CompileTest, RuntimeNamesTheExecutableTheAppIsACopyOf) {
+  std::string hello = Runfile("examples/hello/main.js");
+  ProcessResult compile =
+      Toysnap({"compile", hello, "-o", Path("app"), "-q", "--runtime=/bin/true"});
+  ASSERT_EQ(compile.exit_code, 0) << compile.err;
+  std::string runtime = ReadTextFile("/bin/true");
+  std::string app = ReadTextFile(Path("app"));
+  ASSERT_GT(app.size(), runtime.size() + kTrailerSize);
+  EXPECT_TRUE(app.compare(0, runtime.size(), runtime) == 0);
+  EXPECT_TRUE(absl::EndsWith(app, "TSNAPEXE"));
+
+  // Not an executable: refused, and nothing is written.
+  WriteTextFile(Path("not-elf"), "#!/bin/sh\n");
+  ProcessResult refused =
+      Toysnap({"compile", hello, "-o", Path("other"), "--runtime=" + Path("not-elf")});
+  ExpectRefused(refused, "is not a 64-bit ELF file");
+  EXPECT_FALSE(FileExists(Path("other")));
+}
+
 }  // namespace
 }  // namespace toysnap

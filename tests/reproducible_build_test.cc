@@ -1,6 +1,7 @@
 // The examples' snapshots built by Bazel (//examples, tools/defs.bzl) are
 // rebuilt here by the CLI in another directory, at another time: the bytes must
-// be identical, which is what lets Bazel's caches share them.
+// be identical, which is what lets Bazel's caches share them. lodash brings its
+// node_modules tree (toysnap_node_modules), copied along.
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -28,7 +29,7 @@ TEST_P(ReproducibleBuildTest, CliRebuildElsewhereMatchesTheBazelOutput) {
   ProcessResult build = RunProcess(
       {Runfile("tools/toysnap"), "build", absl::StrCat("examples/", name, "/main.js"), "-o",
        root + "/rebuilt.snap", "--quiet", "--preserve-symlinks", "--path-prefix-map=.=/workspace"},
-      root, {{"TZ", "UTC"}, {"LANG", "C"}, {"LC_ALL", "C"}});
+      root, {{"TZ", "UTC"}, {"LANG", "C"}, {"LC_ALL", "C"}, {"SOURCE_DATE_EPOCH", "315532800"}});
   ASSERT_EQ(build.exit_code, 0) << build.err;
   std::string bazel_built = ReadTextFile(Runfile(absl::StrCat("examples/", name, ".snap")));
   ASSERT_FALSE(bazel_built.empty());
@@ -37,7 +38,7 @@ TEST_P(ReproducibleBuildTest, CliRebuildElsewhereMatchesTheBazelOutput) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, ReproducibleBuildTest,
-                         ::testing::Values("hello", "wordfreq", "ticker"));
+                         ::testing::Values("hello", "wordfreq", "ticker", "lodash"));
 
 }  // namespace
 }  // namespace toysnap

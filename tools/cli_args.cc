@@ -125,6 +125,12 @@ absl::Status ParseBuildOption(const std::vector<std::string>& argv, size_t& i, C
     command.force = true;
   } else if (arg == "--preserve-symlinks") {
     command.preserve_symlinks = true;
+  } else if (IsOption(arg, "--runtime")) {
+    if (verb != "compile") return Usage("--runtime is an option of compile");
+    absl::StatusOr<std::string> value = OptionValue(argv, i, "--runtime");
+    if (!value.ok()) return value.status();
+    if (value->empty()) return Usage("--runtime needs the path of a toysnap executable");
+    command.runtime = *value;
   } else if (IsOption(arg, "--seed-salt")) {
     absl::StatusOr<std::string> value = OptionValue(argv, i, "--seed-salt");
     if (!value.ok()) return value.status();
@@ -156,6 +162,8 @@ commands:
   compile ENTRY -o EXE      like build, but write one executable file that embeds the
                             snapshot: `EXE ARGS...` runs it like `toysnap run`, with
                             every ARG for main; takes build's options, always rebuilds
+        --runtime=TOYSNAP   the toysnap executable to copy instead of this one (one
+                            built for the machine the app will run on)
   run [options] FILE [ARGS...]
                             run a snapshot (*.snap) or a module from source: calls the
                             entry module's exported main(ARGS) and runs the event loop
@@ -177,6 +185,20 @@ options of build, compile and run:
 
 exit codes: 0 success, 1 uncaught JS error or refused file, 2 usage error
 )";
+}
+
+absl::StatusOr<std::optional<int64_t>> ParseSourceDateEpoch(const char* value) {
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  absl::string_view text(value);
+  // JavaScript dates reach 8.64e15 ms either side of the epoch.
+  constexpr int64_t kMaxSeconds = 8'640'000'000'000;
+  int64_t seconds = 0;
+  if (text.find_first_not_of("0123456789") != absl::string_view::npos ||
+      !absl::SimpleAtoi(text, &seconds) || seconds > kMaxSeconds) {
+    return Usage(absl::StrCat("SOURCE_DATE_EPOCH must be whole seconds since 1970 (as date +%s "
+                              "prints them), not '", text, "'"));
+  }
+  return seconds;
 }
 
 absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv) {

@@ -3,6 +3,8 @@
 #ifndef TOYSNAP_TOOLS_CLI_ARGS_H_
 #define TOYSNAP_TOOLS_CLI_ARGS_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,12 +38,21 @@ struct Command {
   bool allow_child_process = false;           // --allow-child-process
   bool allow_worker = false;                  // --allow-worker
   std::vector<std::string> allow_net;         // --allow-net=HOST[:PORT][,...]
+  // compile: --runtime, the toysnap executable the app is a copy of (under
+  // Bazel, the one built for the target configuration); empty: this one.
+  std::string runtime;
 };
 
 // `argv` without the program name. Errors are usage errors (exit code 2).
 absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv);
 
 std::string UsageText();
+
+// SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since the Unix epoch in
+// decimal, as `date +%s` prints them; a build's clock is fixed there. Unset or
+// empty: nullopt. Anything else is a usage error, since a silently ignored
+// value would give a build that is not reproducible.
+absl::StatusOr<std::optional<int64_t>> ParseSourceDateEpoch(const char* value);
 
 }  // namespace toysnap
 

@@ -80,6 +80,10 @@ TEST(CliArgsTest, CompileTakesBuildOptions) {
   EXPECT_TRUE(command->preserve_symlinks);
   EXPECT_EQ(command->seed_salt, "s");
   EXPECT_TRUE(command->args.empty());
+  EXPECT_EQ(command->runtime, "");
+  EXPECT_EQ(Parse({"compile", "a.js", "-o", "a", "--runtime=target/toysnap"})->runtime,
+            "target/toysnap");
+  EXPECT_EQ(Parse({"compile", "a.js", "-o", "a", "--runtime", "t"})->runtime, "t");
   EXPECT_EQ(Parse({"compile", "--help"})->kind, Command::Kind::kHelp);
   EXPECT_NE(UsageText().find("compile ENTRY -o EXE"), std::string::npos);
 }
@@ -108,6 +112,8 @@ TEST(CliArgsTest, UsageErrorsSayWhatIsWrong) {
            {{"compile", "-o", "app"}, "compile needs a file"},
            {{"compile", "a.js", "-o", "app", "b.js"}, "unexpected argument 'b.js'"},
            {{"compile", "a.js", "-o", "app", "--what"}, "unknown option for compile: --what"},
+           {{"compile", "a.js", "-o", "app", "--runtime="}, "--runtime needs the path"},
+           {{"build", "a.js", "-o", "a.snap", "--runtime=t"}, "--runtime is an option of compile"},
            {{"run"}, "run needs a file"},
            {{"run", "--fast", "x.js"}, "unknown option for run"},
            {{"info", "a.snap", "b.snap"}, "unexpected argument 'b.snap'"},
@@ -117,6 +123,22 @@ TEST(CliArgsTest, UsageErrorsSayWhatIsWrong) {
     EXPECT_TRUE(absl::IsInvalidArgument(command.status()));
     EXPECT_NE(command.status().message().find(c.message), std::string::npos)
         << command.status().message();
+  }
+}
+
+TEST(CliArgsTest, SourceDateEpochIsWholeSecondsOrUnset) {
+  EXPECT_EQ(*ParseSourceDateEpoch(nullptr), std::nullopt);
+  EXPECT_EQ(*ParseSourceDateEpoch(""), std::nullopt);
+  EXPECT_EQ(*ParseSourceDateEpoch("0"), 0);
+  EXPECT_EQ(*ParseSourceDateEpoch("1700000000"), 1700000000);
+  EXPECT_EQ(*ParseSourceDateEpoch("8640000000000"), 8640000000000);  // JS's last date
+  for (const char* bad : {"-1", "1.5", " 1", "1e9", "0x10", "now", "8640000000001",
+                          "99999999999999999999999"}) {
+    absl::StatusOr<std::optional<int64_t>> parsed = ParseSourceDateEpoch(bad);
+    ASSERT_FALSE(parsed.ok()) << bad;
+    EXPECT_TRUE(absl::IsInvalidArgument(parsed.status()));
+    EXPECT_NE(parsed.status().message().find("SOURCE_DATE_EPOCH must be"), std::string::npos)
+        << parsed.status().message();
   }
 }
 

@@ -94,22 +94,26 @@ uint32_t BuildSeed(const Command& command) {
 }
 
 // Everything but the input files that decides a build's output.
-std::string BuildOptionsKey(const Command& command,
-                            const std::map<std::string, std::string>& env) {
+std::string BuildOptionsKey(const Command& command, const RuntimeOptions& runtime) {
   std::string key = absl::StrCat("entry=", command.file, "\ncompression=",
                                  static_cast<int>(command.encode.compression), ":",
                                  command.encode.level, "\nheap=", command.max_heap_mb,
                                  "\nsymlinks=", command.preserve_symlinks,
                                  "\nsalt=", command.seed_salt, "\n");
   for (const std::string& map : command.path_prefix_maps) absl::StrAppend(&key, "map=", map, "\n");
-  for (const auto& [name, value] : env) absl::StrAppend(&key, "env ", name, "=", value, "\n");
+  for (const auto& [name, value] : runtime.env) {
+    absl::StrAppend(&key, "env ", name, "=", value, "\n");
+  }
+  if (runtime.fixed_clock_ms) absl::StrAppend(&key, "clock=", *runtime.fixed_clock_ms, "\n");
   return key;
 }
 
-// build writes the container; compile, a copy of this executable holding it.
+// build writes the container; compile, a copy of this executable (or of the
+// one --runtime names) holding it.
 absl::Status WriteOutput(const Command& command, absl::string_view container) {
   if (command.kind == Command::Kind::kCompile) {
-    return WriteCompiledExecutable(kSelfExecutable, container, command.output);
+    return WriteCompiledExecutable(command.runtime.empty() ? kSelfExecutable : command.runtime,
+                                   container, command.output);
   }
   return WriteFileAtomically(command.output, container);
 }
@@ -134,18 +138,27 @@ int Build(const V8Process& process, const Command& command) {
     return kExitUsage;
   }
   options.runtime.permissions = *std::move(permissions);
-  options.options_key = BuildOptionsKey(command, options.runtime.env);
+  // The build's clock: fixed under SOURCE_DATE_EPOCH, so programs that read the
+  // time at build (lodash-es, TypeScript) still give the same bytes.
+  absl::StatusOr<std::optional<int64_t>> epoch = ParseSourceDateEpoch(getenv("SOURCE_DATE_EPOCH"));
+  if (!epoch.ok()) {
+    std::cerr << "toysnap: " << epoch.status().message() << "\n";
+    return kExitUsage;
+  }
+  if (*epoch) options.runtime.fixed_clock_ms = **epoch * 1000;
+  std::map<std::string, std::string> env = ProcessEnvironment();
+  for (const std::string& name : command.env_names) {
+    auto it = env.find(name);
+    if (it != env.end()) options.runtime.env.insert(*it);
+  }
+  // After the environment and the clock: a new value of either is a rebuild.
+  options.options_key = BuildOptionsKey(command, options.runtime);
   if (!command.force && command.kind == Command::Kind::kBuild) {  // compile: always
     absl::StatusOr<std::string> existing = ReadFile(command.output);
     if (existing.ok() && IsUpToDate(*existing, options)) {
       if (!command.quiet) std::cerr << "toysnap: " << command.output << " is up to date\n";
       return kExitOk;
     }
-  }
-  std::map<std::string, std::string> env = ProcessEnvironment();
-  for (const std::string& name : command.env_names) {
-    auto it = env.find(name);
-    if (it != env.end()) options.runtime.env.insert(*it);
   }
   auto print = [](absl::string_view line) { std::cerr << "toysnap: " << line << "\n"; };
   options.warn = print;
