@@ -177,21 +177,17 @@ absl::Status EventLoop::TakePendingError(v8::Local<v8::Context> context) {
 
 absl::Status EventLoop::RunMicrotasks(v8::Local<v8::Context> context, bool promises_first) {
   v8::HandleScope scope(isolate_);
-  if (promises_first) {
-    v8::TryCatch try_catch(isolate_);
-    isolate_->PerformMicrotaskCheckpoint();
-    if (try_catch.HasTerminated()) return TryCatchToStatus(isolate_, context, try_catch);
-    RETURN_IF_ERROR(TakePendingError(context));
-  }
+  // Ticks, then promise jobs, until a pass of ticks right after a checkpoint
+  // finds none: then no JS ran since the checkpoint emptied the job queue, so
+  // both are empty. (A tick queued by a promise job runs in the next pass.)
+  if (!promises_first) RETURN_IF_ERROR(CallHook(context, run_ticks_, {}).status());
   while (true) {
-    ASSIGN_OR_RETURN(v8::Local<v8::Value> ran, CallHook(context, run_ticks_, {}));
-    bool ticks_ran = ran->IsNumber() && ran.As<v8::Number>()->Value() > 0;
     v8::TryCatch try_catch(isolate_);
     isolate_->PerformMicrotaskCheckpoint();
     if (try_catch.HasTerminated()) return TryCatchToStatus(isolate_, context, try_catch);
     RETURN_IF_ERROR(TakePendingError(context));
-    // Microtasks may have queued ticks; without ticks, both queues are empty.
-    if (!ticks_ran) return absl::OkStatus();
+    ASSIGN_OR_RETURN(v8::Local<v8::Value> ran, CallHook(context, run_ticks_, {}));
+    if (!ran->IsNumber() || ran.As<v8::Number>()->Value() <= 0) return absl::OkStatus();
   }
 }
 
@@ -359,6 +355,13 @@ absl::StatusOr<bool> EventLoop::Poll(v8::Local<v8::Context> context) {
   RETURN_IF_ERROR(RunPlatformTasks(context));
   RETURN_IF_ERROR(SyncHandles(context));
   RETURN_IF_ERROR(RunUv(UV_RUN_NOWAIT));
+  return uv_loop_alive(&loop_) != 0;
+}
+
+absl::StatusOr<bool> EventLoop::Alive(v8::Local<v8::Context> context) {
+  v8::HandleScope scope(isolate_);
+  RETURN_IF_ERROR(RunMicrotasks(context));
+  RETURN_IF_ERROR(SyncHandles(context));
   return uv_loop_alive(&loop_) != 0;
 }
 

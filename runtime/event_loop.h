@@ -57,6 +57,9 @@ class EventLoop {
   // One pass of the loop that does not wait: due timers, ready I/O, immediates,
   // V8's due tasks. True while anything referenced keeps the loop alive.
   absl::StatusOr<bool> Poll(v8::Local<v8::Context> context);
+  // Runs pending microtasks and says whether anything referenced keeps the
+  // loop alive, without running any of it ('beforeExit' asks this).
+  absl::StatusOr<bool> Alive(v8::Local<v8::Context> context);
   // Runs the loop until nothing referenced is left (`mode` says what counts).
   absl::Status Run(v8::Local<v8::Context> context, LoopMode mode = LoopMode::kUntilIdle);
   // Runs the loop until `promise` settles; an error if the loop empties first.

@@ -1,8 +1,28 @@
-// Natives of the process extension.
+// Natives of the process extension: what `process` reads of the real process.
+// Every value is read when asked for, so a snapshot never carries a pid, a
+// cwd or a clock of the build.
 #include "runtime/process_natives.h"
 
+#include <signal.h>
+#include <stdio.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <uv.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <string>
+
+#include "absl/strings/str_cat.h"
 #include "runtime/binding.h"
+#include "runtime/native_util.h"
 #include "runtime/natives.h"
+#include "v8-container.h"
+#include "v8-initialization.h"
+#include "v8-primitive.h"
+#include "v8-statistics.h"
 
 namespace toysnap {
 namespace {
@@ -13,10 +33,129 @@ void Exit(NativeCall& call, int32_t code) {
 }
 constexpr const char* kExitArgs[] = {"code"};
 
+// writeBytes(fd, bytes): stdout or stderr, bytes as they are (no text decoding).
+void WriteBytes(NativeCall& call, int32_t fd, Bytes bytes) {
+  if (NativeHost* host = NativeHost::From(call.isolate)) {
+    host->Print(fd == 2 ? 2 : 1, absl::string_view(reinterpret_cast<const char*>(bytes.bytes.data()),
+                                                   bytes.bytes.size()));
+  }
+}
+constexpr const char* kWriteBytesArgs[] = {"fd", "bytes"};
+
+// [pid, ppid]
+v8::Local<v8::Value> ProcessIds(NativeCall& call) {
+  v8::Local<v8::Value> ids[] = {v8::Integer::New(call.isolate, getpid()),
+                                v8::Integer::New(call.isolate, getppid())};
+  return v8::Array::New(call.isolate, ids, 2);
+}
+
+std::string ExecPath(NativeCall&) {
+  char path[PATH_MAX];
+  ssize_t size = readlink("/proc/self/exe", path, sizeof(path));
+  return size > 0 ? std::string(path, static_cast<size_t>(size)) : "";
+}
+
+// chdir(path) -> "" on success, else the errno name (the JS side words it).
+std::string Chdir(NativeCall&, std::string path) {
+  if (chdir(path.c_str()) == 0) return "";
+  return uv_err_name(uv_translate_sys_error(errno));
+}
+constexpr const char* kChdirArgs[] = {"directory"};
+
+v8::Local<v8::Value> Hrtime(NativeCall& call) {
+  return v8::BigInt::NewFromUnsigned(call.isolate, uv_hrtime());
+}
+
+// [rss, heapTotal, heapUsed, external, arrayBuffers] in bytes.
+v8::Local<v8::Value> MemoryUsage(NativeCall& call) {
+  size_t rss = 0;
+  uv_resident_set_memory(&rss);
+  v8::HeapStatistics heap;
+  call.isolate->GetHeapStatistics(&heap);
+  v8::Isolate* isolate = call.isolate;
+  v8::Local<v8::Value> values[] = {
+      v8::Number::New(isolate, static_cast<double>(rss)),
+      v8::Number::New(isolate, static_cast<double>(heap.total_heap_size())),
+      v8::Number::New(isolate, static_cast<double>(heap.used_heap_size())),
+      v8::Number::New(isolate, static_cast<double>(heap.external_memory())),
+      v8::Number::New(isolate, static_cast<double>(heap.external_memory()))};
+  return v8::Array::New(isolate, values, 5);
+}
+
+// umask(mask) -> the previous mask; without a mask it reads it (set and restored).
+double Umask(NativeCall&, std::optional<int32_t> mask) {
+  mode_t previous = umask(mask ? static_cast<mode_t>(*mask) : 0);
+  if (!mask) umask(previous);
+  return static_cast<double>(previous);
+}
+constexpr const char* kUmaskArgs[] = {"mask"};
+
+// kill(pid, signal) -> "" or the errno name.
+std::string Kill(NativeCall&, int32_t pid, int32_t signal) {
+  if (kill(pid, signal) == 0) return "";
+  return uv_err_name(uv_translate_sys_error(errno));
+}
+constexpr const char* kKillArgs[] = {"pid", "signal"};
+
+// Seconds since this process started, from the kernel's record of it.
+double ProcessUptime(NativeCall&) {
+  FILE* stat = fopen("/proc/self/stat", "r");
+  if (stat == nullptr) return 0;
+  char buffer[4096];
+  size_t size = fread(buffer, 1, sizeof(buffer) - 1, stat);
+  fclose(stat);
+  buffer[size] = '\0';
+  const char* after_name = strrchr(buffer, ')');  // the name may hold spaces
+  if (after_name == nullptr) return 0;
+  unsigned long long start_ticks = 0;
+  // Field 22 (starttime); fields 3.. follow the name.
+  if (sscanf(after_name + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d "
+                             "%*d %*d %llu",
+             &start_ticks) != 1) {
+    return 0;
+  }
+  double uptime = 0;
+  uv_uptime(&uptime);
+  double started = static_cast<double>(start_ticks) / static_cast<double>(sysconf(_SC_CLK_TCK));
+  return uptime > started ? uptime - started : 0;
+}
+
+bool IsTty(NativeCall&, int32_t fd) { return isatty(fd) == 1; }
+constexpr const char* kFdArgs[] = {"fd"};
+
+// [columns, rows] of the terminal on `fd`, or undefined.
+v8::Local<v8::Value> WindowSize(NativeCall& call, int32_t fd) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return v8::Undefined(call.isolate);
+  v8::Local<v8::Value> values[] = {v8::Integer::New(call.isolate, size.ws_col),
+                                   v8::Integer::New(call.isolate, size.ws_row)};
+  return v8::Array::New(call.isolate, values, 2);
+}
+
+// [v8, uv]
+v8::Local<v8::Value> LibraryVersions(NativeCall& call) {
+  v8::Local<v8::Value> values[] = {
+      v8::String::NewFromUtf8(call.isolate, v8::V8::GetVersion()).ToLocalChecked(),
+      v8::String::NewFromUtf8(call.isolate, uv_version_string()).ToLocalChecked()};
+  return v8::Array::New(call.isolate, values, 2);
+}
+
 constexpr NativeFunction kFunctions[] = {
     {"exit", Bind<Exit, kExitArgs>, 1},
+    {"writeBytes", Bind<WriteBytes, kWriteBytesArgs>, 2},
+    {"processIds", Bind<ProcessIds>, 0},
+    {"execPath", Bind<ExecPath>, 0},
+    {"chdir", Bind<Chdir, kChdirArgs>, 1},
+    {"hrtime", Bind<Hrtime>, 0},
+    {"memoryUsage", Bind<MemoryUsage>, 0},
+    {"umask", Bind<Umask, kUmaskArgs>, 1},
+    {"kill", Bind<Kill, kKillArgs>, 2},
+    {"processUptime", Bind<ProcessUptime>, 0},
+    {"isatty", Bind<IsTty, kFdArgs>, 1},
+    {"windowSize", Bind<WindowSize, kFdArgs>, 1},
+    {"libraryVersions", Bind<LibraryVersions>, 0},
 };
-constexpr absl::string_view kJs[] = {"process.js"};
+constexpr absl::string_view kJs[] = {"process.js", "process_node.js"};
 
 }  // namespace
 

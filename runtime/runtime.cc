@@ -495,6 +495,28 @@ absl::Status Runtime::RunEventLoop(LoopMode mode) {
   return Explain(loop_->Run(scope.context(), mode));
 }
 
+absl::Status Runtime::RunUntilExit() {
+  RETURN_IF_ERROR(RunEventLoop());
+  while (true) {
+    bool alive = false;
+    {
+      ContextScope scope(*this);
+      v8::Local<v8::Value> emitted;
+      RETURN_IF_ERROR(CallInternal("emitBeforeExit", {}, &emitted));
+      if (!emitted->IsTrue()) break;
+      // Whether the listeners added work; nothing of it runs yet, so the
+      // loop's end emits 'beforeExit' again, as Node's does.
+      absl::StatusOr<bool> still = loop_->Alive(scope.context());
+      if (!still.ok()) return Explain(still.status());
+      alive = *still;
+    }
+    if (!alive) break;
+    RETURN_IF_ERROR(RunEventLoop());
+  }
+  ContextScope scope(*this);
+  return CallInternal("emitProcessExit", {v8::Integer::New(isolate_, RequestedExitCode())});
+}
+
 std::vector<std::string> Runtime::DescribePendingWork() {
   if (!CheckUsable().ok()) return {};
   ContextScope scope(*this);

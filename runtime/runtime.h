@@ -131,6 +131,12 @@ class Runtime : public NativeHost {
   // toysnap.args and process.argv.
   absl::Status CallMain(const std::vector<std::string>& args);
 
+  // What a program's process lives through after main(), as under Node: the
+  // event loop until it empties, 'beforeExit' (whose listeners may add work,
+  // and the loop goes on) until none does, then 'exit'. Not at build time:
+  // the program goes on after the restore.
+  absl::Status RunUntilExit();
+
   // Runs microtasks and due timers once; true while work is pending.
   absl::StatusOr<bool> PollEventLoop();
   absl::Status RunEventLoop(LoopMode mode = LoopMode::kUntilIdle);

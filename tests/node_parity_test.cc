@@ -129,6 +129,10 @@ TEST(NodeParityTest, OsReportsTheMachineAsNodeDoes) {
   ExpectSameAsNode(Runfile("tests/node_parity/os.mjs"), {});
 }
 
+TEST(NodeParityTest, ProcessLikeNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/process.mjs"), {});
+}
+
 TEST(NodeParityTest, ConsoleAndProcessGlobals) {
   ExpectSameAsNode(Runfile("tests/node_parity/globals.mjs"), {"one", "two", "three"});
 }

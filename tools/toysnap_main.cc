@@ -196,7 +196,7 @@ int Finish(Runtime& runtime, const absl::Status& status) {
 int RunRuntime(Runtime& runtime, const Command& command, bool call_main) {
   absl::Status status;
   if (call_main) status = runtime.CallMain(command.args);
-  if (status.ok()) status = runtime.RunEventLoop();
+  if (status.ok()) status = runtime.RunUntilExit();
   return Finish(runtime, status);
 }
 

@@ -691,6 +691,9 @@
     value: builtin('buffer').Buffer,
   });
 
+  // process_node.js (absent when a checker loads builtins.js alone).
+  internals.processBecomesEmitter?.(builtin('events'));
+
   internals.isBuiltin = (name) => factories.has(SafeRegExpReplace(/^node:/, String(name), ''));
   internals.requireBuiltin = (name) => builtin(SafeRegExpReplace(/^node:/, String(name), ''));
   // What `import { x } from 'node:name'` can name: the builtin's own keys.

@@ -13,6 +13,7 @@
 
   function exit(code) {
     if (code !== undefined) exitCode = code;
+    internals.emitProcessExit?.(Number(exitCode ?? 0) | 0);  // process_node.js
     natives.exit(Number(exitCode ?? 0) | 0);
   }
 

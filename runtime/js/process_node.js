@@ -1,0 +1,181 @@
+// The rest of Node's `process`: ids, paths, clocks, memory, signals, stdout and
+// stderr, warnings, and the 'beforeExit'/'exit' events (it becomes an
+// EventEmitter once builtins.js has one: internals.processBecomesEmitter).
+// Every per-process value is read when asked for, never kept in a snapshot.
+(function (natives, internals) {
+  'use strict';
+  const {
+    ArrayIsArray, Error, Number, NumberParseInt, ObjectDefineProperties, ObjectSetPrototypeOf,
+    String, TypeError, TypedArrayPrototypeGetSymbolToStringTag,
+  } = internals.primordials;
+
+  const process = globalThis.process;
+  const NODE_VERSION = '20.20.2';  // the Node whose behaviour toysnap matches
+  const signals = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12,
+                    SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19,
+                    SIGTSTP: 20, SIGWINCH: 28 };
+
+  function systemError(code, syscall, message) {
+    const error = new Error(message);
+    error.code = code;
+    error.syscall = syscall;
+    return error;
+  }
+
+  // A minimal stdout/stderr: synchronous writes, as Node's are on Linux for
+  // files, pipes and terminals. Not yet a stream.Writable (see README).
+  function makeStdio(fd) {
+    const listeners = { __proto__: null };
+    return {
+      fd,
+      get isTTY() { return natives.isatty(fd) ? true : undefined; },
+      get columns() { const size = natives.windowSize(fd); return size === undefined ? undefined : size[0]; },
+      get rows() { const size = natives.windowSize(fd); return size === undefined ? undefined : size[1]; },
+      getWindowSize() { return natives.windowSize(fd) ?? [80, 24]; },
+      hasColors(count = 16) {
+        if (!natives.isatty(fd) || process.env.NO_COLOR !== undefined) return false;
+        return count <= (process.env.TERM === 'dumb' ? 1 : 256);
+      },
+      writable: true,
+      write(chunk, encoding, callback) {
+        if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
+        if (typeof chunk === 'string') {
+          natives.print(fd, chunk);
+        } else if (chunk !== null && typeof chunk === 'object' &&
+                   TypedArrayPrototypeGetSymbolToStringTag(chunk) !== undefined) {
+          natives.writeBytes(fd, chunk);
+        } else {
+          const error = new TypeError('The "chunk" argument must be of type string or an instance ' +
+                                      'of Buffer or Uint8Array. Received ' + internals.describeReceived(chunk));
+          error.code = 'ERR_INVALID_ARG_TYPE';
+          throw error;
+        }
+        if (typeof callback === 'function') process.nextTick(callback, null);
+        return true;
+      },
+      end(chunk, encoding, callback) {
+        if (typeof chunk === 'function') { callback = chunk; chunk = undefined; }
+        if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
+        if (typeof callback === 'function') process.nextTick(callback);
+        return this;
+      },
+      on(name, listener) { (listeners[name] ??= []).push(listener); return this; },
+      once(name, listener) { return this.on(name, listener); },
+      off() { return this; },
+      removeListener() { return this; },
+      emit() { return false; },
+      cork() {}, uncork() {},
+    };
+  }
+
+  let stdout, stderr;
+  ObjectDefineProperties(process, {
+    pid: { get: () => natives.processIds()[0], enumerable: true, configurable: true },
+    ppid: { get: () => natives.processIds()[1], enumerable: true, configurable: true },
+    execPath: { get: () => natives.execPath(), enumerable: true, configurable: true },
+    stdout: { get: () => (stdout ??= makeStdio(1)), enumerable: true, configurable: true },
+    stderr: { get: () => (stderr ??= makeStdio(2)), enumerable: true, configurable: true },
+  });
+  process.arch = 'x64';
+  process.title = 'toysnap';
+  process.version = `v${NODE_VERSION}`;
+  process.release = { name: 'node', lts: 'Iron' };
+  process.execArgv = [];
+  const [v8Version, uvVersion] = natives.libraryVersions();
+  process.versions = { node: NODE_VERSION, v8: v8Version, uv: uvVersion,
+                       toysnap: internals.toysnapVersion ?? '0.1.0' };
+  process.features = { inspector: false, ipv6: true, tls: false };
+  process.cwd = () => natives.cwd();
+  process.chdir = function chdir(directory) {
+    if (typeof directory !== 'string') {
+      const error = new TypeError('The "directory" argument must be of type string. Received ' +
+                                  internals.describeReceived(directory));
+      error.code = 'ERR_INVALID_ARG_TYPE';
+      throw error;
+    }
+    const from = natives.cwd();
+    const failure = natives.chdir(directory);
+    if (failure !== '') {
+      const messages = { ENOENT: 'no such file or directory', ENOTDIR: 'not a directory',
+                         EACCES: 'permission denied' };
+      const error = systemError(failure, 'chdir',
+        `${failure}: ${messages[failure] ?? 'failed'}, chdir '${from}' -> '${directory}'`);
+      error.path = from;
+      error.dest = directory;
+      throw error;
+    }
+  };
+  function hrtime(previous) {
+    const now = natives.hrtime();
+    let seconds = Number(now / 1000000000n);
+    let nanos = Number(now % 1000000000n);
+    if (previous !== undefined) {
+      if (!ArrayIsArray(previous)) {
+        const error = new TypeError('The "time" argument must be an instance of Array. Received ' +
+                                    internals.describeReceived(previous));
+        error.code = 'ERR_INVALID_ARG_TYPE';
+        throw error;
+      }
+      seconds -= previous[0];
+      nanos -= previous[1];
+      if (nanos < 0) { seconds--; nanos += 1e9; }
+    }
+    return [seconds, nanos];
+  }
+  hrtime.bigint = () => natives.hrtime();
+  process.hrtime = hrtime;
+  process.uptime = () => natives.processUptime();
+  function memoryUsage() {
+    const [rss, heapTotal, heapUsed, external, arrayBuffers] = natives.memoryUsage();
+    return { rss, heapTotal, heapUsed, external, arrayBuffers };
+  }
+  memoryUsage.rss = () => natives.memoryUsage()[0];
+  process.memoryUsage = memoryUsage;
+  process.umask = (mask) => natives.umask(typeof mask === 'string' ? NumberParseInt(mask, 8) : mask);
+  process.kill = function kill(pid, signal = 'SIGTERM') {
+    const number = typeof signal === 'number' ? signal : signals[signal];
+    if (number === undefined) {
+      const error = new TypeError(`Unknown signal: ${String(signal)}`);
+      error.code = 'ERR_UNKNOWN_SIGNAL';
+      throw error;
+    }
+    const failure = natives.kill(pid, number);
+    if (failure !== '') throw systemError(failure, 'kill', `kill ${failure}`);
+    return true;
+  };
+  process.emitWarning = function emitWarning(warning, type, code) {
+    let name = 'Warning';
+    if (typeof type === 'string') name = type;
+    else if (type !== null && typeof type === 'object' && typeof type.type === 'string') name = type.type;
+    const message = typeof warning === 'string' ? warning : String(warning?.message ?? warning);
+    const error = typeof warning === 'object' && warning !== null ? warning : new Error(message);
+    if (!(typeof warning === 'object')) error.name = name;
+    if (typeof process.emit === 'function' && process.listenerCount?.('warning') > 0) {
+      process.emit('warning', error);
+      return;
+    }
+    natives.print(2, `(toysnap:${process.pid}) ${code ? `[${code}] ` : ''}${name}: ${message}\n`);
+  };
+
+  // process is an EventEmitter, as in Node, once events exists.
+  internals.processBecomesEmitter = function (EventEmitter) {
+    ObjectSetPrototypeOf(process, EventEmitter.prototype);
+  };
+
+  let exiting = false;
+  // 'exit' listeners run once, with the exit code, synchronously.
+  internals.emitProcessExit = function (code) {
+    if (exiting || typeof process.emit !== 'function') return;
+    exiting = true;
+    process.exitCode ??= code;
+    process.emit('exit', internals.getExitCode());
+  };
+  // Whether anything listens for 'beforeExit' (which may add work to the loop).
+  internals.emitBeforeExit = function () {
+    if (typeof process.emit !== 'function' || process.listenerCount('beforeExit') === 0) {
+      return false;
+    }
+    process.emit('beforeExit', internals.getExitCode());
+    return true;
+  };
+})
