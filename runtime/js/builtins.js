@@ -5,8 +5,8 @@
   const {
     ArrayBuffer, ArrayBufferIsView, ArrayFrom, ArrayIsArray, ArrayPrototypeEvery,
     ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop,
-    ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice, ArrayPrototypeSplice,
-    ArrayPrototypeUnshift, DataView, DataViewPrototypeGetUint32, Date, DatePrototypeGetTime, Error,
+    ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice,
+    DataView, DataViewPrototypeGetUint32, Date, DatePrototypeGetTime, Error,
     Map, MathMin, MathSign, NumberIsNaN, NumberParseInt, ObjectAssign, ObjectDefineProperties,
     ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectIs,
     ObjectKeys, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString, ObjectSetPrototypeOf,
@@ -14,7 +14,7 @@
     RegExpPrototypeExec, SafeMap, SafeRegExpReplace, SafeSet, Set, String, StringFromCharCodeApply,
     StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeLastIndexOf,
     StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
-    StringPrototypeSubstr, StringPrototypeToLowerCase, Symbol, SymbolFor, TypeError,
+    StringPrototypeSubstr, StringPrototypeToLowerCase, SymbolFor, TypeError,
     TypedArrayPrototypeFill, TypedArrayPrototypeSet, TypedArrayPrototypeMap,
     TypedArrayPrototypeSubarray, Uint8Array, decodeURIComponent, encodeURI, encodeURIComponent,
     SafeStringIterator, uncurryThis,
@@ -168,121 +168,6 @@
     path.posix = path;
     path.win32 = new Proxy({}, { get() { throw unsupported('path', 'path.win32'); } });
     return path;
-  }
-
-  // ---- events -------------------------------------------------------------
-
-  function makeEvents() {
-    const kListeners = Symbol('listeners');
-
-    function listenersOf(emitter) {
-      if (!ObjectPrototypeHasOwnProperty(emitter, kListeners)) {
-        ObjectDefineProperty(emitter, kListeners, { value: new SafeMap(), writable: true });
-      }
-      return emitter[kListeners];
-    }
-
-    function checkListener(listener) {
-      if (typeof listener !== 'function') {
-        const error = new TypeError(
-          `The "listener" argument must be of type function. Received ${internals.inspect(listener)}`);
-        error.code = 'ERR_INVALID_ARG_TYPE';
-        throw error;
-      }
-    }
-
-    function add(emitter, name, listener, prepend) {
-      checkListener(listener);
-      const map = listenersOf(emitter);
-      if (map.has('newListener') && name !== 'newListener') {
-        emitter.emit('newListener', name, listener.listener ?? listener);
-      }
-      const list = map.get(name) ?? [];
-      if (prepend) ArrayPrototypeUnshift(list, listener); else ArrayPrototypePush(list, listener);
-      map.set(name, list);
-      return emitter;
-    }
-
-    function wrapOnce(emitter, name, listener) {
-      checkListener(listener);
-      const wrapper = function (...args) {
-        emitter.removeListener(name, wrapper);
-        return ReflectApply(listener, this, args);
-      };
-      wrapper.listener = listener;
-      return wrapper;
-    }
-
-    class EventEmitter {
-      constructor() { this._maxListeners = undefined; }
-      on(name, listener) { return add(this, name, listener, false); }
-      addListener(name, listener) { return add(this, name, listener, false); }
-      prependListener(name, listener) { return add(this, name, listener, true); }
-      once(name, listener) { return add(this, name, wrapOnce(this, name, listener), false); }
-      prependOnceListener(name, listener) {
-        return add(this, name, wrapOnce(this, name, listener), true);
-      }
-      off(name, listener) { return this.removeListener(name, listener); }
-      removeListener(name, listener) {
-        checkListener(listener);
-        const map = listenersOf(this);
-        const list = map.get(name);
-        if (!list) return this;
-        for (let i = list.length - 1; i >= 0; i--) {
-          if (list[i] === listener || list[i].listener === listener) {
-            ArrayPrototypeSplice(list, i, 1);
-            if (list.length === 0) map.delete(name);
-            if (map.has('removeListener')) this.emit('removeListener', name, listener);
-            break;
-          }
-        }
-        return this;
-      }
-      removeAllListeners(name) {
-        const map = listenersOf(this);
-        if (name === undefined) map.clear(); else map.delete(name);
-        return this;
-      }
-      emit(name, ...args) {
-        const list = listenersOf(this).get(name);
-        if (!list || list.length === 0) {
-          if (name === 'error') {
-            const error = args[0];
-            if (error instanceof Error) throw error;
-            const wrapped = new Error(`Unhandled error. (${internals.inspect(error)})`);
-            wrapped.code = 'ERR_UNHANDLED_ERROR';
-            wrapped.context = error;
-            throw wrapped;
-          }
-          return false;
-        }
-        const listeners = ArrayPrototypeSlice(list);
-        for (let i = 0; i < listeners.length; i++) ReflectApply(listeners[i], this, args);
-        return true;
-      }
-      listeners(name) {
-        return ArrayPrototypeMap(listenersOf(this).get(name) ?? [], (l) => l.listener ?? l);
-      }
-      rawListeners(name) { return ArrayPrototypeSlice(listenersOf(this).get(name) ?? []); }
-      listenerCount(name) { return (listenersOf(this).get(name) ?? []).length; }
-      eventNames() { return ArrayFrom(listenersOf(this).keys()); }
-      setMaxListeners(n) { this._maxListeners = n; return this; }
-      getMaxListeners() { return this._maxListeners ?? EventEmitter.defaultMaxListeners; }
-    }
-    EventEmitter.defaultMaxListeners = 10;
-    EventEmitter.EventEmitter = EventEmitter;
-    EventEmitter.once = function once(emitter, name) {
-      return new Promise((resolve, reject) => {
-        const onError = (error) => { emitter.removeListener(name, onEvent); reject(error); };
-        const onEvent = (...args) => {
-          if (name !== 'error') emitter.removeListener('error', onError);
-          resolve(args);
-        };
-        emitter.once(name, onEvent);
-        if (name !== 'error') emitter.once('error', onError);
-      });
-    };
-    return EventEmitter;
   }
 
   // ---- util ---------------------------------------------------------------
@@ -667,7 +552,7 @@
 
   factories.set('path', makePath);
   factories.set('path/posix', () => builtin('path'));
-  factories.set('events', makeEvents);
+  factories.set('events', internals.makeEvents);  // events.js
   factories.set('util', makeUtil);
   factories.set('assert', makeAssert);
   factories.set('assert/strict', () => builtin('assert'));
