@@ -7,16 +7,19 @@
     ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop,
     ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice,
     DataView, DataViewPrototypeGetUint32, Date, DatePrototypeGetTime, Error,
-    Map, MathMin, MathSign, NumberIsNaN, NumberParseInt, ObjectAssign, ObjectDefineProperties,
+    Map, MathMin, MathSign, MathTrunc, NumberIsNaN, NumberParseInt, ObjectAssign,
+    ObjectDefineProperties,
     ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectIs,
     ObjectKeys, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString, ObjectSetPrototypeOf,
-    Promise, PromisePrototypeThen, Proxy, ReflectApply, ReflectConstruct, ReflectOwnKeys, RegExp,
+    Promise, PromisePrototypeThen, Proxy, RangeError, ReflectApply, ReflectConstruct,
+    ReflectOwnKeys, RegExp,
     RegExpPrototypeExec, SafeMap, SafeRegExpReplace, SafeSet, Set, String, StringFromCharCodeApply,
     StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeLastIndexOf,
     StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
     StringPrototypeSubstr, StringPrototypeToLowerCase, SymbolFor, TypeError,
     TypedArrayPrototypeFill, TypedArrayPrototypeSet, TypedArrayPrototypeMap,
-    TypedArrayPrototypeSubarray, Uint8Array, decodeURIComponent, encodeURI, encodeURIComponent,
+    TypedArrayPrototypeSubarray, Uint16Array, Uint8Array, decodeURIComponent, encodeURI,
+    encodeURIComponent,
     SafeStringIterator, uncurryThis,
   } = internals.primordials;
   // Earlier files' globals, captured before user code can replace them.
@@ -332,6 +335,9 @@
       if (name === 'hex' || name === 'base64' || name === 'ascii') return name;
       if (name === 'latin1' || name === 'binary') return 'latin1';
       if (name === 'base64url') return 'base64url';
+      if (name === 'utf16le' || name === 'utf-16le' || name === 'ucs2' || name === 'ucs-2') {
+        return 'utf16le';
+      }
       const error = new TypeError(`Unknown encoding: ${encoding}`);
       error.code = 'ERR_UNKNOWN_ENCODING';
       throw error;
@@ -363,8 +369,39 @@
           const text = atob(clean + StringPrototypeRepeat('=', (4 - (clean.length % 4)) % 4));
           return codePointBytes(text, 0xff);
         }
+        case 'utf16le': {
+          const bytes = new Uint8Array(string.length * 2);
+          for (let i = 0; i < string.length; i++) {
+            const unit = StringPrototypeCharCodeAt(string, i);
+            bytes[i * 2] = unit & 0xff;
+            bytes[i * 2 + 1] = unit >> 8;
+          }
+          return bytes;
+        }
         default: return codePointBytes(string, 0xff);
       }
+    }
+    // Little-endian code units; an odd last byte is dropped, as Node drops it.
+    function utf16le(bytes) {
+      const units = new Uint16Array(bytes.length >> 1);
+      for (let i = 0; i < units.length; i++) units[i] = bytes[i * 2] | (bytes[i * 2 + 1] << 8);
+      let text = '';
+      for (let i = 0; i < units.length; i += 8192) {
+        text += StringFromCharCodeApply(TypedArrayPrototypeSubarray(units, i, i + 8192));
+      }
+      return text;
+    }
+    // An integer from Node's loose offset arguments (NaN is 0).
+    function toOffset(value, fallback) {
+      if (value === undefined) return fallback;
+      const number = MathTrunc(+value);
+      return number === number ? number : 0;
+    }
+    function outOfRange(name, range, value) {
+      const error = new RangeError(
+        `The value of "${name}" is out of range. It must be ${range}. Received ${value}`);
+      error.code = 'ERR_OUT_OF_RANGE';
+      return error;
     }
     class Buffer extends Uint8Array {
       static from(value, encodingOrOffset, length) {
@@ -420,6 +457,7 @@
           case 'base64url':
             return SafeRegExpReplace(/=+$/, SafeRegExpReplace(/\//g, SafeRegExpReplace(/\+/g, btoa(latin1(bytes)), '-'), '_'), '');
           case 'ascii': return latin1(TypedArrayPrototypeMap(bytes, (b) => b & 0x7f));
+          case 'utf16le': return utf16le(bytes);
           default: return latin1(bytes);
         }
       }
@@ -440,6 +478,22 @@
         const bytes = encode(string, typeof length === 'string' ? length : encoding);
         const count = MathMin(bytes.length, this.length - offset, typeof length === 'number' ? length : Infinity);
         TypedArrayPrototypeSet(this, TypedArrayPrototypeSubarray(bytes, 0, count), offset);
+        return count;
+      }
+      // Copies bytes [sourceStart, sourceEnd) into target at targetStart; how many.
+      copy(target, targetStart, sourceStart, sourceEnd) {
+        const to = toOffset(targetStart, 0);
+        const from = toOffset(sourceStart, 0);
+        let end = toOffset(sourceEnd, this.length);
+        if (to < 0) throw outOfRange('targetStart', '>= 0', to);
+        if (from < 0 || from > this.length) {
+          throw outOfRange('sourceStart', `>= 0 && <= ${this.length}`, from);
+        }
+        if (end < 0) throw outOfRange('sourceEnd', '>= 0', end);
+        if (end > this.length) end = this.length;
+        if (to >= target.length || from >= end) return 0;
+        const count = MathMin(end - from, target.length - to);
+        TypedArrayPrototypeSet(target, TypedArrayPrototypeSubarray(this, from, from + count), to);
         return count;
       }
       slice(start, end) { return this.subarray(start, end); }
