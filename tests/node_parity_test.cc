@@ -79,6 +79,12 @@ TEST(NodeParityTest, TimerTickAndMicrotaskOrder) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_order.mjs"), {"a", "b"});
 }
 
+// A tick that a microtask queues runs after the microtasks, also when no tick
+// ran before them in that turn (once it waited forever: no macrotask came).
+TEST(NodeParityTest, TicksQueuedByMicrotasksRun) {
+  ExpectSameAsNode(Runfile("tests/node_parity/ticks_from_microtasks.mjs"), {});
+}
+
 TEST(NodeParityTest, ManyTimersWithClearsAndRefreshFireInNodeOrder) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_many.mjs"), {});
 }

@@ -70,7 +70,15 @@
     process.argv = argv;
   };
 
-  // Runs every queued tick, including ticks queued meanwhile; how many ran.
+  // Runs every queued tick, including ticks queued meanwhile, and says whether
+  // the event loop must drain microtasks and call it again. The loop
+  // (event_loop.cc's RunMicrotasks) alternates runTicks and a microtask
+  // checkpoint while runTicks returns more than 0, and reads that before the
+  // checkpoint: a tick that a microtask queues (after `await`, a stream's
+  // callbacks queue them all the time) after a call that ran none would wait
+  // for the next macrotask, or forever. So the first call that runs none still
+  // returns 1, and the loop ends only after a checkpoint that queued no tick.
+  let idleReported = false;
   internals.runTicks = function () {
     let count = 0;
     try {
@@ -81,7 +89,12 @@
     } finally {
       ArrayPrototypeSplice(ticks, 0, count);
     }
-    return count;
+    if (count > 0) {
+      idleReported = false;
+      return count;
+    }
+    idleReported = !idleReported;
+    return idleReported ? 1 : 0;
   };
 
   internals.getExitCode = function () {
