@@ -1,5 +1,6 @@
 // Node's builtin modules that npm code commonly requires (path, events, util,
-// os, assert, url, module, fs for reading), created on first require.
+// os, assert, url, module, fs for reading), created on first require;
+// internals.defineBuiltin adds those of later bootstrap files.
 (function (natives, internals) {
   'use strict';
   const {
@@ -645,6 +646,8 @@
     value: builtin('buffer').Buffer,
   });
 
+  // Builtins that later bootstrap files define (stream.js): name -> factory.
+  internals.defineBuiltin = (name, factory) => { factories.set(name, factory); };
   internals.isBuiltin = (name) => factories.has(SafeRegExpReplace(/^node:/, String(name), ''));
   internals.requireBuiltin = (name) => builtin(SafeRegExpReplace(/^node:/, String(name), ''));
   // What `import { x } from 'node:name'` can name: the builtin's own keys.
