@@ -128,6 +128,28 @@ TEST(NodeParityTest, ConsoleAndProcessGlobals) {
   ExpectSameAsNode(Runfile("tests/node_parity/globals.mjs"), {"one", "two", "three"});
 }
 
+// Issue #13: npm's readable-stream and string_decoder, built in as Node's
+// stream, stream/promises and string_decoder, on toysnap's own events, Buffer,
+// process.nextTick and AbortController: paused and flowing Readables, async
+// iteration, object mode, Readable.from, backpressure and 'drain', final,
+// destroy and errors, Duplex, Transform, PassThrough, pipeline and finished
+// (callbacks and promises, errors, abort signals), split UTF-8 / UTF-16 / base64.
+TEST(NodeParityTest, StreamsAndStringDecoderBehaveAsNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/streams.mjs"), {});
+}
+
+// Streams, pipes, buffered chunks, a half-decoded character and abort
+// listeners made at the top level (so at build time) carry on in main().
+TEST(NodeParityTest, StreamsMadeAtBuildTimeCarryOnAfterRestore) {
+  ExpectSameAsNode(Runfile("tests/node_parity/streams_restore.mjs"), {"a", "b"});
+}
+
+// A snapshot whose top level never loaded the stream builtins loads them in
+// main(), after the restore.
+TEST(NodeParityTest, StreamBuiltinsFirstLoadedAfterRestore) {
+  ExpectSameAsNode(Runfile("tests/node_parity/streams_in_main.mjs"), {});
+}
+
 // The console fixture's objects are created at build time and printed after
 // restore: Maps, class instances, typed arrays and the rest must survive intact.
 TEST(NodeParityTest, ConsoleFormattingOfEveryFixtureCase) {
