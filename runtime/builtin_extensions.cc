@@ -5,6 +5,7 @@
 #include "runtime/console_natives.h"
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
+#include "runtime/node/os.h"
 #include "runtime/node/stream.h"
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
@@ -23,7 +24,8 @@ std::vector<const Extension*> BuiltinExtensions() {
       &WebExtension(),
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
-      &StreamExtension(),
+      &node::OsExtension(),
+      &node::StreamExtension(),
       &ModulesExtension(),
   };
 }

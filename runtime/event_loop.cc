@@ -1,7 +1,5 @@
-// Event loop over microtasks and the JS-side timer list.
+// The event loop on libuv (see event_loop.h).
 #include "runtime/event_loop.h"
-
-#include <time.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,13 +16,14 @@
 namespace toysnap {
 namespace {
 
-void SleepMs(double ms) {
-  if (ms <= 0) return;
-  timespec ts;
-  ts.tv_sec = static_cast<time_t>(ms / 1e3);
-  ts.tv_nsec = static_cast<long>(std::fmod(ms, 1e3) * 1e6);
-  nanosleep(&ts, nullptr);
+// Milliseconds from now until the monotonic time `at_ms`, rounded up, so a
+// libuv timer never fires before a JS timer is due.
+uint64_t DelayUntil(double at_ms) {
+  double delay = std::ceil(at_ms - MonotonicMs());
+  return delay <= 0 ? 0 : static_cast<uint64_t>(delay);
 }
+
+EventLoop* LoopOf(uv_handle_t* handle) { return static_cast<EventLoop*>(handle->data); }
 
 absl::StatusOr<v8::Local<v8::Function>> GetFunction(v8::Local<v8::Context> context,
                                                     v8::Local<v8::Object> object,
@@ -41,28 +40,89 @@ absl::StatusOr<v8::Local<v8::Function>> GetFunction(v8::Local<v8::Context> conte
 
 }  // namespace
 
-EventLoop::EventLoop(v8::Isolate* isolate, double deadline_ms)
-    : isolate_(isolate), deadline_ms_(deadline_ms) {}
+EventLoop::EventLoop(v8::Isolate* isolate, LoopPlatform* platform, double deadline_ms)
+    : isolate_(isolate), platform_(platform), deadline_ms_(deadline_ms) {
+  uv_loop_init(&loop_);
+  uv_timer_init(&loop_, &timer_);
+  uv_check_init(&loop_, &check_);
+  uv_idle_init(&loop_, &idle_);
+  uv_async_init(&loop_, &wake_, OnWake);
+  uv_timer_init(&loop_, &task_timer_);
+  uv_timer_init(&loop_, &deadline_);
+  for (uv_handle_t* handle :
+       {reinterpret_cast<uv_handle_t*>(&timer_), reinterpret_cast<uv_handle_t*>(&check_),
+        reinterpret_cast<uv_handle_t*>(&idle_), reinterpret_cast<uv_handle_t*>(&wake_),
+        reinterpret_cast<uv_handle_t*>(&task_timer_), reinterpret_cast<uv_handle_t*>(&deadline_)}) {
+    handle->data = this;
+  }
+  // Only JS timers, immediates and I/O keep the loop alive; V8's tasks and
+  // the time limit merely wake it.
+  uv_check_start(&check_, OnCheck);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&check_));
+  uv_unref(reinterpret_cast<uv_handle_t*>(&wake_));
+  uv_unref(reinterpret_cast<uv_handle_t*>(&task_timer_));
+  if (deadline_ms_ >= 0) {
+    uv_timer_start(&deadline_, OnDeadline, DelayUntil(deadline_ms_), 0);
+    uv_unref(reinterpret_cast<uv_handle_t*>(&deadline_));
+  }
+  platform_->SetWaker(isolate_, [this](double delay_s) {
+    if (delay_s > 0) {
+      double at = MonotonicMs() + delay_s * 1e3;
+      double seen = task_delay_ms_.load();
+      while ((seen < 0 || at < seen) && !task_delay_ms_.compare_exchange_weak(seen, at)) {
+      }
+    }
+    uv_async_send(&wake_);
+  });
+}
+
+// Closes every handle and lets libuv finish with them before the loop goes;
+// the platform stops waking it first, since other threads may.
+EventLoop::~EventLoop() {
+  platform_->ClearWaker(isolate_);
+  uv_walk(
+      &loop_,
+      [](uv_handle_t* handle, void*) {
+        if (!uv_is_closing(handle)) uv_close(handle, nullptr);
+      },
+      nullptr);
+  while (uv_run(&loop_, UV_RUN_NOWAIT) != 0) {
+  }
+  uv_loop_close(&loop_);
+}
 
 absl::Status EventLoop::Attach(v8::Local<v8::Context> context, v8::Local<v8::Object> internals) {
-  ASSIGN_OR_RETURN(v8::Local<v8::Function> ticks, GetFunction(context, internals, "runTicks"));
-  ASSIGN_OR_RETURN(v8::Local<v8::Function> run, GetFunction(context, internals, "runNextDueTimer"));
-  ASSIGN_OR_RETURN(v8::Local<v8::Function> next,
-                   GetFunction(context, internals, "nextTimerDeadline"));
-  ASSIGN_OR_RETURN(v8::Local<v8::Function> describe,
-                   GetFunction(context, internals, "describePendingTimers"));
-  run_ticks_.Reset(isolate_, ticks);
-  run_next_due_timer_.Reset(isolate_, run);
-  next_timer_deadline_.Reset(isolate_, next);
-  describe_timers_.Reset(isolate_, describe);
+  struct Hook {
+    const char* name;
+    v8::Global<v8::Function>* slot;
+  };
+  const Hook hooks[] = {
+      {"runTicks", &run_ticks_},
+      {"runNextDueTimer", &run_next_due_timer_},
+      {"nextTimerDeadline", &next_timer_deadline_},
+      {"earliestTimer", &earliest_timer_},
+      {"describePendingTimers", &describe_timers_},
+      {"beginImmediates", &begin_immediates_},
+      {"runNextImmediate", &run_next_immediate_},
+      {"immediateState", &immediate_state_},
+      {"describePendingImmediates", &describe_immediates_},
+  };
+  for (const Hook& hook : hooks) {
+    ASSIGN_OR_RETURN(v8::Local<v8::Function> function, GetFunction(context, internals, hook.name));
+    hook.slot->Reset(isolate_, function);
+  }
+  context_.Reset(isolate_, context);
   return absl::OkStatus();
 }
 
 void EventLoop::Detach() {
-  run_ticks_.Reset();
-  run_next_due_timer_.Reset();
-  next_timer_deadline_.Reset();
-  describe_timers_.Reset();
+  for (v8::Global<v8::Function>* hook :
+       {&run_ticks_, &run_next_due_timer_, &next_timer_deadline_, &earliest_timer_,
+        &describe_timers_, &begin_immediates_, &run_next_immediate_, &immediate_state_,
+        &describe_immediates_}) {
+    hook->Reset();
+  }
+  context_.Reset();
   unhandled_.clear();
 }
 
@@ -134,19 +194,6 @@ absl::Status EventLoop::RunMicrotasks(v8::Local<v8::Context> context, bool promi
   }
 }
 
-absl::Status EventLoop::SleepUntil(double until_ms) {
-  double now = MonotonicMs();
-  if (deadline_ms_ >= 0) {
-    if (now >= deadline_ms_) return absl::DeadlineExceededError("time limit reached");
-    until_ms = std::min(until_ms, deadline_ms_);
-  }
-  SleepMs(until_ms - now);
-  if (deadline_ms_ >= 0 && MonotonicMs() >= deadline_ms_) {
-    return absl::DeadlineExceededError("time limit reached");
-  }
-  return absl::OkStatus();
-}
-
 absl::StatusOr<v8::Local<v8::Value>> EventLoop::CallHook(v8::Local<v8::Context> context,
                                                          const v8::Global<v8::Function>& hook,
                                                          std::vector<v8::Local<v8::Value>> args) {
@@ -161,63 +208,201 @@ absl::StatusOr<v8::Local<v8::Value>> EventLoop::CallHook(v8::Local<v8::Context> 
   return result;
 }
 
-absl::StatusOr<double> EventLoop::NextDeadline(v8::Local<v8::Context> context,
-                                               bool skip_intervals) {
-  ASSIGN_OR_RETURN(v8::Local<v8::Value> next,
-                   CallHook(context, next_timer_deadline_,
-                            {v8::Boolean::New(isolate_, skip_intervals)}));
-  return next->IsNumber() ? next.As<v8::Number>()->Value() : -1;
+absl::Status EventLoop::SyncHandles(v8::Local<v8::Context> context) {
+  ASSIGN_OR_RETURN(v8::Local<v8::Value> earliest, CallHook(context, earliest_timer_, {}));
+  double at = earliest->IsNumber() ? earliest.As<v8::Number>()->Value() : -1;
+  if (at < 0) {
+    uv_timer_stop(&timer_);
+  } else {
+    uv_update_time(&loop_);  // libuv counts from its cached loop time
+    uv_timer_start(&timer_, OnTimer, DelayUntil(at), 0);
+    ASSIGN_OR_RETURN(v8::Local<v8::Value> referenced,
+                     CallHook(context, next_timer_deadline_,
+                              {v8::Boolean::New(isolate_, skip_intervals_)}));
+    bool keeps_alive = referenced->IsNumber() && referenced.As<v8::Number>()->Value() >= 0;
+    if (keeps_alive) {
+      uv_ref(reinterpret_cast<uv_handle_t*>(&timer_));
+    } else {
+      uv_unref(reinterpret_cast<uv_handle_t*>(&timer_));
+    }
+  }
+  ASSIGN_OR_RETURN(v8::Local<v8::Value> state, CallHook(context, immediate_state_, {}));
+  if (state->IsInt32() && state.As<v8::Int32>()->Value() == 2) {
+    uv_idle_start(&idle_, OnIdle);
+  } else {
+    uv_idle_stop(&idle_);
+  }
+  return absl::OkStatus();
 }
 
-absl::StatusOr<bool> EventLoop::Poll(v8::Local<v8::Context> context) {
-  v8::HandleScope scope(isolate_);
-  RETURN_IF_ERROR(RunMicrotasks(context));
+absl::Status EventLoop::RunDueTimers(v8::Local<v8::Context> context) {
+  // The pass's time, as Node's processTimers(now): timers its callbacks start
+  // wait for a later pass.
   v8::Local<v8::Value> now = v8::Number::New(isolate_, MonotonicMs());
   while (true) {
     ASSIGN_OR_RETURN(v8::Local<v8::Value> ran, CallHook(context, run_next_due_timer_, {now}));
     if (!ran->IsTrue()) break;
     RETURN_IF_ERROR(RunMicrotasks(context));
   }
-  ASSIGN_OR_RETURN(double deadline, NextDeadline(context, /*skip_intervals=*/false));
-  return deadline >= 0;
+  return SyncHandles(context);
+}
+
+absl::Status EventLoop::RunImmediates(v8::Local<v8::Context> context) {
+  ASSIGN_OR_RETURN(v8::Local<v8::Value> state, CallHook(context, immediate_state_, {}));
+  if (!state->IsInt32() || state.As<v8::Int32>()->Value() == 0) return absl::OkStatus();
+  RETURN_IF_ERROR(CallHook(context, begin_immediates_, {}).status());
+  while (true) {
+    ASSIGN_OR_RETURN(v8::Local<v8::Value> ran, CallHook(context, run_next_immediate_, {}));
+    if (!ran->IsTrue()) break;
+    RETURN_IF_ERROR(RunMicrotasks(context));
+  }
+  return SyncHandles(context);
+}
+
+absl::Status EventLoop::RunPlatformTasks(v8::Local<v8::Context> context) {
+  double due = task_delay_ms_.exchange(-1);
+  if (due >= 0) {
+    uv_update_time(&loop_);
+    uv_timer_start(&task_timer_, OnTaskTimer, DelayUntil(due), 0);
+  }
+  if (!platform_->RunForegroundTasks(isolate_)) return absl::OkStatus();
+  RETURN_IF_ERROR(RunMicrotasks(context));
+  return SyncHandles(context);
+}
+
+template <typename Work>
+void EventLoop::InCallback(Work work) {
+  if (!callback_status_.ok() || context_.IsEmpty()) return;
+  v8::HandleScope scope(isolate_);
+  absl::Status status = work(context_.Get(isolate_));
+  if (!status.ok()) {
+    callback_status_ = status;
+    uv_stop(&loop_);
+  }
+}
+
+void EventLoop::RunCallback(const std::function<absl::Status(v8::Local<v8::Context>)>& work) {
+  InCallback([&](v8::Local<v8::Context> context) -> absl::Status {
+    RETURN_IF_ERROR(work(context));
+    RETURN_IF_ERROR(RunMicrotasks(context));
+    return SyncHandles(context);
+  });
+}
+
+int EventLoop::TrackResource(std::string kind, std::string where) {
+  int id = next_resource_id_++;
+  resources_[id] = where.empty() ? kind : absl::StrCat(kind, " created at ", where);
+  return id;
+}
+
+void EventLoop::UntrackResource(int id) { resources_.erase(id); }
+
+void EventLoop::OnTimer(uv_timer_t* handle) {
+  EventLoop* loop = LoopOf(reinterpret_cast<uv_handle_t*>(handle));
+  loop->InCallback([loop](v8::Local<v8::Context> context) { return loop->RunDueTimers(context); });
+}
+
+void EventLoop::OnCheck(uv_check_t* handle) {
+  EventLoop* loop = LoopOf(reinterpret_cast<uv_handle_t*>(handle));
+  loop->InCallback([loop](v8::Local<v8::Context> context) { return loop->RunImmediates(context); });
+}
+
+void EventLoop::OnIdle(uv_idle_t*) {}
+
+void EventLoop::OnWake(uv_async_t* handle) {
+  EventLoop* loop = LoopOf(reinterpret_cast<uv_handle_t*>(handle));
+  loop->InCallback([loop](v8::Local<v8::Context> context) { return loop->RunPlatformTasks(context); });
+}
+
+void EventLoop::OnTaskTimer(uv_timer_t* handle) {
+  EventLoop* loop = LoopOf(reinterpret_cast<uv_handle_t*>(handle));
+  loop->InCallback([loop](v8::Local<v8::Context> context) { return loop->RunPlatformTasks(context); });
+}
+
+void EventLoop::OnDeadline(uv_timer_t* handle) {
+  EventLoop* loop = LoopOf(reinterpret_cast<uv_handle_t*>(handle));
+  if (loop->callback_status_.ok()) {
+    loop->callback_status_ = absl::DeadlineExceededError("time limit reached");
+  }
+  uv_stop(&loop->loop_);
+}
+
+absl::Status EventLoop::RunUv(uv_run_mode run_mode) {
+  uv_run(&loop_, run_mode);
+  absl::Status status = callback_status_;
+  callback_status_ = absl::OkStatus();
+  if (status.ok() && deadline_ms_ >= 0 && MonotonicMs() >= deadline_ms_) {
+    return absl::DeadlineExceededError("time limit reached");
+  }
+  return status;
+}
+
+absl::StatusOr<bool> EventLoop::DrainPlatform(v8::Local<v8::Context> context) {
+  platform_->WaitForWorkerTasks();
+  if (!platform_->RunForegroundTasks(isolate_)) return false;
+  RETURN_IF_ERROR(RunMicrotasks(context));
+  RETURN_IF_ERROR(SyncHandles(context));
+  return true;
+}
+
+absl::StatusOr<bool> EventLoop::Poll(v8::Local<v8::Context> context) {
+  v8::HandleScope scope(isolate_);
+  RETURN_IF_ERROR(RunMicrotasks(context));
+  RETURN_IF_ERROR(RunPlatformTasks(context));
+  RETURN_IF_ERROR(SyncHandles(context));
+  RETURN_IF_ERROR(RunUv(UV_RUN_NOWAIT));
+  return uv_loop_alive(&loop_) != 0;
 }
 
 absl::Status EventLoop::Run(v8::Local<v8::Context> context, LoopMode mode) {
-  while (true) {
-    ASSIGN_OR_RETURN(bool pending, Poll(context));
-    if (!pending) return absl::OkStatus();
-    ASSIGN_OR_RETURN(double deadline,
-                     NextDeadline(context, mode == LoopMode::kUntilOnlyIntervals));
-    if (deadline < 0) return absl::OkStatus();  // only intervals are left
-    RETURN_IF_ERROR(SleepUntil(deadline));
-  }
+  v8::HandleScope scope(isolate_);
+  skip_intervals_ = mode == LoopMode::kUntilOnlyIntervals;
+  absl::Status status = [&]() -> absl::Status {
+    RETURN_IF_ERROR(RunMicrotasks(context));
+    RETURN_IF_ERROR(SyncHandles(context));
+    while (true) {
+      RETURN_IF_ERROR(RunUv(UV_RUN_DEFAULT));
+      ASSIGN_OR_RETURN(bool ran, DrainPlatform(context));
+      if (!ran && uv_loop_alive(&loop_) == 0) return absl::OkStatus();
+    }
+  }();
+  skip_intervals_ = false;
+  return status;
 }
 
 absl::Status EventLoop::RunUntilSettled(v8::Local<v8::Context> context,
                                         v8::Local<v8::Promise> promise) {
-  while (true) {
-    ASSIGN_OR_RETURN(bool pending, Poll(context));
-    if (promise->State() != v8::Promise::kPending) return absl::OkStatus();
-    if (!pending) {
+  v8::HandleScope scope(isolate_);
+  RETURN_IF_ERROR(RunMicrotasks(context));
+  RETURN_IF_ERROR(SyncHandles(context));
+  while (promise->State() == v8::Promise::kPending) {
+    if (uv_loop_alive(&loop_) != 0) {
+      RETURN_IF_ERROR(RunUv(UV_RUN_ONCE));
+      continue;
+    }
+    ASSIGN_OR_RETURN(bool ran, DrainPlatform(context));
+    if (!ran && uv_loop_alive(&loop_) == 0 && promise->State() == v8::Promise::kPending) {
       return absl::FailedPreconditionError(
           "a promise never settled: the program awaits something that nothing will resolve");
     }
-    ASSIGN_OR_RETURN(double deadline, NextDeadline(context, /*skip_intervals=*/false));
-    RETURN_IF_ERROR(SleepUntil(deadline));
   }
+  return absl::OkStatus();
 }
 
 std::vector<std::string> EventLoop::DescribePending(v8::Local<v8::Context> context) {
   v8::HandleScope scope(isolate_);
   std::vector<std::string> lines;
-  absl::StatusOr<v8::Local<v8::Value>> described = CallHook(context, describe_timers_, {});
-  if (!described.ok() || !(*described)->IsArray()) return lines;
-  v8::Local<v8::Array> array = described->As<v8::Array>();
-  for (uint32_t i = 0; i < array->Length(); ++i) {
-    v8::Local<v8::Value> item;
-    if (!array->Get(context, i).ToLocal(&item)) continue;
-    v8::String::Utf8Value text(isolate_, item);
-    if (*text) lines.emplace_back(*text, text.length());
+  for (const auto& [id, line] : resources_) lines.push_back(line);
+  for (const v8::Global<v8::Function>* hook : {&describe_timers_, &describe_immediates_}) {
+    absl::StatusOr<v8::Local<v8::Value>> described = CallHook(context, *hook, {});
+    if (!described.ok() || !(*described)->IsArray()) continue;
+    v8::Local<v8::Array> array = described->As<v8::Array>();
+    for (uint32_t i = 0; i < array->Length(); ++i) {
+      v8::Local<v8::Value> item;
+      if (!array->Get(context, i).ToLocal(&item)) continue;
+      v8::String::Utf8Value text(isolate_, item);
+      if (*text) lines.emplace_back(*text, text.length());
+    }
   }
   return lines;
 }

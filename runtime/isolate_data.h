@@ -14,6 +14,7 @@
 
 namespace toysnap {
 
+class EventLoop;
 class ExtensionRegistry;
 class ModuleLoader;
 class NativeHost;
@@ -42,6 +43,7 @@ class IsolateData {
   // Set by the Runtime while it lives; null otherwise. Not owned.
   NativeHost* host = nullptr;
   ModuleLoader* loader = nullptr;
+  EventLoop* loop = nullptr;
   // What the runtime may touch (permission_check.h); null allows nothing.
   const Permissions* permissions = nullptr;
 

@@ -66,12 +66,17 @@ LoopPlatform::LoopPlatform(std::unique_ptr<v8::Platform> inner) : inner_(std::mo
 // CountedTask reports to this object: it must still be whole then.
 LoopPlatform::~LoopPlatform() { inner_.reset(); }
 
-void LoopPlatform::RegisterIsolate(v8::Isolate* isolate, Waker waker) {
+void LoopPlatform::SetWaker(v8::Isolate* isolate, Waker waker) {
   std::lock_guard<std::mutex> lock(mutex_);
   wakers_[isolate] = std::move(waker);
 }
 
-void LoopPlatform::UnregisterIsolate(v8::Isolate* isolate) {
+void LoopPlatform::ClearWaker(v8::Isolate* isolate) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  wakers_.erase(isolate);
+}
+
+void LoopPlatform::ForgetIsolate(v8::Isolate* isolate) {
   std::lock_guard<std::mutex> lock(mutex_);
   wakers_.erase(isolate);
   runners_.erase(isolate);

@@ -28,8 +28,11 @@ class LoopPlatform : public v8::Platform {
   // V8's default platform, for v8::platform::PumpMessageLoop and friends.
   v8::Platform* inner() const { return inner_.get(); }
 
-  void RegisterIsolate(v8::Isolate* isolate, Waker waker);
-  void UnregisterIsolate(v8::Isolate* isolate);
+  // The isolate's loop, woken from any thread; cleared before the loop goes.
+  void SetWaker(v8::Isolate* isolate, Waker waker);
+  void ClearWaker(v8::Isolate* isolate);
+  // Drops what the platform keeps for an isolate about to be disposed.
+  void ForgetIsolate(v8::Isolate* isolate);
   // Blocks until no task posted with CallOnWorkerThread (jobs included) is
   // running or queued.
   void WaitForWorkerTasks();

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "runtime/v8_strings.h"
 #include "v8-array-buffer.h"
 #include "v8-container.h"
 #include "v8-context.h"
+#include "v8-debug.h"
 #include "v8-exception.h"
 #include "v8-function.h"
 #include "v8-json.h"
@@ -149,6 +151,19 @@ void ThrowDOMException(v8::Isolate* isolate, v8::Local<v8::Value> factory,
 void ThrowDOMException(v8::Isolate* isolate, v8::Local<v8::Value> factory,
                        absl::string_view message, absl::string_view name) {
   ThrowDOMException(isolate, factory, Utf8String(isolate, message), name);
+}
+
+std::string UserCallSite(v8::Isolate* isolate) {
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::StackTrace> trace = v8::StackTrace::CurrentStackTrace(isolate, 32);
+  for (int i = 0; i < trace->GetFrameCount(); ++i) {
+    v8::Local<v8::StackFrame> frame = trace->GetFrame(isolate, i);
+    v8::String::Utf8Value name(isolate, frame->GetScriptName());
+    absl::string_view script = *name ? absl::string_view(*name, name.length()) : "";
+    if (script.empty() || absl::StartsWith(script, "toysnap:")) continue;
+    return absl::StrCat(script, ":", frame->GetLineNumber(), ":", frame->GetColumn());
+  }
+  return "";
 }
 
 bool GetBytes(v8::Local<v8::Value> value, absl::Span<uint8_t>* bytes) {

@@ -36,6 +36,11 @@ void ThrowDOMException(v8::Isolate* isolate, v8::Local<v8::Value> factory,
 void ThrowDOMException(v8::Isolate* isolate, v8::Local<v8::Value> factory,
                        absl::string_view message, absl::string_view name);
 
+// "file:line:col" of the innermost frame of user code on the stack (the
+// runtime's own toysnap:internal/ frames skipped), or "" outside JS. Names
+// where a live resource was made, for build-time errors.
+std::string UserCallSite(v8::Isolate* isolate);
+
 // The bytes of an ArrayBuffer, SharedArrayBuffer or ArrayBufferView; false for
 // anything else. Valid until JS runs again (which may detach the buffer).
 bool GetBytes(v8::Local<v8::Value> value, absl::Span<uint8_t>* bytes);

@@ -85,6 +85,7 @@ Runtime::~Runtime() {
   if (isolate_ == nullptr) return;
   {
     v8::Isolate::Scope isolate_scope(isolate_);
+    isolate_data_->loop = nullptr;
     modules_.reset();
     loop_.reset();
     guard_.reset();
@@ -95,6 +96,7 @@ Runtime::~Runtime() {
   }
   isolate_data_->host = nullptr;
   isolate_data_->loader = nullptr;
+  isolate_data_->loop = nullptr;
   isolate_data_->permissions = nullptr;
   if (owned_isolate_) process_.NotifyIsolateShutdown(isolate_);
   owned_isolate_.reset();
@@ -121,7 +123,8 @@ void Runtime::InstallIsolateHooks() {
   ModuleLoader::InstallHostCallbacks(isolate_);
   guard_ = std::make_unique<ExecutionGuard>(isolate_, options_.max_heap_mb << 20,
                                             options_.timeout_ms);
-  loop_ = std::make_unique<EventLoop>(isolate_, guard_->deadline_ms());
+  loop_ = std::make_unique<EventLoop>(isolate_, process_.loop_platform(), guard_->deadline_ms());
+  isolate_data_->loop = loop_.get();
   isolate_->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate_->SetPromiseRejectCallback(OnPromiseReject);
   isolate_->AddMessageListenerWithErrorLevel(OnMessage, v8::Isolate::kMessageError);

@@ -18,7 +18,7 @@ double MonotonicNow(NativeCall&) {
 constexpr NativeFunction kFunctions[] = {
     {"monotonicNow", Bind<MonotonicNow>, 0},
 };
-constexpr absl::string_view kJs[] = {"timers.js"};
+constexpr absl::string_view kJs[] = {"timers.js", "immediates.js"};
 
 }  // namespace
 

@@ -46,7 +46,7 @@ std::unique_ptr<V8Process> V8Process::Start() {
 V8Process::V8Process(std::unique_ptr<LoopPlatform> platform) : platform_(std::move(platform)) {}
 
 void V8Process::NotifyIsolateShutdown(v8::Isolate* isolate) const {
-  platform_->UnregisterIsolate(isolate);
+  platform_->ForgetIsolate(isolate);
   v8::platform::NotifyIsolateShutdown(platform_->inner(), isolate);
 }
 

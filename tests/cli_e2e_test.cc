@@ -71,6 +71,29 @@ TEST_F(CliTest, ZstdSnapshotsRestoreAndRunLikeUncompressedOnes) {
   EXPECT_EQ(zstd.err, uncompressed.err);
 }
 
+// `toysnap run app | head -1` ends like Node: the closed pipe is no crash
+// (SIGPIPE, exit 141); the program finishes and exits 0.
+TEST_F(CliTest, AClosedStdoutPipeEndsNoProgramBySignal) {
+  std::string app = Write("many.mjs",
+                          "export function main() {\n"
+                          "  for (let i = 0; i < 100000; i++) console.log('line', i);\n"
+                          "  console.error('finished');\n"
+                          "}\n");
+  std::string snap = Build(app, "many.snap");
+  for (const std::string& file : {app, snap}) {
+    SCOPED_TRACE(file);
+    ProcessResult piped = RunProcess(
+        {"/bin/bash", "-c",
+         absl::StrCat("'", Runfile("tools/toysnap"), "' run '", file,
+                      "' | head -1; exit ${PIPESTATUS[0]}")},
+        dir_);
+    EXPECT_EQ(piped.signal, 0);
+    EXPECT_EQ(piped.exit_code, 0) << piped.err;
+    EXPECT_EQ(piped.out, "line 0\n");
+    EXPECT_EQ(piped.err, "finished\n");
+  }
+}
+
 TEST_F(CliTest, StateComputedAtBuildTimeSurvivesAndSourcesAreNotNeeded) {
   Write("lib.js", "export let counter = 0;\nexport function bump() { return ++counter; }\n");
   std::string main = Write("main.js", R"(import { bump, counter } from './lib.js';
@@ -166,7 +189,7 @@ TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
         "V8 flags:", "external references: fingerprint", "compression:         none",
         "size raw:", "size stored:", "header checksum:", "body checksum:", "ok",
         "compatible:          yes", "has main():          yes", "modules (2):",
-        "extensions (9):\n  core         version 1, "}) {
+        "extensions (10):\n  core         version 1, "}) {
     EXPECT_THAT(info.out, HasSubstr(field));
   }
   EXPECT_THAT(info.out, HasSubstr(Path("lib.js")));

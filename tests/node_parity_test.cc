@@ -124,6 +124,17 @@ TEST(NodeParityTest, WebAssemblySharedArrayBufferAndAtomicsInMain) {
   ExpectSameAsNode(Runfile("tests/node_parity/wasm_atomics.mjs"), {});
 }
 
+// Issue #13: setImmediate's check phase, its pass order, ticks and microtasks
+// after each callback, unref; V8's platform tasks pumped so async WebAssembly
+// compilation settles.
+TEST(NodeParityTest, ImmediatesAndAsyncWebAssemblyOnTheLibuvLoop) {
+  ExpectSameAsNode(Runfile("tests/node_parity/immediates.mjs"), {});
+}
+
+TEST(NodeParityTest, OsReportsTheMachineAsNodeDoes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/os.mjs"), {});
+}
+
 TEST(NodeParityTest, ConsoleAndProcessGlobals) {
   ExpectSameAsNode(Runfile("tests/node_parity/globals.mjs"), {"one", "two", "three"});
 }

@@ -53,6 +53,8 @@ TruncationGuard::TruncationGuard(const std::string& path) {
 
 TruncationGuard::~TruncationGuard() { sigaction(SIGBUS, &previous_, nullptr); }
 
+void IgnoreSigpipe() { signal(SIGPIPE, SIG_IGN); }
+
 SerializationAbortGuard::SerializationAbortGuard() {
   static_assert(sizeof(kAbortSignals) / sizeof(kAbortSignals[0]) == kSignals);
   struct sigaction action = HandlerAction(OnSerializationAbort);

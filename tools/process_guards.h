@@ -30,6 +30,10 @@ class TruncationGuard {
 // process with a message and exit code 1. V8 aborts so when a heap being
 // serialized holds an object a snapshot cannot contain (an Intl formatter, a
 // FinalizationRegistry entry); the builder writes nothing before that point.
+// Writes to a closed pipe (`toysnap run app.snap | head -1`) fail with EPIPE
+// instead of killing the process with SIGPIPE, as under Node.
+void IgnoreSigpipe();
+
 class SerializationAbortGuard {
  public:
   SerializationAbortGuard();

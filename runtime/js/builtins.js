@@ -519,21 +519,6 @@
 
   // ---- os, module, fs -----------------------------------------------------
 
-  function makeOs() {
-    return {
-      EOL: '\n',
-      platform: () => 'linux',
-      type: () => 'Linux',
-      arch: () => 'x64',
-      endianness: () => 'LE',
-      homedir: () => process.env.HOME ?? '/',
-      tmpdir: () => process.env.TMPDIR ?? '/tmp',
-      hostname: () => process.env.HOSTNAME ?? 'localhost',
-      cpus: () => [],
-      constants: { signals: {}, errno: {} },
-    };
-  }
-
   function makeModule() {
     const names = ArrayFrom(factories.keys());
     return {
@@ -611,7 +596,7 @@
   factories.set('util', makeUtil);
   factories.set('assert', makeAssert);
   factories.set('assert/strict', () => builtin('assert'));
-  factories.set('os', makeOs);
+  factories.set('os', () => internals.makeOs(builtin));  // os.js
   factories.set('url', () => internals.nodeUrl());  // url.js
   factories.set('module', makeModule);
   factories.set('fs', makeFs);

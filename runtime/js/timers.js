@@ -197,6 +197,14 @@
     return `type ${typeof value} (${String(value)})`;
   }
 
+  internals.describeReceived = describe;
+
+  // The earliest expiry of any started timer, referenced or not: when the loop
+  // must wake if it is alive anyway. -1 without timers.
+  internals.earliestTimer = function () {
+    return heap.length === 0 ? -1 : heap[0].expiry;
+  };
+
   function delayOf(value) {
     const delay = Number(value);
     return delay >= 1 && delay <= TIMEOUT_MAX ? MathTrunc(delay) : 1;

@@ -3,7 +3,7 @@
 // one of its builtins.
 #include "runtime/node/stream.h"
 
-namespace toysnap {
+namespace toysnap::node {
 
 const Extension& StreamExtension() {
   static constexpr absl::string_view kJs[] = {"stream.js"};
@@ -12,4 +12,4 @@ const Extension& StreamExtension() {
   return kExtension;
 }
 
-}  // namespace toysnap
+}  // namespace toysnap::node

@@ -7,10 +7,10 @@
 
 #include "runtime/extension.h"
 
-namespace toysnap {
+namespace toysnap::node {
 
 const Extension& StreamExtension();
 
-}  // namespace toysnap
+}  // namespace toysnap::node
 
 #endif  // TOYSNAP_RUNTIME_NODE_STREAM_H_

@@ -1,0 +1,130 @@
+// Node's `os` module on the os extension's natives (runtime/node/os.cc),
+// shaped as Node 20's lib/os.js shapes its binding's values.
+(function (natives, internals) {
+  'use strict';
+  const {
+    ArrayPrototypePush, NumberParseInt, NumberPrototypeToString,
+    StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeSlice, StringPrototypeSplit,
+  } = internals.primordials;
+
+  function flatToObject(flat) {
+    const object = {};
+    for (let i = 0; i < flat.length; i += 2) object[flat[i]] = flat[i + 1];
+    return object;
+  }
+
+  function countOnes(n) {
+    let ones = 0;
+    for (; n !== 0; n >>>= 1) ones += n & 1;
+    return ones;
+  }
+
+  // "address/prefix" from a netmask whose set bits come first, as Node gives
+  // it; null for a mask with a gap.
+  function cidr(address, netmask, family) {
+    const v6 = family === 'IPv6';
+    const groups = StringPrototypeSplit(netmask, v6 ? ':' : '.');
+    const width = v6 ? 16 : 8;
+    let ones = 0;
+    let ended = false;  // a group with a zero bit was seen
+    for (let i = 0; i < groups.length; i++) {
+      if (groups[i] === '') continue;
+      const value = NumberParseInt(groups[i], v6 ? 16 : 10);
+      if (ended) {
+        if (value !== 0) return null;
+        continue;
+      }
+      const count = countOnes(value);
+      ones += count;
+      if (count !== width) {
+        if (StringPrototypeIncludes(NumberPrototypeToString(value, 2), '01')) return null;
+        ended = true;
+      }
+    }
+    return `${address}/${ones}`;
+  }
+
+  // `builtin` is builtins.js's loader of Node builtins.
+  function makeOs(builtin) {
+    const [signals, errno] = natives.osConstants();
+    // Not frozen: Node 20's are not either.
+    const constants = {
+      UV_UDP_REUSEADDR: 4,
+      dlopen: { RTLD_LAZY: 1, RTLD_NOW: 2, RTLD_GLOBAL: 256, RTLD_LOCAL: 0, RTLD_DEEPBIND: 8 },
+      errno: flatToObject(errno),
+      signals: flatToObject(signals),
+      priority: { PRIORITY_LOW: 19, PRIORITY_BELOW_NORMAL: 10, PRIORITY_NORMAL: 0,
+                  PRIORITY_ABOVE_NORMAL: -7, PRIORITY_HIGH: -14, PRIORITY_HIGHEST: -20 },
+    };
+    const uname = () => natives.osUname();
+    return {
+      EOL: '\n',
+      devNull: '/dev/null',
+      constants,
+      arch: () => 'x64',
+      platform: () => 'linux',
+      endianness: () => 'LE',
+      type: () => uname()[0],
+      release: () => uname()[1],
+      version: () => uname()[2],
+      machine: () => uname()[3],
+      hostname: () => natives.osHostname(),
+      homedir: () => natives.osHomedir(),
+      tmpdir() {
+        const env = globalThis.process.env;
+        const path = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
+        return path.length > 1 && StringPrototypeEndsWith(path, '/')
+          ? StringPrototypeSlice(path, 0, -1) : path;
+      },
+      uptime: () => natives.osUptime(),
+      loadavg: () => natives.osLoadavg(),
+      freemem: () => natives.osMemory()[0],
+      totalmem: () => natives.osMemory()[1],
+      availableParallelism: () => natives.osParallelism(),
+      cpus() {
+        const flat = natives.osCpus();
+        const cpus = [];
+        for (let i = 0; i < flat.length; i += 7) {
+          ArrayPrototypePush(cpus, {
+            model: flat[i], speed: flat[i + 1],
+            times: { user: flat[i + 2], nice: flat[i + 3], sys: flat[i + 4], idle: flat[i + 5],
+                     irq: flat[i + 6] },
+          });
+        }
+        return cpus;
+      },
+      networkInterfaces() {
+        const flat = natives.osInterfaces();
+        const result = {};
+        for (let i = 0; i < flat.length; i += 7) {
+          const family = flat[i + 3] === 4 ? 'IPv4' : 'IPv6';
+          const entry = { address: flat[i + 1], netmask: flat[i + 2], family, mac: flat[i + 4],
+                          internal: flat[i + 5], cidr: cidr(flat[i + 1], flat[i + 2], family) };
+          if (flat[i + 6] !== -1) entry.scopeid = flat[i + 6];
+          const name = flat[i];
+          if (result[name] === undefined) result[name] = [];
+          ArrayPrototypePush(result[name], entry);
+        }
+        return result;
+      },
+      userInfo(options) {
+        const [uid, gid, username, homedir, shell] = natives.osUserInfo();
+        const info = { uid, gid, username, homedir, shell };
+        if (options?.encoding === 'buffer') {
+          const { Buffer } = builtin('buffer');
+          info.username = Buffer.from(username);
+          info.homedir = Buffer.from(homedir);
+          if (shell !== null) info.shell = Buffer.from(shell);
+        }
+        return info;
+      },
+      getPriority: (pid = 0) => natives.osGetPriority(pid),
+      setPriority(pid, priority) {
+        if (priority === undefined) { priority = pid; pid = 0; }
+        natives.osSetPriority(pid, priority);
+      },
+    };
+  }
+
+  internals.makeOs = makeOs;
+})
