@@ -152,7 +152,9 @@
         listenersOf(target, type) {
           const list = target.#listeners.get(`${type}`);
           const out = [];
-          for (let record = list?.head; record; record = record.next) out[out.length] = record.listener;
+          for (let record = list?.head; record; record = record.next) {
+            out[out.length] = record.listener;
+          }
           return out;
         },
       };
@@ -160,14 +162,15 @@
     addEventListener(type, listener, options = undefined) {
       checkTarget(this);
       if (arguments.length < 2) {
-        throw coded(TypeError, 'ERR_MISSING_ARGS', 'The "type" and "listener" arguments must be specified');
+        throw coded(TypeError, 'ERR_MISSING_ARGS',
+          'The "type" and "listener" arguments must be specified');
       }
       if (!checkListener(listener)) return;
       const { once, capture, signal } = listenerOptions(options);
       if (signal !== undefined) {
         if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
-          throw coded(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "options.signal" property must be an ' +
-            `instance of AbortSignal. Received ${internals.describeReceived(signal)}`);
+          throw coded(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "options.signal" property must ' +
+            `be an instance of AbortSignal. Received ${internals.describeReceived(signal)}`);
         }
         if (signal.aborted) return;
       }
@@ -185,11 +188,12 @@
       if (list.tail) list.tail.next = record; else list.head = record;
       list.tail = record;
       list.size++;
-      if (list.size > this[kMaxListeners] && this[kMaxListeners] > 0 && !this[kMaxListenersWarned]) {
+      const max = this[kMaxListeners];
+      if (list.size > max && max > 0 && !this[kMaxListenersWarned]) {
         this[kMaxListenersWarned] = true;
-        natives.print(2, '(toysnap) MaxListenersExceededWarning: Possible EventTarget memory leak ' +
-          `detected. ${list.size} ${type} listeners added to [${this.constructor.name}]. ` +
-          `MaxListeners is ${this[kMaxListeners]}. Use events.setMaxListeners() to increase limit\n`);
+        natives.print(2, '(toysnap) MaxListenersExceededWarning: Possible EventTarget memory ' +
+          `leak detected. ${list.size} ${type} listeners added to [${this.constructor.name}]. ` +
+          `MaxListeners is ${max}. Use events.setMaxListeners() to increase limit\n`);
       }
       if (signal !== undefined) {
         signal.addEventListener('abort', () => this.removeEventListener(type, listener, options),
@@ -263,7 +267,9 @@
   // A function, an object (its handleEvent is looked up at each dispatch), or
   // null/undefined, which the web ignores.
   function checkListener(listener) {
-    if (typeof listener === 'function' || (typeof listener === 'object' && listener !== null)) return true;
+    if (typeof listener === 'function' || (typeof listener === 'object' && listener !== null)) {
+      return true;
+    }
     if (listener == null) return false;
     throw invalidArgType('listener', 'an instance of EventListener', listener);
   }
@@ -317,8 +323,9 @@
         };
         this.addEventListener('abort', this.#onabortListener);
       }
-      this.#onabort = typeof handler === 'function' || (typeof handler === 'object' && handler !== null)
-        ? handler : null;
+      const callable = typeof handler === 'function' ||
+        (typeof handler === 'object' && handler !== null);
+      this.#onabort = callable ? handler : null;
     }
     static abort(reason = new DOMException('This operation was aborted', 'AbortError')) {
       const signal = new AbortSignal(kConstruct);
@@ -329,8 +336,8 @@
     static timeout(delay) {
       if (typeof delay !== 'number') throw invalidArgType('delay', 'of type number', delay);
       if (!(delay >= 0 && delay <= 4294967295) || delay % 1 !== 0) {
-        throw coded(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "delay" is out of range. It must be ' +
-          `>= 0 && <= 4294967295. Received ${internals.inspect(delay)}`);
+        throw coded(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "delay" is out of range. ' +
+          `It must be >= 0 && <= 4294967295. Received ${internals.inspect(delay)}`);
       }
       const signal = new AbortSignal(kConstruct);
       const timer = setTimeout(() => abortSignal(signal,
@@ -344,8 +351,8 @@
       }
       for (let i = 0; i < signals.length; i++) {
         if (!isAbortSignal(signals[i])) {
-          throw coded(TypeError, 'ERR_INVALID_ARG_TYPE', `The "signals[${i}]" argument must be an ` +
-            `instance of AbortSignal. Received ${internals.describeReceived(signals[i])}`);
+          throw coded(TypeError, 'ERR_INVALID_ARG_TYPE', `The "signals[${i}]" argument must be ` +
+            `an instance of AbortSignal. Received ${internals.describeReceived(signals[i])}`);
         }
       }
       for (let i = 0; i < signals.length; i++) {
@@ -354,7 +361,8 @@
       const combined = new AbortSignal(kConstruct);
       for (let i = 0; i < signals.length; i++) {
         const source = signals[i];
-        source.addEventListener('abort', () => abortSignal(combined, source.#reason), { once: true });
+        source.addEventListener('abort', () => abortSignal(combined, source.#reason),
+          { once: true });
       }
       return combined;
     }

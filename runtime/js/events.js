@@ -33,7 +33,9 @@
     `The "${name}" ${name.includes('.') ? 'property' : 'argument'} must be ${expected}. ` +
     `Received ${internals.describeReceived(value)}`);
   function checkListener(listener) {
-    if (typeof listener !== 'function') throw invalidArgType('listener', 'of type function', listener);
+    if (typeof listener !== 'function') {
+      throw invalidArgType('listener', 'of type function', listener);
+    }
   }
   function checkMax(n, name) {
     if (typeof n !== 'number') throw invalidArgType(name, 'of type number', n);
@@ -78,7 +80,8 @@
     this._maxListeners = this._maxListeners || undefined;
     if (opts?.captureRejections) {
       if (typeof opts.captureRejections !== 'boolean') {
-        throw invalidArgType('options.captureRejections', 'of type boolean', opts.captureRejections);
+        throw invalidArgType('options.captureRejections', 'of type boolean',
+          opts.captureRejections);
       }
       this[kCapture] = true;
     } else {
@@ -264,7 +267,8 @@
           this._events = { __proto__: null };
           this._eventsCount = 0;
         } else if (events[type] !== undefined) {
-          if (--this._eventsCount === 0) this._events = { __proto__: null }; else delete events[type];
+          if (--this._eventsCount === 0) this._events = { __proto__: null };
+          else delete events[type];
         }
         this[kShapeMode] = false;
         return this;
@@ -328,8 +332,11 @@
     }
   }
   function removeAgnostic(emitter, name, listener) {
-    if (typeof emitter.removeListener === 'function') emitter.removeListener(name, listener);
-    else if (typeof emitter.removeEventListener === 'function') emitter.removeEventListener(name, listener);
+    if (typeof emitter.removeListener === 'function') {
+      emitter.removeListener(name, listener);
+    } else if (typeof emitter.removeEventListener === 'function') {
+      emitter.removeEventListener(name, listener);
+    }
   }
   function checkOptions(options) {
     if (options === null || typeof options !== 'object') {
@@ -398,7 +405,9 @@
     }
     const iterator = {
       next() {
-        if (unconsumed.length > 0) return PromiseResolve(settle(ArrayPrototypeShift(unconsumed), false));
+        if (unconsumed.length > 0) {
+          return PromiseResolve(settle(ArrayPrototypeShift(unconsumed), false));
+        }
         if (error) {
           const pending = PromiseReject(error);
           error = null;
@@ -409,7 +418,9 @@
       },
       return() { return closeIterator(); },
       throw(err) {
-        if (!err || !(err instanceof Error)) throw invalidArgType('EventEmitter.AsyncIterator', 'an instance of Error', err);
+        if (!err || !(err instanceof Error)) {
+          throw invalidArgType('EventEmitter.AsyncIterator', 'an instance of Error', err);
+        }
         onError(err);
         return undefined;
       },
@@ -417,7 +428,9 @@
     };
     addAgnostic(emitter, event, onEvent, false);
     if (event !== 'error' && typeof emitter.on === 'function') emitter.on('error', onError);
-    for (let i = 0; i < closeEvents.length; i++) addAgnostic(emitter, closeEvents[i], onClose, false);
+    for (let i = 0; i < closeEvents.length; i++) {
+      addAgnostic(emitter, closeEvents[i], onClose, false);
+    }
     if (signal != null) addAgnostic(signal, 'abort', onAbort, true);
     return iterator;
   }
@@ -425,7 +438,9 @@
   function addAbortListener(signal, listener) {
     if (signal === undefined) throw invalidArgType('signal', 'an instance of AbortSignal', signal);
     checkSignal(signal, 'signal');
-    if (typeof listener !== 'function') throw invalidArgType('listener', 'of type function', listener);
+    if (typeof listener !== 'function') {
+      throw invalidArgType('listener', 'of type function', listener);
+    }
     let remove;
     if (signal.aborted) {
       queueMicrotask(() => listener());
@@ -481,8 +496,9 @@
     get() { return defaultMaxListeners; },
     set(value) {
       if (typeof value !== 'number' || value < 0 || NumberIsNaN(value)) {
-        throw coded(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "defaultMaxListeners" is out of ' +
-          `range. It must be a non-negative number. Received ${internals.inspect(value)}`);
+        throw coded(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "defaultMaxListeners" is ' +
+          'out of range. It must be a non-negative number. ' +
+          `Received ${internals.inspect(value)}`);
       }
       defaultMaxListeners = value;
     },
@@ -506,7 +522,8 @@
       EventEmitter[entry[0]] = entry[1];
     }
   }
-  ObjectDefineProperty(EventEmitter, 'kMaxEventTargetListeners', { value: kMaxEventTargetListeners });
+  ObjectDefineProperty(EventEmitter, 'kMaxEventTargetListeners',
+    { value: kMaxEventTargetListeners });
   ObjectDefineProperty(EventEmitter, 'kMaxEventTargetListenersWarned',
     { value: kMaxEventTargetListenersWarned });
 

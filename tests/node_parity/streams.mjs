@@ -6,7 +6,7 @@ import stream, {
 } from 'node:stream';
 import { pipeline as pipelinePromise, finished as finishedPromise } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
-import EventEmitter, { once } from 'node:events';
+import EventEmitter, { once, on } from 'node:events';
 
 const log = (...args) => console.log(...args);
 // Node 20 passes null where readable-stream (Node 18.19's code) passes
@@ -517,6 +517,13 @@ async function emittersAndSignals() {
   } catch (error) {
     log('once aborted', describe(error), error.cause?.name);
   }
+  log('an emitter as Node shapes it', new EventEmitter());
+  process.nextTick(() => {
+    emitter.emit('item', 1);
+    emitter.emit('item', 2);
+    emitter.emit('last');
+  });
+  for await (const [value] of on(emitter, 'item', { close: ['last'] })) log('on() yields', value);
   function Legacy() { EventEmitter.call(this); }
   Object.setPrototypeOf(Legacy.prototype, EventEmitter.prototype);
   const legacy = new Legacy();
@@ -538,6 +545,11 @@ async function emittersAndSignals() {
   } catch (reason) {
     log('throwIfAborted throws the reason', reason);
   }
+  const watched = new AbortController();
+  const disposable = EventEmitter.addAbortListener(watched.signal, () => log('addAbortListener'));
+  log('listeners', EventEmitter.getEventListeners(watched.signal, 'abort').length,
+    typeof disposable[Symbol.dispose]);
+  watched.abort();
   const target = new EventTarget();
   target.addEventListener('go', (event) => log('EventTarget', event.type, event.cancelable));
   log('dispatchEvent', target.dispatchEvent(new Event('go', { cancelable: true })));
