@@ -6,6 +6,7 @@
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
 #include "runtime/node/os.h"
+#include "runtime/node/stream.h"
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
 #include "runtime/timers_natives.h"
@@ -24,6 +25,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
       &node::OsExtension(),
+      &node::StreamExtension(),
       &ModulesExtension(),
   };
 }

@@ -50,6 +50,11 @@ struct Extension {
   absl::Span<const absl::string_view> js;
   // Optional: makes the extension's per-runtime state.
   std::unique_ptr<ExtensionState> (*create_state)() = nullptr;
+  // Embedded scripts that are not run at bootstrap, but the first time the
+  // extension's JS calls natives.loadScript(name), which returns the script's
+  // completion value (a function(natives, internals), as bootstrap scripts
+  // are): big modules few programs use stay out of every heap and start-up.
+  absl::Span<const absl::string_view> lazy_js = {};
 };
 
 }  // namespace toysnap

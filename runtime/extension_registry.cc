@@ -98,6 +98,15 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
       }
       scripts_.push_back(*source);
     }
+    for (absl::string_view file : extension->lazy_js) {
+      const EmbeddedSource* source = FindScript(file);
+      if (source == nullptr) {
+        fail(absl::StrCat("extension ", extension->name, " names ", file,
+                          ", which is not embedded"));
+        continue;
+      }
+      lazy_scripts_.push_back(*source);
+    }
     uint64_t hash = table.TakeFingerprint(absl::StrCat(extension->name, "@", extension->version));
     stamps_.push_back({extension->name, static_cast<uint32_t>(extension->version), hash});
   }
@@ -107,6 +116,13 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
     absl::StrAppend(&stamps, stamp.name, "@", stamp.version, ":", stamp.fingerprint, "\n");
   }
   fingerprint_ = Checksum64(absl::StrCat(stamps, table.Total()));
+}
+
+const EmbeddedSource* ExtensionRegistry::FindLazyScript(absl::string_view name) const {
+  for (const EmbeddedSource& source : lazy_scripts_) {
+    if (source.name == name) return &source;
+  }
+  return nullptr;
 }
 
 const NativeClass* ExtensionRegistry::FindClass(absl::string_view name) const {

@@ -49,6 +49,9 @@ class ExtensionRegistry {
 
   // The bootstrap scripts of every extension, in evaluation order.
   const std::vector<EmbeddedSource>& scripts() const { return scripts_; }
+  // The scripts extensions load on demand (Extension::lazy_js), and one by name.
+  const std::vector<EmbeddedSource>& lazy_scripts() const { return lazy_scripts_; }
+  const EmbeddedSource* FindLazyScript(absl::string_view name) const;
   // Every native class of every extension, in registration order.
   const std::vector<const NativeClass*>& classes() const { return classes_; }
   const NativeClass* FindClass(absl::string_view name) const;
@@ -63,6 +66,7 @@ class ExtensionRegistry {
   std::vector<std::string> names_;
   std::vector<ExtensionStamp> stamps_;
   std::vector<EmbeddedSource> scripts_;
+  std::vector<EmbeddedSource> lazy_scripts_;
   std::vector<const NativeClass*> classes_;
   uint64_t fingerprint_ = 0;
   absl::Status status_;

@@ -1,12 +1,17 @@
-// The core extension (engine.js, the settle callbacks of dynamic import(), V8's
-// own accessors), the `natives` object, and the NativeHost lookup.
+// The core extension (engine.js, natives.loadScript, the settle callbacks of
+// dynamic import(), V8's own accessors), the `natives` object, and the
+// NativeHost lookup.
 #include "runtime/natives.h"
 
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "runtime/extension_registry.h"
 #include "runtime/isolate_data.h"
+#include "runtime/native_util.h"
+#include "runtime/v8_strings.h"
+#include "v8-script.h"
 #include "v8-container.h"
 #include "v8-exception.h"
 #include "v8-function.h"
@@ -52,7 +57,41 @@ void RejectWithArgument(const v8::FunctionCallbackInfo<v8::Value>& info) {
   Settle(info, SettleAs::kRejectWithArgument);
 }
 
-// Callbacks the runtime creates functions for, not exposed to JS by name.
+// natives.loadScript(name): compiles and runs one of the extensions' lazy
+// scripts (Extension::lazy_js) and returns its completion value. A script's
+// exception propagates to the caller.
+void LoadScript(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  IsolateData* data = IsolateData::From(isolate);
+  v8::String::Utf8Value name(isolate, info[0]);
+  const EmbeddedSource* script =
+      data == nullptr || *name == nullptr ? nullptr : data->extensions().FindLazyScript(*name);
+  if (script == nullptr) {
+    ThrowError(isolate, ErrorKind::kError,
+               absl::StrCat("no extension has a lazy script named ", *name ? *name : "?"));
+    return;
+  }
+  std::string url = absl::StrCat("toysnap:internal/", script->name);
+  v8::Local<v8::String> js_url, source;
+  if (!NewStringOrThrow(isolate, url, "script name").ToLocal(&js_url) ||
+      !NewStringOrThrow(isolate, script->source, url).ToLocal(&source)) {
+    return;
+  }
+  v8::ScriptOrigin origin(isolate, js_url);
+  v8::Local<v8::Script> compiled;
+  v8::Local<v8::Value> result;
+  if (!v8::Script::Compile(context, source, &origin).ToLocal(&compiled) ||
+      !compiled->Run(context).ToLocal(&result)) {
+    return;
+  }
+  info.GetReturnValue().Set(result);
+}
+
+constexpr NativeFunction kFunctions[] = {
+    {"loadScript", LoadScript, 1},
+};
+
 // Callbacks the runtime creates functions for, not exposed to JS by name.
 constexpr NativeFunction kInternalCallbacks[] = {
     {"resolveWithBound", ResolveWithBound, 1},
@@ -75,7 +114,7 @@ const Extension& CoreExtension() {
       {"v8:ModuleNamespaceEntrySetter",
        reinterpret_cast<intptr_t>(v8::internal::Accessors::ModuleNamespaceEntrySetter)},
   };
-  static const Extension kCore{"core", 1, {}, kInternalCallbacks, {}, kReferences, kJs};
+  static const Extension kCore{"core", 1, kFunctions, kInternalCallbacks, {}, kReferences, kJs};
   return kCore;
 }
 

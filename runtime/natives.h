@@ -39,7 +39,8 @@ class NativeHost {
   static NativeHost* From(v8::Isolate* isolate);
 };
 
-// engine.js, the settle callbacks below, and V8's own accessors.
+// engine.js, natives.loadScript (an extension's lazy scripts), the settle
+// callbacks below, and V8's own accessors.
 const Extension& CoreExtension();
 
 // A function that settles `resolver` when called: with `bound` (kResolveWithBound)

@@ -5,7 +5,7 @@
 namespace toysnap {
 
 const Extension& NodeBuiltinsExtension() {
-  static constexpr absl::string_view kJs[] = {"builtins.js"};
+  static constexpr absl::string_view kJs[] = {"events.js", "builtins.js"};
   static const Extension kExtension{"node", 1, {}, {}, {}, {}, kJs};
   return kExtension;
 }

@@ -243,8 +243,9 @@ constexpr NativeFunction kWebFunctions[] = {
     {"randomUUID", RandomUuid, 0},
 };
 const NativeClass* const kWebClasses[] = {&kTextEncoderClass, &kTextDecoderClass};
+// event_target.js: EventTarget, Event, AbortController and AbortSignal.
 // build_guards.js: WebAssembly, SharedArrayBuffer and Atomics at build time.
-constexpr absl::string_view kWebJs[] = {"web.js", "build_guards.js"};
+constexpr absl::string_view kWebJs[] = {"web.js", "event_target.js", "build_guards.js"};
 
 }  // namespace
 

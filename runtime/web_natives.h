@@ -1,6 +1,7 @@
 // The web extension: runtime/js/web.js and its native halves (clocks, base64,
-// structuredClone, randomness, TextEncoder/TextDecoder). Registered in
-// builtin_extensions.cc.
+// structuredClone, randomness, TextEncoder/TextDecoder), and EventTarget,
+// Event and AbortController (runtime/js/event_target.js, JavaScript only).
+// Registered in builtin_extensions.cc.
 //
 // Functions taking a `makeDOMException(message, name)` argument throw what it
 // returns; web.js passes its DOMException so errors match Node's.

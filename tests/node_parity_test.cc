@@ -79,6 +79,12 @@ TEST(NodeParityTest, TimerTickAndMicrotaskOrder) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_order.mjs"), {"a", "b"});
 }
 
+// A tick that a microtask queues runs after the microtasks, also when no tick
+// ran before them in that turn (once it waited forever: no macrotask came).
+TEST(NodeParityTest, TicksQueuedByMicrotasksRun) {
+  ExpectSameAsNode(Runfile("tests/node_parity/ticks_from_microtasks.mjs"), {});
+}
+
 TEST(NodeParityTest, ManyTimersWithClearsAndRefreshFireInNodeOrder) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_many.mjs"), {});
 }
@@ -135,6 +141,28 @@ TEST(NodeParityTest, ProcessLikeNodes) {
 
 TEST(NodeParityTest, ConsoleAndProcessGlobals) {
   ExpectSameAsNode(Runfile("tests/node_parity/globals.mjs"), {"one", "two", "three"});
+}
+
+// Issue #13: npm's readable-stream and string_decoder, built in as Node's
+// stream, stream/promises and string_decoder, on toysnap's own events, Buffer,
+// process.nextTick and AbortController: paused and flowing Readables, async
+// iteration, object mode, Readable.from, backpressure and 'drain', final,
+// destroy and errors, Duplex, Transform, PassThrough, pipeline and finished
+// (callbacks and promises, errors, abort signals), split UTF-8 / UTF-16 / base64.
+TEST(NodeParityTest, StreamsAndStringDecoderBehaveAsNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/streams.mjs"), {});
+}
+
+// Streams, pipes, buffered chunks, a half-decoded character and abort
+// listeners made at the top level (so at build time) carry on in main().
+TEST(NodeParityTest, StreamsMadeAtBuildTimeCarryOnAfterRestore) {
+  ExpectSameAsNode(Runfile("tests/node_parity/streams_restore.mjs"), {"a", "b"});
+}
+
+// A snapshot whose top level never loaded the stream builtins loads them in
+// main(), after the restore.
+TEST(NodeParityTest, StreamBuiltinsFirstLoadedAfterRestore) {
+  ExpectSameAsNode(Runfile("tests/node_parity/streams_in_main.mjs"), {});
 }
 
 // The console fixture's objects are created at build time and printed after

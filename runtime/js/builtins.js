@@ -1,22 +1,26 @@
 // Node's builtin modules that npm code commonly requires (path, events, util,
-// os, assert, url, module, fs for reading), created on first require.
+// os, assert, url, module, fs for reading), created on first require;
+// internals.defineBuiltin adds those of later bootstrap files.
 (function (natives, internals) {
   'use strict';
   const {
     ArrayBuffer, ArrayBufferIsView, ArrayFrom, ArrayIsArray, ArrayPrototypeEvery,
     ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop,
-    ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice, ArrayPrototypeSplice,
-    ArrayPrototypeUnshift, DataView, DataViewPrototypeGetUint32, Date, DatePrototypeGetTime, Error,
-    Map, MathMin, MathSign, NumberIsNaN, NumberParseInt, ObjectAssign, ObjectDefineProperties,
+    ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice,
+    DataView, DataViewPrototypeGetUint32, Date, DatePrototypeGetTime, Error,
+    Map, MathMin, MathSign, MathTrunc, NumberIsNaN, NumberParseInt, ObjectAssign,
+    ObjectDefineProperties,
     ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectIs,
     ObjectKeys, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString, ObjectSetPrototypeOf,
-    Promise, PromisePrototypeThen, Proxy, ReflectApply, ReflectConstruct, ReflectOwnKeys, RegExp,
+    Promise, PromisePrototypeThen, Proxy, RangeError, ReflectApply, ReflectConstruct,
+    ReflectOwnKeys, RegExp,
     RegExpPrototypeExec, SafeMap, SafeRegExpReplace, SafeSet, Set, String, StringFromCharCodeApply,
     StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeLastIndexOf,
     StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
-    StringPrototypeSubstr, StringPrototypeToLowerCase, Symbol, SymbolFor, TypeError,
+    StringPrototypeSubstr, StringPrototypeToLowerCase, SymbolFor, TypeError,
     TypedArrayPrototypeFill, TypedArrayPrototypeSet, TypedArrayPrototypeMap,
-    TypedArrayPrototypeSubarray, Uint8Array, decodeURIComponent, encodeURI, encodeURIComponent,
+    TypedArrayPrototypeSubarray, Uint16Array, Uint8Array, decodeURIComponent, encodeURI,
+    encodeURIComponent,
     SafeStringIterator, uncurryThis,
   } = internals.primordials;
   // Earlier files' globals, captured before user code can replace them.
@@ -168,121 +172,6 @@
     path.posix = path;
     path.win32 = new Proxy({}, { get() { throw unsupported('path', 'path.win32'); } });
     return path;
-  }
-
-  // ---- events -------------------------------------------------------------
-
-  function makeEvents() {
-    const kListeners = Symbol('listeners');
-
-    function listenersOf(emitter) {
-      if (!ObjectPrototypeHasOwnProperty(emitter, kListeners)) {
-        ObjectDefineProperty(emitter, kListeners, { value: new SafeMap(), writable: true });
-      }
-      return emitter[kListeners];
-    }
-
-    function checkListener(listener) {
-      if (typeof listener !== 'function') {
-        const error = new TypeError(
-          `The "listener" argument must be of type function. Received ${internals.inspect(listener)}`);
-        error.code = 'ERR_INVALID_ARG_TYPE';
-        throw error;
-      }
-    }
-
-    function add(emitter, name, listener, prepend) {
-      checkListener(listener);
-      const map = listenersOf(emitter);
-      if (map.has('newListener') && name !== 'newListener') {
-        emitter.emit('newListener', name, listener.listener ?? listener);
-      }
-      const list = map.get(name) ?? [];
-      if (prepend) ArrayPrototypeUnshift(list, listener); else ArrayPrototypePush(list, listener);
-      map.set(name, list);
-      return emitter;
-    }
-
-    function wrapOnce(emitter, name, listener) {
-      checkListener(listener);
-      const wrapper = function (...args) {
-        emitter.removeListener(name, wrapper);
-        return ReflectApply(listener, this, args);
-      };
-      wrapper.listener = listener;
-      return wrapper;
-    }
-
-    class EventEmitter {
-      constructor() { this._maxListeners = undefined; }
-      on(name, listener) { return add(this, name, listener, false); }
-      addListener(name, listener) { return add(this, name, listener, false); }
-      prependListener(name, listener) { return add(this, name, listener, true); }
-      once(name, listener) { return add(this, name, wrapOnce(this, name, listener), false); }
-      prependOnceListener(name, listener) {
-        return add(this, name, wrapOnce(this, name, listener), true);
-      }
-      off(name, listener) { return this.removeListener(name, listener); }
-      removeListener(name, listener) {
-        checkListener(listener);
-        const map = listenersOf(this);
-        const list = map.get(name);
-        if (!list) return this;
-        for (let i = list.length - 1; i >= 0; i--) {
-          if (list[i] === listener || list[i].listener === listener) {
-            ArrayPrototypeSplice(list, i, 1);
-            if (list.length === 0) map.delete(name);
-            if (map.has('removeListener')) this.emit('removeListener', name, listener);
-            break;
-          }
-        }
-        return this;
-      }
-      removeAllListeners(name) {
-        const map = listenersOf(this);
-        if (name === undefined) map.clear(); else map.delete(name);
-        return this;
-      }
-      emit(name, ...args) {
-        const list = listenersOf(this).get(name);
-        if (!list || list.length === 0) {
-          if (name === 'error') {
-            const error = args[0];
-            if (error instanceof Error) throw error;
-            const wrapped = new Error(`Unhandled error. (${internals.inspect(error)})`);
-            wrapped.code = 'ERR_UNHANDLED_ERROR';
-            wrapped.context = error;
-            throw wrapped;
-          }
-          return false;
-        }
-        const listeners = ArrayPrototypeSlice(list);
-        for (let i = 0; i < listeners.length; i++) ReflectApply(listeners[i], this, args);
-        return true;
-      }
-      listeners(name) {
-        return ArrayPrototypeMap(listenersOf(this).get(name) ?? [], (l) => l.listener ?? l);
-      }
-      rawListeners(name) { return ArrayPrototypeSlice(listenersOf(this).get(name) ?? []); }
-      listenerCount(name) { return (listenersOf(this).get(name) ?? []).length; }
-      eventNames() { return ArrayFrom(listenersOf(this).keys()); }
-      setMaxListeners(n) { this._maxListeners = n; return this; }
-      getMaxListeners() { return this._maxListeners ?? EventEmitter.defaultMaxListeners; }
-    }
-    EventEmitter.defaultMaxListeners = 10;
-    EventEmitter.EventEmitter = EventEmitter;
-    EventEmitter.once = function once(emitter, name) {
-      return new Promise((resolve, reject) => {
-        const onError = (error) => { emitter.removeListener(name, onEvent); reject(error); };
-        const onEvent = (...args) => {
-          if (name !== 'error') emitter.removeListener('error', onError);
-          resolve(args);
-        };
-        emitter.once(name, onEvent);
-        if (name !== 'error') emitter.once('error', onError);
-      });
-    };
-    return EventEmitter;
   }
 
   // ---- util ---------------------------------------------------------------
@@ -447,6 +336,9 @@
       if (name === 'hex' || name === 'base64' || name === 'ascii') return name;
       if (name === 'latin1' || name === 'binary') return 'latin1';
       if (name === 'base64url') return 'base64url';
+      if (name === 'utf16le' || name === 'utf-16le' || name === 'ucs2' || name === 'ucs-2') {
+        return 'utf16le';
+      }
       const error = new TypeError(`Unknown encoding: ${encoding}`);
       error.code = 'ERR_UNKNOWN_ENCODING';
       throw error;
@@ -478,8 +370,39 @@
           const text = atob(clean + StringPrototypeRepeat('=', (4 - (clean.length % 4)) % 4));
           return codePointBytes(text, 0xff);
         }
+        case 'utf16le': {
+          const bytes = new Uint8Array(string.length * 2);
+          for (let i = 0; i < string.length; i++) {
+            const unit = StringPrototypeCharCodeAt(string, i);
+            bytes[i * 2] = unit & 0xff;
+            bytes[i * 2 + 1] = unit >> 8;
+          }
+          return bytes;
+        }
         default: return codePointBytes(string, 0xff);
       }
+    }
+    // Little-endian code units; an odd last byte is dropped, as Node drops it.
+    function utf16le(bytes) {
+      const units = new Uint16Array(bytes.length >> 1);
+      for (let i = 0; i < units.length; i++) units[i] = bytes[i * 2] | (bytes[i * 2 + 1] << 8);
+      let text = '';
+      for (let i = 0; i < units.length; i += 8192) {
+        text += StringFromCharCodeApply(TypedArrayPrototypeSubarray(units, i, i + 8192));
+      }
+      return text;
+    }
+    // An integer from Node's loose offset arguments (NaN is 0).
+    function toOffset(value, fallback) {
+      if (value === undefined) return fallback;
+      const number = MathTrunc(+value);
+      return number === number ? number : 0;
+    }
+    function outOfRange(name, range, value) {
+      const error = new RangeError(
+        `The value of "${name}" is out of range. It must be ${range}. Received ${value}`);
+      error.code = 'ERR_OUT_OF_RANGE';
+      return error;
     }
     class Buffer extends Uint8Array {
       static from(value, encodingOrOffset, length) {
@@ -535,6 +458,7 @@
           case 'base64url':
             return SafeRegExpReplace(/=+$/, SafeRegExpReplace(/\//g, SafeRegExpReplace(/\+/g, btoa(latin1(bytes)), '-'), '_'), '');
           case 'ascii': return latin1(TypedArrayPrototypeMap(bytes, (b) => b & 0x7f));
+          case 'utf16le': return utf16le(bytes);
           default: return latin1(bytes);
         }
       }
@@ -555,6 +479,22 @@
         const bytes = encode(string, typeof length === 'string' ? length : encoding);
         const count = MathMin(bytes.length, this.length - offset, typeof length === 'number' ? length : Infinity);
         TypedArrayPrototypeSet(this, TypedArrayPrototypeSubarray(bytes, 0, count), offset);
+        return count;
+      }
+      // Copies bytes [sourceStart, sourceEnd) into target at targetStart; how many.
+      copy(target, targetStart, sourceStart, sourceEnd) {
+        const to = toOffset(targetStart, 0);
+        const from = toOffset(sourceStart, 0);
+        let end = toOffset(sourceEnd, this.length);
+        if (to < 0) throw outOfRange('targetStart', '>= 0', to);
+        if (from < 0 || from > this.length) {
+          throw outOfRange('sourceStart', `>= 0 && <= ${this.length}`, from);
+        }
+        if (end < 0) throw outOfRange('sourceEnd', '>= 0', end);
+        if (end > this.length) end = this.length;
+        if (to >= target.length || from >= end) return 0;
+        const count = MathMin(end - from, target.length - to);
+        TypedArrayPrototypeSet(target, TypedArrayPrototypeSubarray(this, from, from + count), to);
         return count;
       }
       slice(start, end) { return this.subarray(start, end); }
@@ -652,7 +592,7 @@
 
   factories.set('path', makePath);
   factories.set('path/posix', () => builtin('path'));
-  factories.set('events', makeEvents);
+  factories.set('events', internals.makeEvents);  // events.js
   factories.set('util', makeUtil);
   factories.set('assert', makeAssert);
   factories.set('assert/strict', () => builtin('assert'));
@@ -694,6 +634,8 @@
   // process_node.js (absent when a checker loads builtins.js alone).
   internals.processBecomesEmitter?.(builtin('events'));
 
+  // Builtins that later bootstrap files define (stream.js): name -> factory.
+  internals.defineBuiltin = (name, factory) => { factories.set(name, factory); };
   internals.isBuiltin = (name) => factories.has(SafeRegExpReplace(/^node:/, String(name), ''));
   internals.requireBuiltin = (name) => builtin(SafeRegExpReplace(/^node:/, String(name), ''));
   // What `import { x } from 'node:name'` can name: the builtin's own keys.

@@ -72,6 +72,8 @@
   };
 
   // Runs every queued tick, including ticks queued meanwhile; how many ran.
+  // event_loop.cc's RunMicrotasks alternates this with promise checkpoints
+  // until a call right after a checkpoint runs none.
   internals.runTicks = function () {
     let count = 0;
     try {
