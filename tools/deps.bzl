@@ -53,9 +53,16 @@ def toysnap_dependencies():
     rules_cc, rules_java and remote_coverage_tools are offline stand-ins that
     Bazel 4.2.3 wants at analysis time (a workspace that declares its own keeps
     them); v8 is V8 10.2 from Debian's libnode108, which tools/setup unpacks
-    into toysnap's .deps/libnode.
+    into toysnap's .deps/libnode; npm_runtime is the npm packages built into
+    the runtime (readable-stream, string_decoder), pinned by
+    runtime/npm/package-lock.json and installed there by tools/setup.
     """
     _maybe("rules_cc", path = "tools/workspace/rules_cc")
     _maybe("rules_java", path = "tools/workspace/rules_java")
     _maybe("remote_coverage_tools", path = "tools/workspace/remote_coverage_tools")
     _maybe("v8", path = ".deps/libnode", build_file = Label("//tools/workspace:v8.BUILD"))
+    _maybe(
+        "npm_runtime",
+        path = "runtime/npm/node_modules",
+        build_file = Label("//tools/workspace:npm_runtime.BUILD"),
+    )
