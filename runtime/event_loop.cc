@@ -182,15 +182,16 @@ absl::Status EventLoop::RunMicrotasks(v8::Local<v8::Context> context, bool promi
     if (try_catch.HasTerminated()) return TryCatchToStatus(isolate_, context, try_catch);
     RETURN_IF_ERROR(TakePendingError(context));
   }
-  while (true) {
+  // Promise jobs may queue ticks and ticks may queue jobs: both queues are
+  // empty only when a round after a checkpoint finds no ticks to run.
+  for (bool checked = false;; checked = true) {
     ASSIGN_OR_RETURN(v8::Local<v8::Value> ran, CallHook(context, run_ticks_, {}));
     bool ticks_ran = ran->IsNumber() && ran.As<v8::Number>()->Value() > 0;
+    if (checked && !ticks_ran) return absl::OkStatus();
     v8::TryCatch try_catch(isolate_);
     isolate_->PerformMicrotaskCheckpoint();
     if (try_catch.HasTerminated()) return TryCatchToStatus(isolate_, context, try_catch);
     RETURN_IF_ERROR(TakePendingError(context));
-    // Microtasks may have queued ticks; without ticks, both queues are empty.
-    if (!ticks_ran) return absl::OkStatus();
   }
 }
 
