@@ -5,6 +5,7 @@
 #include "runtime/console_natives.h"
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
+#include "runtime/node/fs.h"
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
 #include "runtime/timers_natives.h"
@@ -22,6 +23,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &WebExtension(),
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
+      &node::FsExtension(),
       &ModulesExtension(),
   };
 }

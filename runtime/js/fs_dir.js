@@ -1,0 +1,147 @@
+// fs.Dir, fs.opendir and fs.opendirSync (Node 20's lib/internal/fs/dir.js,
+// MIT licence). A Dir reads its entries when it is opened (libuv's scandir,
+// sorted), so it holds no descriptor; read() hands them out one at a time.
+(function (natives, internals) {
+  'use strict';
+  const {
+    ArrayPrototypePush, ArrayPrototypeShift, Error, Promise, PromiseReject, PromiseResolve, Symbol,
+    SymbolAsyncIterator, TypeError,
+  } = internals.primordials;
+  const u = internals.fsUtils;
+  const { nextTick } = globalThis.process;
+
+  function dirClosed() {
+    return u.nodeError(Error, 'ERR_DIR_CLOSED', 'Directory handle was closed');
+  }
+
+  const kToken = Symbol('Dir');
+  class Dir {
+    #path;
+    #options;
+    #entries = [];
+    #closed = false;
+
+    constructor(token, path, result, options) {
+      if (token !== kToken) {
+        throw u.nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
+      }
+      this.#path = path;
+      this.#options = options;
+      this.#add(path, result);
+    }
+
+    get path() { return this.#path; }
+
+    #add(path, result) {
+      const dirents = u.getDirents(path, [u.encodeNames(result[0], this.#options), result[1]]);
+      for (let i = 0; i < dirents.length; i++) ArrayPrototypePush(this.#entries, dirents[i]);
+    }
+
+    // The next entry, or null; with `recursive`, a directory's entries follow it.
+    #next() {
+      const dirent = ArrayPrototypeShift(this.#entries);
+      if (dirent === undefined) return null;
+      if (this.#options.recursive && dirent.isDirectory()) {
+        const path = u.joinPath(dirent.parentPath, dirent.name);
+        this.#add(path, natives.fsReaddir(path, u.asBytes(this.#options), true));
+      }
+      return dirent;
+    }
+
+    read(callback) {
+      if (this.#closed) throw dirClosed();
+      if (callback === undefined) {
+        return new Promise((resolve, reject) => {
+          try { resolve(this.#next()); } catch (error) { reject(error); }
+        });
+      }
+      u.validateFunction(callback, 'callback');
+      let dirent;
+      try {
+        dirent = this.#next();
+      } catch (error) {
+        return callback(error);
+      }
+      nextTick(callback, null, dirent);
+    }
+
+    readSync() {
+      if (this.#closed) throw dirClosed();
+      return this.#next();
+    }
+
+    close(callback) {
+      if (callback === undefined) {
+        if (this.#closed) return PromiseReject(dirClosed());
+        this.#closed = true;
+        return PromiseResolve();
+      }
+      u.validateFunction(callback, 'callback');
+      if (this.#closed) return nextTick(callback, dirClosed());
+      this.#closed = true;
+      nextTick(callback, null);
+    }
+
+    closeSync() {
+      if (this.#closed) throw dirClosed();
+      this.#closed = true;
+    }
+
+    async* entries() {
+      try {
+        while (true) {
+          const dirent = await this.read();
+          if (dirent === null) break;
+          yield dirent;
+        }
+      } finally {
+        if (!this.#closed) await this.close();
+      }
+    }
+
+    [SymbolAsyncIterator]() { return this.entries(); }
+  }
+
+  function dirOptions(options) {
+    options = { bufferSize: 32, ...u.getOptions(options, { encoding: 'utf8' }) };
+    u.validateUint32(options.bufferSize, 'options.bufferSize', true);
+    return options;
+  }
+
+  function opendir(path, options, callback) {
+    callback = typeof options === 'function' ? options : callback;
+    u.validateFunction(callback, 'callback');
+    path = u.getValidatedPath(path);
+    options = dirOptions(options);
+    natives.fsOpendir(path, u.asBytes(options), true, (error, result) => {
+      if (error) return callback(error);
+      let dir;
+      try {
+        dir = new Dir(kToken, path, result, options);
+      } catch (dirError) {
+        return callback(dirError);
+      }
+      callback(null, dir);
+    });
+  }
+
+  function opendirSync(path, options) {
+    path = u.getValidatedPath(path);
+    options = dirOptions(options);
+    return new Dir(kToken, path, natives.fsOpendir(path, u.asBytes(options), true), options);
+  }
+
+  // fs/promises' opendir.
+  async function opendirPromise(path, options) {
+    path = u.getValidatedPath(path);
+    options = dirOptions(options);
+    const result = await natives.fsOpendir(path, u.asBytes(options), true, u.kUsePromises);
+    return new Dir(kToken, path, result, options);
+  }
+
+  const fs = internals.fs;
+  fs.Dir = Dir;
+  fs.opendir = opendir;
+  fs.opendirSync = opendirSync;
+  internals.fsOpendirPromise = opendirPromise;
+})
