@@ -642,7 +642,11 @@
     return exports;
   }
 
-  // Node code expects Buffer as a global.
+  // Node code expects `global` and Buffer as globals (graceful-fs keeps its
+  // queue on `global`).
+  Object.defineProperty(globalThis, 'global', {
+    configurable: true, writable: true, enumerable: true, value: globalThis,
+  });
   Object.defineProperty(globalThis, 'Buffer', {
     configurable: true, writable: true, enumerable: false,
     value: builtin('buffer').Buffer,

@@ -6,6 +6,7 @@
   'use strict';
   const {
     ArrayBufferIsView, ArrayPrototypePush, Boolean, MathMax, ObjectDefineProperties, ObjectDefineProperty,
+    ObjectFreeze,
     Promise, ReflectApply, StringPrototypeIndexOf, StringPrototypeSlice, SymbolFor,
   } = internals.primordials;
   const u = internals.fsUtils;
@@ -780,6 +781,19 @@
 
   internals.fs = fs;
   internals.defineBuiltin('fs', () => fs);
-  // Node's deprecated `constants` module; graceful-fs reads the fs ones.
-  internals.defineBuiltin('constants', () => constants);
+  // Until the stream module lands, a stand-in `stream` holding what
+  // graceful-fs (under fs-extra) takes at load time: Node's legacy Stream, an
+  // EventEmitter. The stream extension's own definition replaces it.
+  if (!internals.isBuiltin('stream')) {
+    internals.defineBuiltin('stream', () => {
+      class Stream extends internals.requireBuiltin('events') {
+        pipe() { throw u.notSupportedYet('Stream.prototype.pipe (the stream module)'); }
+      }
+      Stream.Stream = Stream;
+      return Stream;
+    });
+  }
+  // Node's deprecated `constants` module (an ordinary object); graceful-fs
+  // reads the fs ones, the only ones here yet.
+  internals.defineBuiltin('constants', () => ObjectFreeze({ ...constants }));
 })
