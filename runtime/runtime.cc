@@ -538,7 +538,10 @@ void Runtime::Print(int fd, absl::string_view text) {
   }
 }
 
+// Only a snapshot records its inputs (for incremental rebuilds): a fresh or
+// restored runtime would only pay a checksum per read and grow the map.
 void Runtime::RecordFileRead(absl::string_view path, absl::string_view content) {
+  if (owned_isolate_ != nullptr) return;  // not a SnapshotCreator's isolate
   FileInput& input = file_inputs_[std::string(path)];
   input.path = std::string(path);
   input.kind = 1;
@@ -546,6 +549,7 @@ void Runtime::RecordFileRead(absl::string_view path, absl::string_view content) 
 }
 
 void Runtime::RecordFileProbe(absl::string_view path, int kind) {
+  if (owned_isolate_ != nullptr) return;  // as RecordFileRead
   auto [it, added] = file_inputs_.try_emplace(std::string(path));
   if (!added) return;  // a read already says more
   it->second.path = std::string(path);
