@@ -277,10 +277,17 @@
     });
   }
   function readFileSync(path, options) {
-    options = getOptions(options, { flag: 'r' });
-    const encoding = options.encoding;
-    const data = natives.fsReadFile(fileArgument(path), stringToFlags(options.flag),
-                                    isUtf8(encoding));
+    let encoding;
+    let flag = 'r';
+    if (typeof options === 'string') {  // getOptions without its copy of the options
+      if (options !== 'buffer') u.assertEncoding(options);
+      encoding = options;
+    } else {
+      options = getOptions(options, { flag: 'r' });
+      encoding = options.encoding;
+      flag = options.flag;
+    }
+    const data = natives.fsReadFile(fileArgument(path), stringToFlags(flag), isUtf8(encoding));
     return typeof data === 'string' ? data : decoded(data, encoding);
   }
   // The data writeFile's natives take: a string (UTF-8) or a view.

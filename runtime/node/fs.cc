@@ -182,8 +182,14 @@ bool ReadPath(v8::Isolate* isolate, v8::Local<v8::Value> value, const char* name
 
 bool CheckPath(v8::Isolate* isolate, Capability capability, const FsPath& path,
                v8::Local<v8::Value> req) {
-  absl::StatusOr<std::string> absolute = AbsolutePath(path.disk);
-  const std::string& resource = absolute.ok() ? *absolute : path.disk;
+  // Permissions::Check normalizes an absolute path itself; a relative one
+  // is made absolute first.
+  std::string absolute;
+  if (path.disk.empty() || path.disk[0] != '/') {
+    absl::StatusOr<std::string> made = AbsolutePath(path.disk);
+    absolute = made.ok() ? *std::move(made) : path.disk;
+  }
+  const std::string& resource = absolute.empty() ? path.disk : absolute;
   return CheckOrCallBack(isolate, req, [&] {
     return CheckAccess(isolate, capability, resource, path.shown);
   });

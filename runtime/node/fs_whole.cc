@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <utility>
@@ -84,24 +85,24 @@ class ReadFileJob final : public WorkJob {
 
   v8::MaybeLocal<v8::Value> Result(v8::Local<v8::Context> context) override {
     v8::Isolate* isolate = context->GetIsolate();
-    if (file_.fd < 0) {
-      if (NativeHost* host = NativeHost::From(isolate)) {
-        absl::StatusOr<std::string> absolute = AbsolutePath(file_.path.shown);
-        if (absolute.ok()) host->RecordFileRead(*absolute, data_);
+    absl::string_view bytes(data_.get(), size_);
+    NativeHost* host = NativeHost::From(isolate);
+    if (file_.fd < 0 && host != nullptr) {
+      const std::string& shown = file_.path.shown;
+      if (!shown.empty() && shown[0] == '/') {
+        host->RecordFileRead(shown, bytes);
+      } else if (absl::StatusOr<std::string> absolute = AbsolutePath(shown); absolute.ok()) {
+        host->RecordFileRead(*absolute, bytes);
       }
     }
     if (as_text_) {
       v8::Local<v8::String> text;
-      if (!NewStringOrThrow(isolate, data_, "file contents").ToLocal(&text)) return {};
+      if (!NewStringOrThrow(isolate, bytes, "file contents").ToLocal(&text)) return {};
       return text;
     }
-    // The ArrayBuffer takes the string that holds the bytes: no copy.
-    auto owned = std::make_unique<std::string>(std::move(data_));
-    void* bytes = owned->data();
-    size_t length = owned->size();
+    // The ArrayBuffer takes the memory the bytes were read into: no copy.
     std::shared_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
-        bytes, length, [](void*, size_t, void* holder) { delete static_cast<std::string*>(holder); },
-        owned.release());
+        data_.release(), size_, [](void* data, size_t, void*) { free(data); }, nullptr);
     return v8::ArrayBuffer::New(isolate, std::move(store));
   }
 
@@ -117,6 +118,16 @@ class ReadFileJob final : public WorkJob {
   }
 
  private:
+  // Uninitialized memory for the bytes, as Node's Buffer.allocUnsafe: a whole
+  // file is read straight into what becomes the ArrayBuffer.
+  bool Reserve(size_t capacity) {
+    void* grown = realloc(data_.get(), capacity == 0 ? 1 : capacity);
+    if (grown == nullptr) return false;
+    data_.release();
+    data_.reset(static_cast<char*>(grown));
+    return true;
+  }
+
   void ReadAll(int fd) {
     struct stat st;
     if (fstat(fd, &st) != 0) return FailErrno("fstat", false);
@@ -125,39 +136,35 @@ class ReadFileJob final : public WorkJob {
       too_large_ = size;
       return Fail(UV_EFBIG, "read", false);
     }
-    size_t total = 0;
-    if (size > 0) {
-      data_.resize(static_cast<size_t>(size));
-      while (total < data_.size()) {
-        ssize_t got = read(fd, data_.data() + total, data_.size() - total);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) return FailErrno("read", false);
-        if (got == 0) break;
-        total += static_cast<size_t>(got);
-      }
-      data_.resize(total);
-      return;
-    }
-    // The kernel does not know the size (a pipe, /proc): read until the end.
+    // The kernel does not know the size of a pipe or a /proc file: read in
+    // chunks until the end.
+    size_t capacity = size > 0 ? static_cast<size_t>(size) : kUnknownSizeChunk;
+    if (!Reserve(capacity)) return Fail(UV_ENOMEM, "read", false);
     while (true) {
-      data_.resize(total + kUnknownSizeChunk);
-      ssize_t got = read(fd, data_.data() + total, kUnknownSizeChunk);
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) {
-        data_.resize(total);
-        return FailErrno("read", false);
+      if (size_ == capacity) {
+        if (size > 0) break;  // as Node: a file that grew is read to its stat size
+        capacity += kUnknownSizeChunk;
+        if (!Reserve(capacity)) return Fail(UV_ENOMEM, "read", false);
       }
-      total += static_cast<size_t>(got);
+      ssize_t got = read(fd, data_.get() + size_, capacity - size_);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) return FailErrno("read", false);
       if (got == 0) break;
+      size_ += static_cast<size_t>(got);
     }
-    data_.resize(total);
   }
+
+  struct Free {
+    void operator()(char* data) const { free(data); }
+  };
 
   FileArg file_;
   int flags_;
   bool as_text_;
   int64_t too_large_ = -1;
-  std::string data_;  // filled on the thread pool, handed to JS in Result()
+  // Filled on the thread pool, handed to JS in Result().
+  std::unique_ptr<char, Free> data_;
+  size_t size_ = 0;
 };
 
 void ReadFile(NativeCall& call, v8::Local<v8::Value> file_arg, int32_t flags, bool as_text,
