@@ -1,17 +1,17 @@
 // Node's `fs`: the synchronous and callback forms (adapted from Node 20's
 // lib/fs.js, MIT licence) on the natives of runtime/node/fs*.cc. fs_dir.js
-// adds Dir/opendir, fs_promises.js `fs.promises`, fs_cp.js cp/cpSync; this
+// adds readdir and Dir/opendir, fs_promises.js `fs.promises`, fs_cp.js cp/cpSync; this
 // file defines the `fs` builtin itself. Streams and watchers are not there yet.
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayBufferIsView, ArrayPrototypePush, Boolean, MathMax, ObjectDefineProperties, ObjectDefineProperty,
+    ArrayBufferIsView, MathMax, ObjectDefineProperties, ObjectDefineProperty,
     ObjectFreeze,
     Promise, ReflectApply, StringPrototypeIndexOf, StringPrototypeSlice, SymbolFor,
   } = internals.primordials;
   const u = internals.fsUtils;
   const {
-    Buffer, constants, kUsePromises, kEmptyObject, getValidatedPath, getValidatedFd, getOptions,
+    Buffer, constants, kEmptyObject, getValidatedPath, getValidatedFd, getOptions,
     validateFunction, validateBoolean, validateInteger, validateObject, validateBuffer,
     stringToFlags, parseFileMode, toUnixTimestamp, getStatsFromBinding,
   } = u;
@@ -471,50 +471,6 @@
     options = getOptions(options);
     return u.encodeName(natives.fsMkdtemp(getValidatedPath(prefix, 'prefix'), u.asBytes(options)), options);
   }
-  function readdirSyncRecursive(basePath, options) {
-    const withFileTypes = Boolean(options.withFileTypes);
-    const results = [];
-    const queue = [basePath];
-    const path = pathModule();
-    for (let i = 0; i < queue.length; i++) {
-      const dir = queue[i];
-      const result = natives.fsReaddir(dir, u.asBytes(options), true);
-      const names = u.encodeNames(result[0], options);
-      for (let j = 0; j < names.length; j++) {
-        const dirent = u.getDirents(dir, [[names[j]], [result[1][j]]])[0];
-        ArrayPrototypePush(results, withFileTypes ? dirent : path.relative(basePath, path.join(dir, names[j])));
-        if (dirent.isDirectory()) ArrayPrototypePush(queue, path.join(dir, names[j]));
-      }
-    }
-    return results;
-  }
-  function readdir(path, options, callback) {
-    callback = makeCallback(typeof options === 'function' ? options : callback);
-    options = getOptions(options);
-    path = getValidatedPath(path);
-    if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
-    if (options.recursive) {
-      callback(null, readdirSyncRecursive(path, options));
-      return;
-    }
-    const withTypes = !!options.withFileTypes;
-    natives.fsReaddir(path, u.asBytes(options), withTypes, (error, result) => {
-      if (error) return callback(error);
-      if (!withTypes) return callback(null, u.encodeNames(result, options));
-      u.encodeNames(result[0], options);
-      u.getDirents(path, result, callback);
-    });
-  }
-  function readdirSync(path, options) {
-    options = getOptions(options);
-    path = getValidatedPath(path);
-    if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
-    if (options.recursive) return readdirSyncRecursive(path, options);
-    const result = natives.fsReaddir(path, u.asBytes(options), !!options.withFileTypes);
-    if (!options.withFileTypes) return u.encodeNames(result, options);
-    u.encodeNames(result[0], options);
-    return u.getDirents(path, result);
-  }
   function rmdir(path, options, callback) {
     if (typeof options === 'function') {
       callback = options;
@@ -758,7 +714,9 @@
     fstatSync, fsync, fsyncSync, ftruncate, ftruncateSync, futimes, futimesSync, lchown, lchownSync,
     lchmod: undefined, lchmodSync: undefined,  // macOS only, as in Node
     link, linkSync, lstat, lstatSync, lutimes, lutimesSync, mkdir, mkdirSync, mkdtemp, mkdtempSync,
-    open, openSync, openAsBlob: notYet('openAsBlob'), readdir, readdirSync, read, readSync, readv,
+    open, openSync, openAsBlob: notYet('openAsBlob'),
+    readdir: undefined, readdirSync: undefined,  // fs_dir.js
+    read, readSync, readv,
     readvSync, readFile, readFileSync, readlink, readlinkSync, realpath, realpathSync, rename,
     renameSync, rm, rmSync, rmdir, rmdirSync, stat, statfs, statSync, statfsSync, symlink,
     symlinkSync, truncate, truncateSync, unwatchFile: notYet('unwatchFile'), unlink, unlinkSync,

@@ -1,14 +1,69 @@
-// fs.Dir, fs.opendir and fs.opendirSync (Node 20's lib/internal/fs/dir.js,
-// MIT licence). A Dir reads its entries when it is opened (libuv's scandir,
-// sorted), so it holds no descriptor; read() hands them out one at a time.
+// Reading directories: fs.readdir/readdirSync (Node 20's lib/fs.js), fs.Dir,
+// fs.opendir and fs.opendirSync (lib/internal/fs/dir.js; MIT licence). A Dir
+// reads its entries when it is opened (libuv's scandir, sorted), so it holds
+// no descriptor; read() hands them out one at a time.
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypePush, ArrayPrototypeShift, Error, Promise, PromiseReject, PromiseResolve, Symbol,
-    SymbolAsyncIterator, TypeError,
+    ArrayPrototypePush, ArrayPrototypeShift, Boolean, Error, Promise, PromiseReject, PromiseResolve,
+    ReflectApply, Symbol, SymbolAsyncIterator, TypeError,
   } = internals.primordials;
   const u = internals.fsUtils;
   const { nextTick } = globalThis.process;
+
+  function makeCallback(cb) {
+    u.validateFunction(cb, 'cb');
+    return (...args) => ReflectApply(cb, undefined, args);
+  }
+
+  // ---- readdir --------------------------------------------------------------
+
+  function readdirSyncRecursive(basePath, options) {
+    const withFileTypes = Boolean(options.withFileTypes);
+    const results = [];
+    const queue = [basePath];
+    const path = internals.requireBuiltin('path');
+    for (let i = 0; i < queue.length; i++) {
+      const dir = queue[i];
+      const result = natives.fsReaddir(dir, u.asBytes(options), true);
+      const names = u.encodeNames(result[0], options);
+      for (let j = 0; j < names.length; j++) {
+        const dirent = u.getDirents(dir, [[names[j]], [result[1][j]]])[0];
+        ArrayPrototypePush(results, withFileTypes ? dirent : path.relative(basePath, path.join(dir, names[j])));
+        if (dirent.isDirectory()) ArrayPrototypePush(queue, path.join(dir, names[j]));
+      }
+    }
+    return results;
+  }
+  function readdir(path, options, callback) {
+    callback = makeCallback(typeof options === 'function' ? options : callback);
+    options = u.getOptions(options);
+    path = u.getValidatedPath(path);
+    if (options.recursive != null) u.validateBoolean(options.recursive, 'options.recursive');
+    if (options.recursive) {
+      callback(null, readdirSyncRecursive(path, options));
+      return;
+    }
+    const withTypes = !!options.withFileTypes;
+    natives.fsReaddir(path, u.asBytes(options), withTypes, (error, result) => {
+      if (error) return callback(error);
+      if (!withTypes) return callback(null, u.encodeNames(result, options));
+      u.encodeNames(result[0], options);
+      u.getDirents(path, result, callback);
+    });
+  }
+  function readdirSync(path, options) {
+    options = u.getOptions(options);
+    path = u.getValidatedPath(path);
+    if (options.recursive != null) u.validateBoolean(options.recursive, 'options.recursive');
+    if (options.recursive) return readdirSyncRecursive(path, options);
+    const result = natives.fsReaddir(path, u.asBytes(options), !!options.withFileTypes);
+    if (!options.withFileTypes) return u.encodeNames(result, options);
+    u.encodeNames(result[0], options);
+    return u.getDirents(path, result);
+  }
+
+  // ---- Dir --------------------------------------------------------------------
 
   function dirClosed() {
     return u.nodeError(Error, 'ERR_DIR_CLOSED', 'Directory handle was closed');
@@ -140,6 +195,8 @@
   }
 
   const fs = internals.fs;
+  fs.readdir = readdir;
+  fs.readdirSync = readdirSync;
   fs.Dir = Dir;
   fs.opendir = opendir;
   fs.opendirSync = opendirSync;

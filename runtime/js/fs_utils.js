@@ -12,7 +12,7 @@
     MathRound, Number, ObjectFreeze, NumberIsFinite, NumberIsInteger, NumberMAX_SAFE_INTEGER,
     NumberMIN_SAFE_INTEGER, NumberParseInt, ObjectDefineProperties,
     ObjectDefineProperty, ObjectIs, ObjectPrototypeToString, ObjectSetPrototypeOf, RangeError,
-    ReflectApply, ReflectOwnKeys, RegExpPrototypeExec, String, StringPrototypeEndsWith, StringPrototypeIncludes,
+    ReflectApply, ReflectOwnKeys, RegExpPrototypeExec, String, StringPrototypeIncludes,
     StringPrototypeSlice, StringPrototypeToLowerCase, Symbol, TypeError, TypedArrayPrototypeIncludes,
     TypedArrayPrototypeGetSymbolToStringTag,
   } = internals.primordials;

@@ -156,7 +156,8 @@ absl::Status FsJob::Deliver(v8::Local<v8::Context> context) {
     argc = value->IsUndefined() ? 1 : 2;
   }
   v8::Local<v8::Value> ignored;
-  if (!callback_.Get(isolate)->Call(context, v8::Undefined(isolate), argc, args).ToLocal(&ignored)) {
+  v8::Local<v8::Function> callback = callback_.Get(isolate);
+  if (!callback->Call(context, v8::Undefined(isolate), argc, args).ToLocal(&ignored)) {
     return TryCatchToStatus(isolate, context, try_catch);
   }
   return absl::OkStatus();

@@ -4,12 +4,11 @@
 #include <fcntl.h>
 
 #include <cstring>
-
-#include "absl/strings/str_cat.h"
 #include <memory>
 #include <string>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "runtime/binding.h"
 #include "runtime/native_util.h"
 #include "runtime/node/fs_internal.h"
@@ -164,7 +163,8 @@ void Open(NativeCall& call, v8::Local<v8::Value> path_arg, int32_t flags, int32_
   bool writes = access != O_RDONLY || (flags & (O_CREAT | O_TRUNC | O_APPEND)) != 0;
   bool reads = access != O_WRONLY;
   FsPath path;
-  if (!GetPath(call.isolate, path_arg, "path", reads ? Capability::kFsRead : Capability::kFsWrite, &path, req) ||
+  if (!GetPath(call.isolate, path_arg, "path", reads ? Capability::kFsRead : Capability::kFsWrite,
+               &path, req) ||
       (reads && writes && !CheckPath(call.isolate, Capability::kFsWrite, path, req))) {
     return;
   }
@@ -210,6 +210,7 @@ void PathOnly(NativeCall& call, v8::Local<v8::Value> path_arg, v8::Local<v8::Val
       req);
 }
 constexpr const char* kPathReqArgs[] = {"path", "req"};
+constexpr Capability kWrite = Capability::kFsWrite;
 constexpr char kRmdir[] = "rmdir";
 constexpr char kUnlink[] = "unlink";
 
@@ -238,7 +239,8 @@ void StatPath(NativeCall& call, v8::Local<v8::Value> path_arg, bool bigint, bool
   }
   Run(call, kLstat ? "lstat" : "stat", &path, nullptr,
       [disk = path.disk](uv_loop_t* loop, uv_fs_t* r, uv_fs_cb cb) {
-        return kLstat ? uv_fs_lstat(loop, r, disk.c_str(), cb) : uv_fs_stat(loop, r, disk.c_str(), cb);
+        return kLstat ? uv_fs_lstat(loop, r, disk.c_str(), cb)
+                      : uv_fs_stat(loop, r, disk.c_str(), cb);
       },
       req, StatsResult(bigint));
 }
@@ -573,8 +575,8 @@ absl::Span<const NativeFunction> FsOpFunctions() {
       {"fsExists", Bind<Exists, kExistsArgs>, 1},
       {"fsOpen", Bind<Open, kOpenArgs>, 5},
       {"fsClose", Bind<Close, kFdReqArgs>, 2},
-      {"fsRmdir", Bind<PathOnly<Capability::kFsWrite, kRmdir, uv_fs_rmdir, false>, kPathReqArgs>, 2},
-      {"fsUnlink", Bind<PathOnly<Capability::kFsWrite, kUnlink, uv_fs_unlink, true>, kPathReqArgs>, 2},
+      {"fsRmdir", Bind<PathOnly<kWrite, kRmdir, uv_fs_rmdir, false>, kPathReqArgs>, 2},
+      {"fsUnlink", Bind<PathOnly<kWrite, kUnlink, uv_fs_unlink, true>, kPathReqArgs>, 2},
       {"fsStat", Bind<StatPath<false>, kStatArgs>, 4},
       {"fsLstat", Bind<StatPath<true>, kStatArgs>, 4},
       {"fsFstat", Bind<Fstat, kFstatArgs>, 3},

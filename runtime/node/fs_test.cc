@@ -152,7 +152,8 @@ TEST_P(FsTest, AnEmbedderGrantsNoFilesByDefault) {
                        () => fs.mkdirSync(')", dir_, R"(/d')]) {
       try { run(); results.push('allowed'); } catch (e) { results.push(show(e)); }
     }
-    results.push(await new Promise((resolve) => fs.readdir(')", dir_, R"(', (e) => resolve(show(e)))));
+    results.push(await new Promise((resolve) =>
+      fs.readdir(')", dir_, R"(', (e) => resolve(show(e)))));
     results.push(await fsp.stat(')", file, R"(').catch(show));
     return results.join('\n');
   })())")),
@@ -186,10 +187,9 @@ TEST_P(FsTest, OpenDescriptorsAreLiveResourcesUntilClosed) {
 TEST_P(FsTest, ACallbackThatThrowsEndsTheLoopWithItsError) {
   std::unique_ptr<Runtime> runtime = Make();
   ASSERT_NE(runtime, nullptr);
-  ASSERT_TRUE(runtime
-                  ->ExecuteScript("throws.js", absl::StrCat("fs.stat('", dir_,
-                                                            "', () => { throw new Error('boom'); })"))
-                  .ok());
+  std::string script =
+      absl::StrCat("fs.stat('", dir_, "', () => { throw new Error('boom'); })");
+  ASSERT_TRUE(runtime->ExecuteScript("throws.js", script).ok());
   absl::Status status = runtime->RunEventLoop();
   EXPECT_THAT(status.message(), HasSubstr("boom"));
 }

@@ -79,7 +79,9 @@ class ReadFileJob final : public WorkJob {
       message = v8::String::Empty(isolate);
     }
     v8::Local<v8::Value> error = v8::Exception::RangeError(message);
-    if (error->IsObject()) SetNodeErrorCode(isolate, error.As<v8::Object>(), "ERR_FS_FILE_TOO_LARGE");
+    if (error->IsObject()) {
+      SetNodeErrorCode(isolate, error.As<v8::Object>(), "ERR_FS_FILE_TOO_LARGE");
+    }
     return error;
   }
 
