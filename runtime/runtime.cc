@@ -12,6 +12,7 @@
 #include "runtime/v8_process.h"
 #include "runtime/v8_strings.h"
 #include "snapshot/base/checksum.h"
+#include "snapshot/base/file_io.h"
 #include "snapshot/base/status_macros.h"
 #include "v8-exception.h"
 #include "v8-function.h"
@@ -554,6 +555,12 @@ void Runtime::RecordFileProbe(absl::string_view path, int kind) {
   if (!added) return;  // a read already says more
   it->second.path = std::string(path);
   it->second.kind = kind;
+  // A rebuild compares a file's contents, so a file only looked at (an
+  // existsSync) is recorded with them too, or it would never seem unchanged.
+  if (kind == 1) {
+    absl::StatusOr<std::string> content = ReadFile(options_.path_map.ToDisk(path));
+    if (content.ok()) it->second.content_hash = Checksum64(*content);
+  }
 }
 
 std::vector<FileInput> Runtime::FileInputs() const {
