@@ -461,6 +461,41 @@ TEST_F(CliTest, UnchangedBuildsAreSkippedAndAnyInputChangeRebuilds) {
   EXPECT_THAT(build({"--level=9", "--force"}), Not(HasSubstr("up to date")));
 }
 
+// Issue #13: what the program reads through fs at build time, or looks for
+// (existsSync, statSync, a read of a missing file), is an input of the
+// build: changing it rebuilds, as a changed module does.
+TEST_F(CliTest, FilesFsReadsOrLooksForAtBuildTimeAreInputs) {
+  Write("data.txt", "one\n");
+  std::string main = Write("main.mjs", R"(import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+const at = (name) => new URL(name, import.meta.url);
+const data = fs.readFileSync(at('./data.txt'), 'utf8').trim();
+const more = await fsp.readFile(at('./more.txt'), 'utf8').catch((e) => e.code);
+const flag = fs.existsSync(at('./flag'));
+const sub = fs.statSync(at('./sub'), { throwIfNoEntry: false })?.isDirectory() ?? 'missing';
+export function main() { console.log(data, more.trim(), flag, sub); })");
+  auto build = [&]() -> std::string {
+    ProcessResult result = Toysnap({"build", main, "-o", Path("app.snap")});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return absl::StrContains(result.err, "up to date") ? "skipped" : "built";
+  };
+  auto run = [&]() { return Toysnap({"run", Path("app.snap")}).out; };
+  EXPECT_EQ(build(), "built");
+  EXPECT_EQ(build(), "skipped");
+  EXPECT_EQ(run(), "one ENOENT false missing\n");
+  Write("data.txt", "two\n");
+  EXPECT_EQ(build(), "built");
+  EXPECT_EQ(run(), "two ENOENT false missing\n");
+  Write("more.txt", "more\n");
+  EXPECT_EQ(build(), "built");
+  Write("flag", "");
+  EXPECT_EQ(build(), "built");
+  ASSERT_EQ(mkdir(Path("sub").c_str(), 0755), 0);
+  EXPECT_EQ(build(), "built");
+  EXPECT_EQ(build(), "skipped");
+  EXPECT_EQ(run(), "two more true true\n");
+}
+
 TEST_F(CliTest, HeapsV8CannotSerializeFailTheBuildCleanly) {
   Write("intl.mjs", "const format = new Intl.NumberFormat('en-US');\n"
                     "export function main() { console.log(format.format(1234.5)); }\n");

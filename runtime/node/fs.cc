@@ -213,6 +213,15 @@ bool CheckSymlinkAllowed(v8::Isolate* isolate, v8::Local<v8::Value> req) {
   });
 }
 
+void RecordProbe(v8::Isolate* isolate, const FsPath& path, int error, const uv_stat_t& stat) {
+  NativeHost* host = NativeHost::From(isolate);
+  if (host == nullptr || (error < 0 && error != UV_ENOENT && error != UV_ENOTDIR)) return;
+  int kind = error < 0 ? 0 : S_ISREG(stat.st_mode) ? 1 : S_ISDIR(stat.st_mode) ? 2 : 0;
+  if (!path.shown.empty() && path.shown[0] == '/') return host->RecordFileProbe(path.shown, kind);
+  absl::StatusOr<std::string> absolute = AbsolutePath(path.shown);
+  if (absolute.ok()) host->RecordFileProbe(*absolute, kind);
+}
+
 uv_loop_t* FsLoop(v8::Isolate* isolate) {
   IsolateData* data = IsolateData::From(isolate);
   return data != nullptr && data->loop != nullptr ? data->loop->uv_loop() : nullptr;

@@ -49,6 +49,11 @@ bool GetPath(v8::Isolate* isolate, v8::Local<v8::Value> value, const char* name,
 // can point anywhere); false with its ERR_ACCESS_DENIED thrown or called back.
 bool CheckSymlinkAllowed(v8::Isolate* isolate, v8::Local<v8::Value> req);
 
+// For a build's record of its inputs (NativeHost::RecordFileProbe): that
+// `path` was looked at and what it was (0 missing, 1 file, 2 directory,
+// symlinks followed), from a stat of it or its failure.
+void RecordProbe(v8::Isolate* isolate, const FsPath& path, int error, const uv_stat_t& stat);
+
 // The runtime's libuv loop (for synchronous requests too), or null.
 uv_loop_t* FsLoop(v8::Isolate* isolate);
 

@@ -87,6 +87,7 @@ void RunFsJob(NativeCall& call, std::unique_ptr<FsJob> job, v8::Local<v8::Value>
   if (req->IsUndefined()) {
     int started = job->Start(loop->uv_loop(), /*async=*/false);
     if (started < 0) job->Fail(started, job->error_.syscall);
+    job->Settled(isolate);
     if (job->error_.code < 0) {
       isolate->ThrowException(job->Exception(isolate));
       return;
@@ -124,6 +125,7 @@ void FsJob::Complete(FsJob* raw) {
   IsolateData* data = IsolateData::From(job->isolate_);
   // A runtime being destroyed finishes its requests without calling into JS.
   if (data == nullptr || data->loop == nullptr) return;
+  job->Settled(job->isolate_);
   data->loop->RunCallback(
       [&job](v8::Local<v8::Context> context) { return job->Deliver(context); });
 }

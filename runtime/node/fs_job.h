@@ -54,6 +54,10 @@ class FsJob {
   // The JS value of the success; empty with an exception pending on failure.
   virtual v8::MaybeLocal<v8::Value> Result(v8::Local<v8::Context> context);
 
+  // Once the work is done, success or not, before the outcome reaches JS
+  // (the sync form included): for what the runtime records, not JS.
+  virtual void Settled(v8::Isolate* isolate) {}
+
   const FsError& error() const { return error_; }
   // The error thrown or passed on for a failure: Node's UvException.
   virtual v8::Local<v8::Value> Exception(v8::Isolate* isolate) const;
@@ -100,6 +104,12 @@ class UvFsJob final : public FsJob {
   v8::MaybeLocal<v8::Value> Result(v8::Local<v8::Context> context) override;
   // For jobs whose call needs the job's own buffers: set before RunFsJob.
   void set_start(StartFn start) { start_ = std::move(start); }
+  // Called by Settled() with the finished request, if set.
+  std::function<void(v8::Isolate*, const uv_fs_t&)> on_settled;
+
+  void Settled(v8::Isolate* isolate) override {
+    if (on_settled) on_settled(isolate, request_);
+  }
 
   // Memory a read or write uses: kept alive (even if JS detaches its buffer)
   // until the request is finished.

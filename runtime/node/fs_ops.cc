@@ -148,8 +148,11 @@ constexpr const char* kAccessArgs[] = {"path", "mode", "req"};
 bool Exists(NativeCall& call, v8::Local<v8::Value> path_arg) {
   FsPath path;
   if (!GetPath(call.isolate, path_arg, "path", Capability::kFsRead, &path)) return false;
+  // A stat rather than access(F_OK): the same answer, and what the path is
+  // for a build's record of its inputs.
   uv_fs_t request;
-  int result = uv_fs_access(FsLoop(call.isolate), &request, path.disk.c_str(), F_OK, nullptr);
+  int result = uv_fs_stat(FsLoop(call.isolate), &request, path.disk.c_str(), nullptr);
+  RecordProbe(call.isolate, path, result, request.statbuf);
   uv_fs_req_cleanup(&request);
   return result == 0;
 }
@@ -228,6 +231,7 @@ void StatPath(NativeCall& call, v8::Local<v8::Value> path_arg, bool bigint, bool
                         : uv_fs_stat(loop, &request, path.disk.c_str(), nullptr);
     uv_stat_t stat = request.statbuf;
     uv_fs_req_cleanup(&request);
+    if (!kLstat) RecordProbe(call.isolate, path, result, stat);
     if (result == UV_ENOENT || result == UV_ENOTDIR) return;
     if (result < 0) {
       call.isolate->ThrowException(
@@ -237,12 +241,20 @@ void StatPath(NativeCall& call, v8::Local<v8::Value> path_arg, bool bigint, bool
     call.info.GetReturnValue().Set(Stats(call.isolate, stat, bigint));
     return;
   }
-  Run(call, kLstat ? "lstat" : "stat", &path, nullptr,
+  auto job = std::make_unique<UvFsJob>(
+      kLstat ? "lstat" : "stat", path.shown, "",
       [disk = path.disk](uv_loop_t* loop, uv_fs_t* r, uv_fs_cb cb) {
         return kLstat ? uv_fs_lstat(loop, r, disk.c_str(), cb)
                       : uv_fs_stat(loop, r, disk.c_str(), cb);
       },
-      req, StatsResult(bigint));
+      StatsResult(bigint));
+  // A build records what it stat()ed (lstat's answer is not what a rebuild checks).
+  if (!kLstat) {
+    job->on_settled = [path](v8::Isolate* isolate, const uv_fs_t& request) {
+      RecordProbe(isolate, path, static_cast<int>(request.result), request.statbuf);
+    };
+  }
+  RunFsJob(call, std::move(job), req);
 }
 constexpr const char* kStatArgs[] = {"path", "bigint", "throwIfNoEntry", "req"};
 

@@ -85,18 +85,28 @@ class ReadFileJob final : public WorkJob {
     return error;
   }
 
+  // A build records what it read, or that the file was missing.
+  void Settled(v8::Isolate* isolate) override {
+    NativeHost* host = NativeHost::From(isolate);
+    if (file_.fd >= 0 || host == nullptr) return;
+    if (error().code < 0) {
+      if (error().code == UV_ENOENT || error().code == UV_ENOTDIR) {
+        RecordProbe(isolate, file_.path, error().code, uv_stat_t{});
+      }
+      return;
+    }
+    const std::string& shown = file_.path.shown;
+    absl::string_view bytes(data_.get(), size_);
+    if (!shown.empty() && shown[0] == '/') {
+      host->RecordFileRead(shown, bytes);
+    } else if (absl::StatusOr<std::string> absolute = AbsolutePath(shown); absolute.ok()) {
+      host->RecordFileRead(*absolute, bytes);
+    }
+  }
+
   v8::MaybeLocal<v8::Value> Result(v8::Local<v8::Context> context) override {
     v8::Isolate* isolate = context->GetIsolate();
     absl::string_view bytes(data_.get(), size_);
-    NativeHost* host = NativeHost::From(isolate);
-    if (file_.fd < 0 && host != nullptr) {
-      const std::string& shown = file_.path.shown;
-      if (!shown.empty() && shown[0] == '/') {
-        host->RecordFileRead(shown, bytes);
-      } else if (absl::StatusOr<std::string> absolute = AbsolutePath(shown); absolute.ok()) {
-        host->RecordFileRead(*absolute, bytes);
-      }
-    }
     if (as_text_) {
       v8::Local<v8::String> text;
       if (!NewStringOrThrow(isolate, bytes, "file contents").ToLocal(&text)) return {};
