@@ -3,6 +3,7 @@
 // argument says which form runs (fs_job.h).
 #include <fcntl.h>
 
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -488,6 +489,24 @@ void Fchown(NativeCall& call, int32_t fd, double uid, double gid, v8::Local<v8::
 }
 constexpr const char* kFchownArgs[] = {"fd", "uid", "gid", "req"};
 
+// A job that fails with `code` once the thread pool has run it: for
+// arguments libuv must not see, whose error still arrives as Node's would.
+class FailingJob final : public WorkJob {
+ public:
+  FailingJob(const char* syscall, std::string path, int code)
+      : WorkJob(syscall, std::move(path)), code_(code) {}
+
+ protected:
+  void Work() override { Fail(code_, error().syscall); }
+
+ private:
+  int code_;
+};
+
+// An invalid Date's NaN: libuv 1.44 would convert it to a time_t (undefined
+// behaviour); Node's libuv hands the kernel a time it refuses with EINVAL.
+bool BadTime(double atime, double mtime) { return std::isnan(atime) || std::isnan(mtime); }
+
 // utimes/lutimes(path, atime, mtime): seconds since the epoch, fractional.
 template <bool kLutimes>
 void Utimes(NativeCall& call, v8::Local<v8::Value> path_arg, double atime, double mtime,
@@ -495,6 +514,11 @@ void Utimes(NativeCall& call, v8::Local<v8::Value> path_arg, double atime, doubl
   FsPath path;
   // Node's utimes and lutimes throw a denial even in the callback form.
   if (!GetPath(call.isolate, path_arg, "path", Capability::kFsWrite, &path)) return;
+  if (BadTime(atime, mtime)) {
+    return RunFsJob(call, std::make_unique<FailingJob>(kLutimes ? "lutime" : "utime", path.shown,
+                                                       UV_EINVAL),
+                    req);
+  }
   Run(call, kLutimes ? "lutime" : "utime", &path, nullptr,
       [disk = path.disk, atime, mtime](uv_loop_t* loop, uv_fs_t* r, uv_fs_cb cb) {
         return kLutimes ? uv_fs_lutime(loop, r, disk.c_str(), atime, mtime, cb)
@@ -505,6 +529,9 @@ void Utimes(NativeCall& call, v8::Local<v8::Value> path_arg, double atime, doubl
 constexpr const char* kUtimesArgs[] = {"path", "atime", "mtime", "req"};
 
 void Futimes(NativeCall& call, int32_t fd, double atime, double mtime, v8::Local<v8::Value> req) {
+  if (BadTime(atime, mtime)) {
+    return RunFsJob(call, std::make_unique<FailingJob>("futime", "", UV_EINVAL), req);
+  }
   Run(call, "futime", nullptr, nullptr,
       [fd, atime, mtime](uv_loop_t* loop, uv_fs_t* r, uv_fs_cb cb) {
         return uv_fs_futime(loop, r, fd, atime, mtime, cb);

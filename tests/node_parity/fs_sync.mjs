@@ -165,6 +165,7 @@ export function main() {
   fail('bad flag', () => fs.openSync(at('a.txt'), 'q'));
   fail('bad encoding', () => fs.readFileSync(at('a.txt'), 'no-such'));
   fail('http URL', () => fs.readFileSync(new URL('http://example.com/')));
+  fail('invalid Date', () => fs.utimesSync(at('a.txt'), new Date(NaN), 1));
 
   // rm: force, recursive.
   fs.rmSync(at('nope'), { force: true });
