@@ -7,6 +7,7 @@
 #include "runtime/natives.h"
 #include "runtime/node/os.h"
 #include "runtime/node/stream.h"
+#include "runtime/node/fs.h"
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
 #include "runtime/timers_natives.h"
@@ -26,6 +27,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &NodeBuiltinsExtension(),
       &node::OsExtension(),
       &node::StreamExtension(),
+      &node::FsExtension(),
       &ModulesExtension(),
   };
 }

@@ -20,6 +20,11 @@ absl::Status AccessStatus(v8::Isolate* isolate, Capability capability,
 }
 
 bool CheckAccess(v8::Isolate* isolate, Capability capability, absl::string_view resource) {
+  return CheckAccess(isolate, capability, resource, resource);
+}
+
+bool CheckAccess(v8::Isolate* isolate, Capability capability, absl::string_view resource,
+                 absl::string_view shown) {
   if (AccessStatus(isolate, capability, resource).ok()) return true;
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::Local<v8::Object> error =
@@ -35,7 +40,7 @@ bool CheckAccess(v8::Isolate* isolate, Capability capability, absl::string_view 
   };
   set("code", "ERR_ACCESS_DENIED");
   set("permission", CapabilityName(capability));
-  if (!resource.empty()) set("resource", resource);
+  if (!shown.empty()) set("resource", shown);
   isolate->ThrowException(error);
   return false;
 }

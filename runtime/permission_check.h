@@ -12,6 +12,11 @@ namespace toysnap {
 
 // A runtime with no IsolateData or no permissions allows nothing.
 bool CheckAccess(v8::Isolate* isolate, Capability capability, absl::string_view resource = {});
+// The same check of `resource`, with the error naming `shown` instead: Node
+// names a path as the program wrote it ("a/../b"), while the check needs it
+// absolute and normalized.
+bool CheckAccess(v8::Isolate* isolate, Capability capability, absl::string_view resource,
+                 absl::string_view shown);
 
 // The same check without throwing, for C++ callers that report a Status.
 absl::Status AccessStatus(v8::Isolate* isolate, Capability capability,

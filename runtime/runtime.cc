@@ -12,6 +12,7 @@
 #include "runtime/v8_process.h"
 #include "runtime/v8_strings.h"
 #include "snapshot/base/checksum.h"
+#include "snapshot/base/file_io.h"
 #include "snapshot/base/status_macros.h"
 #include "v8-exception.h"
 #include "v8-function.h"
@@ -566,7 +567,10 @@ void Runtime::Print(int fd, absl::string_view text) {
   }
 }
 
+// Only a snapshot records its inputs (for incremental rebuilds): a fresh or
+// restored runtime would only pay a checksum per read and grow the map.
 void Runtime::RecordFileRead(absl::string_view path, absl::string_view content) {
+  if (owned_isolate_ != nullptr) return;  // not a SnapshotCreator's isolate
   FileInput& input = file_inputs_[std::string(path)];
   input.path = std::string(path);
   input.kind = 1;
@@ -574,10 +578,17 @@ void Runtime::RecordFileRead(absl::string_view path, absl::string_view content) 
 }
 
 void Runtime::RecordFileProbe(absl::string_view path, int kind) {
+  if (owned_isolate_ != nullptr) return;  // as RecordFileRead
   auto [it, added] = file_inputs_.try_emplace(std::string(path));
   if (!added) return;  // a read already says more
   it->second.path = std::string(path);
   it->second.kind = kind;
+  // A rebuild compares a file's contents, so a file only looked at (an
+  // existsSync) is recorded with them too, or it would never seem unchanged.
+  if (kind == 1) {
+    absl::StatusOr<std::string> content = ReadFile(options_.path_map.ToDisk(path));
+    if (content.ok()) it->second.content_hash = Checksum64(*content);
+  }
 }
 
 std::vector<FileInput> Runtime::FileInputs() const {

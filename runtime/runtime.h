@@ -163,7 +163,8 @@ class Runtime : public NativeHost {
   void RecordFileRead(absl::string_view path, absl::string_view content) override;
   void RecordFileProbe(absl::string_view path, int kind) override;
 
-  // What the program read or probed so far, by recorded path, sorted.
+  // What the program read or probed so far, by recorded path, sorted; only a
+  // runtime whose heap becomes a snapshot records them.
   std::vector<FileInput> FileInputs() const;
 
   static Runtime* From(v8::Isolate* isolate);

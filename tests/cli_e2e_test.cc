@@ -189,7 +189,7 @@ TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
         "V8 flags:", "external references: fingerprint", "compression:         none",
         "size raw:", "size stored:", "header checksum:", "body checksum:", "ok",
         "compatible:          yes", "has main():          yes", "modules (2):",
-        "extensions (10):\n  core         version 1, "}) {
+        "extensions (11):\n  core         version 1, ", "\n  fs           version 1, "}) {
     EXPECT_THAT(info.out, HasSubstr(field));
   }
   EXPECT_THAT(info.out, HasSubstr(Path("lib.js")));
@@ -297,6 +297,52 @@ TEST_F(CliTest, PendingIntervalsAtBuildTimeAreNamed) {
   ExpectRefused(build, "setInterval(…, 1000) created at");
   EXPECT_THAT(build.err, HasSubstr("interval.js:1:1"));
   EXPECT_FALSE(FileExists(Path("x.snap")));
+}
+
+// Issue #13: a descriptor or FileHandle still open when the build drains the
+// loop cannot enter a snapshot. The build fails naming each one, the file it
+// opened and the file:line:col that opened it, and says to open it in main();
+// what was closed is not listed. Closed at build time or opened in main(),
+// files work, from the snapshot and from source alike.
+TEST_F(CliTest, FilesLeftOpenAtBuildTimeAreNamed) {
+  Write("data.txt", "payload\n");
+  Write("open.js", R"(import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+const fd = fs.openSync(new URL('./data.txt', import.meta.url));
+const handle = await fsp.open(new URL('./data.txt', import.meta.url));
+fs.closeSync(fs.openSync(new URL('./data.txt', import.meta.url)));
+export function main() {})");
+  ProcessResult build = Toysnap({"build", Path("open.js"), "-o", Path("x.snap")});
+  ExpectRefused(build, "work is still pending or open at build time");
+  EXPECT_THAT(build.err, HasSubstr("data.txt') created at file://"));
+  EXPECT_THAT(build.err, AllOf(HasSubstr("file descriptor "), HasSubstr("open.js:3:15")));
+  EXPECT_THAT(build.err, AllOf(HasSubstr("FileHandle "), HasSubstr("open.js:4:26")));
+  EXPECT_THAT(build.err, HasSubstr("close files before the entry module finishes, or create them in main()"));
+  size_t listed = 0;
+  for (size_t at = build.err.find("created at"); at != std::string::npos;
+       at = build.err.find("created at", at + 1)) {
+    ++listed;
+  }
+  EXPECT_EQ(listed, 2u) << build.err;
+  EXPECT_FALSE(FileExists(Path("x.snap")));
+
+  Write("closed.js", R"(import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+const url = new URL('./data.txt', import.meta.url);
+const handle = await fsp.open(url);
+const atBuild = (await handle.readFile('utf8')).trim();
+await handle.close();
+export async function main() {
+  const fd = fs.openSync(url);
+  const later = await fsp.open(url);
+  console.log(atBuild, fs.readFileSync(fd, 'utf8').trim(), (await later.stat()).size);
+})");
+  std::string snap = Build(Path("closed.js"));
+  for (const std::string& program : {snap, Path("closed.js")}) {
+    ProcessResult run = Toysnap({"run", program});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out, "payload payload 8\n");
+  }
 }
 
 TEST_F(CliTest, AwaitThatCanNeverFinishIsABuildErrorNamingTheModule) {
@@ -413,6 +459,41 @@ TEST_F(CliTest, UnchangedBuildsAreSkippedAndAnyInputChangeRebuilds) {
   EXPECT_THAT(build({"--level=9"}), Not(HasSubstr("up to date")));  // options count
   EXPECT_THAT(build({"--level=9"}), HasSubstr("up to date"));
   EXPECT_THAT(build({"--level=9", "--force"}), Not(HasSubstr("up to date")));
+}
+
+// Issue #13: what the program reads through fs at build time, or looks for
+// (existsSync, statSync, a read of a missing file), is an input of the
+// build: changing it rebuilds, as a changed module does.
+TEST_F(CliTest, FilesFsReadsOrLooksForAtBuildTimeAreInputs) {
+  Write("data.txt", "one\n");
+  std::string main = Write("main.mjs", R"(import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+const at = (name) => new URL(name, import.meta.url);
+const data = fs.readFileSync(at('./data.txt'), 'utf8').trim();
+const more = await fsp.readFile(at('./more.txt'), 'utf8').catch((e) => e.code);
+const flag = fs.existsSync(at('./flag'));
+const sub = fs.statSync(at('./sub'), { throwIfNoEntry: false })?.isDirectory() ?? 'missing';
+export function main() { console.log(data, more.trim(), flag, sub); })");
+  auto build = [&]() -> std::string {
+    ProcessResult result = Toysnap({"build", main, "-o", Path("app.snap")});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return absl::StrContains(result.err, "up to date") ? "skipped" : "built";
+  };
+  auto run = [&]() { return Toysnap({"run", Path("app.snap")}).out; };
+  EXPECT_EQ(build(), "built");
+  EXPECT_EQ(build(), "skipped");
+  EXPECT_EQ(run(), "one ENOENT false missing\n");
+  Write("data.txt", "two\n");
+  EXPECT_EQ(build(), "built");
+  EXPECT_EQ(run(), "two ENOENT false missing\n");
+  Write("more.txt", "more\n");
+  EXPECT_EQ(build(), "built");
+  Write("flag", "");
+  EXPECT_EQ(build(), "built");
+  ASSERT_EQ(mkdir(Path("sub").c_str(), 0755), 0);
+  EXPECT_EQ(build(), "built");
+  EXPECT_EQ(build(), "skipped");
+  EXPECT_EQ(run(), "two more true true\n");
 }
 
 TEST_F(CliTest, HeapsV8CannotSerializeFailTheBuildCleanly) {

@@ -116,6 +116,44 @@ export function main() {
                    {"--permission", "--allow-fs-read=" + app});
 }
 
+// Issue #13: fs's synchronous forms: text and binary files, encodings,
+// mkdir -p, sorted listings and Dirents, the stat family, utimes, chmod,
+// truncate, rename, copyFile, links and realpath, cp, descriptors with
+// positions, and Node's error objects (code, errno, syscall, path, dest).
+TEST(NodeParityTest, FsSynchronousForms) {
+  ExpectSameAsNode(Runfile("tests/node_parity/fs_sync.mjs"), {});
+}
+
+// Issue #13: fs's callback and promise forms and FileHandle; callbacks run
+// after the ticks and promise jobs queued with them, as in Node.
+TEST(NodeParityTest, FsCallbackAndPromiseForms) {
+  ExpectSameAsNode(Runfile("tests/node_parity/fs_async.mjs"), {});
+}
+
+// Issue #13: with --allow-fs-write for one directory, fs's writes elsewhere
+// are denied with ERR_ACCESS_DENIED in every form.
+TEST(NodeParityTest, FsWritesOutsideTheWriteGrantAreDenied) {
+  std::string dir = MakeTempDir();
+  std::string allowed = dir + "/allowed";
+  std::string denied = dir + "/denied";
+  ASSERT_EQ(mkdir(allowed.c_str(), 0755), 0);
+  ASSERT_EQ(mkdir(denied.c_str(), 0755), 0);
+  WriteTextFile(dir + "/readable.txt", "read me\n");
+  // A copy, not the runfile: Node resolves the runfile's symlinks, outside the grants.
+  std::string app = dir + "/app";
+  ASSERT_EQ(mkdir(app.c_str(), 0755), 0);
+  std::string entry = app + "/main.mjs";
+  WriteTextFile(entry, ReadTextFile(Runfile("tests/node_parity/fs_permissions.mjs")));
+  std::vector<std::string> grants = {"--allow-fs-read=" + app, "--allow-fs-read=" + allowed,
+                                     "--allow-fs-read=" + dir + "/readable.txt",
+                                     "--allow-fs-write=" + allowed};
+  std::vector<std::string> node_flags = {"--experimental-permission"};
+  std::vector<std::string> toysnap_flags = {"--permission"};
+  node_flags.insert(node_flags.end(), grants.begin(), grants.end());
+  toysnap_flags.insert(toysnap_flags.end(), grants.begin(), grants.end());
+  ExpectSameAsNode(entry, {allowed, denied, entry}, node_flags, toysnap_flags);
+}
+
 TEST(NodeParityTest, TimerDelaysCountFromTheCallAndOrderByDueTime) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_start.mjs"), {});
 }

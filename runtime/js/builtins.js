@@ -1,6 +1,6 @@
 // Node's builtin modules that npm code commonly requires (path, events, util,
-// os, assert, url, module, fs for reading), created on first require;
-// internals.defineBuiltin adds those of later bootstrap files.
+// os, assert, url, module), created on first require; internals.defineBuiltin
+// adds those of later bootstrap files (fs.js, stream.js).
 (function (natives, internals) {
   'use strict';
   const {
@@ -517,7 +517,7 @@
     return { Buffer, kMaxLength: 2 ** 32, constants: { MAX_LENGTH: 2 ** 32 } };
   }
 
-  // ---- os, module, fs -----------------------------------------------------
+  // ---- os, module ---------------------------------------------------------
 
   function makeModule() {
     const names = ArrayFrom(factories.keys());
@@ -532,64 +532,6 @@
     };
   }
 
-  function makeFs() {
-    function notFound(path, syscall) {
-      const error = new Error(`ENOENT: no such file or directory, ${syscall} '${path}'`);
-      ObjectAssign(error, { errno: -2, code: 'ENOENT', syscall, path });
-      return error;
-    }
-    // Node's fs takes a path as a string, a file: URL or a Buffer of its bytes.
-    function pathString(path) {
-      if (typeof path === 'string') return path;
-      if (path !== null && typeof path === 'object' && typeof path.href === 'string') {
-        return builtin('url').fileURLToPath(path);
-      }
-      if (ArrayBufferIsView(path)) return TextDecoderPrototypeDecode(new TextDecoder(), path);
-      return String(path);
-    }
-    const fs = {
-      existsSync: (path) => natives.fileKind(pathString(path)) !== 0,
-      // A Buffer of the file's bytes, or with an encoding the string Node's
-      // decoding gives (UTF-8 with U+FFFD for invalid bytes, latin1, hex, ...).
-      readFileSync(path, options) {
-        const encoding = typeof options === 'string' ? options : options?.encoding;
-        const { Buffer } = builtin('buffer');
-        if (encoding != null && !Buffer.isEncoding(encoding)) {
-          const error = new TypeError(`The argument 'encoding' is invalid encoding. Received ${internals.inspect(encoding)}`);
-          error.code = 'ERR_INVALID_ARG_VALUE';
-          throw error;
-        }
-        path = pathString(path);
-        const bytes = natives.readFileBytes(path);
-        if (bytes === undefined) throw notFound(path, 'open');
-        const buffer = new Buffer(bytes);
-        return encoding ? buffer.toString(encoding) : buffer;
-      },
-      statSync(path, options) {
-        path = pathString(path);
-        const kind = natives.fileKind(path);
-        if (kind === 0) {
-          if (options?.throwIfNoEntry === false) return undefined;
-          throw notFound(path, 'stat');
-        }
-        return { isFile: () => kind === 1, isDirectory: () => kind === 2,
-                 isSymbolicLink: () => false };
-      },
-      realpathSync(path) {
-        path = pathString(path);
-        const real = natives.realpath(path);
-        if (real === undefined) throw notFound(path, 'realpath');
-        return real;
-      },
-    };
-    fs.realpathSync.native = fs.realpathSync;
-    const missing = ['writeFileSync', 'mkdirSync', 'readdirSync', 'watch', 'createReadStream'];
-    for (let i = 0; i < missing.length; i++) {
-      fs[missing[i]] = () => { throw unsupported('fs', `fs.${missing[i]}`); };
-    }
-    return fs;
-  }
-
   factories.set('path', makePath);
   factories.set('path/posix', () => builtin('path'));
   factories.set('events', internals.makeEvents);  // events.js
@@ -599,7 +541,6 @@
   factories.set('os', () => internals.makeOs(builtin));  // os.js
   factories.set('url', () => internals.nodeUrl());  // url.js
   factories.set('module', makeModule);
-  factories.set('fs', makeFs);
   factories.set('process', () => process);
   factories.set('buffer', makeBuffer);
   factories.set('timers', () => ({ setTimeout, clearTimeout, setInterval, clearInterval }));
@@ -625,7 +566,11 @@
     return exports;
   }
 
-  // Node code expects Buffer as a global.
+  // Node code expects `global` and Buffer as globals (graceful-fs keeps its
+  // queue on `global`).
+  Object.defineProperty(globalThis, 'global', {
+    configurable: true, writable: true, enumerable: true, value: globalThis,
+  });
   Object.defineProperty(globalThis, 'Buffer', {
     configurable: true, writable: true, enumerable: false,
     value: builtin('buffer').Buffer,
@@ -634,7 +579,7 @@
   // process_node.js (absent when a checker loads builtins.js alone).
   internals.processBecomesEmitter?.(builtin('events'));
 
-  // Builtins that later bootstrap files define (stream.js): name -> factory.
+  // Builtins that later bootstrap files define (fs.js, stream.js): name -> factory.
   internals.defineBuiltin = (name, factory) => { factories.set(name, factory); };
   internals.isBuiltin = (name) => factories.has(SafeRegExpReplace(/^node:/, String(name), ''));
   internals.requireBuiltin = (name) => builtin(SafeRegExpReplace(/^node:/, String(name), ''));

@@ -33,6 +33,8 @@
     argv: [],
     env: toysnap.env,
     platform: 'linux',
+    // The Node release toysnap follows; npm code reads it (graceful-fs at load).
+    version: 'v20.20.2',
     exit,
     get exitCode() { return exitCode; },
     set exitCode(code) { exitCode = code; },

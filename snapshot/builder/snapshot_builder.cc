@@ -20,15 +20,17 @@ namespace toysnap {
 namespace {
 
 // Runs the loop until nothing is pending. An interval would keep it alive
-// forever, so it is refused by name instead of waited on.
+// forever, so it is refused by name instead of waited on; so is anything
+// still open (a file), which a snapshot cannot hold.
 absl::Status DrainEventLoop(Runtime& runtime) {
   RETURN_IF_ERROR(runtime.RunEventLoop(LoopMode::kUntilOnlyIntervals));
   std::vector<std::string> work = runtime.DescribePendingWork();
   if (work.empty()) return absl::OkStatus();
-  return absl::FailedPreconditionError(
-      absl::StrCat("work is still pending at build time and would never finish:\n  ",
-                   absl::StrJoin(work, "\n  "),
-                   "\nclear intervals before the entry module finishes, or start them in main()"));
+  return absl::FailedPreconditionError(absl::StrCat(
+      "work is still pending or open at build time, and a snapshot cannot hold it:\n  ",
+      absl::StrJoin(work, "\n  "),
+      "\nclear intervals and close files before the entry module finishes, "
+      "or create them in main()"));
 }
 
 absl::Status ExplainExit(const absl::Status& status, const Runtime& runtime) {
