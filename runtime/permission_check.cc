@@ -31,16 +31,14 @@ bool CheckAccess(v8::Isolate* isolate, Capability capability, absl::string_view 
       v8::Exception::Error(v8::String::NewFromUtf8Literal(
                                isolate, "Access to this API has been restricted"))
           .As<v8::Object>();
-  auto set = [&](const char* key, absl::string_view value) {
+  auto set = [&](v8::Local<v8::String> key, absl::string_view value) {
     v8::Local<v8::String> text;
     if (!NewString(isolate, value).ToLocal(&text)) text = v8::String::Empty(isolate);
-    error->CreateDataProperty(context, v8::String::NewFromUtf8(isolate, key).ToLocalChecked(),
-                              text)
-        .IsJust();
+    error->CreateDataProperty(context, key, text).IsJust();
   };
-  set("code", "ERR_ACCESS_DENIED");
-  set("permission", CapabilityName(capability));
-  if (!shown.empty()) set("resource", shown);
+  set(v8::String::NewFromUtf8Literal(isolate, "code"), "ERR_ACCESS_DENIED");
+  set(v8::String::NewFromUtf8Literal(isolate, "permission"), CapabilityName(capability));
+  if (!shown.empty()) set(v8::String::NewFromUtf8Literal(isolate, "resource"), shown);
   isolate->ThrowException(error);
   return false;
 }

@@ -19,6 +19,8 @@
 #include "runtime/binding.h"
 #include "runtime/native_util.h"
 #include "runtime/natives.h"
+#include "runtime/v8_strings.h"
+#include "snapshot/base/status_macros.h"
 #include "v8-container.h"
 #include "v8-initialization.h"
 #include "v8-primitive.h"
@@ -133,11 +135,13 @@ v8::Local<v8::Value> WindowSize(NativeCall& call, int32_t fd) {
 }
 
 // [v8, uv]
-v8::Local<v8::Value> LibraryVersions(NativeCall& call) {
-  v8::Local<v8::Value> values[] = {
-      v8::String::NewFromUtf8(call.isolate, v8::V8::GetVersion()).ToLocalChecked(),
-      v8::String::NewFromUtf8(call.isolate, uv_version_string()).ToLocalChecked()};
-  return v8::Array::New(call.isolate, values, 2);
+absl::StatusOr<v8::Local<v8::Value>> LibraryVersions(NativeCall& call) {
+  ASSIGN_OR_RETURN(v8::Local<v8::String> v8_version,
+                   NewStringOr(call.isolate, v8::V8::GetVersion(), "V8 version"));
+  ASSIGN_OR_RETURN(v8::Local<v8::String> uv_version,
+                   NewStringOr(call.isolate, uv_version_string(), "libuv version"));
+  v8::Local<v8::Value> values[] = {v8_version, uv_version};
+  return v8::Local<v8::Value>(v8::Array::New(call.isolate, values, 2));
 }
 
 constexpr NativeFunction kFunctions[] = {

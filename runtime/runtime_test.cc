@@ -575,37 +575,6 @@ INSTANTIATE_TEST_SUITE_P(FreshAndRestored, RuntimeTest,
                            return info.param == Mode::kFresh ? "Fresh" : "Restored";
                          });
 
-// Embedders grant nothing by default: a file read, a module from disk and the
-// environment are each refused, Node's way for the calls JS makes.
-TEST(PermissionsByDefaultTest, AFreshRuntimeMayNotReadFilesOrTheEnvironment) {
-  const char* tmp = getenv("TEST_TMPDIR");
-  std::string file = std::string(tmp ? tmp : "/tmp") + "/granted.txt";
-  std::ofstream(file) << "secret";
-  RuntimeOptions options;
-  options.console = false;
-  options.env = {{"TOKEN", "t"}};
-  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Runtime::Create(TestV8(), options);
-  ASSERT_TRUE(runtime.ok()) << runtime.status();
-  absl::StatusOr<std::string> denied = AwaitToString(**runtime, absl::StrCat(
-      "import('node:fs').then((fs) => { try { fs.readFileSync('", file, "'); return 'read'; }"
-      " catch (e) { return [e.message, e.code, e.permission, e.resource].join('|'); } })"));
-  ASSERT_TRUE(denied.ok()) << denied.status();
-  EXPECT_EQ(*denied, absl::StrCat("Access to this API has been restricted|ERR_ACCESS_DENIED|"
-                                  "FileSystemRead|", file));
-  EXPECT_EQ(EvalToString(**runtime, "String(process.env.TOKEN)").value_or("?"), "undefined");
-  absl::StatusOr<std::string> module = (*runtime)->LoadSideModule(file + ".mjs");
-  EXPECT_TRUE(absl::IsPermissionDenied(module.status())) << module.status();
-
-  options.permissions.AllowFsRead(std::string(tmp ? tmp : "/tmp")).AllowEnv();
-  absl::StatusOr<std::unique_ptr<Runtime>> granted = Runtime::Create(TestV8(), options);
-  ASSERT_TRUE(granted.ok()) << granted.status();
-  EXPECT_EQ(AwaitToString(**granted, absl::StrCat("import('node:fs').then((fs) => fs.readFileSync('",
-                                                  file, "', 'utf8'))"))
-                .value_or("?"),
-            "secret");
-  EXPECT_EQ(EvalToString(**granted, "process.env.TOKEN").value_or("?"), "t");
-}
-
 // A tiny WebAssembly module exporting add(i32, i32), and checks that
 // WebAssembly, SharedArrayBuffer and Atomics are V8's own working globals.
 constexpr char kUseWasmAndAtomics[] = R"js(
