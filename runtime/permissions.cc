@@ -1,8 +1,6 @@
 // The permission check (see permissions.h).
 #include "runtime/permissions.h"
 
-#include <algorithm>
-
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -10,15 +8,6 @@
 
 namespace toysnap {
 namespace {
-
-// Whether `path` is `grant` or lies below it; both absolute. "/a" covers "/a"
-// and "/a/b" but not "/ab".
-bool Covers(absl::string_view grant, absl::string_view path) {
-  if (grant == "*") return true;
-  while (grant.size() > 1 && absl::EndsWith(grant, "/")) grant.remove_suffix(1);
-  if (!absl::StartsWith(path, grant)) return false;
-  return path.size() == grant.size() || grant == "/" || path[grant.size()] == '/';
-}
 
 // "host" covers every port of host; "host:port" that port only.
 bool CoversPeer(absl::string_view grant, absl::string_view peer) {
@@ -68,13 +57,37 @@ Permissions Permissions::All() {
 }
 
 Permissions& Permissions::AllowFsRead(std::string path) {
-  fs_read_.push_back(path == "*" ? path : Normalized(std::move(path)));
+  if (path == "*") {
+    fs_read_.everything = true;
+  } else {
+    fs_read_.paths.insert(Normalized(std::move(path)));
+  }
   return *this;
 }
 
 Permissions& Permissions::AllowFsWrite(std::string path) {
-  fs_write_.push_back(path == "*" ? path : Normalized(std::move(path)));
+  if (path == "*") {
+    fs_write_.everything = true;
+  } else {
+    fs_write_.paths.insert(Normalized(std::move(path)));
+  }
   return *this;
+}
+
+// Whether `resource` is a granted path or lies below one: "/a" covers "/a" and
+// "/a/b" but not "/ab". A relative resource is never covered.
+bool Permissions::Covers(const PathGrants& grants, absl::string_view resource) {
+  // "*" covers every path: no need to normalize this one (fs checks each call).
+  if (grants.everything) return true;
+  if (!absl::StartsWith(resource, "/") || grants.paths.empty()) return false;
+  std::string path = Normalized(std::string(resource));
+  absl::string_view ancestor = path;
+  while (true) {
+    if (grants.paths.contains(ancestor)) return true;
+    if (ancestor == "/") return false;
+    size_t slash = ancestor.rfind('/');
+    ancestor = slash == 0 ? absl::string_view("/") : ancestor.substr(0, slash);
+  }
 }
 
 Permissions& Permissions::AllowNet(std::string peer) {
@@ -86,19 +99,11 @@ absl::Status Permissions::Check(Capability capability, absl::string_view resourc
   bool allowed = false;
   switch (capability) {
     case Capability::kFsRead:
-    case Capability::kFsWrite: {
-      const std::vector<std::string>& grants =
-          capability == Capability::kFsRead ? fs_read_ : fs_write_;
-      // "*" covers every path: no need to normalize this one (fs checks each call).
-      if (std::find(grants.begin(), grants.end(), "*") != grants.end()) {
-        allowed = true;
-        break;
-      }
-      std::string path = absl::StartsWith(resource, "/") ? Normalized(std::string(resource))
-                                                         : std::string(resource);
-      for (const std::string& grant : grants) allowed = allowed || Covers(grant, path);
+      allowed = Covers(fs_read_, resource);
       break;
-    }
+    case Capability::kFsWrite:
+      allowed = Covers(fs_write_, resource);
+      break;
     case Capability::kNet:
       for (const std::string& grant : net_) allowed = allowed || CoversPeer(grant, resource);
       break;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -45,8 +46,15 @@ class Permissions {
   }
 
  private:
-  std::vector<std::string> fs_read_;
-  std::vector<std::string> fs_write_;
+  // Normalized absolute paths; a check looks up each of a path's ancestors,
+  // so a build granted each of its thousands of inputs checks in O(depth).
+  struct PathGrants {
+    bool everything = false;
+    absl::flat_hash_set<std::string> paths;
+  };
+  static bool Covers(const PathGrants& grants, absl::string_view resource);
+  PathGrants fs_read_;
+  PathGrants fs_write_;
   std::vector<std::string> net_;
   bool child_process_ = false;
   bool worker_ = false;

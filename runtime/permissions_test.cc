@@ -1,5 +1,6 @@
 #include "runtime/permissions.h"
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -29,6 +30,23 @@ TEST(PermissionsTest, PathGrantsCoverTheirTreeAndNothingBesideIt) {
   EXPECT_TRUE(p.Allows(Capability::kFsWrite, "/tmp/out/x"));
   EXPECT_FALSE(p.Allows(Capability::kFsRead, "/tmp/out/x"));
   EXPECT_EQ(p.Check(Capability::kFsRead, "/etc/passwd").message(), "FileSystemRead /etc/passwd");
+}
+
+// The Bazel rules grant a build each of its input files, thousands of them.
+TEST(PermissionsTest, ManyFileGrantsCoverExactlyThoseFiles) {
+  Permissions p;
+  for (int i = 0; i < 5000; ++i) p.AllowFsRead(absl::StrCat("/x/node_modules/p", i, "/index.js"));
+  p.AllowFsRead("/");
+  Permissions files;
+  for (int i = 0; i < 5000; ++i) files.AllowFsRead(absl::StrCat("/x/node_modules/p", i, "/index.js"));
+  EXPECT_TRUE(files.Allows(Capability::kFsRead, "/x/node_modules/p4999/index.js"));
+  EXPECT_TRUE(files.Allows(Capability::kFsRead, "/x/node_modules/p7/./index.js"));
+  EXPECT_FALSE(files.Allows(Capability::kFsRead, "/x/node_modules/p7/index.json"));
+  EXPECT_FALSE(files.Allows(Capability::kFsRead, "/x/node_modules/p7"));
+  EXPECT_FALSE(files.Allows(Capability::kFsRead, "/x/node_modules/p7/index.js/../other.js"));
+  EXPECT_FALSE(files.Allows(Capability::kFsRead, "x/node_modules/p7/index.js"));
+  EXPECT_FALSE(files.Allows(Capability::kFsWrite, "/x/node_modules/p7/index.js"));
+  EXPECT_TRUE(p.Allows(Capability::kFsRead, "/anything/at/all"));  // "/" covers the tree
 }
 
 TEST(PermissionsTest, NetGrantsByHostOrHostAndPort) {
