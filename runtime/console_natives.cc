@@ -2,6 +2,7 @@
 #include "runtime/console_natives.h"
 
 #include "runtime/binding.h"
+#include "runtime/js_error.h"
 #include "runtime/natives.h"
 #include "v8-container.h"
 #include "v8-primitive.h"
@@ -28,9 +29,16 @@ v8::Local<v8::Value> PromiseDetails(NativeCall& call, v8::Local<v8::Value> value
 }
 constexpr const char* kPromiseDetailsArgs[] = {"promise"};
 
+// setErrorDescriber(fn): how a report of an uncaught error shows the error.
+void SetDescriber(NativeCall& call, v8::Local<v8::Function> describe) {
+  SetErrorDescriber(call.isolate->GetCurrentContext(), describe);
+}
+constexpr const char* kSetDescriberArgs[] = {"describe"};
+
 constexpr NativeFunction kFunctions[] = {
     {"print", Bind<Print, kPrintArgs>, 2},
     {"promiseDetails", Bind<PromiseDetails, kPromiseDetailsArgs>, 1},
+    {"setErrorDescriber", Bind<SetDescriber, kSetDescriberArgs>, 1},
 };
 constexpr absl::string_view kJs[] = {"inspect_layout.js", "inspect_brands.js", "inspect.js",
                                      "console.js"};

@@ -40,6 +40,28 @@ std::string StackOrString(v8::Isolate* isolate, v8::Local<v8::Context> context,
   return "<exception that cannot be converted to a string>";
 }
 
+v8::Local<v8::Private> DescriberKey(v8::Isolate* isolate) {
+  return v8::Private::ForApi(isolate, v8::String::NewFromUtf8Literal(isolate, "toysnap:describeError"));
+}
+
+// The error as the context's describer shows it, or nullopt (no describer,
+// not an error object, a terminating isolate, or the describer failed).
+std::optional<std::string> Described(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                                     v8::Local<v8::Value> exception) {
+  if (!exception->IsNativeError() || isolate->IsExecutionTerminating()) return std::nullopt;
+  v8::TryCatch ignore(isolate);
+  v8::Local<v8::Value> describe;
+  v8::Local<v8::Value> text;
+  if (!context->Global()->GetPrivate(context, DescriberKey(isolate)).ToLocal(&describe) ||
+      !describe->IsFunction() ||
+      !describe.As<v8::Function>()->Call(context, v8::Undefined(isolate), 1, &exception)
+           .ToLocal(&text) ||
+      !text->IsString()) {
+    return std::nullopt;
+  }
+  return ToUtf8(isolate, text);
+}
+
 std::string Caret(const std::string& source_line, int start, int end) {
   std::string caret;
   for (int i = 0; i < start && i < static_cast<int>(source_line.size()); ++i) {
@@ -58,6 +80,11 @@ absl::Cord EncodePayload(const JsErrorInfo& info) {
 }
 
 }  // namespace
+
+void SetErrorDescriber(v8::Local<v8::Context> context, v8::Local<v8::Function> describe) {
+  v8::Isolate* isolate = context->GetIsolate();
+  context->Global()->SetPrivate(context, DescriberKey(isolate), describe).IsJust();
+}
 
 std::string DisplayPath(const std::string& resource_name) {
   absl::StatusOr<std::string> path = FileUrlToPath(resource_name);
@@ -88,7 +115,8 @@ absl::Status JsErrorToStatus(v8::Isolate* isolate, v8::Local<v8::Context> contex
     absl::StrAppend(&text, info.source_line, "\n", Caret(info.source_line, start, end), "\n\n");
   }
   bool stack_is_error = exception->IsNativeError() || info.stack.find("\n    at ") != std::string::npos;
-  absl::StrAppend(&text, stack_is_error ? info.stack : info.message);
+  std::optional<std::string> described = Described(isolate, context, exception);
+  absl::StrAppend(&text, described ? *described : stack_is_error ? info.stack : info.message);
 
   absl::Status status = absl::AbortedError(text);
   status.SetPayload(kPayloadUrl, EncodePayload(info));

@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "v8-context.h"
 #include "v8-exception.h"
+#include "v8-function.h"
 #include "v8-isolate.h"
 
 namespace toysnap {
@@ -36,6 +37,11 @@ absl::Status TryCatchToStatus(v8::Isolate* isolate, v8::Local<v8::Context> conte
 
 // The details of a status made by the functions above; nullopt for other statuses.
 std::optional<JsErrorInfo> GetJsErrorInfo(const absl::Status& status);
+
+// Installs `describe` (error -> string, Node's util.inspect of it) on
+// `context`: the report of an uncaught error then shows the error's own
+// properties after its stack ({ code: 'ENOENT', ... }) as Node's does.
+void SetErrorDescriber(v8::Local<v8::Context> context, v8::Local<v8::Function> describe);
 
 // Converts a file: URL into a path; other strings come back unchanged.
 std::string DisplayPath(const std::string& resource_name);

@@ -267,6 +267,26 @@ function helper(args) {
   }
 }
 
+// Node reports an uncaught error as util.inspect shows it: its stack, then its
+// own properties (an fs error's errno, code, syscall and path).
+TEST_F(CliTest, UncaughtErrorsShowTheirOwnPropertiesAsNodeDoes) {
+  std::string main = Write("main.js", R"(import fs from 'node:fs';
+export function main(args) {
+  if (args[0] === 'fs') fs.readFileSync('/nonexistent/x');
+  throw Object.assign(new Error('custom'), { code: 'E_CUSTOM', detail: [1, 'two'] });
+})");
+  std::string snap = Build(main);
+  for (const std::string& file : {snap, main}) {
+    SCOPED_TRACE(file);
+    ProcessResult fs = Toysnap({"run", file, "fs"});
+    ExpectRefused(fs, "Error: ENOENT: no such file or directory, open '/nonexistent/x'\n");
+    EXPECT_THAT(fs.err, HasSubstr(":3:28) {\n  errno: -2,\n  code: 'ENOENT',\n  syscall: 'open',\n"
+                                  "  path: '/nonexistent/x'\n}\n"));
+    ProcessResult custom = Toysnap({"run", file});
+    ExpectRefused(custom, ":4:23) {\n  code: 'E_CUSTOM',\n  detail: [ 1, 'two' ]\n}\n");
+  }
+}
+
 TEST_F(CliTest, FailedBuildsWriteNothing) {
   WriteTextFile(Path("app.snap"), "previous contents");
   Write("syntax.js", "export function main() {\n  let x = ;\n}\n");

@@ -50,6 +50,8 @@
     },
   };
   console.groupCollapsed = console.group;
+  // An uncaught error is reported as Node reports it: util.inspect of it.
+  natives.setErrorDescriber((error) => internals.inspect(error));
 
   Object.defineProperty(globalThis, 'console', {
     value: console, writable: true, configurable: true, enumerable: false,
