@@ -35,9 +35,7 @@ const PathMap& MapOf(v8::Isolate* isolate) {
   return host != nullptr ? host->path_map() : *identity;
 }
 
-// The path argument, once the runtime may read it (on the disk, where the
-// user's --allow-fs-read grants point); false with an exception thrown.
-bool PathArgument(const v8::FunctionCallbackInfo<v8::Value>& info, std::string* path) {
+bool PathString(const v8::FunctionCallbackInfo<v8::Value>& info, std::string* path) {
   v8::Isolate* isolate = info.GetIsolate();
   if (info.Length() < 1 || !info[0]->IsString()) {
     isolate->ThrowException(v8::Exception::TypeError(
@@ -46,14 +44,43 @@ bool PathArgument(const v8::FunctionCallbackInfo<v8::Value>& info, std::string* 
   }
   v8::String::Utf8Value utf8(isolate, info[0]);
   *path = std::string(*utf8, utf8.length());
-  return CheckAccess(isolate, Capability::kFsRead, MapOf(isolate).ToDisk(*path));
+  return true;
+}
+
+// What module resolution may learn of a path it may not read: as in Node 20,
+// a denied path is missing, except a directory on the way to a granted path.
+enum class Visibility { kReadable, kDirectoryOnly, kMissing };
+
+Visibility VisibilityOf(v8::Isolate* isolate, const std::string& disk) {
+  if (AccessStatus(isolate, Capability::kFsRead, disk).ok()) return Visibility::kReadable;
+  return LeadsToGrant(isolate, Capability::kFsRead, disk) ? Visibility::kDirectoryOnly
+                                                           : Visibility::kMissing;
+}
+
+// A file the runtime is to read: true once it may. A denied path that does
+// not exist is no error: resolution probes candidates and moves on (false,
+// nothing thrown). A denied file that exists throws ERR_ACCESS_DENIED naming
+// it, so a build under the Bazel rules that would read an undeclared input
+// fails instead of silently depending on it.
+bool ReadablePath(const v8::FunctionCallbackInfo<v8::Value>& info, std::string* path) {
+  if (!PathString(info, path)) return false;
+  v8::Isolate* isolate = info.GetIsolate();
+  std::string disk = MapOf(isolate).ToDisk(*path);
+  if (AccessStatus(isolate, Capability::kFsRead, disk).ok()) return true;
+  struct stat st;
+  if (stat(disk.c_str(), &st) != 0 || S_ISDIR(st.st_mode)) {
+    if (NativeHost* host = NativeHost::From(isolate)) host->RecordFileProbe(*path, 0);
+    return false;
+  }
+  CheckAccess(isolate, Capability::kFsRead, disk);
+  return false;
 }
 
 }  // namespace
 
 void ReadFileText(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::string path;
-  if (!PathArgument(info, &path)) return;
+  if (!ReadablePath(info, &path)) return;
   absl::StatusOr<std::string> text = ReadFile(MapOf(info.GetIsolate()).ToDisk(path));
   if (NativeHost* host = NativeHost::From(info.GetIsolate())) {
     if (text.ok()) {
@@ -70,7 +97,7 @@ void ReadFileText(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 void ReadFileBytes(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::string path;
-  if (!PathArgument(info, &path)) return;
+  if (!ReadablePath(info, &path)) return;
   v8::Isolate* isolate = info.GetIsolate();
   std::string disk = MapOf(isolate).ToDisk(path);
   // Node's limit (kIoMaxLength), checked before the read as Node does.
@@ -102,21 +129,30 @@ void ReadFileBytes(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 void FileKind(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::string path;
-  if (!PathArgument(info, &path)) return;
+  if (!PathString(info, &path)) return;
   struct stat st;
   int kind = 0;
   std::string disk = MapOf(info.GetIsolate()).ToDisk(path);
+  Visibility visibility = VisibilityOf(info.GetIsolate(), disk);
   if (stat(disk.c_str(), &st) == 0) kind = S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 0;
-  if (NativeHost* host = NativeHost::From(info.GetIsolate())) host->RecordFileProbe(path, kind);
+  // -1: there, but hidden by the permissions (the resolver says so in its
+  // list of paths tried); missing as far as resolution goes.
+  bool hidden = visibility == Visibility::kMissing ||
+                (visibility == Visibility::kDirectoryOnly && kind != 2);
+  if (hidden && kind != 0) kind = -1;
+  if (NativeHost* host = NativeHost::From(info.GetIsolate())) {
+    host->RecordFileProbe(path, kind < 0 ? 0 : kind);
+  }
   info.GetReturnValue().Set(kind);
 }
 
 void RealPath(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::string path;
-  if (!PathArgument(info, &path)) return;
+  if (!PathString(info, &path)) return;
   v8::Isolate* isolate = info.GetIsolate();
   const PathMap& map = MapOf(isolate);
   std::string disk = map.ToDisk(path);
+  if (VisibilityOf(isolate, disk) == Visibility::kMissing) return;
   char resolved[PATH_MAX];
   if (realpath(disk.c_str(), resolved) == nullptr) return;
   // With --preserve-symlinks (Bazel's sandbox is a tree of symlinks) a path

@@ -19,6 +19,12 @@ absl::Status AccessStatus(v8::Isolate* isolate, Capability capability,
   return data->permissions->Check(capability, resource);
 }
 
+bool LeadsToGrant(v8::Isolate* isolate, Capability capability, absl::string_view directory) {
+  IsolateData* data = IsolateData::From(isolate);
+  return data != nullptr && data->permissions != nullptr &&
+         data->permissions->LeadsToGrant(capability, directory);
+}
+
 bool CheckAccess(v8::Isolate* isolate, Capability capability, absl::string_view resource) {
   return CheckAccess(isolate, capability, resource, resource);
 }

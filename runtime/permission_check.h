@@ -18,6 +18,10 @@ bool CheckAccess(v8::Isolate* isolate, Capability capability, absl::string_view 
 bool CheckAccess(v8::Isolate* isolate, Capability capability, absl::string_view resource,
                  absl::string_view shown);
 
+// Whether `directory` leads to a path granted for `capability` (see
+// Permissions::LeadsToGrant); false without permissions.
+bool LeadsToGrant(v8::Isolate* isolate, Capability capability, absl::string_view directory);
+
 // The same check without throwing, for C++ callers that report a Status.
 absl::Status AccessStatus(v8::Isolate* isolate, Capability capability,
                           absl::string_view resource = {});

@@ -56,22 +56,36 @@ Permissions Permissions::All() {
   return all;
 }
 
-Permissions& Permissions::AllowFsRead(std::string path) {
+void Permissions::Grant(PathGrants& grants, std::string path) {
   if (path == "*") {
-    fs_read_.everything = true;
-  } else {
-    fs_read_.paths.insert(Normalized(std::move(path)));
+    grants.everything = true;
+    return;
   }
+  std::string normalized = Normalized(std::move(path));
+  absl::string_view ancestor = normalized;
+  while (ancestor != "/") {
+    size_t slash = ancestor.rfind('/');
+    ancestor = slash == 0 ? absl::string_view("/") : ancestor.substr(0, slash);
+    if (!grants.ancestors.emplace(ancestor).second) break;  // and its own ancestors
+  }
+  grants.paths.insert(std::move(normalized));
+}
+
+Permissions& Permissions::AllowFsRead(std::string path) {
+  Grant(fs_read_, std::move(path));
   return *this;
 }
 
 Permissions& Permissions::AllowFsWrite(std::string path) {
-  if (path == "*") {
-    fs_write_.everything = true;
-  } else {
-    fs_write_.paths.insert(Normalized(std::move(path)));
-  }
+  Grant(fs_write_, std::move(path));
   return *this;
+}
+
+bool Permissions::LeadsToGrant(Capability capability, absl::string_view directory) const {
+  const PathGrants& grants = capability == Capability::kFsWrite ? fs_write_ : fs_read_;
+  if (grants.everything) return true;
+  if (!absl::StartsWith(directory, "/")) return false;
+  return grants.ancestors.contains(Normalized(std::string(directory)));
 }
 
 // Whether `resource` is a granted path or lies below one: "/a" covers "/a" and

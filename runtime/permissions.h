@@ -44,6 +44,10 @@ class Permissions {
   bool Allows(Capability capability, absl::string_view resource = {}) const {
     return Check(capability, resource).ok();
   }
+  // Whether a path granted for the fs `capability` lies below `directory`
+  // (absolute): module resolution may see that it exists, so a build granted
+  // only its input files still finds node_modules/pkg/ to look into.
+  bool LeadsToGrant(Capability capability, absl::string_view directory) const;
 
  private:
   // Normalized absolute paths; a check looks up each of a path's ancestors,
@@ -51,7 +55,9 @@ class Permissions {
   struct PathGrants {
     bool everything = false;
     absl::flat_hash_set<std::string> paths;
+    absl::flat_hash_set<std::string> ancestors;  // of each path, "/" included
   };
+  static void Grant(PathGrants& grants, std::string path);
   static bool Covers(const PathGrants& grants, absl::string_view resource);
   PathGrants fs_read_;
   PathGrants fs_write_;

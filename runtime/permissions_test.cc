@@ -47,6 +47,13 @@ TEST(PermissionsTest, ManyFileGrantsCoverExactlyThoseFiles) {
   EXPECT_FALSE(files.Allows(Capability::kFsRead, "x/node_modules/p7/index.js"));
   EXPECT_FALSE(files.Allows(Capability::kFsWrite, "/x/node_modules/p7/index.js"));
   EXPECT_TRUE(p.Allows(Capability::kFsRead, "/anything/at/all"));  // "/" covers the tree
+  // Directories on the way to a grant, for module resolution's probes.
+  EXPECT_TRUE(files.LeadsToGrant(Capability::kFsRead, "/x/node_modules/p7"));
+  EXPECT_TRUE(files.LeadsToGrant(Capability::kFsRead, "/x/node_modules/"));
+  EXPECT_TRUE(files.LeadsToGrant(Capability::kFsRead, "/"));
+  EXPECT_FALSE(files.LeadsToGrant(Capability::kFsRead, "/x/node_modules/p7/index.js"));
+  EXPECT_FALSE(files.LeadsToGrant(Capability::kFsRead, "/x/node_modules/q"));
+  EXPECT_FALSE(files.LeadsToGrant(Capability::kFsWrite, "/x"));
 }
 
 TEST(PermissionsTest, NetGrantsByHostOrHostAndPort) {

@@ -4,6 +4,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "snapshot/base/file_io.h"
 
 namespace toysnap {
 namespace {
@@ -159,6 +161,7 @@ commands:
         --preserve-symlinks keep module paths' symlinks instead of resolving them
         --seed-salt=TEXT    mixed into the heap's hash seed (see README: reproducible
                             builds)
+        @FILE               read more options from FILE, one per line
   compile ENTRY -o EXE      like build, but write one executable file that embeds the
                             snapshot: `EXE ARGS...` runs it like `toysnap run`, with
                             every ARG for main; takes build's options, always rebuilds
@@ -201,9 +204,41 @@ absl::StatusOr<std::optional<int64_t>> ParseSourceDateEpoch(const char* value) {
   return seconds;
 }
 
-absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& argv) {
+// build's and compile's `@FILE`: more options, one per line, as Bazel writes
+// its parameter files (the rules grant thousands of inputs this way, more than
+// a command line holds). Not for run: its program's arguments are its own.
+absl::StatusOr<std::vector<std::string>> ExpandParamFiles(const std::vector<std::string>& argv) {
+  constexpr size_t kMaxParamFileBytes = 64 << 20;
+  std::vector<std::string> expanded;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    if (i == 0 || argv[i].size() < 2 || argv[i][0] != '@') {
+      expanded.push_back(argv[i]);
+      continue;
+    }
+    std::string path = argv[i].substr(1);
+    absl::StatusOr<std::string> text = ReadFile(path);
+    if (!text.ok()) {
+      return Usage(absl::StrCat("cannot read options file ", path, ": ", text.status().message()));
+    }
+    if (text->size() > kMaxParamFileBytes) {
+      return Usage(absl::StrCat("options file ", path, " is larger than 64 MiB"));
+    }
+    for (absl::string_view line : absl::StrSplit(*text, '\n', absl::SkipEmpty())) {
+      expanded.emplace_back(line);
+    }
+  }
+  return expanded;
+}
+
+absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& given) {
   Command command;
-  if (argv.empty()) return Usage("missing command");
+  if (given.empty()) return Usage("missing command");
+  std::vector<std::string> argv = given;
+  if (given[0] == "build" || given[0] == "compile") {
+    absl::StatusOr<std::vector<std::string>> expanded = ExpandParamFiles(given);
+    if (!expanded.ok()) return expanded.status();
+    argv = *std::move(expanded);
+  }
   const std::string& verb = argv[0];
   if (verb == "--help" || verb == "-h" || verb == "help") return command;
   if (verb == "--version" || verb == "-v" || verb == "version") {

@@ -1,5 +1,8 @@
 #include "tools/cli_args.h"
 
+#include <cstdlib>
+#include <fstream>
+
 #include "gtest/gtest.h"
 
 namespace toysnap {
@@ -16,6 +19,26 @@ TEST(CliArgsTest, BuildTakesOutputEnvAndCompression) {
   EXPECT_EQ(command->output, "out.snap");
   EXPECT_EQ(command->env_names, (std::vector<std::string>{"HOME", "USER"}));
   EXPECT_EQ(command->encode.compression, Compression::kNone);
+}
+
+// The Bazel rules pass their thousands of --allow-fs-read grants in a file.
+TEST(CliArgsTest, BuildReadsOptionsFromAtFilesButRunDoesNot) {
+  std::string path = std::string(std::getenv("TEST_TMPDIR")) + "/params";
+  std::ofstream(path) << "--permission\n--allow-fs-read=/w/a.js\n--allow-fs-read=/w/b b.js\n\n-o\n"
+                         "out.snap\n";
+  absl::StatusOr<Command> command = Parse({"build", "app.js", "@" + path, "--quiet"});
+  ASSERT_TRUE(command.ok()) << command.status();
+  EXPECT_TRUE(command->permission);
+  EXPECT_EQ(command->allow_fs_read, (std::vector<std::string>{"/w/a.js", "/w/b b.js"}));
+  EXPECT_EQ(command->output, "out.snap");
+  absl::StatusOr<Command> run = Parse({"run", "app.snap", "@" + path});
+  ASSERT_TRUE(run.ok()) << run.status();
+  EXPECT_EQ(run->args, (std::vector<std::string>{"@" + path}));
+  absl::StatusOr<Command> missing = Parse({"build", "app.js", "@/nonexistent/params"});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("cannot read options file /nonexistent/params"),
+            std::string::npos)
+      << missing.status();
 }
 
 TEST(CliArgsTest, SnapshotsAreUncompressedUnlessAsked) {

@@ -60,8 +60,10 @@
 
   let probes = null; // paths looked at by the current resolution
   function stat(path) {
-    if (probes !== null && !ArrayPrototypeIncludes(probes, path)) ArrayPrototypePush(probes, path);
-    return natives.fileKind(path);
+    const kind = natives.fileKind(path);  // -1: there, but not readable under --permission
+    const probe = kind < 0 ? `${path} (exists, but --allow-fs-read does not grant it)` : path;
+    if (probes !== null && !ArrayPrototypeIncludes(probes, probe)) ArrayPrototypePush(probes, probe);
+    return kind < 0 ? 0 : kind;
   }
   // Runs a resolution; an error it throws gets `.tried` (the probed paths).
   function tracking(fn) {
