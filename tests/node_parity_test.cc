@@ -130,6 +130,12 @@ TEST(NodeParityTest, FsCallbackAndPromiseForms) {
   ExpectSameAsNode(Runfile("tests/node_parity/fs_async.mjs"), {});
 }
 
+// Issue #13: fs.ReadStream/WriteStream (and a FileHandle's) on the stream
+// module: events in order, ranges, encodings, backpressure, pipeline, errors.
+TEST(NodeParityTest, FsStreams) {
+  ExpectSameAsNode(Runfile("tests/node_parity/fs_streams.mjs"), {});
+}
+
 // Issue #13: with --allow-fs-write for one directory, fs's writes elsewhere
 // are denied with ERR_ACCESS_DENIED in every form.
 TEST(NodeParityTest, FsWritesOutsideTheWriteGrantAreDenied) {

@@ -425,6 +425,7 @@
         return buffer;
       }
       static allocUnsafe(size) { return new Buffer(size); }
+      static allocUnsafeSlow(size) { return new Buffer(size); }
       static isBuffer(value) { return value instanceof Buffer; }
       static isEncoding(encoding) {
         try { normalizeEncoding(encoding); return true; } catch { return false; }

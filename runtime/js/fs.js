@@ -1,7 +1,8 @@
 // Node's `fs`: the synchronous and callback forms (adapted from Node 20's
 // lib/fs.js, MIT licence) on the natives of runtime/node/fs*.cc. fs_dir.js
 // adds readdir and Dir/opendir, fs_promises.js `fs.promises`, fs_cp.js cp/cpSync; this
-// file defines the `fs` builtin itself. Streams and watchers are not there yet.
+// file defines the `fs` builtin itself; fs_streams.js its streams. Watchers are
+// not there yet.
 (function (natives, internals) {
   'use strict';
   const {
@@ -697,19 +698,26 @@
     natives.fsRealpath(getValidatedPath(path), u.asBytes(options), makeNameCallback(callback, options));
   };
 
+  // ---- streams (fs_streams.js, compiled on first use) -------------------------
+
+  let streams;
+  const fsStreams = () => (streams ??= natives.loadScript('fs_streams.js')(natives, internals));
+  internals.fsStreamsModule = fsStreams;
+  // Assignable, as in Node (graceful-fs replaces them on its copy of fs).
+  let ReadStream;
+  let WriteStream;
+  function createReadStream(path, options) { return fsStreams().createReadStream(path, options); }
+  function createWriteStream(path, options) { return fsStreams().createWriteStream(path, options); }
+
   // ---- not yet --------------------------------------------------------------
 
   const notYet = (name) => function () { throw u.notSupportedYet(`fs.${name}`); };
-  let ReadStream;
-  let WriteStream;
-  let FileReadStream;
-  let FileWriteStream;
 
   const fs = {
     appendFile, appendFileSync, access, accessSync, chown, chownSync, chmod, chmodSync, close,
     closeSync, copyFile, copyFileSync,
     cp: undefined, cpSync: undefined,  // fs_cp.js
-    createReadStream: notYet('createReadStream'), createWriteStream: notYet('createWriteStream'),
+    createReadStream, createWriteStream,
     exists, existsSync, fchown, fchownSync, fchmod, fchmodSync, fdatasync, fdatasyncSync, fstat,
     fstatSync, fsync, fsyncSync, ftruncate, ftruncateSync, futimes, futimesSync, lchown, lchownSync,
     lchmod: undefined, lchmodSync: undefined,  // macOS only, as in Node
@@ -724,15 +732,14 @@
     writeFileSync, write, writeSync, writev, writevSync,
     Dirent: u.Dirent,
     Stats: u.Stats,
-    // Streams come with the stream module; until then these are undefined.
-    get ReadStream() { return ReadStream; },
+    get ReadStream() { return ReadStream ?? fsStreams().ReadStream; },
     set ReadStream(value) { ReadStream = value; },
-    get WriteStream() { return WriteStream; },
+    get WriteStream() { return WriteStream ?? fsStreams().WriteStream; },
     set WriteStream(value) { WriteStream = value; },
-    get FileReadStream() { return FileReadStream; },
-    set FileReadStream(value) { FileReadStream = value; },
-    get FileWriteStream() { return FileWriteStream; },
-    set FileWriteStream(value) { FileWriteStream = value; },
+    get FileReadStream() { return ReadStream ?? fsStreams().ReadStream; },
+    set FileReadStream(value) { ReadStream = value; },
+    get FileWriteStream() { return WriteStream ?? fsStreams().WriteStream; },
+    set FileWriteStream(value) { WriteStream = value; },
     _toUnixTimestamp: toUnixTimestamp,
     Dir: undefined, opendir: undefined, opendirSync: undefined,  // fs_dir.js
   };

@@ -51,15 +51,23 @@
     read(buffer, offset, length, position) { return fsCall(read, this, buffer, offset, length, position); }
     readv(buffers, position) { return fsCall(readv, this, buffers, position); }
     readFile(options) { return fsCall(readFile, this, options); }
-    readLines() { throw u.notSupportedYet('filehandle.readLines'); }
+    readLines(options = undefined) {
+      return internals.requireBuiltin('readline').createInterface({
+        input: this.createReadStream(options), crlfDelay: Infinity,
+      });
+    }
     stat(options) { return fsCall(fstat, this, options); }
     truncate(len = 0) { return fsCall(ftruncate, this, len); }
     utimes(atime, mtime) { return fsCall(futimes, this, atime, mtime); }
     write(buffer, offset, length, position) { return fsCall(write, this, buffer, offset, length, position); }
     writev(buffers, position) { return fsCall(writev, this, buffers, position); }
     writeFile(data, options) { return fsCall(writeFile, this, data, options); }
-    createReadStream() { throw u.notSupportedYet('filehandle.createReadStream'); }
-    createWriteStream() { throw u.notSupportedYet('filehandle.createWriteStream'); }
+    createReadStream(options = undefined) {
+      return new (internals.fsStreamsModule().ReadStream)(undefined, { ...options, fd: this });
+    }
+    createWriteStream(options = undefined) {
+      return new (internals.fsStreamsModule().WriteStream)(undefined, { ...options, fd: this });
+    }
     readableWebStream() { throw u.notSupportedYet('filehandle.readableWebStream'); }
 
     close = () => {
@@ -415,5 +423,9 @@
   });
   internals.defineBuiltin('fs/promises', () => promises);
   internals.FileHandle = FileHandle;
+  // For fs_streams.js: a stream over a FileHandle holds a reference to it.
+  internals.isFileHandle = (value) => isFileHandle(value);
+  internals.fileHandleRef = (handle) => ref(handle);
+  internals.fileHandleUnref = (handle) => unref(handle);
   internals.fsIsFileHandle = isFileHandle;
 })
