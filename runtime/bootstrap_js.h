@@ -11,6 +11,10 @@ namespace toysnap {
 struct EmbeddedSource {
   absl::string_view name;    // file name, e.g. "console.js"
   absl::string_view source;  // static storage
+  // The names the script takes from internals.primordials, comma-separated
+  // (found by //tools:embed_js). Primordials are made during the bootstrap
+  // only, so a lazy script's are made then for it.
+  absl::string_view primordials = {};
 };
 
 // In evaluation order. Each source is a classic script whose completion value is

@@ -257,8 +257,16 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
     }
   }
   RETURN_IF_ERROR(AttachInternals(internals));
-  // Leaves the built-ins the bootstrap took from primordials.js, frozen.
-  RETURN_IF_ERROR(CallInternal("sealPrimordials", {}));
+  // Leaves the built-ins the bootstrap took from primordials.js, frozen, with
+  // those the lazy scripts will take made now (no user code has run yet).
+  std::string lazy_primordials;
+  for (const EmbeddedSource& file : registry_->lazy_scripts()) {
+    if (file.primordials.empty()) continue;
+    absl::StrAppend(&lazy_primordials, lazy_primordials.empty() ? "" : ",", file.primordials);
+  }
+  ASSIGN_OR_RETURN(v8::Local<v8::String> lazy_names,
+                   NewStringOr(isolate_, lazy_primordials, "primordial names"));
+  RETURN_IF_ERROR(CallInternal("sealPrimordials", {lazy_names}));
   // V8 gives a snapshotting context no WebAssembly, SharedArrayBuffer or
   // Atomics; reading one must fail with a reason (build_guards.js).
   if (snapshotting) RETURN_IF_ERROR(CallInternal("installBuildGuards", {}));

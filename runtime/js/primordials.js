@@ -267,8 +267,12 @@
     defineProperty: () => false,
     deleteProperty: () => false,
   });
-  // Runtime::Bootstrap calls this after the last bootstrap file.
-  internals.sealPrimordials = function () {
+  // Runtime::Bootstrap calls this after the last bootstrap file, with the
+  // names the lazy scripts (compiled later, maybe after user code patched the
+  // built-ins) take: comma-separated, made now.
+  internals.sealPrimordials = function (lazyNames) {
+    const names = lazyNames === '' ? [] : lazyNames.split(',');
+    for (let i = 0; i < names.length; i++) primordial(names[i]);
     sealed = true;
     owners = byInitial = null;
     internals.primordials = freeze(made);

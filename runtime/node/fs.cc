@@ -248,9 +248,10 @@ void UntrackFd(v8::Isolate* isolate, int fd) {
 const Extension& FsExtension() {
   static const std::vector<NativeFunction>* const kFunctions =
       new std::vector<NativeFunction>(AllFunctions());
-  static constexpr absl::string_view kJs[] = {"fs_utils.js", "fs.js", "fs_dir.js",
-                                              "fs_promises.js", "fs_cp.js"};
-  static constexpr absl::string_view kLazyJs[] = {"fs_streams.js"};
+  static constexpr absl::string_view kJs[] = {"fs_builtins.js"};
+  // Compiled on first use (fs_builtins.js, fs.js): most of fs's code.
+  static constexpr absl::string_view kLazyJs[] = {"fs_utils.js",    "fs.js",    "fs_dir.js",
+                                                  "fs_promises.js", "fs_cp.js", "fs_streams.js"};
   static const Extension kExtension{
       "fs", 1, *kFunctions, {}, {}, {}, kJs,
       []() -> std::unique_ptr<ExtensionState> { return std::make_unique<FsState>(); }, kLazyJs};
