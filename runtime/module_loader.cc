@@ -295,10 +295,12 @@ const Extension& ModulesExtension() {
        reinterpret_cast<intptr_t>(ModuleLoader::EvaluateSynthetic)},
       {"ModuleLoader::ContinueImport", reinterpret_cast<intptr_t>(ModuleLoader::ContinueImport)},
   };
-  static constexpr absl::string_view kJs[] = {"cjs_lexer.js", "module_paths.js",
-                                              "module_resolution.js", "cjs_loader.js",
-                                              "modules.js"};
-  static const Extension kExtension{"modules", 1, kFunctions, {}, {}, kReferences, kJs};
+  static constexpr absl::string_view kJs[] = {"module_paths.js", "module_resolution.js",
+                                              "cjs_loader.js", "modules.js"};
+  // Compiled the first time an ES module imports a CommonJS one (cjs_loader.js).
+  static constexpr absl::string_view kLazyJs[] = {"cjs_lexer.js"};
+  static const Extension kExtension{"modules", 1, kFunctions, {}, {}, kReferences, kJs,
+                                    nullptr, kLazyJs};
   return kExtension;
 }
 

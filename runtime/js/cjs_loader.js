@@ -2,8 +2,8 @@
 // extensions, package "main", "exports", self-reference), loading (cache,
 // cycles, JSON, require.resolve/paths/cache/main, Module._load and friends),
 // and the names an ES module sees when it imports a CommonJS module.
-// Needs internals.modulePaths, internals.moduleResolution, internals.lexCjs
-// (cjs_lexer.js) and, for builtins, internals.requireBuiltin (builtins.js).
+// Needs internals.modulePaths, internals.moduleResolution, cjs_lexer.js (a
+// lazy script) and, for builtins, internals.requireBuiltin (builtins.js).
 // Defines internals.cjsLoader for modules.js, and the CommonJS internals.
 (function (natives, internals) {
   'use strict';
@@ -24,6 +24,12 @@
     StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeIndexOf,
     StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith, TypeError,
   } = internals.primordials;
+
+  // cjs_lexer.js defines the real internals.lexCjs when it is first needed.
+  internals.lexCjs = (source) => {
+    natives.loadScript('cjs_lexer.js')(natives, internals);
+    return internals.lexCjs(source);
+  };
 
   // ---- CommonJS resolution ----------------------------------------------------
 

@@ -58,11 +58,13 @@ function loadOurs() {
     compileCjs: (source, filename) => vm.compileFunction(source,
       ['exports', 'require', 'module', '__filename', '__dirname'], { filename }),
     cwd: () => root,
+    // The modules extension's lazy scripts (cjs_lexer.js), compiled on demand.
+    loadScript: (file) => vm.runInThisContext(
+      fs.readFileSync(path.join(repo, 'runtime/js', file), 'utf8'), { filename: file }),
   };
-  // The bootstrap's evaluation order (runtime/BUILD.bazel).
-  for (const file of ['primordials.js', 'cjs_lexer.js', 'module_paths.js', 'module_resolution.js', 'cjs_loader.js', 'modules.js']) {
-    const source = fs.readFileSync(path.join(repo, 'runtime/js', file), 'utf8');
-    vm.runInThisContext(source, { filename: file })(natives, internals);
+  // The bootstrap's evaluation order (runtime/module_loader.cc).
+  for (const file of ['primordials.js', 'module_paths.js', 'module_resolution.js', 'cjs_loader.js', 'modules.js']) {
+    natives.loadScript(file)(natives, internals);
   }
   internals.requireBuiltin = (name) => (name === 'module'
     ? { createRequire: (f) => internals.makeRequire(String(f)) } : require(name));
