@@ -269,7 +269,10 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
   RETURN_IF_ERROR(CallInternal("sealPrimordials", {lazy_names}));
   // V8 gives a snapshotting context no WebAssembly, SharedArrayBuffer or
   // Atomics; reading one must fail with a reason (build_guards.js).
-  if (snapshotting) RETURN_IF_ERROR(CallInternal("installBuildGuards", {}));
+  if (snapshotting) {
+    RETURN_IF_ERROR(CallInternal("installBuildGuards", {}));
+    RETURN_IF_ERROR(CallInternal("warmUpConsole", {}));
+  }
   if (options_.bootstrap_code.empty()) return absl::OkStatus();
   ASSIGN_OR_RETURN(v8::Local<v8::String> source,
                    NewStringOr(isolate_, options_.bootstrap_code, "embedder bootstrap code"));
