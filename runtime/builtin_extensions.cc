@@ -7,6 +7,7 @@
 #include "runtime/natives.h"
 #include "runtime/node/os.h"
 #include "runtime/node/stream.h"
+#include "runtime/node/dns.h"
 #include "runtime/node/fs.h"
 #include "runtime/node/net.h"
 #include "runtime/node_builtins.h"
@@ -30,6 +31,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::StreamExtension(),
       &node::FsExtension(),
       &node::NetExtension(),
+      &node::DnsExtension(),
       &ModulesExtension(),
   };
 }
