@@ -42,7 +42,8 @@
   // fs.ReadStream({fd: 0, autoClose: false}) would.
   class FileStdin extends Readable {
     constructor(fd) {
-      super({ highWaterMark: kReadSize });
+      // autoClose: false, so no destroy (and no 'close') at the end.
+      super({ highWaterMark: kReadSize, autoDestroy: false });
       this.fd = fd;
       this.bytesRead = 0;
     }
@@ -140,6 +141,22 @@
   }
 
   const streams = [];
+
+  // console.log writes with natives.print, past the stream, which is the same
+  // bytes in the same order while the stream holds nothing back; Node's
+  // console writes through process.stdout, so while the program has corked
+  // it (or it buffers), console output waits behind the stream's.
+  const print = natives.print;
+  function printInOrder(fd, text) {
+    const stream = streams[fd === 2 ? 2 : 1];
+    if (stream !== undefined && (stream.writableCorked > 0 || stream.writableLength > 0) &&
+        !stream.destroyed) {
+      stream.write(text);
+      return;
+    }
+    print(fd, text);
+  }
+
   return function get(fd) {
     let stream = streams[fd];
     if (stream !== undefined) return stream;
@@ -149,6 +166,7 @@
       stream = createWritableStdioStream(fd);
       stream.destroySoon = stream.destroy;
       stream._destroy = dummyDestroy;
+      natives.print = printInOrder;
     }
     streams[fd] = stream;
     return stream;
