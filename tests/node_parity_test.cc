@@ -242,6 +242,12 @@ TEST(NodeParityTest, StdoutWritesOnAFile) {
   ExpectSameAsNode(Runfile("tests/node_parity/stdout_writes.mjs"), {}, {}, {}, io);
 }
 
+// Streams touched at the top level are made while the snapshot is built; kept
+// ones keep writing after the restore.
+TEST(NodeParityTest, StdioAndNetTouchedAtTheTopLevel) {
+  ExpectSameAsNode(Runfile("tests/node_parity/stdio_top_level.mjs"), {});
+}
+
 // process.stdin read from a pipe (line by line, by async iteration), and
 // from /dev/null, which Node reads as a file.
 TEST(NodeParityTest, StdinFilterReadsLinesFromAPipe) {

@@ -15,4 +15,6 @@
   internals.defineBuiltin('tty', () => load('tty.js'));
   // process.stdout/stderr/stdin, made on first access (process_node.js).
   internals.getStdio = (fd) => (stdio ??= load('stdio.js'))(fd);
+  // Streams made while a snapshot was built are not the restored program's.
+  globalThis.toysnap.onRestore(() => internals.resetStdio?.());
 })

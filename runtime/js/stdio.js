@@ -62,6 +62,39 @@
     }
   }
 
+  // While a snapshot is built, the streams hold no handle (a snapshot cannot
+  // keep one, and a build that left one open would fail): output goes
+  // through natives.print / writeBytes, which write to whatever fd 1 and 2
+  // are when it runs, stdin is read through the thread pool, and what a
+  // stream is (isTTY, columns) is asked of the descriptor each time. After a
+  // restore process.stdout and the others are made anew (net.js); objects
+  // the program kept from the build go on working.
+  class BuildTimeWriter extends Writable {
+    constructor(fd) {
+      super({ decodeStrings: false });
+      this.fd = fd;
+      this._type = 'build';
+    }
+    _write(chunk, encoding, cb) {
+      if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'utf-8')) {
+        print(this.fd, chunk);
+      } else {
+        natives.writeBytes(this.fd, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+      }
+      cb();
+    }
+    get isTTY() { return natives.isatty(this.fd) ? true : undefined; }
+    get columns() { return natives.windowSize(this.fd)?.[0]; }
+    get rows() { return natives.windowSize(this.fd)?.[1]; }
+    getWindowSize() { return natives.windowSize(this.fd) ?? [80, 24]; }
+    getColorDepth(env) {
+      return internals.requireBuiltin('tty').WriteStream.prototype.getColorDepth(env);
+    }
+    hasColors(count, env) {
+      return internals.requireBuiltin('tty').WriteStream.prototype.hasColors(count, env);
+    }
+  }
+
   function createWritableStdioStream(fd) {
     let stream;
     switch (natives.guessHandleType(fd)) {
@@ -157,10 +190,16 @@
     print(fd, text);
   }
 
+  // After a restore, the streams of the build are not the program's stdio.
+  internals.resetStdio = () => { streams.length = 0; };
+
   return function get(fd) {
     let stream = streams[fd];
     if (stream !== undefined) return stream;
-    if (fd === 0) {
+    if (internals.isBuildingSnapshot()) {
+      stream = fd === 0 ? new FileStdin(0) : new BuildTimeWriter(fd);
+      if (fd === 0) stream.fd = 0;
+    } else if (fd === 0) {
       stream = createStdin();
     } else {
       stream = createWritableStdioStream(fd);
