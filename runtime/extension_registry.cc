@@ -75,16 +75,19 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
     for (const NativeFunction& fn : extension->callbacks) {
       table.Add(absl::StrCat(extension->name, ":callback ", fn.name), fn.callback);
     }
-    for (const NativeClass* cls : extension->classes) {
-      if (!native_names.insert(cls->name).second) {
-        fail(absl::StrCat("extension ", extension->name, " defines natives.", cls->name, " again"));
+    for (bool lazy : {false, true}) {
+      for (const NativeClass* cls : lazy ? extension->lazy_classes : extension->classes) {
+        if (!native_names.insert(cls->name).second) {
+          fail(absl::StrCat("extension ", extension->name, " defines natives.", cls->name,
+                            " again"));
+        }
+        if (cls->parent != nullptr && FindClass(cls->parent->name) != cls->parent) {
+          fail(absl::StrCat("class ", cls->name, " extends ", cls->parent->name,
+                            ", which no earlier extension or class registered"));
+        }
+        AddClass(table, *cls);
+        (lazy ? lazy_classes_ : classes_).push_back(cls);
       }
-      if (cls->parent != nullptr && FindClass(cls->parent->name) != cls->parent) {
-        fail(absl::StrCat("class ", cls->name, " extends ", cls->parent->name,
-                          ", which no earlier extension or class registered"));
-      }
-      AddClass(table, *cls);
-      classes_.push_back(cls);
     }
     for (const ExternalReference& reference : extension->references) {
       table.Add(absl::StrCat(extension->name, ":", reference.name), reference.address);
@@ -126,8 +129,10 @@ const EmbeddedSource* ExtensionRegistry::FindLazyScript(absl::string_view name) 
 }
 
 const NativeClass* ExtensionRegistry::FindClass(absl::string_view name) const {
-  for (const NativeClass* cls : classes_) {
-    if (name == cls->name) return cls;
+  for (const std::vector<const NativeClass*>* list : {&classes_, &lazy_classes_}) {
+    for (const NativeClass* cls : *list) {
+      if (name == cls->name) return cls;
+    }
   }
   return nullptr;
 }

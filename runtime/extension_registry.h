@@ -52,8 +52,9 @@ class ExtensionRegistry {
   // The scripts extensions load on demand (Extension::lazy_js), and one by name.
   const std::vector<EmbeddedSource>& lazy_scripts() const { return lazy_scripts_; }
   const EmbeddedSource* FindLazyScript(absl::string_view name) const;
-  // Every native class of every extension, in registration order.
+  // Every native class installed at bootstrap, in registration order.
   const std::vector<const NativeClass*>& classes() const { return classes_; }
+  // One of those or of the lazy ones (Extension::lazy_classes), by name.
   const NativeClass* FindClass(absl::string_view name) const;
 
   // Whether a snapshot whose extensions are `recorded` can be restored here;
@@ -68,6 +69,7 @@ class ExtensionRegistry {
   std::vector<EmbeddedSource> scripts_;
   std::vector<EmbeddedSource> lazy_scripts_;
   std::vector<const NativeClass*> classes_;
+  std::vector<const NativeClass*> lazy_classes_;
   uint64_t fingerprint_ = 0;
   absl::Status status_;
 };

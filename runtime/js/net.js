@@ -9,7 +9,9 @@
   internals.netTimers = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
 
   function load(name) { return natives.loadScript(name)(natives, internals); }
-  let socketParts, stdio;
+  let socketParts, stdio, handleClasses;
+  // Pipe, TCP and TTY (stream_handle.h), made on first use.
+  internals.handleClasses = () => (handleClasses ??= natives.loadHandleClasses());
   internals.netSocket = () => (socketParts ??= load('net_socket.js'));
   internals.defineBuiltin('net', () => load('net_server.js'));
   internals.defineBuiltin('tty', () => load('tty.js'));

@@ -11,7 +11,7 @@
   const {
     Socket, normalizeArgs, validatePort, isIP, errnoException, uvExceptionWithHostPort,
   } = sockets;
-  const { Pipe, TCP } = natives;
+  const { Pipe, TCP } = internals.handleClasses();
 
   function emitErrorNT(server, error) { server.emit('error', error); }
   function emitListeningNT(server) { if (server._handle !== null) server.emit('listening'); }

@@ -12,7 +12,7 @@
   const { Buffer } = internals.requireBuiltin('buffer');
   const u = internals.fsUtils;
   const { setTimeout, clearTimeout } = internals.netTimers;
-  const { Pipe, TCP, TTY } = natives;
+  const { Pipe, TCP } = internals.handleClasses();
   const UV_EOF = -4095;
   const UV_ENOTCONN = -107;
 

@@ -3,8 +3,11 @@
 // process.stdin/stdout/stderr and child-process stdio. Included by the net
 // extension (net.cc) and by natives that hand a stream to libuv (spawn).
 //
-// JS API (on `natives`; every method returns 0 or a negative libuv error
-// unless it says otherwise; callbacks run on the loop via RunCallback):
+// JS API: the classes are lazy (Extension::lazy_classes): natives.
+// loadHandleClasses() installs them and returns {StreamHandle, Pipe, TCP,
+// TTY}; runtime JS gets that object from internals.handleClasses() (net.js).
+// Every method returns 0 or a negative libuv error unless it says otherwise;
+// callbacks run on the loop via EventLoop::RunCallback.
 //   new Pipe(ipc?, kind?, where?)   new TCP(kind?, where?)   new TTY(fd, kind?, where?)
 //     `kind` names the handle in the build's "still open" error ("net.Socket"),
 //     `where` the file:line:col it is from (default: the innermost user frame;
@@ -158,7 +161,8 @@ class StreamHandle final : public NativeState {
 // isolate, else null. For natives that take a handle (spawn's stdio pipes).
 StreamHandle* UnwrapStreamHandle(v8::Isolate* isolate, v8::Local<v8::Value> value);
 
-// The classes, parent first, for the extension that installs them.
+// The classes, parent first, for the extension that installs them
+// (natives.loadHandleClasses in net.cc).
 absl::Span<const NativeClass* const> StreamHandleClasses();
 // natives.uvErrorName, isIP and guessHandleType.
 absl::Span<const NativeFunction> StreamHandleFunctions();
