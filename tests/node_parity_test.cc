@@ -281,6 +281,10 @@ TEST(NodeParityTest, NetUnixSocket) {
   rmdir(dir);
 }
 
+TEST(NodeParityTest, NetTimeoutsRefAndDefaults) {
+  ExpectSameAsNode(Runfile("tests/node_parity/net_timeout_ref.mjs"), {});
+}
+
 TEST(NodeParityTest, NetErrors) {
   ExpectSameAsNode(Runfile("tests/node_parity/net_errors.mjs"), {});
 }

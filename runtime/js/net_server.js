@@ -42,7 +42,8 @@
       server.emit('error', errnoException(err, 'accept'));
       return;
     }
-    if (server.maxConnections != null && server._connections >= server.maxConnections) {
+    // As Node 20's: 0 sets no limit.
+    if (server.maxConnections && server._connections >= server.maxConnections) {
       if (!isPipe && server.listenerCount('drop') > 0) {
         const local = clientHandle.getsockname();
         const remote = clientHandle.getpeername();

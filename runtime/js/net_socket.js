@@ -249,7 +249,6 @@
     get localAddress() { return this._getsockname().address; }
     get localPort() { return this._getsockname().port; }
     get localFamily() { return this._getsockname().family; }
-    get timeout() { return this[kTimeout] !== null ? this[kTimeout]._delay : undefined; }
 
     _getpeername() {
       if (this._handle === null || typeof this._handle.getpeername !== 'function') return {};
@@ -271,23 +270,28 @@
     }
     address() { return this._getsockname(); }
 
+    // As Node's: `timeout` keeps the last delay asked for; a timer that fired
+    // starts again with the next activity (refresh()).
     setTimeout(msecs, callback) {
       if (this.destroyed) return this;
+      this.timeout = msecs;
       if (typeof msecs !== 'number' || msecs < 0 || !(msecs < Infinity)) {
         throw u.outOfRange('msecs', 'a non-negative finite number', msecs);
       }
-      if (callback !== undefined) u.validateFunction(callback, 'callback');
-      if (this[kTimeout] !== null) { clearTimeout(this[kTimeout]); this[kTimeout] = null; }
+      if (this[kTimeout] !== null) clearTimeout(this[kTimeout]);
       if (msecs === 0) {
-        if (callback !== undefined) this.removeListener('timeout', callback);
+        if (callback !== undefined) {
+          u.validateFunction(callback, 'callback');
+          this.removeListener('timeout', callback);
+        }
         return this;
       }
-      this[kTimeout] = setTimeout(() => {
-        this[kTimeout] = null;
-        this.emit('timeout');
-      }, msecs);
+      this[kTimeout] = setTimeout(() => this.emit('timeout'), msecs);
       this[kTimeout].unref();
-      if (callback !== undefined) this.once('timeout', callback);
+      if (callback !== undefined) {
+        u.validateFunction(callback, 'callback');
+        this.once('timeout', callback);
+      }
       return this;
     }
     _unrefTimer() {
@@ -405,7 +409,7 @@
 
     _destroy(exception, cb) {
       for (let s = this; s !== null; s = s._parent) {
-        if (s[kTimeout] !== null) { clearTimeout(s[kTimeout]); s[kTimeout] = null; }
+        if (s[kTimeout] !== null) clearTimeout(s[kTimeout]);
       }
       this.connecting = false;
       if (this._handle !== null) {
