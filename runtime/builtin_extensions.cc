@@ -7,7 +7,9 @@
 #include "runtime/natives.h"
 #include "runtime/node/os.h"
 #include "runtime/node/stream.h"
+#include "runtime/node/dns.h"
 #include "runtime/node/fs.h"
+#include "runtime/node/net.h"
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
 #include "runtime/timers_natives.h"
@@ -28,6 +30,8 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::OsExtension(),
       &node::StreamExtension(),
       &node::FsExtension(),
+      &node::NetExtension(),
+      &node::DnsExtension(),
       &ModulesExtension(),
   };
 }
