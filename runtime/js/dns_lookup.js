@@ -5,7 +5,7 @@
 (function (natives, internals) {
   'use strict';
   const { Error, Promise, ArrayPrototypeIncludes } = internals.primordials;
-  const u = internals.fsUtils;
+  const u = internals.loadFsUtils();
   const UV_EAI_NODATA = -3007;
   const UV_EAI_NONAME = -3008;
   const ADDRCONFIG = 32;

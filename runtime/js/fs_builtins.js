@@ -5,11 +5,18 @@
 // that requires fs at build time has it in its snapshot, compiled.
 (function (natives, internals) {
   'use strict';
-  const kScripts = ['fs_utils.js', 'fs.js', 'fs_dir.js', 'fs_promises.js', 'fs_cp.js'];
+  const kScripts = ['fs.js', 'fs_dir.js', 'fs_promises.js', 'fs_cp.js'];
+  // fs_utils.js alone (Node's validators and errors), for net, tty and dns too.
+  function utils() {
+    if (internals.fsUtils === undefined) natives.loadScript('fs_utils.js')(natives, internals);
+    return internals.fsUtils;
+  }
+  internals.loadFsUtils = utils;
   let loaded = false;
   function load(name) {
     if (!loaded) {
       loaded = true;
+      utils();
       // Each script defines its builtins again, with the real factories.
       for (let i = 0; i < kScripts.length; i++) natives.loadScript(kScripts[i])(natives, internals);
     }

@@ -6,7 +6,7 @@
     Boolean, Error, Number, Promise, SymbolAsyncDispose,
   } = internals.primordials;
   const EventEmitter = internals.requireBuiltin('events');
-  const u = internals.fsUtils;
+  const u = internals.loadFsUtils();
   const sockets = internals.netSocket();
   const {
     Socket, normalizeArgs, validatePort, isIP, errnoException, uvExceptionWithHostPort,

@@ -10,7 +10,7 @@
   } = internals.primordials;
   const { Duplex } = internals.requireBuiltin('stream');
   const { Buffer } = internals.requireBuiltin('buffer');
-  const u = internals.fsUtils;
+  const u = internals.loadFsUtils();
   const { setTimeout, clearTimeout } = internals.netTimers;
   const { Pipe, TCP } = internals.handleClasses();
   const UV_EOF = -4095;

@@ -7,7 +7,7 @@
     ArrayPrototypeSome, NumberIsInteger, NumberIsNaN, RangeError, RegExpPrototypeExec,
     StringPrototypeToLowerCase, TypeError,
   } = internals.primordials;
-  const u = internals.fsUtils;
+  const u = internals.loadFsUtils();
   const { Socket, errnoException } = internals.netSocket();
   const { TTY } = internals.handleClasses();
 
