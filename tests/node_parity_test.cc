@@ -147,6 +147,12 @@ TEST(NodeParityTest, FsStreams) {
   ExpectSameAsNode(Runfile("tests/node_parity/fs_streams.mjs"), {});
 }
 
+// Issue #13: fs.watch, fs.watchFile and fs.promises.watch on inotify and
+// stat polling: first events, 'close'/'stop', errors, non-persistent watchers.
+TEST(NodeParityTest, FsWatchers) {
+  ExpectSameAsNode(Runfile("tests/node_parity/fs_watch.mjs"), {});
+}
+
 // Issue #13: with --allow-fs-write for one directory, fs's writes elsewhere
 // are denied with ERR_ACCESS_DENIED in every form.
 TEST(NodeParityTest, FsWritesOutsideTheWriteGrantAreDenied) {

@@ -1,8 +1,8 @@
 // Node's `fs`: the synchronous and callback forms (adapted from Node 20's
 // lib/fs.js, MIT licence) on the natives of runtime/node/fs*.cc. fs_dir.js
 // adds readdir and Dir/opendir, fs_promises.js `fs.promises`, fs_cp.js cp/cpSync; this
-// file defines the `fs` builtin itself; fs_streams.js its streams. Watchers are
-// not there yet.
+// file defines the `fs` builtin itself; fs_streams.js its streams and
+// fs_watchers.js its watchers, both compiled on first use.
 (function (natives, internals) {
   'use strict';
   const {
@@ -709,6 +709,17 @@
   function createReadStream(path, options) { return fsStreams().createReadStream(path, options); }
   function createWriteStream(path, options) { return fsStreams().createWriteStream(path, options); }
 
+  // ---- watchers (fs_watchers.js, compiled on first use) ------------------------
+
+  let watchers;
+  const fsWatchers = () => (watchers ??= natives.loadScript('fs_watchers.js')(natives, internals));
+  internals.fsWatchers = fsWatchers;
+  function watch(filename, options, listener) { return fsWatchers().watch(filename, options, listener); }
+  function watchFile(filename, options, listener) {
+    return fsWatchers().watchFile(filename, options, listener);
+  }
+  function unwatchFile(filename, listener) { return fsWatchers().unwatchFile(filename, listener); }
+
   // ---- not yet --------------------------------------------------------------
 
   const notYet = (name) => function () { throw u.notSupportedYet(`fs.${name}`); };
@@ -727,8 +738,8 @@
     read, readSync, readv,
     readvSync, readFile, readFileSync, readlink, readlinkSync, realpath, realpathSync, rename,
     renameSync, rm, rmSync, rmdir, rmdirSync, stat, statfs, statSync, statfsSync, symlink,
-    symlinkSync, truncate, truncateSync, unwatchFile: notYet('unwatchFile'), unlink, unlinkSync,
-    utimes, utimesSync, watch: notYet('watch'), watchFile: notYet('watchFile'), writeFile,
+    symlinkSync, truncate, truncateSync, unwatchFile, unlink, unlinkSync,
+    utimes, utimesSync, watch, watchFile, writeFile,
     writeFileSync, write, writeSync, writev, writevSync,
     Dirent: u.Dirent,
     Stats: u.Stats,

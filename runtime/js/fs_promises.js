@@ -410,7 +410,8 @@
     prefix = getValidatedPath(prefix, 'prefix');
     return u.encodeName(await call(natives.fsMkdtemp(prefix, u.asBytes(options), P)), options);
   }
-  async function watch() { throw u.notSupportedYet('fs.promises.watch'); }
+  // Not async: argument errors throw, as Node's does.
+  function watch(filename, options) { return internals.fsWatchers().watchAsync(filename, options); }
 
   const promises = {
     access, copyFile, cp, open, opendir: internals.fsOpendirPromise, rename, truncate, rm, rmdir,

@@ -124,7 +124,8 @@ v8::Local<v8::Value> Constants(NativeCall& call) {
 
 std::vector<NativeFunction> AllFunctions() {
   std::vector<NativeFunction> functions = {{"fsConstants", Bind<Constants>, 0}};
-  for (absl::Span<const NativeFunction> part : {FsOpFunctions(), FsWholeFunctions()}) {
+  for (absl::Span<const NativeFunction> part :
+       {FsOpFunctions(), FsWholeFunctions(), FsWatchFunctions()}) {
     functions.insert(functions.end(), part.begin(), part.end());
   }
   return functions;
@@ -250,11 +251,15 @@ const Extension& FsExtension() {
       new std::vector<NativeFunction>(AllFunctions());
   static constexpr absl::string_view kJs[] = {"fs_builtins.js"};
   // Compiled on first use (fs_builtins.js, fs.js): most of fs's code.
-  static constexpr absl::string_view kLazyJs[] = {"fs_utils.js",    "fs.js",    "fs_dir.js",
-                                                  "fs_promises.js", "fs_cp.js", "fs_streams.js"};
+  static constexpr absl::string_view kLazyJs[] = {
+      "fs_utils.js", "fs.js",        "fs_dir.js",       "fs_promises.js",
+      "fs_cp.js",    "fs_streams.js", "fs_watchers.js"};
   static const Extension kExtension{
-      "fs", 1, *kFunctions, {}, {}, {}, kJs,
-      []() -> std::unique_ptr<ExtensionState> { return std::make_unique<FsState>(); }, kLazyJs};
+      "fs",     1,
+      *kFunctions, {},
+      {},       {},
+      kJs,      []() -> std::unique_ptr<ExtensionState> { return std::make_unique<FsState>(); },
+      kLazyJs,  FsWatchClasses()};
   return kExtension;
 }
 

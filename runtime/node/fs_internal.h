@@ -67,6 +67,12 @@ void UntrackFd(v8::Isolate* isolate, int fd);
 // the single system calls, fs_whole.cc the compound ones.
 absl::Span<const NativeFunction> FsOpFunctions();
 absl::Span<const NativeFunction> FsWholeFunctions();
+// fs_watch.cc: natives.loadWatchClasses and the lazy classes it installs.
+absl::Span<const NativeFunction> FsWatchFunctions();
+absl::Span<const NativeClass* const> FsWatchClasses();
+
+// Node's stat array (Float64Array, or BigInt64Array with `bigint`).
+v8::Local<v8::Value> StatsValue(v8::Isolate* isolate, const uv_stat_t& stat, bool bigint);
 
 }  // namespace toysnap::node
 

@@ -608,6 +608,10 @@ constexpr const char* kWriteStringArgs[] = {"fd", "text", "position", "req"};
 
 }  // namespace
 
+v8::Local<v8::Value> StatsValue(v8::Isolate* isolate, const uv_stat_t& stat, bool bigint) {
+  return Stats(isolate, stat, bigint);
+}
+
 absl::Span<const NativeFunction> FsOpFunctions() {
   static constexpr NativeFunction kFunctions[] = {
       {"fsAccess", Bind<Access, kAccessArgs>, 3},

@@ -184,6 +184,33 @@ TEST_P(FsTest, OpenDescriptorsAreLiveResourcesUntilClosed) {
   EXPECT_THAT(runtime->DescribePendingWork(), IsEmpty());
 }
 
+// Watchers are libuv handles: live resources (a build would name them) that
+// keep the loop alive until closed, unless not persistent; a runtime destroyed
+// with one open closes it (ASan checks the rest).
+TEST_P(FsTest, WatchersAreLiveResourcesUntilClosed) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  ASSERT_TRUE(runtime
+                  ->ExecuteScript("watch.js", absl::StrCat("globalThis.w = fs.watch('", dir_,
+                                                           "');\nglobalThis.p = fs.watchFile('",
+                                                           dir_, "', () => {});"))
+                  .ok());
+  std::vector<std::string> pending = runtime->DescribePendingWork();
+  ASSERT_EQ(pending.size(), 2u);
+  EXPECT_THAT(pending[0], HasSubstr("fs.FSWatcher (fs.watch) created at watch.js:1:"));
+  EXPECT_THAT(pending[1], HasSubstr("fs.StatWatcher (fs.watchFile) created at watch.js:2:"));
+  ASSERT_TRUE(runtime->ExecuteScript("unwatch.js", absl::StrCat("w.close(); fs.unwatchFile('",
+                                                                dir_, "');"))
+                  .ok());
+  ASSERT_TRUE(runtime->RunEventLoop().ok());
+  EXPECT_THAT(runtime->DescribePendingWork(), IsEmpty());
+  ASSERT_TRUE(runtime->ExecuteScript("again.js", absl::StrCat("fs.watch('", dir_,
+                                                              "', { persistent: false }); "
+                                                              "fs.watch('", dir_, "');"))
+                  .ok());
+  EXPECT_EQ(runtime->DescribePendingWork().size(), 2u);
+}
+
 TEST_P(FsTest, ACallbackThatThrowsEndsTheLoopWithItsError) {
   std::unique_ptr<Runtime> runtime = Make();
   ASSERT_NE(runtime, nullptr);
