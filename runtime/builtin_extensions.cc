@@ -8,6 +8,7 @@
 #include "runtime/node/os.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/fs.h"
+#include "runtime/node/worker.h"
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
 #include "runtime/timers_natives.h"
@@ -28,6 +29,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::OsExtension(),
       &node::StreamExtension(),
       &node::FsExtension(),
+      &node::WorkerExtension(),
       &ModulesExtension(),
   };
 }

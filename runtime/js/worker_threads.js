@@ -1,0 +1,72 @@
+// worker_threads at bootstrap: only what must be there before first use.
+// The module itself (worker_threads_port.js, worker_threads_worker.js) is
+// compiled the first time a program requires it or reads one of the web
+// globals it provides (MessageChannel, MessagePort, MessageEvent), so
+// programs that use neither pay nothing for it. Also the hook a worker's
+// runtime starts its program with (internals.startWorker, runtime/sibling.cc).
+(function (natives, internals) {
+  'use strict';
+  // Taken now: primordials are made only while the bootstrap runs, and the
+  // lazy scripts read them later.
+  const {
+    ArrayFrom, ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeForEach, ArrayPrototypeIndexOf,
+    ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeSplice, Error, FunctionPrototypeCall,
+    MathMax, ObjectAssign, ObjectCreate, ObjectDefineProperties, ObjectDefineProperty,
+    ObjectEntries, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
+    ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeToString, ObjectSetPrototypeOf, Promise,
+    PromiseResolve, ReflectApply, RegExpPrototypeExec, SafeMap, SafeSet, SafeWeakSet, String,
+    StringPrototypeStartsWith, StringPrototypeTrim, Symbol, SymbolFor, SymbolIterator,
+    SymbolToStringTag, TypeError, RangeError, URIError, SyntaxError, ReferenceError, EvalError,
+  } = internals.primordials;
+  // The globals the lazy scripts build on, before a program can replace them.
+  const { DOMException, Event, EventTarget, process, structuredClone } = globalThis;
+  const captured = {
+    DOMException, Event, EventTarget, process, structuredClone,
+    primordials: {
+      ArrayFrom, ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeForEach, ArrayPrototypeIndexOf,
+      ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeSplice, Error, FunctionPrototypeCall,
+      MathMax, ObjectAssign, ObjectCreate, ObjectDefineProperties, ObjectDefineProperty,
+      ObjectEntries, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
+      ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeToString, ObjectSetPrototypeOf, Promise,
+      PromiseResolve, ReflectApply, RegExpPrototypeExec, SafeMap, SafeSet, SafeWeakSet, String,
+      StringPrototypeStartsWith, StringPrototypeTrim, Symbol, SymbolFor, SymbolIterator,
+      SymbolToStringTag, TypeError, RangeError, URIError, SyntaxError, ReferenceError, EvalError,
+    },
+  };
+
+  let module;  // { exports, globals, startWorker } once loaded
+  function load() {
+    if (module === undefined) {
+      const ports = natives.loadScript('worker_threads_port.js')(natives, internals, captured);
+      module = natives.loadScript('worker_threads_worker.js')(natives, internals, captured, ports);
+    }
+    return module;
+  }
+
+  internals.defineBuiltin('worker_threads', () => load().exports);
+
+  // Node 20's globals, as it defines them: accessors until first read.
+  const names = ['MessageChannel', 'MessagePort', 'MessageEvent'];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const define = (value) => ObjectDefineProperty(globalThis, name, {
+      __proto__: null, value, writable: true, configurable: true, enumerable: false,
+    });
+    ObjectDefineProperty(globalThis, name, {
+      __proto__: null,
+      configurable: true,
+      enumerable: false,
+      get() {
+        const value = load().globals[name];
+        define(value);
+        return value;
+      },
+      set(value) { define(value); },
+    });
+  }
+
+  // A worker's runtime, fresh or restored, starts here: it reads what its
+  // parent sent, then runs the worker's file or code; the promise settles
+  // when that has been evaluated.
+  internals.startWorker = () => load().startWorker();
+})
