@@ -299,6 +299,33 @@ TEST_F(CliTest, PendingIntervalsAtBuildTimeAreNamed) {
   EXPECT_FALSE(FileExists(Path("x.snap")));
 }
 
+// Issue #13: a Worker is a live resource at build time. One the program let
+// go of (unref) while it still runs, and MessagePorts left open, fail the
+// build naming where they were made; a worker that finished at build time,
+// whose answer the module awaited, leaves its result in the snapshot.
+TEST_F(CliTest, WorkersAndPortsAtBuildTimeAreNamedUnlessTheyEnded) {
+  Write("running.js", R"(import { Worker } from 'node:worker_threads';
+new Worker('setInterval(() => {}, 1000)', { eval: true }).unref();
+const { port1 } = new MessageChannel();
+export function main() {})");
+  ProcessResult build = Toysnap({"build", Path("running.js"), "-o", Path("x.snap")});
+  ExpectRefused(build, "work is still pending or open at build time");
+  EXPECT_THAT(build.err, HasSubstr("Worker created at file://"));
+  EXPECT_THAT(build.err, HasSubstr("running.js:2:1"));
+  EXPECT_THAT(build.err, HasSubstr("MessagePort created at file://"));
+  EXPECT_FALSE(FileExists(Path("x.snap")));
+
+  Write("ended.js", R"(import { Worker } from 'node:worker_threads';
+const w = new Worker('require("worker_threads").parentPort.postMessage(6 * 7)', { eval: true });
+const answer = await new Promise((resolve) => w.once('message', resolve));
+await new Promise((resolve) => w.once('exit', resolve));
+export function main() { console.log('answer', answer); })");
+  std::string snap = Build(Path("ended.js"), "ended.snap");
+  ProcessResult run = Toysnap({"run", snap});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "answer 42\n");
+}
+
 // Issue #13: a descriptor or FileHandle still open when the build drains the
 // loop cannot enter a snapshot. The build fails naming each one, the file it
 // opened and the file:line:col that opened it, and says to open it in main();
