@@ -6,33 +6,22 @@
 // runtime starts its program with (internals.startWorker, runtime/sibling.cc).
 (function (natives, internals) {
   'use strict';
-  // Taken now: primordials are made only while the bootstrap runs, and the
-  // lazy scripts read them later.
-  const {
-    ArrayFrom, ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeForEach, ArrayPrototypeIndexOf,
-    ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeSplice, Error, FunctionPrototypeCall,
-    MathMax, ObjectAssign, ObjectCreate, ObjectDefineProperties, ObjectDefineProperty,
-    ObjectEntries, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
-    ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeToString, ObjectSetPrototypeOf, Promise,
-    PromiseResolve, ReflectApply, RegExpPrototypeExec, SafeMap, SafeSet, SafeWeakSet, String,
-    StringPrototypeStartsWith, StringPrototypeTrim, Symbol, SymbolFor, SymbolIterator,
-    SymbolToStringTag, TypeError, RangeError, URIError, SyntaxError, ReferenceError, EvalError,
-  } = internals.primordials;
+  // Primordials are made only while the bootstrap runs: the lazy scripts'
+  // are taken now, for them to read from internals.primordials later.
+  const names = 'ArrayFrom ArrayIsArray ArrayPrototypeFilter ArrayPrototypeIndexOf ' +
+    'ArrayPrototypeMap ArrayPrototypePush ArrayPrototypeSplice Error EvalError ' +
+    'FunctionPrototypeCall MathMax ObjectCreate ObjectDefineProperty ObjectEntries ' +
+    'ObjectGetOwnPropertyDescriptor ObjectGetOwnPropertyNames ObjectGetPrototypeOf ' +
+    'ObjectPrototypeToString ObjectSetPrototypeOf Promise PromiseResolve RangeError ' +
+    'ReferenceError ReflectApply RegExpPrototypeExec SafeMap SafeWeakSet String ' +
+    'StringPrototypeSplit StringPrototypeTrim Symbol SymbolFor SymbolIterator ' +
+    'SymbolToStringTag SyntaxError TypeError URIError';
+  const { ObjectDefineProperty, StringPrototypeSplit } = internals.primordials;
+  const taken = StringPrototypeSplit(names, ' ');
+  for (let i = 0; i < taken.length; i++) internals.primordials[taken[i]];  // eslint-disable-line
   // The globals the lazy scripts build on, before a program can replace them.
   const { DOMException, Event, EventTarget, process, structuredClone } = globalThis;
-  const captured = {
-    DOMException, Event, EventTarget, process, structuredClone,
-    primordials: {
-      ArrayFrom, ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeForEach, ArrayPrototypeIndexOf,
-      ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeSplice, Error, FunctionPrototypeCall,
-      MathMax, ObjectAssign, ObjectCreate, ObjectDefineProperties, ObjectDefineProperty,
-      ObjectEntries, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
-      ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeToString, ObjectSetPrototypeOf, Promise,
-      PromiseResolve, ReflectApply, RegExpPrototypeExec, SafeMap, SafeSet, SafeWeakSet, String,
-      StringPrototypeStartsWith, StringPrototypeTrim, Symbol, SymbolFor, SymbolIterator,
-      SymbolToStringTag, TypeError, RangeError, URIError, SyntaxError, ReferenceError, EvalError,
-    },
-  };
+  const captured = { DOMException, Event, EventTarget, process, structuredClone };
 
   let module;  // { exports, globals, startWorker } once loaded
   function load() {
@@ -46,9 +35,9 @@
   internals.defineBuiltin('worker_threads', () => load().exports);
 
   // Node 20's globals, as it defines them: accessors until first read.
-  const names = ['MessageChannel', 'MessagePort', 'MessageEvent'];
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
+  const globals = ['MessageChannel', 'MessagePort', 'MessageEvent'];
+  for (let i = 0; i < globals.length; i++) {
+    const name = globals[i];
     const define = (value) => ObjectDefineProperty(globalThis, name, {
       __proto__: null, value, writable: true, configurable: true, enumerable: false,
     });

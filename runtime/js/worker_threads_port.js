@@ -11,7 +11,7 @@
     ArrayPrototypeFilter, ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, SafeMap,
     SafeWeakSet,
     Symbol, SymbolFor, SymbolIterator, SymbolToStringTag, TypeError,
-  } = captured.primordials;
+  } = internals.primordials;
   const MessagePort = natives.MessagePort;
   const kListeners = Symbol('kListeners');   // type -> [{ listener, once, node }]
   const kOnHandler = Symbol('kOnHandler');   // type -> the on<type> function's record

@@ -12,7 +12,7 @@
     ObjectPrototypeToString, Promise, PromiseResolve, RegExpPrototypeExec, SafeMap,
     String, StringPrototypeTrim, SymbolFor, SymbolToStringTag, TypeError, RangeError, URIError,
     SyntaxError, ReferenceError, EvalError, ReflectApply,
-  } = captured.primordials;
+  } = internals.primordials;
   const { MessagePort, MessageChannel, MessageEvent, receiveMessageOnPort, dispatch, kOwner,
     makeDOMException, untransferable } = ports;
   const EventEmitter = internals.requireBuiltin('events');
