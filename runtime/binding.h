@@ -90,6 +90,14 @@ bool Return(NativeCall& call, v8::Local<T> value) {
   call.info.GetReturnValue().Set(value);
   return true;
 }
+// An empty MaybeLocal: an exception is pending.
+template <typename T>
+bool Return(NativeCall& call, v8::MaybeLocal<T> value) {
+  v8::Local<T> local;
+  if (!value.ToLocal(&local)) return false;
+  call.info.GetReturnValue().Set(local);
+  return true;
+}
 template <typename T>
 bool Return(NativeCall& call, const std::optional<T>& value) {
   return value ? Return(call, *value) : true;

@@ -10,6 +10,7 @@
 #include "runtime/node/dns.h"
 #include "runtime/node/fs.h"
 #include "runtime/node/net.h"
+#include "runtime/node/worker.h"
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
 #include "runtime/timers_natives.h"
@@ -32,6 +33,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::FsExtension(),
       &node::NetExtension(),
       &node::DnsExtension(),
+      &node::WorkerExtension(),
       &ModulesExtension(),
   };
 }

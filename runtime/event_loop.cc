@@ -81,6 +81,12 @@ EventLoop::EventLoop(v8::Isolate* isolate, LoopPlatform* platform, double deadli
 // the platform stops waking it first, since other threads may.
 EventLoop::~EventLoop() {
   platform_->ClearWaker(isolate_);
+  // A hook may remove others (a port closing its peer); each runs once.
+  while (!teardown_hooks_.empty()) {
+    std::function<void()> hook = std::move(teardown_hooks_.begin()->second);
+    teardown_hooks_.erase(teardown_hooks_.begin());
+    hook();
+  }
   uv_walk(
       &loop_,
       [](uv_handle_t* handle, void*) {
@@ -306,6 +312,14 @@ std::vector<std::string> EventLoop::OpenResources() const {
   for (const auto& [id, line] : resources_) lines.push_back(line);
   return lines;
 }
+
+int EventLoop::AddTeardownHook(std::function<void()> hook) {
+  int id = next_hook_id_++;
+  teardown_hooks_[id] = std::move(hook);
+  return id;
+}
+
+void EventLoop::RemoveTeardownHook(int id) { teardown_hooks_.erase(id); }
 
 void EventLoop::OnTimer(uv_timer_t* handle) {
   EventLoop* loop = LoopOf(reinterpret_cast<uv_handle_t*>(handle));

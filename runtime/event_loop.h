@@ -92,6 +92,13 @@ class EventLoop {
   // One line per live resource (DescribePending lists them with the timers).
   std::vector<std::string> OpenResources() const;
 
+  // Runs `hook` when the loop is destroyed (its runtime going away), before
+  // it closes any handle: for natives whose handles other threads can reach
+  // (a MessagePort's wake-up, a worker's thread), which must be cut off or
+  // joined first. Hooks must not call into JS. Remove returns nothing once run.
+  int AddTeardownHook(std::function<void()> hook);
+  void RemoveTeardownHook(int id);
+
  private:
   absl::StatusOr<v8::Local<v8::Value>> CallHook(v8::Local<v8::Context> context,
                                                 const v8::Global<v8::Function>& hook,
@@ -153,6 +160,8 @@ class EventLoop {
   absl::Status uncaught_;  // first error thrown by a microtask
   std::map<int, std::string> resources_;  // id -> "kind created at file:line:col"
   int next_resource_id_ = 1;
+  std::map<int, std::function<void()>> teardown_hooks_;  // by id, run in order of addition
+  int next_hook_id_ = 1;
 };
 
 }  // namespace toysnap

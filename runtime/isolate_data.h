@@ -6,6 +6,7 @@
 #ifndef TOYSNAP_RUNTIME_ISOLATE_DATA_H_
 #define TOYSNAP_RUNTIME_ISOLATE_DATA_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -49,6 +50,10 @@ class IsolateData {
   const Permissions* permissions = nullptr;
   // The clock JS reads (clock.h); V8Process's platform reads it for Date too.
   Clock* clock = nullptr;
+  // Called with each exception that becomes a Status (js_error.h), while it
+  // is still a JS value: a worker keeps the last one, so that its parent's
+  // 'error' event gets the error itself. Unset: nothing is called.
+  std::function<void(v8::Local<v8::Value>)> on_js_error;
 
  private:
   const ExtensionRegistry* extensions_;

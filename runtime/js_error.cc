@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "runtime/isolate_data.h"
 #include "runtime/module_resolver.h"
 #include "v8-message.h"
 #include "v8-primitive.h"
@@ -94,6 +95,8 @@ std::string DisplayPath(const std::string& resource_name) {
 absl::Status JsErrorToStatus(v8::Isolate* isolate, v8::Local<v8::Context> context,
                              v8::Local<v8::Value> exception, v8::Local<v8::Message> message) {
   v8::HandleScope scope(isolate);
+  IsolateData* data = IsolateData::From(isolate);
+  if (data != nullptr && data->on_js_error) data->on_js_error(exception);
   if (message.IsEmpty()) message = v8::Exception::CreateMessage(isolate, exception);
   JsErrorInfo info;
   info.message = ToUtf8(isolate, message->Get());

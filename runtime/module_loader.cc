@@ -281,8 +281,48 @@ ModuleLoader* ModuleLoader::From(v8::Isolate* isolate) {
   return data == nullptr ? nullptr : data->loader;
 }
 
+absl::Status ModuleLoader::SyncBuiltinExports(v8::Local<v8::Context> context) {
+  for (size_t i = 0; i < urls_.size(); ++i) {
+    if (urls_[i].rfind("node:", 0) != 0) continue;
+    v8::Local<v8::Module> module = modules_[i].Get(isolate_);
+    if (!module->IsSyntheticModule() || module->GetStatus() != v8::Module::kEvaluated) continue;
+    ASSIGN_OR_RETURN(v8::Local<v8::String> js_url, NewStringOr(isolate_, urls_[i], "module URL"));
+    ASSIGN_OR_RETURN(v8::Local<v8::Value> exports, CallInternal(context, "requireBuiltin", {js_url}));
+    if (!exports->IsObject()) continue;
+    v8::Local<v8::Array> names;
+    if (!module->GetModuleNamespace().As<v8::Object>()->GetOwnPropertyNames(context).ToLocal(&names)) {
+      return absl::InternalError(absl::StrCat("cannot list the exports of ", urls_[i]));
+    }
+    for (uint32_t n = 0; n < names->Length(); ++n) {
+      v8::Local<v8::Value> name, value;
+      if (!names->Get(context, n).ToLocal(&name) || !name->IsString()) continue;
+      if (ToUtf8(isolate_, name) == "default") continue;
+      v8::TryCatch try_catch(isolate_);
+      if (!exports.As<v8::Object>()->Get(context, name).ToLocal(&value) ||
+          module->SetSyntheticModuleExport(isolate_, name.As<v8::String>(), value).IsNothing()) {
+        return TryCatchToStatus(isolate_, context, try_catch);
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+namespace {
+
+// syncBuiltinESMExports(): module.syncBuiltinESMExports() (builtins.js).
+void SyncBuiltinEsmExports(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  ModuleLoader* loader = ModuleLoader::From(isolate);
+  if (loader == nullptr) return;
+  absl::Status status = loader->SyncBuiltinExports(isolate->GetCurrentContext());
+  if (!status.ok() && !isolate->IsExecutionTerminating()) ThrowError(isolate, status.message());
+}
+
+}  // namespace
+
 const Extension& ModulesExtension() {
   static constexpr NativeFunction kFunctions[] = {
+      {"syncBuiltinESMExports", SyncBuiltinEsmExports, 0},
       {"readFile", ReadFileText, 1},
       {"readFileBytes", ReadFileBytes, 1},
       {"fileKind", FileKind, 1},

@@ -89,6 +89,10 @@ class ModuleLoader {
   // The loader of the isolate's IsolateData, or null.
   static ModuleLoader* From(v8::Isolate* isolate);
 
+  // Node's module.syncBuiltinESMExports(): each evaluated builtin's named ES
+  // exports take the current values of its CommonJS exports' properties.
+  absl::Status SyncBuiltinExports(v8::Local<v8::Context> context);
+
  private:
   absl::StatusOr<v8::Local<v8::Module>> LoadAndInstantiate(
       v8::Local<v8::Context> context, const ResolvedModule& root,

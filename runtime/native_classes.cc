@@ -250,6 +250,12 @@ NativeState* UnwrapNativeState(const v8::FunctionCallbackInfo<v8::Value>& info,
   return nullptr;
 }
 
+NativeState* NativeStateOf(v8::Local<v8::Value> value, const NativeClass& cls) {
+  if (value.IsEmpty() || !value->IsObject()) return nullptr;
+  const NativeStateRegistry::Entry* entry = EntryOf(value.As<v8::Object>());
+  return entry != nullptr && IsA(entry->cls, cls) ? entry->state.get() : nullptr;
+}
+
 // Runs inside SnapshotCreator::CreateBlob with GC and JS disallowed: it must only
 // read. V8 calls it for every embedder field holding no heap object, so also for
 // ArrayBuffers and typed arrays (two fields each), which are skipped.

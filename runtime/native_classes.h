@@ -116,6 +116,14 @@ T* UnwrapNativeState(const v8::FunctionCallbackInfo<v8::Value>& info, const Nati
   return static_cast<T*>(UnwrapNativeState(info, cls));
 }
 
+// The state of `value` if it is an instance of `cls` (or a subclass), else
+// null; throws nothing. For natives that take an instance as an argument.
+NativeState* NativeStateOf(v8::Local<v8::Value> value, const NativeClass& cls);
+template <typename T>
+T* NativeStateOf(v8::Local<v8::Value> value, const NativeClass& cls) {
+  return static_cast<T*>(NativeStateOf(value, cls));
+}
+
 // For SnapshotCreator::SetDefaultContext and Context::New respectively. The first
 // writes "<class name>\0<state bytes>" for field 0 of each live instance; the
 // second recreates the state of a class the isolate's ExtensionRegistry knows (an

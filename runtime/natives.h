@@ -4,11 +4,14 @@
 #define TOYSNAP_RUNTIME_NATIVES_H_
 
 #include <cstdint>
+#include <memory>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "runtime/extension.h"
 #include "runtime/path_map.h"
+#include "runtime/sibling_runtime.h"
 #include "v8-context.h"
 #include "v8-function-callback.h"
 #include "v8-isolate.h"
@@ -34,6 +37,9 @@ class NativeHost {
   // rebuilds.
   virtual void RecordFileRead(absl::string_view path, absl::string_view content) = 0;
   virtual void RecordFileProbe(absl::string_view path, int kind) = 0;
+  // A runtime made like this one for another thread (a Worker): restored from
+  // the same snapshot when this one was, else bootstrapped fresh.
+  virtual absl::StatusOr<std::unique_ptr<SiblingRuntime>> NewSibling(SiblingOptions options) = 0;
 
   // The host of the isolate's IsolateData, or null.
   static NativeHost* From(v8::Isolate* isolate);

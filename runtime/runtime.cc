@@ -78,6 +78,21 @@ void ApplyHeapLimit(const RuntimeOptions& options, v8::Isolate::CreateParams& pa
   params.constraints.ConfigureDefaultsFromHeapSize(0, (options.max_heap_mb << 20) * 2);
 }
 
+// What restoring needs of a container's metadata: all but the file inputs,
+// which only incremental builds read.
+std::shared_ptr<const SnapshotMetadata> RestoreRecipe(const SnapshotMetadata& metadata) {
+  auto recipe = std::make_shared<SnapshotMetadata>();
+  recipe->entry_module = metadata.entry_module;
+  recipe->modules = metadata.modules;
+  recipe->has_main = metadata.has_main;
+  recipe->v8_flags = metadata.v8_flags;
+  recipe->context_data_index = metadata.context_data_index;
+  recipe->commonjs_modules = metadata.commonjs_modules;
+  recipe->options_hash = metadata.options_hash;
+  recipe->extensions = metadata.extensions;
+  return recipe;
+}
+
 }  // namespace
 
 Runtime::Runtime(const V8Process& process, const RuntimeOptions& options, v8::Isolate* isolate)
@@ -142,10 +157,10 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const V8Process& proces
                                                          const RuntimeOptions& options) {
   std::unique_ptr<Runtime> runtime(new Runtime(process, options, nullptr));
   RETURN_IF_ERROR(runtime->OwnExtensions());
-  auto allocator = std::unique_ptr<v8::ArrayBuffer::Allocator>(
+  std::shared_ptr<v8::ArrayBuffer::Allocator> allocator(
       v8::ArrayBuffer::Allocator::NewDefaultAllocator());
   v8::Isolate::CreateParams params;
-  params.array_buffer_allocator = allocator.get();
+  params.array_buffer_allocator_shared = allocator;
   params.external_references = runtime->registry_->external_references();
   ApplyHeapLimit(options, params);
   runtime->allocator_ = std::move(allocator);
@@ -189,12 +204,13 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
   RETURN_IF_ERROR(runtime->OwnExtensions());
   // Before V8 reads the blob: a table that differs would misread it.
   RETURN_IF_ERROR(runtime->registry_->CheckCompatible(metadata.extensions));
-  auto allocator = std::unique_ptr<v8::ArrayBuffer::Allocator>(
+  std::shared_ptr<v8::ArrayBuffer::Allocator> allocator(
       v8::ArrayBuffer::Allocator::NewDefaultAllocator());
   runtime->blob_ = std::move(blob);
   runtime->startup_data_ = {runtime->blob_.data(), static_cast<int>(runtime->blob_.size())};
+  runtime->metadata_ = RestoreRecipe(metadata);
   v8::Isolate::CreateParams params;
-  params.array_buffer_allocator = allocator.get();
+  params.array_buffer_allocator_shared = allocator;
   params.external_references = runtime->registry_->external_references();
   params.snapshot_blob = &runtime->startup_data_;
   ApplyHeapLimit(options, params);
@@ -560,6 +576,20 @@ absl::StatusOr<v8::Global<v8::Value>> Runtime::CallFunction(
   if (result->IsPromise()) loop_->MarkHandled(result.As<v8::Promise>());
   RETURN_IF_ERROR(Explain(loop_->RunMicrotasks(scope.context())));
   return v8::Global<v8::Value>(isolate_, result);
+}
+
+absl::Status Runtime::CallStartHook(absl::string_view name) {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  v8::Local<v8::Value> result;
+  RETURN_IF_ERROR(CallInternal(name, {}, &result));
+  if (result->IsPromise()) loop_->MarkHandled(result.As<v8::Promise>());
+  return AwaitLocal(result).status();
+}
+
+void Runtime::InContext(const std::function<void(v8::Local<v8::Context>)>& work) {
+  ContextScope scope(*this);
+  work(scope.context());
 }
 
 int Runtime::RequestedExitCode() {

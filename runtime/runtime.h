@@ -3,6 +3,7 @@
 #ifndef TOYSNAP_RUNTIME_RUNTIME_H_
 #define TOYSNAP_RUNTIME_RUNTIME_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -162,6 +163,7 @@ class Runtime : public NativeHost {
   bool preserve_symlinks() const override { return options_.preserve_symlinks; }
   void RecordFileRead(absl::string_view path, absl::string_view content) override;
   void RecordFileProbe(absl::string_view path, int kind) override;
+  absl::StatusOr<std::unique_ptr<SiblingRuntime>> NewSibling(SiblingOptions options) override;
 
   // What the program read or probed so far, by recorded path, sorted; only a
   // runtime whose heap becomes a snapshot records them.
@@ -177,6 +179,7 @@ class Runtime : public NativeHost {
   };
 
   friend class SnapshottingRuntime;
+  friend class Sibling;  // sibling.cc
 
   Runtime(const V8Process& process, const RuntimeOptions& options, v8::Isolate* isolate);
   // The built-in extensions and the embedder's, composed; check its status().
@@ -209,6 +212,10 @@ class Runtime : public NativeHost {
   std::vector<std::string> CommonJsModules();
   // Names why JS stopped (exit(), heap or time limit) when it was terminated.
   absl::Status Explain(absl::Status status) const;
+  // For siblings (sibling.cc): calls internals[name]() and awaits its result;
+  // runs `work` with the context entered.
+  absl::Status CallStartHook(absl::string_view name);
+  void InContext(const std::function<void(v8::Local<v8::Context>)>& work);
 
   const V8Process& process_;
   RuntimeOptions options_;
@@ -220,8 +227,13 @@ class Runtime : public NativeHost {
   std::unique_ptr<IsolateData> owned_isolate_data_;  // null when snapshotting
   IsolateData* isolate_data_ = nullptr;
   SharedBytes blob_;  // shared, immutable; outlives the isolate
+  // What a restored runtime was restored with (its file inputs left out), so
+  // a sibling can be restored from the same blob; null for fresh runtimes.
+  std::shared_ptr<const SnapshotMetadata> metadata_;
   v8::StartupData startup_data_{nullptr, 0};
-  std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;  // owned; outlives isolate
+  // Shared with every ArrayBuffer's memory, which may move to another
+  // runtime's isolate (postMessage transfers) and outlive this one.
+  std::shared_ptr<v8::ArrayBuffer::Allocator> allocator_;
   std::unique_ptr<v8::Isolate, IsolateDeleter> owned_isolate_;  // null when snapshotting
   v8::Isolate* isolate_;  // owned_isolate_ or the SnapshotCreator's
   v8::Global<v8::Context> context_;

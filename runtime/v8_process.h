@@ -4,6 +4,7 @@
 #ifndef TOYSNAP_RUNTIME_V8_PROCESS_H_
 #define TOYSNAP_RUNTIME_V8_PROCESS_H_
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 
@@ -49,6 +50,10 @@ class V8Process {
   // before every Isolate::Dispose.
   void NotifyIsolateShutdown(v8::Isolate* isolate) const;
 
+  // A new worker thread id (worker_threads.threadId): 1, 2, ... in the order
+  // asked, from any thread; 0 is the main thread's.
+  int NewThreadId() const { return ++last_thread_id_; }
+
  private:
   explicit V8Process(std::unique_ptr<ClockPlatform> platform, LoopPlatform* loop_platform);
   static std::unique_ptr<V8Process> Start();
@@ -56,6 +61,7 @@ class V8Process {
   // wake-ups), which forwards to libplatform's default platform.
   std::unique_ptr<ClockPlatform> platform_;  // owned; outlives every isolate
   LoopPlatform* loop_platform_;              // inside platform_
+  mutable std::atomic<int> last_thread_id_{0};
 };
 
 

@@ -189,8 +189,9 @@ TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
         "V8 flags:", "external references: fingerprint", "compression:         none",
         "size raw:", "size stored:", "header checksum:", "body checksum:", "ok",
         "compatible:          yes", "has main():          yes", "modules (2):",
-        "extensions (13):\n  core         version 1, ", "\n  fs           version 1, ",
-        "\n  net          version 1, ", "\n  dns          version 1, "}) {
+        "extensions (14):\n  core         version 1, ", "\n  fs           version 1, ",
+        "\n  net          version 1, ", "\n  dns          version 1, ",
+        "\n  worker_threads version 1, "}) {
     EXPECT_THAT(info.out, HasSubstr(field));
   }
   EXPECT_THAT(info.out, HasSubstr(Path("lib.js")));
@@ -318,6 +319,33 @@ TEST_F(CliTest, PendingIntervalsAtBuildTimeAreNamed) {
   ExpectRefused(build, "setInterval(…, 1000) created at");
   EXPECT_THAT(build.err, HasSubstr("interval.js:1:1"));
   EXPECT_FALSE(FileExists(Path("x.snap")));
+}
+
+// Issue #13: a Worker is a live resource at build time. One the program let
+// go of (unref) while it still runs, and MessagePorts left open, fail the
+// build naming where they were made; a worker that finished at build time,
+// whose answer the module awaited, leaves its result in the snapshot.
+TEST_F(CliTest, WorkersAndPortsAtBuildTimeAreNamedUnlessTheyEnded) {
+  Write("running.js", R"(import { Worker } from 'node:worker_threads';
+new Worker('setInterval(() => {}, 1000)', { eval: true }).unref();
+const { port1 } = new MessageChannel();
+export function main() {})");
+  ProcessResult build = Toysnap({"build", Path("running.js"), "-o", Path("x.snap")});
+  ExpectRefused(build, "work is still pending or open at build time");
+  EXPECT_THAT(build.err, HasSubstr("Worker created at file://"));
+  EXPECT_THAT(build.err, HasSubstr("running.js:2:1"));
+  EXPECT_THAT(build.err, HasSubstr("MessagePort created at file://"));
+  EXPECT_FALSE(FileExists(Path("x.snap")));
+
+  Write("ended.js", R"(import { Worker } from 'node:worker_threads';
+const w = new Worker('require("worker_threads").parentPort.postMessage(6 * 7)', { eval: true });
+const answer = await new Promise((resolve) => w.once('message', resolve));
+await new Promise((resolve) => w.once('exit', resolve));
+export function main() { console.log('answer', answer); })");
+  std::string snap = Build(Path("ended.js"), "ended.snap");
+  ProcessResult run = Toysnap({"run", snap});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "answer 42\n");
 }
 
 // Issue #13: a descriptor or FileHandle still open when the build drains the

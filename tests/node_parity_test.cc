@@ -228,6 +228,12 @@ TEST(NodeParityTest, StreamBuiltinsFirstLoadedAfterRestore) {
 
 // The console fixture's objects are created at build time and printed after
 // restore: Maps, class instances, typed arrays and the rest must survive intact.
+// Issue #13: worker_threads. From a snapshot, a worker whose file is not in
+// the snapshot restores from it; this file as a worker bootstraps fresh.
+TEST(NodeParityTest, WorkerThreadsAsNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/workers.mjs"), {});
+}
+
 TEST(NodeParityTest, ConsoleFormattingOfEveryFixtureCase) {
   std::string dir = MakeTempDir();
   std::string entry = dir + "/console_cases.mjs";

@@ -530,6 +530,7 @@
           ? builtin('url').fileURLToPath(filename) : String(filename);
         return internals.makeRequire(path);
       },
+      syncBuiltinESMExports() { natives.syncBuiltinESMExports(); },
     };
   }
 
