@@ -5,6 +5,7 @@
 #include "runtime/console_natives.h"
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
+#include "runtime/node/child_process.h"
 #include "runtime/node/os.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/fs.h"
@@ -28,6 +29,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::OsExtension(),
       &node::StreamExtension(),
       &node::FsExtension(),
+      &node::ChildProcessExtension(),
       &ModulesExtension(),
   };
 }
