@@ -9,6 +9,7 @@
 #include "runtime/node/os.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/fs.h"
+#include "runtime/node/net.h"
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
 #include "runtime/timers_natives.h"
@@ -29,6 +30,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::OsExtension(),
       &node::StreamExtension(),
       &node::FsExtension(),
+      &node::NetExtension(),
       &node::ChildProcessExtension(),
       &ModulesExtension(),
   };
