@@ -199,7 +199,14 @@
       } else if (one === 'pipe' || one === 'overlapped' || (typeof one === 'number' && one < 0)) {
         const entry = { type: one === 'overlapped' ? 'overlapped' : 'pipe',
                         readable: i === 0, writable: i !== 0 };
-        if (!sync) entry.handle = internals.childPipes.newPipe();
+        if (!sync) {
+          // The net extension's Socket is what a ChildProcess exposes.
+          if (!internals.isBuiltin('net')) {
+            closePipes(result);
+            throw unsupported("stdio 'pipe' for spawn() without net.Socket");
+          }
+          entry.handle = childPipes.newPipe();
+        }
         ArrayPrototypePush(result, entry);
       } else if (one === 'ipc') {
         closePipes(result);
@@ -347,11 +354,15 @@
 
   // ---- ChildProcess, spawn --------------------------------------------------
 
-  // The stream handles of 'pipe' descriptors: a Pipe handle for uv_spawn, and
-  // the Socket over it the ChildProcess exposes.
-  internals.childPipes ??= {
-    newPipe() { return { close() {} }; },
-    socketFor() { throw unsupported("stdio 'pipe' for spawn()"); },
+  // A 'pipe' descriptor: a Pipe handle (the net extension's) that uv_spawn
+  // connects to the child, and the net.Socket over it the ChildProcess
+  // exposes (readable for the child's output, writable for its stdin).
+  const childPipes = {
+    newPipe() { return new natives.Pipe(false, 'child process stdio pipe'); },
+    socketFor(handle, readable) {
+      const { Socket } = internals.requireBuiltin('net');
+      return new Socket({ handle: handle ?? undefined, readable, writable: !readable });
+    },
   };
 
   const kProcessOwner = SymbolFor('toysnap.childProcess.owner');
@@ -454,7 +465,10 @@
     for (let i = 0; i < stdio.length; i++) {
       const entry = stdio[i];
       if (entry.type === 'ignore' || !entry.handle) continue;
-      entry.socket = internals.childPipes.socketFor(this.pid !== 0 ? entry.handle : null, i > 0);
+      // No child (ENOENT): the pipe was never connected, and an open handle
+      // would keep a build from finishing.
+      if (!this.pid) entry.handle.close();
+      entry.socket = childPipes.socketFor(this.pid ? entry.handle : null, i > 0);
       if (i > 0 && this.pid !== 0) {
         this._closesNeeded++;
         entry.socket.on('close', () => { maybeClose(this); });

@@ -11,6 +11,7 @@
 #include "runtime/node/child_process_internal.h"
 #include "runtime/node/child_process_spec.h"
 #include "runtime/node/child_process_sync.h"
+#include "runtime/node/stream_handle.h"
 #include "runtime/permission_check.h"
 #include "v8-array-buffer.h"
 #include "v8-container.h"
@@ -94,10 +95,14 @@ bool CheckChildProcessAccess(v8::Isolate* isolate) {
 }
 
 uv_stream_t* ChildPipeStream(v8::Isolate* isolate, v8::Local<v8::Object> pipe) {
-  ThrowError(isolate, ErrorKind::kError,
-             "child_process: stdio 'pipe' for spawn() needs the stream layer (not yet built)",
-             "ERR_TOYSNAP_UNSUPPORTED");
-  return nullptr;
+  StreamHandle* handle = UnwrapStreamHandle(isolate, pipe);
+  uv_stream_t* stream = handle != nullptr && handle->kind() == HandleKind::kPipe
+                            ? handle->stream() : nullptr;
+  if (stream == nullptr) {
+    ThrowError(isolate, ErrorKind::kTypeError, "a 'pipe' stdio entry needs an open Pipe handle",
+               "ERR_INVALID_ARG_VALUE");
+  }
+  return stream;
 }
 
 const Extension& ChildProcessExtension() {
