@@ -8,6 +8,7 @@
 #include "runtime/node/child_process.h"
 #include "runtime/node/os.h"
 #include "runtime/node/stream.h"
+#include "runtime/node/dns.h"
 #include "runtime/node/fs.h"
 #include "runtime/node/net.h"
 #include "runtime/node_builtins.h"
@@ -31,6 +32,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::StreamExtension(),
       &node::FsExtension(),
       &node::NetExtension(),
+      &node::DnsExtension(),
       &node::ChildProcessExtension(),
       &ModulesExtension(),
   };

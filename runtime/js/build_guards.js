@@ -19,8 +19,13 @@
 
   const names = ['WebAssembly', 'SharedArrayBuffer', 'Atomics'];
   const guards = new SafeMap();  // name -> its getter, while installed
+  let building = false;          // between install and remove: a snapshot is being built
+
+  // For what a snapshot cannot hold and must not wait for (a listening server).
+  internals.isBuildingSnapshot = () => building;
 
   internals.installBuildGuards = function () {
+    building = true;
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
       if (ObjectGetOwnPropertyDescriptor(globalThis, name) !== undefined) continue;
@@ -46,6 +51,7 @@
   };
 
   internals.removeBuildGuards = function () {
+    building = false;
     for (let i = 0; i < names.length; i++) {
       const desc = ObjectGetOwnPropertyDescriptor(globalThis, names[i]);
       if (desc !== undefined && desc.get !== undefined && desc.get === guards.get(names[i])) {

@@ -1,5 +1,18 @@
-// The net extension's bootstrap: nothing but registrations, so start-up does
-// not grow; the modules themselves are lazy scripts.
+// The net extension's bootstrap: registrations only, so a program that never
+// touches the network or stdio streams pays nothing at start. `net`, `tty`
+// and process.stdin/stdout/stderr are lazy scripts, compiled on first use:
+// net_socket.js (net.Socket), net_server.js (net.Server, the module),
+// tty.js (ReadStream, WriteStream) and stdio.js (the process streams).
 (function (natives, internals) {
   'use strict';
+  // Saved before user code runs, as the primordials are.
+  internals.netTimers = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
+
+  function load(name) { return natives.loadScript(name)(natives, internals); }
+  let socketParts, stdio;
+  internals.netSocket = () => (socketParts ??= load('net_socket.js'));
+  internals.defineBuiltin('net', () => load('net_server.js'));
+  internals.defineBuiltin('tty', () => load('tty.js'));
+  // process.stdout/stderr/stdin, made on first access (process_node.js).
+  internals.getStdio = (fd) => (stdio ??= load('stdio.js'))(fd);
 })

@@ -1,12 +1,12 @@
-// The rest of Node's `process`: ids, paths, clocks, memory, signals, stdout and
-// stderr, warnings, and the 'beforeExit'/'exit' events (it becomes an
+// The rest of Node's `process`: ids, paths, clocks, memory, signals, the stdio
+// streams (net.js), warnings, and the 'beforeExit'/'exit' events (it becomes an
 // EventEmitter once builtins.js has one: internals.processBecomesEmitter).
 // Every per-process value is read when asked for, never kept in a snapshot.
 (function (natives, internals) {
   'use strict';
   const {
     ArrayIsArray, Error, Number, NumberParseInt, ObjectDefineProperties, ObjectSetPrototypeOf,
-    String, TypeError, TypedArrayPrototypeGetSymbolToStringTag,
+    String, TypeError,
   } = internals.primordials;
 
   const process = globalThis.process;
@@ -22,59 +22,14 @@
     return error;
   }
 
-  // A minimal stdout/stderr: synchronous writes, as Node's are on Linux for
-  // files, pipes and terminals. Not yet a stream.Writable (see README).
-  function makeStdio(fd) {
-    const listeners = { __proto__: null };
-    return {
-      fd,
-      get isTTY() { return natives.isatty(fd) ? true : undefined; },
-      get columns() { const size = natives.windowSize(fd); return size === undefined ? undefined : size[0]; },
-      get rows() { const size = natives.windowSize(fd); return size === undefined ? undefined : size[1]; },
-      getWindowSize() { return natives.windowSize(fd) ?? [80, 24]; },
-      hasColors(count = 16) {
-        if (!natives.isatty(fd) || process.env.NO_COLOR !== undefined) return false;
-        return count <= (process.env.TERM === 'dumb' ? 1 : 256);
-      },
-      writable: true,
-      write(chunk, encoding, callback) {
-        if (typeof encoding === 'function') { callback = encoding; encoding = undefined; }
-        if (typeof chunk === 'string') {
-          natives.print(fd, chunk);
-        } else if (chunk !== null && typeof chunk === 'object' &&
-                   TypedArrayPrototypeGetSymbolToStringTag(chunk) !== undefined) {
-          natives.writeBytes(fd, chunk);
-        } else {
-          const error = new TypeError('The "chunk" argument must be of type string or an instance ' +
-                                      'of Buffer or Uint8Array. Received ' + internals.describeReceived(chunk));
-          error.code = 'ERR_INVALID_ARG_TYPE';
-          throw error;
-        }
-        if (typeof callback === 'function') process.nextTick(callback, null);
-        return true;
-      },
-      end(chunk, encoding, callback) {
-        if (typeof chunk === 'function') { callback = chunk; chunk = undefined; }
-        if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-        if (typeof callback === 'function') process.nextTick(callback);
-        return this;
-      },
-      on(name, listener) { (listeners[name] ??= []).push(listener); return this; },
-      once(name, listener) { return this.on(name, listener); },
-      off() { return this; },
-      removeListener() { return this; },
-      emit() { return false; },
-      cork() {}, uncork() {},
-    };
-  }
-
-  let stdout, stderr;
   ObjectDefineProperties(process, {
     pid: { get: () => natives.processIds()[0], enumerable: true, configurable: true },
     ppid: { get: () => natives.processIds()[1], enumerable: true, configurable: true },
     execPath: { get: () => natives.execPath(), enumerable: true, configurable: true },
-    stdout: { get: () => (stdout ??= makeStdio(1)), enumerable: true, configurable: true },
-    stderr: { get: () => (stderr ??= makeStdio(2)), enumerable: true, configurable: true },
+    // Streams made on first access (net.js, stdio.js).
+    stdout: { get: () => internals.getStdio(1), enumerable: true, configurable: true },
+    stdin: { get: () => internals.getStdio(0), enumerable: true, configurable: true },
+    stderr: { get: () => internals.getStdio(2), enumerable: true, configurable: true },
   });
   process.arch = 'x64';
   process.title = 'toysnap';

@@ -8,8 +8,10 @@ namespace toysnap::node {
 
 const Extension& NetExtension() {
   static constexpr absl::string_view kJs[] = {"net.js"};
+  static constexpr absl::string_view kLazyJs[] = {"net_socket.js", "net_server.js", "tty.js",
+                                                  "stdio.js"};
   static const Extension kExtension{
-      "net", 1, StreamHandleFunctions(), {}, StreamHandleClasses(), {}, kJs};
+      "net", 1, StreamHandleFunctions(), {}, StreamHandleClasses(), {}, kJs, nullptr, kLazyJs};
   return kExtension;
 }
 

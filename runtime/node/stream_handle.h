@@ -33,6 +33,7 @@
 //         onconnection(status): the JS makes a handle and calls accept(it).
 //   TTY:  getWindowSize() -> [columns, rows] or error, setRawMode(bool)
 //   natives.uvErrorName(err) -> [code, description] (libuv's strings, Node's)
+//   natives.isIP(text) -> 4 | 6 | 0
 //   natives.guessHandleType(fd) -> 'TTY' | 'PIPE' | 'TCP' | 'UDP' | 'FILE' |
 //                                  'UNKNOWN' (Node's names)
 //
@@ -155,7 +156,7 @@ StreamHandle* UnwrapStreamHandle(v8::Isolate* isolate, v8::Local<v8::Value> valu
 
 // The classes, parent first, for the extension that installs them.
 absl::Span<const NativeClass* const> StreamHandleClasses();
-// natives.uvErrorName and natives.guessHandleType.
+// natives.uvErrorName, isIP and guessHandleType.
 absl::Span<const NativeFunction> StreamHandleFunctions();
 
 // "<kind>" for fd 0..: Node's guessHandleType.

@@ -1,0 +1,156 @@
+// process.stdout, stderr and stdin as Node makes them
+// (lib/internal/bootstrap/switches/is_main_thread.js): on a terminal a
+// tty.WriteStream / ReadStream, on a pipe or socket a net.Socket, on a file a
+// synchronous Writable (Node's SyncWriteStream) or a Readable over fs.read.
+// Output is written at once in every case (Node's rule on Linux, and for
+// pipes toysnap's too: nothing waits in a queue that process.exit() would
+// drop). Compiled on the first access to one of them; returns get(fd).
+(function (natives, internals) {
+  'use strict';
+  const { Readable, Writable } = internals.requireBuiltin('stream');
+  const fs = internals.requireBuiltin('fs');
+  const { Buffer } = internals.requireBuiltin('buffer');
+  const kReadSize = 64 * 1024;
+
+  // Node's internal/fs/sync_write_stream: each write is one fs.writeSync.
+  class SyncWriteStream extends Writable {
+    constructor(fd, options) {
+      super({ autoDestroy: true });
+      this.fd = fd;
+      this.readable = false;
+      this.autoClose = options?.autoClose === undefined ? true : options.autoClose;
+    }
+    _write(chunk, encoding, cb) {
+      try {
+        fs.writeSync(this.fd, chunk);
+      } catch (error) {
+        cb(error);
+        return;
+      }
+      cb();
+    }
+    _destroy(error, cb) {
+      if (this.fd === null) return cb(error);
+      if (this.autoClose) fs.closeSync(this.fd);
+      this.fd = null;
+      cb(error);
+    }
+  }
+  SyncWriteStream.prototype.destroySoon = SyncWriteStream.prototype.destroy;
+
+  // stdin from a file: reads of 64 KiB through the thread pool, as
+  // fs.ReadStream({fd: 0, autoClose: false}) would.
+  class FileStdin extends Readable {
+    constructor(fd) {
+      super({ highWaterMark: kReadSize });
+      this.fd = fd;
+      this.bytesRead = 0;
+    }
+    _read(size) {
+      const buffer = Buffer.allocUnsafe(size > 0 ? size : kReadSize);
+      fs.read(this.fd, buffer, 0, buffer.length, null, (error, bytes) => {
+        if (error) {
+          this.destroy(error);
+        } else if (bytes === 0) {
+          this.push(null);
+        } else {
+          this.bytesRead += bytes;
+          this.push(bytes === buffer.length ? buffer : buffer.subarray(0, bytes));
+        }
+      });
+    }
+  }
+
+  function createWritableStdioStream(fd) {
+    let stream;
+    switch (natives.guessHandleType(fd)) {
+      case 'TTY': {
+        stream = new (internals.requireBuiltin('tty').WriteStream)(fd);
+        stream._type = 'tty';
+        break;
+      }
+      case 'FILE':
+        stream = new SyncWriteStream(fd, { autoClose: false });
+        stream._type = 'fs';
+        break;
+      case 'PIPE':
+      case 'TCP': {
+        const { Socket } = internals.netSocket();
+        stream = new Socket({ fd, readable: false, writable: true });
+        stream._handle.setBlocking(true);
+        stream._type = 'pipe';
+        break;
+      }
+      default:
+        // A closed descriptor: output goes nowhere, as in Node.
+        stream = new Writable({ write(buffer, encoding, cb) { cb(); } });
+    }
+    stream.fd = fd;
+    stream._isStdio = true;
+    return stream;
+  }
+
+  // The descriptor itself is never closed; 'close' is still observable.
+  function dummyDestroy(error, cb) {
+    cb(error);
+    if (!this._writableState.emitClose) process.nextTick(() => this.emit('close'));
+  }
+
+  function createStdin() {
+    let stdin;
+    switch (natives.guessHandleType(0)) {
+      case 'TTY':
+        stdin = new (internals.requireBuiltin('tty').ReadStream)(0, {
+          highWaterMark: 0, readable: true, writable: false,
+        });
+        break;
+      case 'FILE':
+        stdin = new FileStdin(0);
+        break;
+      case 'PIPE':
+      case 'TCP': {
+        const { Socket } = internals.netSocket();
+        stdin = new Socket({ fd: 0, readable: true, writable: false, manualStart: true });
+        // stdin cannot be end()ed.
+        stdin._writableState.ended = true;
+        break;
+      }
+      default:
+        stdin = new Readable({ read() {} });
+        stdin.push(null);
+    }
+    stdin.fd = 0;
+    // Paused until someone reads; reading keeps the loop alive, pausing
+    // lets the process end.
+    if (stdin._handle && stdin._handle.readStop) {
+      stdin._handle.reading = false;
+      stdin._readableState.reading = false;
+      stdin._handle.readStop();
+    }
+    stdin.on('pause', () => process.nextTick(onpause));
+    function onpause() {
+      if (!stdin._handle) return;
+      if (stdin._handle.reading && !stdin.readableFlowing) {
+        stdin._readableState.reading = false;
+        stdin._handle.reading = false;
+        stdin._handle.readStop();
+      }
+    }
+    return stdin;
+  }
+
+  const streams = [];
+  return function get(fd) {
+    let stream = streams[fd];
+    if (stream !== undefined) return stream;
+    if (fd === 0) {
+      stream = createStdin();
+    } else {
+      stream = createWritableStdioStream(fd);
+      stream.destroySoon = stream.destroy;
+      stream._destroy = dummyDestroy;
+    }
+    streams[fd] = stream;
+    return stream;
+  };
+})
