@@ -173,6 +173,13 @@ TEST(NodeParityTest, ChildProcessSpawnExitAndKill) {
   ExpectSameAsNode(Runfile("tests/node_parity/child_process_spawn.mjs"), {});
 }
 
+// Issue #13: child_process with 'pipe' stdio (net.Sockets over the io
+// helper's Pipe handles): stdin to cat, 'close' after 'exit' and the streams,
+// exec/execFile callbacks and promisify, maxBuffer, timeout, ENOENT.
+TEST(NodeParityTest, ChildProcessPipesExecAndExecFile) {
+  ExpectSameAsNode(Runfile("tests/node_parity/child_process_pipes.mjs"), {});
+}
+
 // Issue #13: without the child-process grant every form of spawning is
 // denied with ERR_ACCESS_DENIED; with it, they run.
 TEST(NodeParityTest, ChildProcessNeedsItsPermission) {

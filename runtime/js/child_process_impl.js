@@ -361,7 +361,7 @@
     newPipe() { return new natives.Pipe(false, 'child process stdio pipe'); },
     socketFor(handle, readable) {
       const { Socket } = internals.requireBuiltin('net');
-      return new Socket({ handle: handle ?? undefined, readable, writable: !readable });
+      return new Socket({ handle: handle ?? undefined, readable });
     },
   };
 
@@ -465,10 +465,9 @@
     for (let i = 0; i < stdio.length; i++) {
       const entry = stdio[i];
       if (entry.type === 'ignore' || !entry.handle) continue;
-      // No child (ENOENT): the pipe was never connected, and an open handle
-      // would keep a build from finishing.
-      if (!this.pid) entry.handle.close();
-      entry.socket = childPipes.socketFor(this.pid ? entry.handle : null, i > 0);
+      // As Node: a child that never started (ENOENT, pid undefined) still
+      // gets its pipes, which libuv opened and which end at once.
+      entry.socket = childPipes.socketFor(this.pid !== 0 ? entry.handle : null, i > 0);
       if (i > 0 && this.pid !== 0) {
         this._closesNeeded++;
         entry.socket.on('close', () => { maybeClose(this); });

@@ -1,6 +1,7 @@
 // cross-spawn (CommonJS, on `which`, `path-key`, `shebang-command`) running
 // programs through child_process: its sync form with captured output and a
-// missing command, and its async form with inherited stdio and exit codes.
+// missing command, and its async form with inherited stdio, piped stdio and
+// exit codes.
 import spawn from 'cross-spawn';
 
 const closed = (child) => new Promise((resolve) => child.on('close', (...args) => resolve(args)));
@@ -16,6 +17,11 @@ export async function main() {
 
   console.log('async start');
   console.log('async close', await closed(spawn('sh', ['-c', 'echo async child; exit 2'], { stdio: 'inherit' })));
+  const cat = spawn('cat', ['-n']);
+  let numbered = '';
+  cat.stdout.on('data', (chunk) => { numbered += chunk; });
+  cat.stdin.end('one\ntwo\n');
+  console.log('async piped', await closed(cat), JSON.stringify(numbered));
   const killed = spawn('sleep', ['10'], { stdio: 'ignore' });
   killed.kill();
   console.log('async killed', await closed(killed));
