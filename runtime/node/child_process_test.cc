@@ -112,7 +112,7 @@ TEST_P(ChildProcessTest, EverySpawnNeedsTheChildProcessPermission) {
   EXPECT_EQ(Await(*runtime, R"((() => {
     const seen = [];
     for (const run of [() => cp.spawnSync('true'), () => cp.execSync('true'),
-                       () => cp.spawn('true', { stdio: 'ignore' })]) {
+                       () => cp.spawn('true', { stdio: 'ignore' }), () => cp.spawn('true')]) {
       try { run(); seen.push('ran'); } catch (e) {
         seen.push(`${e.code} ${e.permission} '${e.resource}'`);
       }
@@ -120,7 +120,39 @@ TEST_P(ChildProcessTest, EverySpawnNeedsTheChildProcessPermission) {
     return seen.join('|');
   })())"),
             "ERR_ACCESS_DENIED ChildProcess ''|ERR_ACCESS_DENIED ChildProcess ''|"
-            "ERR_ACCESS_DENIED ChildProcess ''");
+            "ERR_ACCESS_DENIED ChildProcess ''|ERR_ACCESS_DENIED ChildProcess ''");
+  // The pipes made for the denied spawn were closed again.
+  EXPECT_TRUE(runtime->RunEventLoop().ok());
+  EXPECT_THAT(runtime->DescribePendingWork(), ::testing::IsEmpty());
+}
+
+TEST_P(ChildProcessTest, PipesCarryInputAndOutput) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  EXPECT_EQ(Await(*runtime, R"((async () => {
+    const child = cp.spawn('sh', ['-c', 'tr a-z A-Z; echo done >&2']);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => { out += chunk; });
+    child.stderr.on('data', (chunk) => { err += chunk; });
+    child.stdin.end('piped text');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    const exec = await new Promise((resolve) =>
+      cp.exec('echo via exec', (error, stdout) => resolve(`${error}:${stdout.trim()}`)));
+    return [code, out, err.trim(), exec].join('|');
+  })())"),
+            "0|PIPED TEXT|done|null:via exec");
+}
+
+TEST_P(ChildProcessTest, DestroyedWithAPipedChildRunning) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  ASSERT_TRUE(runtime->ExecuteScript("spawn.js", R"(
+    globalThis.sleeper = cp.spawn('sleep', ['10']);
+    sleeper.stdout.on('data', () => {});
+  )").ok());
+  EXPECT_EQ(runtime->DescribePendingWork().size(), 4u);  // the child and its three pipes
+  // The runtime goes with the child, its pipes and sockets open: all freed.
 }
 
 TEST_P(ChildProcessTest, AsyncChildrenExitAndAreKilledThroughTheLoop) {
