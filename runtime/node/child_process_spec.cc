@@ -37,12 +37,15 @@ bool ReadStrings(v8::Local<v8::Context> context, v8::Local<v8::Value> value, con
   if (!value->IsArray()) return Fail(isolate, name, "an instance of Array", value);
   v8::Local<v8::Array> array = value.As<v8::Array>();
   for (uint32_t i = 0; i < array->Length(); ++i) {
+    // As Node's: each item as a string (spawn('echo', [1]) passes "1").
     v8::Local<v8::Value> item;
-    std::string text;
-    if (!array->Get(context, i).ToLocal(&item) || !ReadString(isolate, item, name, &text)) {
+    v8::Local<v8::String> text;
+    if (!array->Get(context, i).ToLocal(&item) || !item->ToString(context).ToLocal(&text)) {
       return false;
     }
-    out->push_back(std::move(text));
+    v8::String::Utf8Value utf8(isolate, text);
+    if (*utf8 == nullptr) return false;
+    out->emplace_back(*utf8, utf8.length());
   }
   return true;
 }

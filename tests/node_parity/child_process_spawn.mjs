@@ -84,4 +84,5 @@ export async function main() {
   fail('killSignal', () => cp.spawn('true', { killSignal: 'SIGNOPE' }));
   fail('signal', () => cp.spawn('true', { signal: 'x' }));
   fail('detached', () => cp.spawn('true', { detached: 1 }));
+  fail('bad fd', () => cp.spawn('echo', { stdio: [0, 12345, 2] }));
 }

@@ -39,6 +39,9 @@ export function main() {
   console.log('shell', cp.spawnSync('echo $((6 * 7))', { shell: true, encoding: 'utf8' }).stdout);
   console.log('shell path', cp.spawnSync('echo', ['$0'], { shell: '/bin/sh', encoding: 'utf8' }).stdout);
   console.log('argv0', cp.spawnSync('sh', ['-c', 'echo $0'], { argv0: 'custom', encoding: 'latin1' }).stdout);
+  console.log('args as strings', cp.spawnSync('echo', [1, true, {}], { encoding: 'utf8' }).stdout);
+  console.log('env as strings', cp.spawnSync('sh', ['-c', 'echo $N'], { env: { N: 5 }, encoding: 'utf8' }).stdout);
+  console.log('bad fd', shape(cp.spawnSync('echo', { stdio: [0, 12345, 2] })));
   console.log('ignore', shape(cp.spawnSync('sh', ['-c', 'echo hidden; exit 4'], { stdio: 'ignore' })));
   console.log('mixed', cp.spawnSync('sh', ['-c', 'echo a; echo b >&2'], { stdio: ['pipe', 'pipe', 'ignore'], encoding: 'utf8' }).output);
   console.log('timeout', shape(cp.spawnSync('sleep', ['5'], { timeout: 100 })));
