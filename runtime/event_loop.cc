@@ -301,6 +301,12 @@ int EventLoop::TrackResource(std::string kind, std::string where) {
 
 void EventLoop::UntrackResource(int id) { resources_.erase(id); }
 
+std::vector<std::string> EventLoop::OpenResources() const {
+  std::vector<std::string> lines;
+  for (const auto& [id, line] : resources_) lines.push_back(line);
+  return lines;
+}
+
 void EventLoop::OnTimer(uv_timer_t* handle) {
   EventLoop* loop = LoopOf(reinterpret_cast<uv_handle_t*>(handle));
   loop->InCallback([loop](v8::Local<v8::Context> context) { return loop->RunDueTimers(context); });

@@ -89,6 +89,8 @@ class EventLoop {
   // a snapshot). Track returns an id for Untrack.
   int TrackResource(std::string kind, std::string where);
   void UntrackResource(int id);
+  // One line per live resource (DescribePending lists them with the timers).
+  std::vector<std::string> OpenResources() const;
 
  private:
   absl::StatusOr<v8::Local<v8::Value>> CallHook(v8::Local<v8::Context> context,

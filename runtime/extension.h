@@ -55,6 +55,11 @@ struct Extension {
   // completion value (a function(natives, internals), as bootstrap scripts
   // are): big modules few programs use stay out of every heap and start-up.
   absl::Span<const absl::string_view> lazy_js = {};
+  // Classes registered as `classes` are (external references, restoring
+  // their instances from a snapshot), but not installed at bootstrap: the
+  // extension installs them itself (InstallNativeClasses) when its JS first
+  // needs them, so their templates stay out of every heap that does not.
+  absl::Span<const NativeClass* const> lazy_classes = {};
 };
 
 }  // namespace toysnap

@@ -2,9 +2,9 @@
 // registered extensions.
 #include "runtime/extension_registry.h"
 
-#include <set>
-
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "snapshot/base/checksum.h"
 
 namespace toysnap {
@@ -17,16 +17,17 @@ const EmbeddedSource* FindScript(absl::string_view name) {
   return nullptr;
 }
 
-// Appends one name and address to the table; also what the fingerprint hashes.
+// Appends one name (its pieces joined) and address to the table; the names,
+// each ended by '\0', are also what the fingerprint hashes. No string is made
+// per entry: every runtime builds this table at start.
 class TableBuilder {
  public:
-  TableBuilder(std::vector<intptr_t>* addresses, std::vector<std::string>* names)
-      : addresses_(addresses), names_(names) {}
+  explicit TableBuilder(std::vector<intptr_t>* addresses) : addresses_(addresses) {}
   template <typename Address>
-  void Add(std::string name, Address address) {
+  void Add(Address address, std::initializer_list<absl::string_view> name) {
     addresses_->push_back(reinterpret_cast<intptr_t>(address));
-    joined_.append(name).push_back('\0');
-    names_->push_back(std::move(name));
+    for (absl::string_view piece : name) joined_.append(piece.data(), piece.size());
+    joined_.push_back('\0');
   }
   // The hash of what was added since the last call.
   uint64_t TakeFingerprint(absl::string_view salt) {
@@ -36,29 +37,45 @@ class TableBuilder {
     return hash;
   }
   uint64_t Total() const { return Checksum64(total_); }
+  std::string TakeNames() { return std::move(total_); }
 
  private:
   std::vector<intptr_t>* addresses_;
-  std::vector<std::string>* names_;
   std::string joined_;
   std::string total_;
 };
 
 void AddClass(TableBuilder& table, const NativeClass& cls) {
-  std::string prefix(cls.name);
-  table.Add(absl::StrCat(prefix, "#", cls.state_version), cls.constructor);
-  for (const NativeMethod& method : cls.methods) table.Add(absl::StrCat(prefix, ".", method.name), method.callback);
-  for (const NativeMethod& getter : cls.getters) table.Add(absl::StrCat(prefix, ".get ", getter.name), getter.callback);
-  for (const NativeMethod& setter : cls.setters) table.Add(absl::StrCat(prefix, ".set ", setter.name), setter.callback);
-  for (const NativeMethod& method : cls.statics) table.Add(absl::StrCat(prefix, "::", method.name), method.callback);
+  absl::string_view prefix(cls.name);
+  absl::AlphaNum version(cls.state_version);
+  table.Add(cls.constructor, {prefix, "#", version.Piece()});
+  for (const NativeMethod& method : cls.methods) table.Add(method.callback, {prefix, ".", method.name});
+  for (const NativeMethod& getter : cls.getters) table.Add(getter.callback, {prefix, ".get ", getter.name});
+  for (const NativeMethod& setter : cls.setters) table.Add(setter.callback, {prefix, ".set ", setter.name});
+  for (const NativeMethod& method : cls.statics) table.Add(method.callback, {prefix, "::", method.name});
 }
 
 }  // namespace
 
 ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
     : extensions_(std::move(extensions)) {
-  TableBuilder table(&addresses_, &names_);
-  std::set<std::string> extension_names, native_names;
+  TableBuilder table(&addresses_);
+  // Names are the extensions' static literals: views, no copies (every
+  // runtime builds this table at start).
+  absl::flat_hash_set<absl::string_view> extension_names, native_names;
+  native_names.reserve(512);
+  size_t entries = 1;
+  for (const Extension* extension : extensions_) {
+    entries += extension->functions.size() + extension->callbacks.size() +
+               extension->references.size();
+    for (bool lazy : {false, true}) {
+      for (const NativeClass* cls : lazy ? extension->lazy_classes : extension->classes) {
+        entries += 1 + cls->methods.size() + cls->getters.size() + cls->setters.size() +
+                   cls->statics.size();
+      }
+    }
+  }
+  addresses_.reserve(entries);
   auto fail = [this](std::string message) {
     if (status_.ok()) status_ = absl::InternalError(std::move(message));
   };
@@ -70,24 +87,27 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
       if (!native_names.insert(fn.name).second) {
         fail(absl::StrCat("extension ", extension->name, " defines natives.", fn.name, " again"));
       }
-      table.Add(absl::StrCat(extension->name, ":", fn.name), fn.callback);
+      table.Add(fn.callback, {extension->name, ":", fn.name});
     }
     for (const NativeFunction& fn : extension->callbacks) {
-      table.Add(absl::StrCat(extension->name, ":callback ", fn.name), fn.callback);
+      table.Add(fn.callback, {extension->name, ":callback ", fn.name});
     }
-    for (const NativeClass* cls : extension->classes) {
-      if (!native_names.insert(cls->name).second) {
-        fail(absl::StrCat("extension ", extension->name, " defines natives.", cls->name, " again"));
+    for (bool lazy : {false, true}) {
+      for (const NativeClass* cls : lazy ? extension->lazy_classes : extension->classes) {
+        if (!native_names.insert(cls->name).second) {
+          fail(absl::StrCat("extension ", extension->name, " defines natives.", cls->name,
+                            " again"));
+        }
+        if (cls->parent != nullptr && FindClass(cls->parent->name) != cls->parent) {
+          fail(absl::StrCat("class ", cls->name, " extends ", cls->parent->name,
+                            ", which no earlier extension or class registered"));
+        }
+        AddClass(table, *cls);
+        (lazy ? lazy_classes_ : classes_).push_back(cls);
       }
-      if (cls->parent != nullptr && FindClass(cls->parent->name) != cls->parent) {
-        fail(absl::StrCat("class ", cls->name, " extends ", cls->parent->name,
-                          ", which no earlier extension or class registered"));
-      }
-      AddClass(table, *cls);
-      classes_.push_back(cls);
     }
     for (const ExternalReference& reference : extension->references) {
-      table.Add(absl::StrCat(extension->name, ":", reference.name), reference.address);
+      table.Add(reference.address, {extension->name, ":", reference.name});
     }
     for (absl::string_view file : extension->js) {
       const EmbeddedSource* source = FindScript(file);
@@ -116,6 +136,16 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
     absl::StrAppend(&stamps, stamp.name, "@", stamp.version, ":", stamp.fingerprint, "\n");
   }
   fingerprint_ = Checksum64(absl::StrCat(stamps, table.Total()));
+  joined_names_ = table.TakeNames();
+}
+
+const std::vector<std::string>& ExtensionRegistry::reference_names() const {
+  absl::call_once(names_once_, [this] {
+    for (absl::string_view name : absl::StrSplit(joined_names_, '\0', absl::SkipEmpty())) {
+      names_.emplace_back(name);
+    }
+  });
+  return names_;
 }
 
 const EmbeddedSource* ExtensionRegistry::FindLazyScript(absl::string_view name) const {
@@ -126,8 +156,10 @@ const EmbeddedSource* ExtensionRegistry::FindLazyScript(absl::string_view name) 
 }
 
 const NativeClass* ExtensionRegistry::FindClass(absl::string_view name) const {
-  for (const NativeClass* cls : classes_) {
-    if (name == cls->name) return cls;
+  for (const std::vector<const NativeClass*>* list : {&classes_, &lazy_classes_}) {
+    for (const NativeClass* cls : *list) {
+      if (name == cls->name) return cls;
+    }
   }
   return nullptr;
 }

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/call_once.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -41,7 +42,8 @@ class ExtensionRegistry {
   // constructor, methods, getters, setters and statics, then references.
   const intptr_t* external_references() const { return addresses_.data(); }
   // One name per entry of external_references(), in the same order.
-  const std::vector<std::string>& reference_names() const { return names_; }
+  // (Made on first call, from the names the fingerprint hashed.)
+  const std::vector<std::string>& reference_names() const;
   // Hash of every name, each class's state version and extension version.
   uint64_t fingerprint() const { return fingerprint_; }
   // Name, version and fingerprint of each extension, for the snapshot.
@@ -52,8 +54,9 @@ class ExtensionRegistry {
   // The scripts extensions load on demand (Extension::lazy_js), and one by name.
   const std::vector<EmbeddedSource>& lazy_scripts() const { return lazy_scripts_; }
   const EmbeddedSource* FindLazyScript(absl::string_view name) const;
-  // Every native class of every extension, in registration order.
+  // Every native class installed at bootstrap, in registration order.
   const std::vector<const NativeClass*>& classes() const { return classes_; }
+  // One of those or of the lazy ones (Extension::lazy_classes), by name.
   const NativeClass* FindClass(absl::string_view name) const;
 
   // Whether a snapshot whose extensions are `recorded` can be restored here;
@@ -63,11 +66,14 @@ class ExtensionRegistry {
  private:
   std::vector<const Extension*> extensions_;
   std::vector<intptr_t> addresses_;
-  std::vector<std::string> names_;
+  std::string joined_names_;  // every name, each ended by '\0'
+  mutable absl::once_flag names_once_;
+  mutable std::vector<std::string> names_;
   std::vector<ExtensionStamp> stamps_;
   std::vector<EmbeddedSource> scripts_;
   std::vector<EmbeddedSource> lazy_scripts_;
   std::vector<const NativeClass*> classes_;
+  std::vector<const NativeClass*> lazy_classes_;
   uint64_t fingerprint_ = 0;
   absl::Status status_;
 };

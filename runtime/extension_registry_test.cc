@@ -50,10 +50,13 @@ TEST(ExtensionRegistryTest, TableListsEveryCallbackOfEveryExtensionOnce) {
     for (const NativeFunction& fn : extension->functions) {
       EXPECT_TRUE(addresses.count(reinterpret_cast<intptr_t>(fn.callback))) << fn.name;
     }
-    for (const NativeClass* cls : extension->classes) {
-      expected += 1 + cls->methods.size() + cls->getters.size() + cls->setters.size() +
-                  cls->statics.size();
-      EXPECT_TRUE(addresses.count(reinterpret_cast<intptr_t>(cls->constructor))) << cls->name;
+    for (bool lazy : {false, true}) {
+      for (const NativeClass* cls : lazy ? extension->lazy_classes : extension->classes) {
+        expected += 1 + cls->methods.size() + cls->getters.size() + cls->setters.size() +
+                    cls->statics.size();
+        EXPECT_TRUE(addresses.count(reinterpret_cast<intptr_t>(cls->constructor))) << cls->name;
+        EXPECT_EQ(registry.FindClass(cls->name), cls);
+      }
     }
   }
   EXPECT_EQ(names.size(), expected);

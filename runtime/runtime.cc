@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "runtime/builtin_extensions.h"
 #include "runtime/js_error.h"
 #include "runtime/module_resolver.h"
@@ -606,6 +607,13 @@ void Runtime::RequestExit(int code) {
 // module in load order; metadata records the array's index and the module URLs.
 absl::StatusOr<SnapshotMetadata> Runtime::HandToCreator(v8::SnapshotCreator* creator) {
   RETURN_IF_ERROR(CheckUsable());
+  // An open handle holds its object with a global handle, which V8's
+  // CreateBlob would abort on; and a snapshot cannot hold it anyway.
+  std::vector<std::string> open = loop_->OpenResources();
+  if (!open.empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "still open, and a snapshot cannot hold it: ", absl::StrJoin(open, "; ")));
+  }
   SnapshotMetadata metadata;
   {
     ContextScope scope(*this);

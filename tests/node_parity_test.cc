@@ -1,6 +1,7 @@
 // Programs that must print exactly what Node prints, run by toysnap from source
 // and from a snapshot, and by `node` on the same files.
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <regex>
@@ -17,18 +18,22 @@ namespace {
 
 using toysnap::testing::MakeTempDir;
 using toysnap::testing::NodeBinary;
+using toysnap::testing::ProcessIo;
 using toysnap::testing::ProcessResult;
 using toysnap::testing::ReadTextFile;
 using toysnap::testing::RunProcess;
+using toysnap::testing::RunProcessWithIo;
 using toysnap::testing::Runfile;
 using toysnap::testing::WriteTextFile;
 
 // Runs one entry module under Node, then under toysnap from source and from a
 // snapshot, and expects identical stdout, stderr and exit codes.
-// `node_flags` go to node before the runner, `toysnap_flags` to `run`.
+// `node_flags` go to node before the runner, `toysnap_flags` to `run`; `io`
+// feeds each run's stdin or sends its stdout to a file (of its own).
 void ExpectSameAsNode(const std::string& entry, const std::vector<std::string>& args,
                       const std::vector<std::string>& node_flags = {},
-                      const std::vector<std::string>& toysnap_flags = {}) {
+                      const std::vector<std::string>& toysnap_flags = {},
+                      const ProcessIo& io = {}) {
   std::string node = NodeBinary();
   ASSERT_FALSE(node.empty()) << "TOYSNAP_NODE does not name the pinned Node";
   std::string dir = MakeTempDir();
@@ -46,7 +51,13 @@ void ExpectSameAsNode(const std::string& entry, const std::vector<std::string>& 
   }
   node_argv.push_back(runner);
   node_argv.insert(node_argv.end(), args.begin(), args.end());
-  ProcessResult expected = RunProcess(node_argv, dir);
+  ProcessIo run_io = io;
+  int runs = 0;
+  auto next_io = [&] {
+    if (!io.stdout_path.empty()) run_io.stdout_path = absl::StrCat(dir, "/stdout-", runs++, ".txt");
+    return run_io;
+  };
+  ProcessResult expected = RunProcessWithIo(node_argv, dir, next_io());
   ASSERT_EQ(expected.signal, 0);
   // Node warns that its permission model is experimental; toysnap's is not.
   expected.err = std::regex_replace(
@@ -72,7 +83,7 @@ void ExpectSameAsNode(const std::string& entry, const std::vector<std::string>& 
     argv.insert(argv.end(), toysnap_flags.begin(), toysnap_flags.end());
     argv.push_back(file);
     argv.insert(argv.end(), args.begin(), args.end());
-    ProcessResult actual = RunProcess(argv, dir);
+    ProcessResult actual = RunProcessWithIo(argv, dir, next_io());
     // A snapshot's top level ran at build time, so its output came then.
     bool restored = file != entry;
     EXPECT_EQ((restored ? build.out : "") + actual.out, expected.out);
@@ -265,6 +276,119 @@ export function main() {
   }
 })");
   ExpectSameAsNode(entry, {});
+}
+
+// Issue #13: process.stdout and stderr are streams, written at once, in
+// order with console.log, on a pipe and on a file.
+TEST(NodeParityTest, StdoutWritesOnAPipe) {
+  ExpectSameAsNode(Runfile("tests/node_parity/stdout_writes.mjs"), {});
+}
+
+TEST(NodeParityTest, StdoutWritesOnAFile) {
+  ProcessIo io;
+  io.stdout_path = "file";  // each run gets a file of its own
+  ExpectSameAsNode(Runfile("tests/node_parity/stdout_writes.mjs"), {}, {}, {}, io);
+}
+
+// Streams touched at the top level are made while the snapshot is built; kept
+// ones keep writing after the restore.
+TEST(NodeParityTest, StdioAndNetTouchedAtTheTopLevel) {
+  ExpectSameAsNode(Runfile("tests/node_parity/stdio_top_level.mjs"), {});
+}
+
+// process.stdin read from a pipe (line by line, by async iteration), and
+// from /dev/null, which Node reads as a file.
+TEST(NodeParityTest, StdinFilterReadsLinesFromAPipe) {
+  ProcessIo io;
+  io.pipe_stdin = true;
+  io.stdin_text = "alpha\nbeta\n\ngamma delta\nlast line without newline";
+  ExpectSameAsNode(Runfile("tests/node_parity/stdin_lines.mjs"), {}, {}, {}, io);
+  ExpectSameAsNode(Runfile("tests/node_parity/stdin_lines.mjs"), {});
+}
+
+TEST(NodeParityTest, StdinByAsyncIteration) {
+  ProcessIo io;
+  io.pipe_stdin = true;
+  io.stdin_text = std::string(200000, 'a') + " the quick brown\nfox jumps";
+  ExpectSameAsNode(Runfile("tests/node_parity/stdin_iterate.mjs"), {}, {}, {}, io);
+}
+
+// Issue #13: net's TCP server and client in one process, a unix socket,
+// and net's errors (codes, messages, properties).
+TEST(NodeParityTest, NetTcpEchoOnAnEphemeralPort) {
+  ExpectSameAsNode(Runfile("tests/node_parity/net_echo.mjs"), {});
+}
+
+// A socket's path must fit in sockaddr_un (108 bytes): not under TEST_TMPDIR.
+TEST(NodeParityTest, NetUnixSocket) {
+  char dir[] = "/tmp/toysnap-net-XXXXXX";
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  std::string path = std::string(dir) + "/server.sock";
+  ExpectSameAsNode(Runfile("tests/node_parity/net_unix.mjs"), {path});
+  unlink(path.c_str());
+  rmdir(dir);
+}
+
+TEST(NodeParityTest, NetErrors) {
+  ExpectSameAsNode(Runfile("tests/node_parity/net_errors.mjs"), {});
+}
+
+TEST(NodeParityTest, DnsLookup) {
+  ExpectSameAsNode(Runfile("tests/node_parity/dns_lookup.mjs"), {});
+}
+
+// `program | head -1`: console.log ignores EPIPE, process.stdout reports it
+// as an 'error' event, or, with no listener, the process fails (exit 1).
+TEST(NodeParityTest, StdoutToAPipeClosedEarly) {
+  std::string dir = MakeTempDir();
+  std::string entry = Runfile("tests/node_parity/stdout_epipe.mjs");
+  std::string runner = dir + "/runner.mjs";
+  WriteTextFile(runner, absl::StrCat("const { main } = await import('file://", entry, "');\n",
+                                     "setTimeout(() => main(process.argv.slice(2)), 0);\n"));
+  auto piped = [&](const std::string& command) {
+    return RunProcess({"/bin/bash", "-c", command + " | head -1; echo \"exit ${PIPESTATUS[0]}\""},
+                      dir);
+  };
+  for (const char* mode : {"console", "listener", "none"}) {
+    SCOPED_TRACE(mode);
+    ProcessResult node = piped(absl::StrCat(NodeBinary(), " ", runner, " ", mode));
+    ProcessResult toysnap =
+        piped(absl::StrCat(Runfile("tools/toysnap"), " run ", entry, " ", mode));
+    EXPECT_EQ(toysnap.out, node.out);
+    if (std::string(mode) == "none") {
+      EXPECT_THAT(node.out, ::testing::HasSubstr("exit 1"));
+      EXPECT_THAT(toysnap.err, ::testing::HasSubstr("Error: write EPIPE"));
+    } else {
+      EXPECT_EQ(toysnap.err, node.err);
+    }
+  }
+}
+
+// On a terminal (a pseudo-terminal from script(1), 123x45): tty streams.
+TEST(NodeParityTest, StdioOnATerminal) {
+  const char* script = "/usr/bin/script";
+  if (access(script, X_OK) != 0) GTEST_SKIP() << "no script(1) for a pseudo-terminal";
+  std::string dir = MakeTempDir();
+  std::string entry = Runfile("tests/node_parity/tty_stdio.mjs");
+  std::string runner = dir + "/runner.mjs";
+  WriteTextFile(runner, absl::StrCat("const { main } = await import('file://", entry, "');\n",
+                                     "setTimeout(() => main(process.argv.slice(2)), 0);\n"));
+  auto on_tty = [&](const std::string& command) {
+    return RunProcess({script, "-qec", "stty cols 123 rows 45; " + command, "/dev/null"}, dir,
+                      {{"TERM", "xterm"}});
+  };
+  ProcessResult node = on_tty(absl::StrCat(NodeBinary(), " ", runner));
+  ASSERT_EQ(node.exit_code, 0) << node.err;
+  ASSERT_THAT(node.out, ::testing::HasSubstr("\"size\":[123,45,[123,45]]"));
+  std::string toysnap = Runfile("tools/toysnap");
+  ProcessResult build = RunProcess({toysnap, "build", entry, "-o", dir + "/app.snap"}, dir);
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  for (const std::string& file : {entry, dir + "/app.snap"}) {
+    SCOPED_TRACE(file);
+    ProcessResult actual = on_tty(absl::StrCat(toysnap, " run ", file));
+    EXPECT_EQ(actual.out, node.out);
+    EXPECT_EQ(actual.exit_code, 0);
+  }
 }
 
 }  // namespace

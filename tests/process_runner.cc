@@ -17,20 +17,33 @@ extern char** environ;
 
 namespace toysnap::testing {
 
-ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string& cwd,
-                         const std::map<std::string, std::string>& extra_env,
-                         int timeout_seconds) {
+namespace {
+
+ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd,
+                  const std::map<std::string, std::string>& extra_env, const ProcessIo& io,
+                  int timeout_seconds) {
   ProcessResult result;
-  int out_pipe[2], err_pipe[2];
+  int out_pipe[2], err_pipe[2], in_pipe[2] = {-1, -1};
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) return result;
+  if (io.pipe_stdin && pipe(in_pipe) != 0) return result;
   pid_t pid = fork();
   if (pid == 0) {
-    dup2(out_pipe[1], 1);
+    if (io.stdout_path.empty()) {
+      dup2(out_pipe[1], 1);
+    } else {
+      int file = open(io.stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      dup2(file, 1);
+    }
     dup2(err_pipe[1], 2);
     close(out_pipe[0]);
     close(err_pipe[0]);
-    int null_fd = open("/dev/null", O_RDONLY);
-    dup2(null_fd, 0);
+    if (io.pipe_stdin) {
+      dup2(in_pipe[0], 0);
+      close(in_pipe[1]);
+    } else {
+      int null_fd = open("/dev/null", O_RDONLY);
+      dup2(null_fd, 0);
+    }
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
     for (const auto& [name, value] : extra_env) setenv(name.c_str(), value.c_str(), 1);
     std::vector<char*> args;
@@ -41,7 +54,13 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
   }
   close(out_pipe[1]);
   close(err_pipe[1]);
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  size_t fed = 0;
+  if (io.pipe_stdin) {
+    close(in_pipe[0]);
+    fcntl(in_pipe[1], F_SETFL, O_NONBLOCK);
+    signal(SIGPIPE, SIG_IGN);  // a child that stops reading early
+  }
+  pollfd fds[3] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}, {in_pipe[1], POLLOUT, 0}};
   std::string* sinks[2] = {&result.out, &result.err};
   int open_fds = 2;
   time_t deadline = time(nullptr) + timeout_seconds;
@@ -50,7 +69,17 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
       kill(pid, SIGKILL);
       break;
     }
-    if (poll(fds, 2, 1000) <= 0) continue;
+    if (poll(fds, 3, 1000) <= 0) continue;
+    if (fds[2].fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+      ssize_t n = fed < io.stdin_text.size()
+                      ? write(fds[2].fd, io.stdin_text.data() + fed, io.stdin_text.size() - fed)
+                      : 0;
+      if (n > 0) fed += static_cast<size_t>(n);
+      if (n < 0 || fed >= io.stdin_text.size()) {
+        close(fds[2].fd);
+        fds[2].fd = -1;
+      }
+    }
     for (int i = 0; i < 2; ++i) {
       if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
       char buffer[65536];
@@ -71,7 +100,21 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string
   waitpid(pid, &status, 0);
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+  if (!io.stdout_path.empty()) result.out = ReadTextFile(io.stdout_path);
   return result;
+}
+
+}  // namespace
+
+ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string& cwd,
+                         const std::map<std::string, std::string>& extra_env,
+                         int timeout_seconds) {
+  return Run(argv, cwd, extra_env, {}, timeout_seconds);
+}
+
+ProcessResult RunProcessWithIo(const std::vector<std::string>& argv, const std::string& cwd,
+                               const ProcessIo& io, int timeout_seconds) {
+  return Run(argv, cwd, {}, io, timeout_seconds);
 }
 
 std::string Runfile(const std::string& path) {

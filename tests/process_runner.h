@@ -17,10 +17,21 @@ struct ProcessResult {
 };
 
 // Runs argv[0] with argv, in `cwd` when not empty, with the caller's environment
-// plus `extra_env`. Kills the process after `timeout_seconds`.
+// plus `extra_env`. Kills the process after `timeout_seconds`. Its stdin is
+// /dev/null.
 ProcessResult RunProcess(const std::vector<std::string>& argv, const std::string& cwd = "",
                          const std::map<std::string, std::string>& extra_env = {},
                          int timeout_seconds = 60);
+
+// What else a run may be given: stdin as a pipe carrying `stdin_text` (then
+// closed), or stdout into the file `stdout_path` (read back into `out`).
+struct ProcessIo {
+  bool pipe_stdin = false;
+  std::string stdin_text;
+  std::string stdout_path;
+};
+ProcessResult RunProcessWithIo(const std::vector<std::string>& argv, const std::string& cwd,
+                               const ProcessIo& io, int timeout_seconds = 60);
 
 // Absolute path of a runfile, e.g. "tools/toysnap" in this workspace.
 std::string Runfile(const std::string& path);

@@ -9,10 +9,14 @@
   internals.netTimers = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
 
   function load(name) { return natives.loadScript(name)(natives, internals); }
-  let socketParts, stdio;
+  let socketParts, stdio, handleClasses;
+  // Pipe, TCP and TTY (stream_handle.h), made on first use.
+  internals.handleClasses = () => (handleClasses ??= natives.loadHandleClasses());
   internals.netSocket = () => (socketParts ??= load('net_socket.js'));
   internals.defineBuiltin('net', () => load('net_server.js'));
   internals.defineBuiltin('tty', () => load('tty.js'));
   // process.stdout/stderr/stdin, made on first access (process_node.js).
   internals.getStdio = (fd) => (stdio ??= load('stdio.js'))(fd);
+  // Streams made while a snapshot was built are not the restored program's.
+  globalThis.toysnap.onRestore(() => internals.resetStdio?.());
 })

@@ -11,15 +11,16 @@
   const {
     Socket, normalizeArgs, validatePort, isIP, errnoException, uvExceptionWithHostPort,
   } = sockets;
-  const { Pipe, TCP } = natives;
+  const { Pipe, TCP } = internals.handleClasses();
 
   function emitErrorNT(server, error) { server.emit('error', error); }
   function emitListeningNT(server) { if (server._handle !== null) server.emit('listening'); }
 
   // A handle bound to `address`:`port` (TCP) or the path `address` (a pipe),
   // or a negative libuv error.
-  function createServerHandle(address, port, addressType, ipv6Only) {
-    const handle = addressType === -1 ? new Pipe(false, 'net.Server') : new TCP('net.Server');
+  function createServerHandle(address, port, addressType, ipv6Only, where) {
+    const handle = addressType === -1 ? new Pipe(false, 'net.Server', where)
+      : new TCP('net.Server', where);
     const err = addressType === -1 ? handle.bind(address) : handle.bind(address, port, ipv6Only);
     if (err) {
       handle.close();
@@ -118,7 +119,8 @@
         const port = validatePort(options.port, 'options.port');
         const backlog = options.backlog || backlogFromArgs;
         if (options.host) {
-          lookupAndListen(this, port, options.host, backlog, options.ipv6Only);
+          const where = natives.userCallSite();
+          lookupAndListen(this, port, options.host, backlog, options.ipv6Only, where);
         } else {
           listenInCluster(this, null, port, 4, backlog, options.ipv6Only);
         }
@@ -186,28 +188,28 @@
 
   function toNumber(x) { return (x = Number(x)) >= 0 ? x : false; }
 
-  function lookupAndListen(server, port, host, backlog, ipv6Only) {
+  function lookupAndListen(server, port, host, backlog, ipv6Only, where) {
     internals.requireBuiltin('dns').lookup(host, (err, ip, family) => {
       if (err) {
         server.emit('error', err);
         return;
       }
-      listenInCluster(server, ip, port, family, backlog, ipv6Only);
+      listenInCluster(server, ip, port, family, backlog, ipv6Only, where);
     });
   }
 
-  function listenInCluster(server, address, port, addressType, backlog, ipv6Only) {
+  function listenInCluster(server, address, port, addressType, backlog, ipv6Only, where) {
     let handle;
     if (address === null) {
       // Node's default: IPv6's "::" (dual-stack), else 0.0.0.0.
-      handle = createServerHandle('::', port, 6, Boolean(ipv6Only));
+      handle = createServerHandle('::', port, 6, Boolean(ipv6Only), where);
       address = '::';
       if (typeof handle === 'number') {
         address = '0.0.0.0';
-        handle = createServerHandle(address, port, 4, false);
+        handle = createServerHandle(address, port, 4, false, where);
       }
     } else {
-      handle = createServerHandle(address, port, addressType, Boolean(ipv6Only));
+      handle = createServerHandle(address, port, addressType, Boolean(ipv6Only), where);
     }
     if (typeof handle === 'number') {
       process.nextTick(emitErrorNT, server, uvExceptionWithHostPort(handle, 'listen', address, port));

@@ -12,7 +12,7 @@
   const { Buffer } = internals.requireBuiltin('buffer');
   const u = internals.fsUtils;
   const { setTimeout, clearTimeout } = internals.netTimers;
-  const { Pipe, TCP, TTY } = natives;
+  const { Pipe, TCP } = internals.handleClasses();
   const UV_EOF = -4095;
   const UV_ENOTCONN = -107;
 
@@ -418,7 +418,7 @@
         cb(exception);
       } else {
         cb(exception);
-        process.nextTick(() => this.emit('close', Boolean(exception)));
+        process.nextTick(() => this.emit('close'));
       }
       if (this._server !== null) {
         this._server._connections--;
@@ -502,7 +502,6 @@
       throw u.nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "options" or "port" or "path" argument must be specified');
     }
     port |= 0;
-    if (typeof host !== 'string') throw u.invalidArgType('options.host', 'string', host);
     const addressType = isIP(host);
     if (addressType) {
       process.nextTick(() => {

@@ -9,7 +9,7 @@
   } = internals.primordials;
   const u = internals.fsUtils;
   const { Socket, errnoException } = internals.netSocket();
-  const { TTY } = natives;
+  const { TTY } = internals.handleClasses();
 
   function isatty(fd) {
     return NumberIsInteger(fd) && fd >= 0 && fd <= 2147483647 && natives.guessHandleType(fd) === 'TTY';

@@ -82,12 +82,11 @@ StreamHandle::~StreamHandle() {
 
 std::string StreamHandle::Serialize() const { return std::string(1, static_cast<char>(kind_)); }
 
-void StreamHandle::Attach(v8::Local<v8::Object> object, const std::string& description) {
+void StreamHandle::Attach(v8::Local<v8::Object> object, const std::string& description,
+                          const std::string& where) {
   if (!live_) return;
   self_.Reset(isolate_, object);
-  if (EventLoop* loop = LoopOf(isolate_)) {
-    resource_id_ = loop->TrackResource(description, UserCallSite(isolate_));
-  }
+  if (EventLoop* loop = LoopOf(isolate_)) resource_id_ = loop->TrackResource(description, where);
 }
 
 template <typename MakeArgs>

@@ -3,10 +3,15 @@
 // process.stdin/stdout/stderr and child-process stdio. Included by the net
 // extension (net.cc) and by natives that hand a stream to libuv (spawn).
 //
-// JS API (on `natives`; every method returns 0 or a negative libuv error
-// unless it says otherwise; callbacks run on the loop via RunCallback):
-//   new Pipe(ipc?, kind?)   new TCP(kind?)   new TTY(fd, kind?)
-//     `kind` names the handle in the build's "still open" error ("net.Socket").
+// JS API: the classes are lazy (Extension::lazy_classes): natives.
+// loadHandleClasses() installs them and returns {StreamHandle, Pipe, TCP,
+// TTY}; runtime JS gets that object from internals.handleClasses() (net.js).
+// Every method returns 0 or a negative libuv error unless it says otherwise;
+// callbacks run on the loop via EventLoop::RunCallback.
+//   new Pipe(ipc?, kind?, where?)   new TCP(kind?, where?)   new TTY(fd, kind?, where?)
+//     `kind` names the handle in the build's "still open" error ("net.Socket"),
+//     `where` the file:line:col it is from (default: the innermost user frame;
+//     natives.userCallSite() gives it, for handles made later, in callbacks).
 //     A TTY is opened at construction; throws Node's uvException on failure.
 //   Every StreamHandle:
 //     readStart(onread)     onread(bytes: Uint8Array) per chunk, onread(err)
@@ -33,7 +38,7 @@
 //         onconnection(status): the JS makes a handle and calls accept(it).
 //   TTY:  getWindowSize() -> [columns, rows] or error, setRawMode(bool)
 //   natives.uvErrorName(err) -> [code, description] (libuv's strings, Node's)
-//   natives.isIP(text) -> 4 | 6 | 0
+//   natives.isIP(text) -> 4 | 6 | 0    natives.userCallSite() -> "file:line:col"
 //   natives.guessHandleType(fd) -> 'TTY' | 'PIPE' | 'TCP' | 'UDP' | 'FILE' |
 //                                  'UNKNOWN' (Node's names)
 //
@@ -85,8 +90,10 @@ class StreamHandle final : public NativeState {
   uv_tty_t* tty() { return live_ && kind_ == HandleKind::kTty ? &handle_.tty : nullptr; }
 
   // Called by the class constructor once the state is wrapped: holds `object`
-  // strongly while open, and registers the loop resource.
-  void Attach(v8::Local<v8::Object> object, const std::string& description);
+  // strongly while open, and registers the loop resource: `description`
+  // created at `where` (file:line:col).
+  void Attach(v8::Local<v8::Object> object, const std::string& description,
+              const std::string& where);
 
   int ReadStart(v8::Local<v8::Function> onread);
   int ReadStop();
@@ -154,7 +161,8 @@ class StreamHandle final : public NativeState {
 // isolate, else null. For natives that take a handle (spawn's stdio pipes).
 StreamHandle* UnwrapStreamHandle(v8::Isolate* isolate, v8::Local<v8::Value> value);
 
-// The classes, parent first, for the extension that installs them.
+// The classes, parent first, for the extension that installs them
+// (natives.loadHandleClasses in net.cc).
 absl::Span<const NativeClass* const> StreamHandleClasses();
 // natives.uvErrorName, isIP and guessHandleType.
 absl::Span<const NativeFunction> StreamHandleFunctions();

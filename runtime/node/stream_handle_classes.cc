@@ -56,9 +56,10 @@ bool RequireFunction(const Info& info, int index, const char* name) {
 }
 
 // Makes the state of a new instance: `kind` of handle, described in the
-// build's "still open" list by `description` (or the class name).
+// build's "still open" list by `description` (or the class name), created at
+// `where` (or the user's innermost frame).
 void Construct(const Info& info, const NativeClass& cls, HandleKind kind, int fd, bool ipc,
-               v8::Local<v8::Value> description) {
+               v8::Local<v8::Value> description, v8::Local<v8::Value> where) {
   v8::Isolate* isolate = info.GetIsolate();
   if (!info.IsConstructCall()) {
     return ThrowError(isolate, ErrorKind::kTypeError,
@@ -77,7 +78,8 @@ void Construct(const Info& info, const NativeClass& cls, HandleKind kind, int fd
   StreamHandle* raw = state.get();
   WrapNativeState(info.This(), cls, std::move(state));
   std::string name = description->IsString() ? Utf8(isolate, description) : cls.name;
-  raw->Attach(info.This(), name);
+  raw->Attach(info.This(), name,
+              where->IsString() ? Utf8(isolate, where) : UserCallSite(isolate));
 }
 
 void IllegalConstructor(const Info& info) {
@@ -244,7 +246,7 @@ void GetWritable(const Info& info) {
 
 void PipeConstruct(const Info& info) {
   Construct(info, kPipeClass, HandleKind::kPipe, -1, info[0]->BooleanValue(info.GetIsolate()),
-            info[1]);
+            info[1], info[2]);
 }
 
 void PipeOpen(const Info& info) {
@@ -329,7 +331,7 @@ v8::Local<v8::Value> SockAddrObject(v8::Isolate* isolate, const sockaddr_storage
 }
 
 void TcpConstruct(const Info& info) {
-  Construct(info, kTcpClass, HandleKind::kTcp, -1, false, info[0]);
+  Construct(info, kTcpClass, HandleKind::kTcp, -1, false, info[0], info[1]);
 }
 
 void TcpOpen(const Info& info) {
@@ -408,7 +410,7 @@ void TtyConstruct(const Info& info) {
     isolate->ThrowException(UvException(isolate, UV_EINVAL, "uv_tty_init", nullptr, nullptr));
     return;
   }
-  Construct(info, kTtyClass, HandleKind::kTty, fd, false, info[1]);
+  Construct(info, kTtyClass, HandleKind::kTty, fd, false, info[1], info[2]);
 }
 
 void TtyGetWindowSize(const Info& info) {
@@ -438,6 +440,14 @@ void UvErrorName(const Info& info) {
       v8::String::NewFromUtf8(isolate, uv_err_name(error)).FromMaybe(v8::String::Empty(isolate)),
       v8::String::NewFromUtf8(isolate, uv_strerror(error)).FromMaybe(v8::String::Empty(isolate))};
   info.GetReturnValue().Set(v8::Array::New(isolate, parts, 2));
+}
+
+// userCallSite() -> "file:line:col" of the user's innermost frame, or "".
+void UserCallSiteNative(const Info& info) {
+  v8::Local<v8::String> text;
+  if (NewString(info.GetIsolate(), UserCallSite(info.GetIsolate())).ToLocal(&text)) {
+    info.GetReturnValue().Set(text);
+  }
 }
 
 void GuessHandleTypeNative(const Info& info) {
@@ -517,6 +527,7 @@ constexpr NativeFunction kFunctions[] = {
     {"uvErrorName", UvErrorName, 1},
     {"guessHandleType", GuessHandleTypeNative, 1},
     {"isIP", IsIp, 1},
+    {"userCallSite", UserCallSiteNative, 0},
 };
 
 }  // namespace

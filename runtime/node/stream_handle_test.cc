@@ -15,6 +15,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "runtime/in_memory_snapshot.h"
 #include "runtime/node/stream_handle.h"
 #include "runtime/runtime.h"
 #include "runtime/test_eval.h"
@@ -248,6 +249,34 @@ TEST(StreamHandleTty, WindowSizeAndRawModeOnAPseudoTerminal) {
   runtime.reset();
   close(master);
   close(slave);
+}
+
+// A snapshot cannot hold an open handle: a server listening at build time
+// does not keep the build waiting, and the build fails naming it; one closed
+// before the build ends is fine, and its object comes back closed.
+TEST(StreamHandleSnapshot, OpenAtBuildTimeFailsClosedIsRestoredClosed) {
+  RuntimeOptions options;
+  options.console = false;
+  options.permissions = Permissions::All();
+  absl::StatusOr<InMemorySnapshot> open = BuildInMemorySnapshotOfModule(
+      TestV8(), options, "/build/open.mjs",
+      "import net from 'node:net';\nnet.createServer().listen(0, '127.0.0.1');\n");
+  ASSERT_FALSE(open.ok());
+  EXPECT_THAT(std::string(open.status().message()),
+              HasSubstr("net.Server created at file:///build/open.mjs:2:"));
+  absl::StatusOr<InMemorySnapshot> closed = BuildInMemorySnapshotOfModule(
+      TestV8(), options, "/build/closed.mjs",
+      "import net from 'node:net';\nconst s = net.createServer();\n"
+      "s.listen(0, '127.0.0.1', () => s.close());\nglobalThis.server = s;\n");
+  ASSERT_TRUE(closed.ok()) << closed.status();
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime =
+      Runtime::CreateFromSnapshot(TestV8(), closed->blob, closed->metadata, options);
+  ASSERT_TRUE(runtime.ok()) << runtime.status();
+  EXPECT_EQ(Eval(**runtime, "server.listening + ' ' + server.address()"), "false null");
+  Eval(**runtime, "globalThis.log = []; server.listen(0, '127.0.0.1', () => { "
+                  "log.push(server.address().port > 0); server.close(() => log.push('closed')); })");
+  RunLoop(**runtime);
+  EXPECT_EQ(Eval(**runtime, "log.join()"), "true,closed");
 }
 
 TEST(StreamHandleUnwrap, OnlyLiveHandlesOfThisIsolate) {
