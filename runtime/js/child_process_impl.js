@@ -18,7 +18,7 @@
   const os = internals.requireBuiltin('os');
   const { nextTick } = globalThis.process;
   const { setTimeout, clearTimeout } = internals.requireBuiltin('timers');
-  const Process = natives.Process;
+  const { Process } = natives.childProcessClasses();
   const signals = os.constants.signals;
   const errnos = os.constants.errno;
   const kMaxBuffer = 1024 * 1024;
@@ -358,7 +358,7 @@
   // connects to the child, and the net.Socket over it the ChildProcess
   // exposes (readable for the child's output, writable for its stdin).
   const childPipes = {
-    newPipe() { return new natives.Pipe(false, 'child process stdio pipe'); },
+    newPipe() { return new (internals.handleClasses().Pipe)(false, 'child process stdio pipe'); },
     socketFor(handle, readable) {
       const { Socket } = internals.requireBuiltin('net');
       return new Socket({ handle: handle ?? undefined, readable });

@@ -76,8 +76,22 @@ void SpawnSync(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(out);
 }
 
+// childProcessClasses() -> {Process}: the class is lazy
+// (Extension::lazy_classes), made at the first require of child_process, so
+// hello's heap does not carry its template.
+void ChildProcessClasses(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Object> classes = v8::Object::New(isolate);
+  static const NativeClass* const kClasses[] = {&ProcessClass()};
+  absl::Status installed = InstallNativeClasses(context, classes, kClasses);
+  if (!installed.ok()) return ThrowError(isolate, ErrorKind::kError, installed.message());
+  info.GetReturnValue().Set(classes);
+}
+
 constexpr NativeFunction kFunctions[] = {
     {"childSpawnSync", SpawnSync, 1},
+    {"childProcessClasses", ChildProcessClasses, 0},
 };
 
 }  // namespace
@@ -111,7 +125,7 @@ const Extension& ChildProcessExtension() {
   static constexpr absl::string_view kLazyJs[] = {"child_process_impl.js",
                                                   "child_process_exec.js"};
   static const Extension kExtension{
-      "child_process", 1, kFunctions, {}, kClasses, {}, kJs, nullptr, kLazyJs};
+      "child_process", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs, kClasses};
   return kExtension;
 }
 
