@@ -14,6 +14,8 @@
   ];
   for (let i = 0; i < used.length; i++) void internals.primordials[used[i]];
 
+  // Saved before user code runs (Node 20 has it as Symbol.dispose).
+  internals.childProcessDispose = globalThis.Symbol.dispose;
   let made;
   internals.defineBuiltin('child_process', () => {
     made ??= natives.loadScript('child_process_impl.js')(natives, internals);

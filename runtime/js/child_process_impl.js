@@ -502,6 +502,12 @@
     return false;
   };
 
+  if (typeof internals.childProcessDispose === 'symbol') {
+    ChildProcess.prototype[internals.childProcessDispose] = function dispose() {
+      if (!this.killed) this.kill();
+    };
+  }
+
   ChildProcess.prototype.ref = function ref() { this._handle?.ref(); };
   ChildProcess.prototype.unref = function unref() { this._handle?.unref(); };
 

@@ -61,6 +61,11 @@ export async function main() {
   await watch('shell', cp.spawn('echo $((2 + 3))', { shell: true, stdio: 'inherit' }));
   await watch('env', cp.spawn('sh', ['-c', 'echo "[$ONLY]"'], { env: { ONLY: 'this' }, stdio: 'inherit' }));
 
+  const disposed = cp.spawn('sleep', ['10'], { stdio: 'ignore' });
+  const disposeDone = watch('dispose', disposed);
+  disposed[Symbol.dispose]();
+  await disposeDone;
+
   const controller = new AbortController();
   const aborted = cp.spawn('sleep', ['10'], { stdio: 'ignore', signal: controller.signal });
   const abortDone = watch('abort', aborted);
