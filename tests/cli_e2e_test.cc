@@ -301,6 +301,35 @@ TEST_F(CliTest, PendingIntervalsAtBuildTimeAreNamed) {
   EXPECT_FALSE(FileExists(Path("x.snap")));
 }
 
+// Issue #13: a child process still running when the build drains the loop
+// (unref()ed, so the loop does not wait for it) cannot enter a snapshot: the
+// build fails naming it and the spawn call's file:line:col. One that exited
+// at build time is fine, and its output reached the snapshot's heap.
+TEST_F(CliTest, ChildProcessesRunningAtBuildTimeAreNamed) {
+  Write("child.js", R"(import cp from 'node:child_process';
+const sleeper = cp.spawn('sleep', ['5'], { stdio: 'ignore' });
+sleeper.unref();
+export function main() {})");
+  ProcessResult build = Toysnap({"build", Path("child.js"), "-o", Path("x.snap")});
+  ExpectRefused(build, "work is still pending or open at build time");
+  EXPECT_THAT(build.err, HasSubstr("child process 'sleep' created at file://"));
+  EXPECT_THAT(build.err, HasSubstr("child.js:2:20"));
+  EXPECT_FALSE(FileExists(Path("x.snap")));
+
+  Write("exited.js", R"(import cp from 'node:child_process';
+const atBuild = cp.execSync('echo built', { encoding: 'utf8' }).trim();
+let code;
+cp.spawn('sh', ['-c', 'exit 3'], { stdio: 'ignore' }).on('exit', (c) => { code = c; });
+export function main() {
+  console.log(atBuild, code, cp.spawnSync('echo', ['ran'], { encoding: 'utf8' }).stdout.trim());
+})");
+  ProcessResult ok = Toysnap({"build", Path("exited.js"), "-o", Path("ok.snap")});
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  ProcessResult run = Toysnap({"run", Path("ok.snap")});
+  EXPECT_EQ(run.out, "built 3 ran\n");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+}
+
 // Issue #13: a descriptor or FileHandle still open when the build drains the
 // loop cannot enter a snapshot. The build fails naming each one, the file it
 // opened and the file:line:col that opened it, and says to open it in main();
