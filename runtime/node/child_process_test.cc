@@ -192,6 +192,32 @@ TEST_P(ChildProcessTest, ARunningChildIsALiveResourceUntilItExits) {
   // Destroyed with the child still running: the handle is closed and freed.
 }
 
+// A child that ran at build time leaves a closed Process in the heap; it is
+// restored as one with no child (kill() gives ESRCH), not as a broken object.
+TEST(ChildProcessSnapshotTest, AProcessFromTheBuildComesBackWithNoChild) {
+  RuntimeOptions options = WithPermissions(Permissions::All());
+  absl::StatusOr<InMemorySnapshot> snapshot = BuildInMemorySnapshotOfModule(
+      TestV8(), options, kMain, R"(import cp from 'node:child_process';
+const child = cp.spawn('sh', ['-c', 'exit 6'], { stdio: 'ignore' });
+globalThis.handle = child._handle;
+globalThis.code = await new Promise((resolve) => child.on('close', resolve));
+globalThis.cp = cp;
+)");
+  ASSERT_TRUE(snapshot.ok()) << snapshot.status();
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime =
+      Runtime::CreateFromSnapshot(TestV8(), snapshot->blob, snapshot->metadata, options);
+  ASSERT_TRUE(runtime.ok()) << runtime.status();
+  absl::StatusOr<v8::Global<v8::Value>> value = (*runtime)->ExecuteScript("check.js", R"(
+    [code, handle.kill(9), cp.spawnSync('echo', ['after'], { encoding: 'utf8' }).stdout.trim()].join('|')
+  )");
+  ASSERT_TRUE(value.ok()) << value.status();
+  v8::Isolate::Scope isolate_scope((*runtime)->isolate());
+  v8::HandleScope scope((*runtime)->isolate());
+  v8::Context::Scope context_scope((*runtime)->context());
+  v8::String::Utf8Value text((*runtime)->isolate(), value->Get((*runtime)->isolate()));
+  EXPECT_STREQ(*text, "6|-3|after");
+}
+
 INSTANTIATE_TEST_SUITE_P(FreshAndRestored, ChildProcessTest,
                          ::testing::Values(Mode::kFresh, Mode::kRestored));
 
