@@ -329,6 +329,14 @@ TEST(NodeParityTest, NetUnixSocket) {
   rmdir(dir);
 }
 
+TEST(NodeParityTest, NetTimeoutsRefAndDefaults) {
+  ExpectSameAsNode(Runfile("tests/node_parity/net_timeout_ref.mjs"), {});
+}
+
+TEST(NodeParityTest, NetAutoSelectFamily) {
+  ExpectSameAsNode(Runfile("tests/node_parity/net_auto_select.mjs"), {});
+}
+
 TEST(NodeParityTest, NetErrors) {
   ExpectSameAsNode(Runfile("tests/node_parity/net_errors.mjs"), {});
 }

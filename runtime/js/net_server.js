@@ -42,7 +42,8 @@
       server.emit('error', errnoException(err, 'accept'));
       return;
     }
-    if (server.maxConnections != null && server._connections >= server.maxConnections) {
+    // As Node 20's: 0 sets no limit.
+    if (server.maxConnections && server._connections >= server.maxConnections) {
       if (!isPipe && server.listenerCount('drop') > 0) {
         const local = clientHandle.getsockname();
         const remote = clientHandle.getpeername();
@@ -238,8 +239,7 @@
   function isIPv4(input) { return isIP(input) === 4; }
   function isIPv6(input) { return isIP(input) === 6; }
 
-  let autoSelectFamily = true;
-  let autoSelectFamilyAttemptTimeout = 250;
+  const { defaults } = sockets;
 
   const net = {
     _createServerHandle: createServerHandle,
@@ -254,15 +254,15 @@
     Server,
     Socket,
     Stream: Socket,
-    getDefaultAutoSelectFamily() { return autoSelectFamily; },
+    getDefaultAutoSelectFamily() { return defaults.autoSelectFamily; },
     setDefaultAutoSelectFamily(value) {
       u.validateBoolean(value, 'value');
-      autoSelectFamily = value;
+      defaults.autoSelectFamily = value;
     },
-    getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelectFamilyAttemptTimeout; },
+    getDefaultAutoSelectFamilyAttemptTimeout() { return defaults.attemptTimeout; },
     setDefaultAutoSelectFamilyAttemptTimeout(value) {
       u.validateInt32(value, 'value', 1);
-      autoSelectFamilyAttemptTimeout = value < 10 ? 10 : value;
+      defaults.attemptTimeout = value < 10 ? 10 : value;
     },
   };
   return net;

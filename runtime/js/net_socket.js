@@ -6,7 +6,7 @@
 (function (natives, internals) {
   'use strict';
   const {
-    Error, Number, RangeError, StringPrototypeTrim, Symbol, TypeError,
+    AggregateError, Error, Number, RangeError, StringPrototypeTrim, Symbol, TypeError,
   } = internals.primordials;
   const { Duplex } = internals.requireBuiltin('stream');
   const { Buffer } = internals.requireBuiltin('buffer');
@@ -249,7 +249,6 @@
     get localAddress() { return this._getsockname().address; }
     get localPort() { return this._getsockname().port; }
     get localFamily() { return this._getsockname().family; }
-    get timeout() { return this[kTimeout] !== null ? this[kTimeout]._delay : undefined; }
 
     _getpeername() {
       if (this._handle === null || typeof this._handle.getpeername !== 'function') return {};
@@ -271,23 +270,28 @@
     }
     address() { return this._getsockname(); }
 
+    // As Node's: `timeout` keeps the last delay asked for; a timer that fired
+    // starts again with the next activity (refresh()).
     setTimeout(msecs, callback) {
       if (this.destroyed) return this;
+      this.timeout = msecs;
       if (typeof msecs !== 'number' || msecs < 0 || !(msecs < Infinity)) {
         throw u.outOfRange('msecs', 'a non-negative finite number', msecs);
       }
-      if (callback !== undefined) u.validateFunction(callback, 'callback');
-      if (this[kTimeout] !== null) { clearTimeout(this[kTimeout]); this[kTimeout] = null; }
+      if (this[kTimeout] !== null) clearTimeout(this[kTimeout]);
       if (msecs === 0) {
-        if (callback !== undefined) this.removeListener('timeout', callback);
+        if (callback !== undefined) {
+          u.validateFunction(callback, 'callback');
+          this.removeListener('timeout', callback);
+        }
         return this;
       }
-      this[kTimeout] = setTimeout(() => {
-        this[kTimeout] = null;
-        this.emit('timeout');
-      }, msecs);
+      this[kTimeout] = setTimeout(() => this.emit('timeout'), msecs);
       this[kTimeout].unref();
-      if (callback !== undefined) this.once('timeout', callback);
+      if (callback !== undefined) {
+        u.validateFunction(callback, 'callback');
+        this.once('timeout', callback);
+      }
       return this;
     }
     _unrefTimer() {
@@ -405,7 +409,7 @@
 
     _destroy(exception, cb) {
       for (let s = this; s !== null; s = s._parent) {
-        if (s[kTimeout] !== null) { clearTimeout(s[kTimeout]); s[kTimeout] = null; }
+        if (s[kTimeout] !== null) clearTimeout(s[kTimeout]);
       }
       this.connecting = false;
       if (this._handle !== null) {
@@ -509,10 +513,28 @@
       });
       return;
     }
-    const family = options.family === undefined ? 0 : options.family;
+    const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
     self._host = host;
     const lookup = options.lookup ?? internals.requireBuiltin('dns').lookup;
-    lookup(host, { family, hints: options.hints ?? 0 }, (err, ip, ipFamily) => {
+    if (typeof lookup !== 'function') throw u.invalidArgType('options.lookup', 'Function', lookup);
+    // As Node's: with no family, only addresses of configured families.
+    const dnsOptions = { family, hints: options.hints || 0 };
+    if (family !== 4 && family !== 6 && dnsOptions.hints === 0) dnsOptions.hints = 32;  // ADDRCONFIG
+    const autoSelect = options.autoSelectFamily ?? defaults.autoSelectFamily;
+    if (family !== 4 && family !== 6 && !localAddress && autoSelect) {
+      dnsOptions.all = true;
+      lookup(host, dnsOptions, (err, addresses) => {
+        if (err) {
+          self.emit('lookup', err, undefined, undefined, host);
+          process.nextTick(() => self.destroy(err));
+          return;
+        }
+        connectMultiple(self, host, addresses, port, localPort,
+          options.autoSelectFamilyAttemptTimeout ?? defaults.attemptTimeout);
+      });
+      return;
+    }
+    lookup(host, dnsOptions, (err, ip, ipFamily) => {
       self.emit('lookup', err, ip, ipFamily, host);
       if (!self.connecting) return;
       if (err) {
@@ -526,6 +548,97 @@
       }
     });
   }
+
+  // Node 20's autoSelectFamily ("happy eyeballs"): the addresses, families
+  // alternating from the first one's, each given `attemptTimeout` ms before
+  // the next is tried; the first to connect wins.
+  function connectMultiple(self, host, addresses, port, localPort, attemptTimeout) {
+    const byFamily = [[], []];
+    let first = 0;
+    for (let i = 0; i < addresses.length; i++) {
+      const { address, family } = addresses[i];
+      self.emit('lookup', null, address, family, host);
+      if (!self.connecting) return;
+      if (!isIP(address) || (family !== 4 && family !== 6)) continue;
+      if (byFamily[0].length === 0 && byFamily[1].length === 0) first = family;
+      const list = byFamily[family === first ? 0 : 1];
+      let seen = false;
+      for (let j = 0; j < list.length; j++) seen = seen || list[j].address === address;
+      if (!seen) list.push(addresses[i]);
+    }
+    const order = [];
+    for (let i = 0; i < byFamily[0].length || i < byFamily[1].length; i++) {
+      if (i < byFamily[0].length) order.push(byFamily[0][i]);
+      if (i < byFamily[1].length) order.push(byFamily[1][i]);
+    }
+    if (order.length === 0) {
+      const ip = addresses[0]?.address;
+      process.nextTick(() => self.destroy(u.nodeError(TypeError, 'ERR_INVALID_IP_ADDRESS',
+        `Invalid IP address: ${ip}`)));
+      return;
+    }
+    self._unrefTimer();
+    if (order.length === 1) {
+      internalConnect(self, order[0].address, port, order[0].family, undefined, localPort);
+      return;
+    }
+    self.autoSelectFamilyAttemptedAddresses = [];
+    const context = { current: 0, errors: [], timer: null };
+    const attempt = () => {
+      if (context.current === order.length) {
+        self.destroy(context.errors.length === 1 ? context.errors[0] : aggregate(context.errors));
+        return;
+      }
+      const { address, family } = order[context.current++];
+      const mine = context.current;
+      const handle = new TCP('net.Socket');
+      self.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
+      const err = handle.connect(address, port, (status) => {
+        if (context.timer !== null) clearTimeout(context.timer);
+        if (mine !== context.current || !self.connecting) {
+          handle.close();  // timed out (a later attempt runs) or given up
+          return;
+        }
+        if (status !== 0) {
+          handle.close();
+          context.errors.push(exceptionWithHostPort(status, 'connect', address, port));
+          attempt();
+          return;
+        }
+        if (self._handle !== null) self._handle.close();
+        self._handle = handle;
+        initSocketHandle(self);
+        afterConnect(self, 0, address, port);
+      });
+      if (err) {
+        handle.close();
+        context.errors.push(exceptionWithHostPort(err, 'connect', address, port));
+        attempt();
+        return;
+      }
+      if (context.current < order.length) {
+        context.timer = setTimeout(() => {
+          context.timer = null;
+          const error = exceptionWithHostPort(-110, 'connect', address, port);  // ETIMEDOUT
+          context.errors.push(error);
+          handle.close();
+          if (self.connecting) attempt();
+        }, attemptTimeout < 10 ? 10 : attemptTimeout);
+        context.timer.unref();
+      }
+    };
+    attempt();
+  }
+
+  // Node's NodeAggregateError: the errors, with the first one's code.
+  function aggregate(errors) {
+    const error = new AggregateError(errors, '');
+    error.code = errors[0]?.code;
+    return error;
+  }
+
+  // net.get/setDefaultAutoSelectFamily(AttemptTimeout).
+  const defaults = { autoSelectFamily: true, attemptTimeout: 250 };
 
   function internalConnect(self, address, port, addressType, localAddress, localPort) {
     let err;
@@ -579,6 +692,6 @@
 
   return {
     Socket, connect, normalizeArgs, validatePort, isIP, isPipeName, errnoException,
-    exceptionWithHostPort, uvExceptionWithHostPort, initSocketHandle, tryReadStart,
+    exceptionWithHostPort, uvExceptionWithHostPort, initSocketHandle, tryReadStart, defaults,
   };
 })

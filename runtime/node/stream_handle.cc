@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 #include "runtime/event_loop.h"
 #include "runtime/isolate_data.h"
@@ -21,6 +22,19 @@ namespace toysnap::node {
 namespace {
 
 constexpr size_t kReadSize = 64 * 1024;  // what one read asks of libuv, as Node
+constexpr size_t kMaxBuf = size_t{1} << 30;  // uv_buf_t holds an unsigned length
+
+// `size` bytes at `data` as libuv buffers of at most kMaxBuf each.
+std::vector<uv_buf_t> Buffers(const char* data, size_t size) {
+  std::vector<uv_buf_t> buffers;
+  while (size > 0) {
+    size_t part = size < kMaxBuf ? size : kMaxBuf;
+    buffers.push_back(uv_buf_init(const_cast<char*>(data), static_cast<unsigned>(part)));
+    data += part;
+    size -= part;
+  }
+  return buffers;
+}
 
 EventLoop* LoopOf(v8::Isolate* isolate) {
   IsolateData* data = isolate != nullptr ? IsolateData::From(isolate) : nullptr;
@@ -141,7 +155,8 @@ void StreamHandle::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* bu
 
 int StreamHandle::WriteBlocking(const char* data, size_t size) {
   while (size > 0) {
-    uv_buf_t buf = uv_buf_init(const_cast<char*>(data), static_cast<unsigned>(size));
+    uv_buf_t buf = uv_buf_init(const_cast<char*>(data),
+                               static_cast<unsigned>(size < kMaxBuf ? size : kMaxBuf));
     int written = uv_try_write(&handle_.stream, &buf, 1);
     if (written > 0) {
       data += written;
@@ -165,7 +180,8 @@ int StreamHandle::Write(const char* data, size_t size, std::shared_ptr<v8::Backi
   if (blocking_) return WriteBlocking(data, size);
   size_t done = 0;
   if (uv_stream_get_write_queue_size(&handle_.stream) == 0) {
-    uv_buf_t buf = uv_buf_init(const_cast<char*>(data), static_cast<unsigned>(size));
+    uv_buf_t buf = uv_buf_init(const_cast<char*>(data),
+                               static_cast<unsigned>(size < kMaxBuf ? size : kMaxBuf));
     int written = uv_try_write(&handle_.stream, &buf, 1);
     if (written >= 0) {
       done = static_cast<size_t>(written);
@@ -189,9 +205,10 @@ int StreamHandle::Write(const char* data, size_t size, std::shared_ptr<v8::Backi
     rest = request->copy.data();
   }
   if (callback->IsFunction()) request->callback.Reset(isolate_, callback.As<v8::Function>());
-  uv_buf_t buf = uv_buf_init(const_cast<char*>(rest), static_cast<unsigned>(rest_size));
+  std::vector<uv_buf_t> buffers = Buffers(rest, rest_size);
   request->request.data = request.get();
-  int error = uv_write(&request->request, &handle_.stream, &buf, 1, OnWrite);
+  int error = uv_write(&request->request, &handle_.stream, buffers.data(),
+                       static_cast<unsigned>(buffers.size()), OnWrite);
   if (error != 0) return error;
   bytes_written_ += rest_size;
   request.release();  // OnWrite owns it
@@ -226,6 +243,9 @@ void StreamHandle::OnShutdown(uv_shutdown_t* raw, int status) {
 }
 
 uv_connect_t* StreamHandle::NewConnect(v8::Local<v8::Function> callback) {
+  // libuv keeps one connect request per handle: a second would be lost.
+  if (connecting_ || !live_ || closing_) return nullptr;
+  connecting_ = true;
   auto* request = new ConnectRequest;
   request->owner = this;
   request->callback.Reset(isolate_, callback);
@@ -234,12 +254,15 @@ uv_connect_t* StreamHandle::NewConnect(v8::Local<v8::Function> callback) {
 }
 
 void StreamHandle::FailConnect(uv_connect_t* raw) {
-  delete static_cast<ConnectRequest*>(raw->data);
+  auto* request = static_cast<ConnectRequest*>(raw->data);
+  request->owner->connecting_ = false;
+  delete request;
 }
 
 void StreamHandle::OnConnect(uv_connect_t* raw, int status) {
   std::unique_ptr<ConnectRequest> request(static_cast<ConnectRequest*>(raw->data));
   StreamHandle* self = request->owner;
+  self->connecting_ = false;
   self->Deliver(request->callback, [&](v8::Local<v8::Context>) -> std::vector<v8::Local<v8::Value>> {
     return {v8::Integer::New(self->isolate_, status)};
   });

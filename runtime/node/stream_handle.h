@@ -13,6 +13,8 @@
 //     `where` the file:line:col it is from (default: the innermost user frame;
 //     natives.userCallSite() gives it, for handles made later, in callbacks).
 //     A TTY is opened at construction; throws Node's uvException on failure.
+//   Runtime JS builds on them with internals.netSocket().Socket (a net.Socket
+//   over any handle: `new Socket({handle, readable, writable})`).
 //   Every StreamHandle:
 //     readStart(onread)     onread(bytes: Uint8Array) per chunk, onread(err)
 //                           at the end (UV_EOF, -4095) or on an error
@@ -106,7 +108,8 @@ class StreamHandle final : public NativeState {
   void Close(v8::Local<v8::Value> callback);
   int Listen(int backlog, v8::Local<v8::Function> onconnection);
   int Accept(StreamHandle* client);
-  // Stores the callback of a connect request about to start.
+  // Stores the callback of a connect request about to start; null while
+  // another is pending or once closed.
   uv_connect_t* NewConnect(v8::Local<v8::Function> callback);
   void FailConnect(uv_connect_t* request);
   void SetBlocking(bool blocking) { blocking_ = blocking; }
@@ -146,6 +149,7 @@ class StreamHandle final : public NativeState {
   bool closing_ = false;   // close() called
   bool blocking_ = false;  // writes wait instead of queuing
   bool raw_ = false;       // a TTY in raw mode
+  bool connecting_ = false;  // a connect request is pending
   int init_error_ = 0;
   int resource_id_ = 0;    // the loop's record of this open handle
   size_t bytes_read_ = 0;

@@ -2,6 +2,7 @@
 // TCP and TTY, and natives.uvErrorName / guessHandleType. See stream_handle.h.
 #include <uv.h>
 
+#include <climits>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -42,11 +43,13 @@ std::string Utf8(v8::Isolate* isolate, v8::Local<v8::Value> value) {
   return *text != nullptr ? std::string(*text, text.length()) : std::string();
 }
 
-// An int argument, or `fallback` when it is not a number.
+// An int argument, or `fallback` when it is not a number in int's range.
 int IntArg(const Info& info, int index, int fallback) {
   v8::Local<v8::Value> value = info[index];
   if (!value->IsNumber()) return fallback;
-  return static_cast<int>(value.As<v8::Number>()->Value());
+  double number = value.As<v8::Number>()->Value();
+  if (!(number >= INT_MIN && number <= INT_MAX)) return fallback;  // NaN too
+  return static_cast<int>(number);
 }
 
 bool RequireFunction(const Info& info, int index, const char* name) {
@@ -271,8 +274,9 @@ void PipeConnect(const Info& info) {
   std::string path = Utf8(info.GetIsolate(), info[0]);
   if (!CheckAccess(info.GetIsolate(), Capability::kNet, path)) return;
   if (self->pipe() == nullptr) return ReturnInt(info, UV_EBADF);
-  uv_pipe_connect(self->NewConnect(info[1].As<v8::Function>()), self->pipe(), path.c_str(),
-                  StreamHandle::OnConnect);
+  uv_connect_t* request = self->NewConnect(info[1].As<v8::Function>());
+  if (request == nullptr) return ReturnInt(info, UV_EALREADY);
+  uv_pipe_connect(request, self->pipe(), path.c_str(), StreamHandle::OnConnect);
   ReturnInt(info, 0);
 }
 
@@ -364,6 +368,7 @@ void TcpConnect(const Info& info) {
   sockaddr_storage peer;
   if (!ToSockAddr(address, port, &peer)) return ReturnInt(info, UV_EINVAL);
   uv_connect_t* request = self->NewConnect(info[2].As<v8::Function>());
+  if (request == nullptr) return ReturnInt(info, UV_EALREADY);
   int error = uv_tcp_connect(request, self->tcp(), reinterpret_cast<sockaddr*>(&peer),
                              StreamHandle::OnConnect);
   if (error != 0) self->FailConnect(request);
