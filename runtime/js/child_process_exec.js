@@ -11,7 +11,7 @@
   const parts = internals.childProcessParts;
   const u = internals.fsUtils;
   const { Buffer } = internals.requireBuiltin('buffer');
-  const { setTimeout, clearTimeout } = internals.requireBuiltin('timers');
+  const { setTimeout, clearTimeout } = internals.childProcessSaved;  // child_process.js
 
   function maxBufferError(name) {
     return u.nodeError(RangeError, 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER', `${name} maxBuffer length exceeded`);

@@ -7,17 +7,16 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush,
-    ArrayPrototypeSlice, ArrayPrototypeUnshift, ArrayBufferIsView, Error, FunctionPrototypeCall,
-    NumberIsInteger, ObjectAssign, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf, Promise, SafeMap, String, StringPrototypeIncludes,
+    ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSlice,
+    ArrayPrototypeUnshift, ArrayBufferIsView, Error, FunctionPrototypeCall, NumberIsInteger,
+    ObjectAssign, ObjectKeys, ObjectSetPrototypeOf, SafeMap, StringPrototypeIncludes,
     StringPrototypeToUpperCase, SymbolFor, TypeError,
   } = internals.primordials;
   const u = internals.fsUtils;
   const { Buffer } = internals.requireBuiltin('buffer');
   const EventEmitter = internals.requireBuiltin('events');
   const os = internals.requireBuiltin('os');
-  const { nextTick } = globalThis.process;
-  const { setTimeout, clearTimeout } = internals.requireBuiltin('timers');
+  const { nextTick, setTimeout, clearTimeout } = internals.childProcessSaved;  // child_process.js
   const { Process } = natives.childProcessClasses();
   const signals = os.constants.signals;
   const errnos = os.constants.errno;
@@ -502,8 +501,8 @@
     return false;
   };
 
-  if (typeof internals.childProcessDispose === 'symbol') {
-    ChildProcess.prototype[internals.childProcessDispose] = function dispose() {
+  if (typeof internals.childProcessSaved.dispose === 'symbol') {
+    ChildProcess.prototype[internals.childProcessSaved.dispose] = function dispose() {
       if (!this.killed) this.kill();
     };
   }
@@ -567,7 +566,7 @@
   };
   internals.childProcessParts = {
     exports, spawn, normalizeExecArgs, normalizeExecFileArgs, validateTimeout, validateMaxBuffer,
-    sanitizeKillSignal, errnoNames, kMaxBuffer, kPromisifyCustom, Promise, ObjectDefineProperty,
+    sanitizeKillSignal, errnoNames, kMaxBuffer, kPromisifyCustom,
   };
   natives.loadScript('child_process_exec.js')(natives, internals);
   return exports;
