@@ -94,6 +94,32 @@ TEST_F(CliTest, AClosedStdoutPipeEndsNoProgramBySignal) {
   }
 }
 
+// Under --permission, net's listen and connect need --allow-net for the
+// address: denied with ERR_ACCESS_DENIED as the socket's or server's
+// 'error', allowed for the granted host.
+TEST_F(CliTest, NetNeedsAllowNetUnderThePermissionModel) {
+  std::string app = Write("net.mjs", R"(import net from 'node:net';
+export function main() {
+  const show = (e) => console.log(e.code, e.permission, e.resource);
+  net.createServer().listen(0, '0.0.0.0').on('error', show);
+  net.connect(9, '10.0.0.1').on('error', show);
+  net.connect('/tmp/toysnap-no.sock').on('error', show);
+  const server = net.createServer((s) => s.end('ok')).listen(0, '127.0.0.1', () => {
+    net.connect(server.address().port, '127.0.0.1').on('data', (d) => {
+      console.log('granted', String(d));
+      server.close();
+    });
+  });
+}
+)");
+  ProcessResult run =
+      Toysnap({"run", "--permission", "--allow-fs-read=*", "--allow-net=127.0.0.1", app});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "ERR_ACCESS_DENIED Net /tmp/toysnap-no.sock\nERR_ACCESS_DENIED Net 0.0.0.0:0\n"
+            "ERR_ACCESS_DENIED Net 10.0.0.1:9\ngranted ok\n");
+}
+
 TEST_F(CliTest, StateComputedAtBuildTimeSurvivesAndSourcesAreNotNeeded) {
   Write("lib.js", "export let counter = 0;\nexport function bump() { return ++counter; }\n");
   std::string main = Write("main.js", R"(import { bump, counter } from './lib.js';

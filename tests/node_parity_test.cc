@@ -284,6 +284,10 @@ TEST(NodeParityTest, StdoutWritesOnAPipe) {
   ExpectSameAsNode(Runfile("tests/node_parity/stdout_writes.mjs"), {});
 }
 
+TEST(NodeParityTest, StdoutManyLinesLoseNothing) {
+  ExpectSameAsNode(Runfile("tests/node_parity/stdout_many.mjs"), {});
+}
+
 TEST(NodeParityTest, StdoutWritesOnAFile) {
   ProcessIo io;
   io.stdout_path = "file";  // each run gets a file of its own
