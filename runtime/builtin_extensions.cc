@@ -5,6 +5,7 @@
 #include "runtime/console_natives.h"
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
+#include "runtime/node/child_process.h"
 #include "runtime/node/os.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/dns.h"
@@ -34,6 +35,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::NetExtension(),
       &node::DnsExtension(),
       &node::WorkerExtension(),
+      &node::ChildProcessExtension(),
       &ModulesExtension(),
   };
 }

@@ -2,7 +2,10 @@
 // and the hand-over to and from snapshots.
 #include "runtime/runtime.h"
 
+#include <poll.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -604,6 +607,14 @@ void Runtime::Print(int fd, absl::string_view text) {
   if (!options_.console) return;
   while (!text.empty()) {
     ssize_t written = write(fd, text.data(), text.size());
+    if (written < 0 && errno == EINTR) continue;
+    // A non-blocking descriptor (libuv makes the stdio pipes it opens so, and
+    // a parent may hand one over) that is full: wait until it takes more.
+    if (written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      pollfd wait = {fd, POLLOUT, 0};
+      if (poll(&wait, 1, -1) < 0 && errno != EINTR) return;
+      continue;
+    }
     if (written <= 0) return;  // a closed pipe is not the program's error
     text.remove_prefix(static_cast<size_t>(written));
   }

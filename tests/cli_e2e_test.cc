@@ -94,6 +94,32 @@ TEST_F(CliTest, AClosedStdoutPipeEndsNoProgramBySignal) {
   }
 }
 
+// Under --permission, net's listen and connect need --allow-net for the
+// address: denied with ERR_ACCESS_DENIED as the socket's or server's
+// 'error', allowed for the granted host.
+TEST_F(CliTest, NetNeedsAllowNetUnderThePermissionModel) {
+  std::string app = Write("net.mjs", R"(import net from 'node:net';
+export function main() {
+  const show = (e) => console.log(e.code, e.permission, e.resource);
+  net.createServer().listen(0, '0.0.0.0').on('error', show);
+  net.connect(9, '10.0.0.1').on('error', show);
+  net.connect('/tmp/toysnap-no.sock').on('error', show);
+  const server = net.createServer((s) => s.end('ok')).listen(0, '127.0.0.1', () => {
+    net.connect(server.address().port, '127.0.0.1').on('data', (d) => {
+      console.log('granted', String(d));
+      server.close();
+    });
+  });
+}
+)");
+  ProcessResult run =
+      Toysnap({"run", "--permission", "--allow-fs-read=*", "--allow-net=127.0.0.1", app});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "ERR_ACCESS_DENIED Net /tmp/toysnap-no.sock\nERR_ACCESS_DENIED Net 0.0.0.0:0\n"
+            "ERR_ACCESS_DENIED Net 10.0.0.1:9\ngranted ok\n");
+}
+
 TEST_F(CliTest, StateComputedAtBuildTimeSurvivesAndSourcesAreNotNeeded) {
   Write("lib.js", "export let counter = 0;\nexport function bump() { return ++counter; }\n");
   std::string main = Write("main.js", R"(import { bump, counter } from './lib.js';
@@ -189,9 +215,9 @@ TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
         "V8 flags:", "external references: fingerprint", "compression:         none",
         "size raw:", "size stored:", "header checksum:", "body checksum:", "ok",
         "compatible:          yes", "has main():          yes", "modules (2):",
-        "extensions (14):\n  core         version 1, ", "\n  fs           version 1, ",
+        "extensions (15):\n  core         version 1, ", "\n  fs           version 1, ",
         "\n  net          version 1, ", "\n  dns          version 1, ",
-        "\n  worker_threads version 1, "}) {
+        "\n  worker_threads version 1, ", "\n  child_process version 1, "}) {
     EXPECT_THAT(info.out, HasSubstr(field));
   }
   EXPECT_THAT(info.out, HasSubstr(Path("lib.js")));
@@ -346,6 +372,35 @@ export function main() { console.log('answer', answer); })");
   ProcessResult run = Toysnap({"run", snap});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "answer 42\n");
+}
+
+// Issue #13: a child process still running when the build drains the loop
+// (unref()ed, so the loop does not wait for it) cannot enter a snapshot: the
+// build fails naming it and the spawn call's file:line:col. One that exited
+// at build time is fine, and its output reached the snapshot's heap.
+TEST_F(CliTest, ChildProcessesRunningAtBuildTimeAreNamed) {
+  Write("child.js", R"(import cp from 'node:child_process';
+const sleeper = cp.spawn('sleep', ['5'], { stdio: 'ignore' });
+sleeper.unref();
+export function main() {})");
+  ProcessResult build = Toysnap({"build", Path("child.js"), "-o", Path("x.snap")});
+  ExpectRefused(build, "work is still pending or open at build time");
+  EXPECT_THAT(build.err, HasSubstr("child process 'sleep' created at file://"));
+  EXPECT_THAT(build.err, HasSubstr("child.js:2:20"));
+  EXPECT_FALSE(FileExists(Path("x.snap")));
+
+  Write("exited.js", R"(import cp from 'node:child_process';
+const atBuild = cp.execSync('echo built', { encoding: 'utf8' }).trim();
+let code;
+cp.spawn('sh', ['-c', 'exit 3'], { stdio: 'ignore' }).on('exit', (c) => { code = c; });
+export function main() {
+  console.log(atBuild, code, cp.spawnSync('echo', ['ran'], { encoding: 'utf8' }).stdout.trim());
+})");
+  ProcessResult ok = Toysnap({"build", Path("exited.js"), "-o", Path("ok.snap")});
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  ProcessResult run = Toysnap({"run", Path("ok.snap")});
+  EXPECT_EQ(run.out, "built 3 ran\n");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
 }
 
 // Issue #13: a descriptor or FileHandle still open when the build drains the

@@ -1,7 +1,7 @@
 // Apps on real npm packages (installed by tools/test with `npm ci`) print what
 // Node prints, from source and from a snapshot whose sources were deleted:
-// lodash-es, typescript, yaml, local ESM/CJS/JSON mixes, and fs-extra copying
-// and rewriting a directory tree.
+// lodash-es, typescript, yaml, local ESM/CJS/JSON mixes, fs-extra copying
+// and rewriting a directory tree, and cross-spawn running programs.
 #include <stdlib.h>
 
 #include <filesystem>
@@ -112,7 +112,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(App{"lodash_app.mjs", {"toysnap"}}, App{"typescript_app.mjs", {}},
                       App{"typescript_app.mjs", {"let x: number = 1; export { x };"}},
                       App{"yaml_app.mjs", {}}, App{"mixed/main.mjs", {}, {"mixed/fresh.mjs"}},
-                      App{"fs_extra_app.mjs", {}, {}, "fs-extra"}),
+                      App{"fs_extra_app.mjs", {}, {}, "fs-extra"},
+                      App{"cross_spawn_app.mjs", {}, {}, "cross-spawn"}),
     [](const ::testing::TestParamInfo<App>& info) {
       std::string name = std::regex_replace(info.param.entry, std::regex("[^A-Za-z0-9]"), "_");
       return absl::StrCat(name, "_", info.index);

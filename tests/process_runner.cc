@@ -33,16 +33,24 @@ ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd,
     } else {
       int file = open(io.stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       dup2(file, 1);
+      if (file > 2) close(file);
     }
     dup2(err_pipe[1], 2);
+    // Only 0, 1 and 2 may reach the program: a spare copy of a pipe's write
+    // end would be inherited by its children, and a grandchild still running
+    // (a `sleep` its parent was killed over) would keep the pipe open.
     close(out_pipe[0]);
+    close(out_pipe[1]);
     close(err_pipe[0]);
+    close(err_pipe[1]);
     if (io.pipe_stdin) {
       dup2(in_pipe[0], 0);
+      close(in_pipe[0]);
       close(in_pipe[1]);
     } else {
       int null_fd = open("/dev/null", O_RDONLY);
       dup2(null_fd, 0);
+      if (null_fd > 2) close(null_fd);
     }
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
     for (const auto& [name, value] : extra_env) setenv(name.c_str(), value.c_str(), 1);

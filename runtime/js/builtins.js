@@ -511,7 +511,7 @@
         const shown = [];
         for (let i = 0; i < MathMin(this.length, 50); i++) shown[i] = hexChars[this[i] >> 4] + hexChars[this[i] & 15];
         const more = this.length > 50 ? ` ... ${this.length - 50} more byte${this.length - 50 > 1 ? 's' : ''}` : '';
-        return `<Buffer${shown.length > 0 ? ' ' : ''}${ArrayPrototypeJoin(shown, ' ')}${more}>`;
+        return `<Buffer ${ArrayPrototypeJoin(shown, ' ')}${more}>`;
       }
     }
     function toBuffer(bytes) { return new Buffer(bytes.buffer, bytes.byteOffset, bytes.length); }

@@ -6,12 +6,13 @@
     SafeMap, StringPrototypeSlice, StringPrototypeSplit,
   } = internals.primordials;
 
+  const { formatArgs } = internals;  // inspect.js
   const counts = new SafeMap();
   const timers = new SafeMap();
   let indent = '';
 
   function emit(fd, args) {
-    let text = ReflectApply(internals.format, undefined, args);
+    let text = formatArgs(undefined, args);
     if (indent !== '') text = indent + ArrayPrototypeJoin(StringPrototypeSplit(text, '\n'), '\n' + indent);
     natives.print(fd, text + '\n');
   }

@@ -651,8 +651,39 @@
 
   // ---- public API
 
+  // Every context has the same shape, made in one literal: objects grown
+  // key by key (a spread of defaultOptions, then userOptions) cost V8 a map
+  // transition per key on every call, which made console.log slow.
+  function newContext() {
+    const d = defaultOptions;
+    return {
+      showHidden: d.showHidden, depth: d.depth, colors: d.colors, customInspect: d.customInspect,
+      showProxy: d.showProxy, maxArrayLength: d.maxArrayLength, maxStringLength: d.maxStringLength,
+      breakLength: d.breakLength, compact: d.compact, sorted: d.sorted, getters: d.getters,
+      numericSeparator: d.numericSeparator,
+      seen: [], indentationLvl: 0, currentDepth: 0, userOptions: undefined, circular: undefined,
+    };
+  }
+
+  // The options as the caller gave them (before null depths become
+  // Infinity), for custom inspect functions.
+  function optionsOf(ctx) {
+    return {
+      showHidden: ctx.showHidden, depth: ctx.depth, colors: ctx.colors,
+      customInspect: ctx.customInspect, showProxy: ctx.showProxy,
+      maxArrayLength: ctx.maxArrayLength, maxStringLength: ctx.maxStringLength,
+      breakLength: ctx.breakLength, compact: ctx.compact, sorted: ctx.sorted,
+      getters: ctx.getters, numericSeparator: ctx.numericSeparator,
+    };
+  }
+
   function inspect(value, opts) {
-    const ctx = { ...defaultOptions, seen: [], indentationLvl: 0, currentDepth: 0 };
+    // Numbers, booleans, undefined and the like need no context.
+    if (opts === undefined && typeof value !== 'object' && typeof value !== 'function' &&
+        typeof value !== 'string') {
+      return formatPrimitive(undefined, value);
+    }
+    const ctx = newContext();
     if (typeof opts === 'boolean') {
       ctx.showHidden = opts; // legacy inspect(value, showHidden, depth)
       if (arguments.length > 2 && arguments[2] !== undefined) ctx.depth = arguments[2];
@@ -662,8 +693,7 @@
         if (hasOwn(defaultOptions, keys[i])) ctx[keys[i]] = opts[keys[i]];
       }
     }
-    ctx.userOptions = {};
-    for (let i = 0; i < optionNames.length; i++) ctx.userOptions[optionNames[i]] = ctx[optionNames[i]];
+    ctx.userOptions = optionsOf(ctx);
     if (ctx.depth === null) ctx.depth = Infinity;
     if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
     if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
@@ -671,7 +701,6 @@
   }
   inspect.custom = customInspectSymbol;
   inspect.defaultOptions = defaultOptions;
-  const optionNames = ObjectKeys(defaultOptions);
 
   // %s prints objects with String() only when they bring their own toString
   // or Symbol.toPrimitive (Date's built-in one does not count).
@@ -717,7 +746,9 @@
     }
   }
 
-  function formatWithOptions(opts, ...args) {
+  // util.format's work on an array of arguments (console.log passes its
+  // rest array as is).
+  function formatArgs(opts, args) {
     const first = args[0];
     let a = 0;
     let str = '';
@@ -725,8 +756,8 @@
     if (typeof first === 'string') {
       if (args.length === 1) return first;
       let lastPos = 0;
-      for (let i = 0; i < first.length - 1; i++) {
-        if (first[i] !== '%') continue;
+      for (let i = StringPrototypeIndexOf(first, '%'); i !== -1 && i < first.length - 1;
+           i = StringPrototypeIndexOf(first, '%', i + 1)) {
         const letter = first[++i];
         if (letter === '%') { // "%%" prints one percent sign
           str += StringPrototypeSlice(first, lastPos, i);
@@ -748,16 +779,22 @@
     }
     for (; a < args.length; a++) {
       const value = args[a];
-      str += join + (typeof value !== 'string' ? inspect(value, opts) : value);
+      if (typeof value === 'string') str += join + value;
+      else if (typeof value === 'number' && opts === undefined) str += join + formatNumber(value);
+      else str += join + inspect(value, opts);
       join = ' ';
     }
     return str;
   }
 
+  function formatWithOptions(opts, ...args) {
+    return formatArgs(opts, args);
+  }
+
   internals.inspect = inspect;
   internals.format = function format(...args) {
-    ArrayPrototypeUnshift(args, undefined);
-    return ReflectApply(formatWithOptions, undefined, args);
+    return formatArgs(undefined, args);
   };
+  internals.formatArgs = formatArgs;
   internals.formatWithOptions = formatWithOptions;
 })

@@ -200,6 +200,15 @@
   }
 
   function listenInCluster(server, address, port, addressType, backlog, ipv6Only, where) {
+    try {
+      listenOn(server, address, port, addressType, backlog, ipv6Only, where);
+    } catch (error) {
+      // ERR_ACCESS_DENIED (no Net permission for the address): the server's 'error'.
+      process.nextTick(emitErrorNT, server, error);
+    }
+  }
+
+  function listenOn(server, address, port, addressType, backlog, ipv6Only, where) {
     let handle;
     if (address === null) {
       // Node's default: IPv6's "::" (dual-stack), else 0.0.0.0.

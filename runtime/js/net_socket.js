@@ -644,15 +644,26 @@
     let err;
     if (localAddress || localPort) {
       const local = localAddress || (addressType === 6 ? '::' : '0.0.0.0');
-      err = self._handle.bind(local, localPort | 0);
+      try {
+        err = self._handle.bind(local, localPort | 0);
+      } catch (error) {
+        self.destroy(error);
+        return;
+      }
       if (err) {
         self.destroy(exceptionWithHostPort(err, 'bind', local, localPort));
         return;
       }
     }
     const done = (status) => afterConnect(self, status, address, port, localAddress, localPort);
-    err = addressType ? self._handle.connect(address, port, done)
-      : self._handle.connect(address, done);
+    try {
+      err = addressType ? self._handle.connect(address, port, done)
+        : self._handle.connect(address, done);
+    } catch (error) {
+      // ERR_ACCESS_DENIED (no Net permission for the address): the socket's 'error'.
+      self.destroy(error);
+      return;
+    }
     if (err) {
       const sockname = self._getsockname();
       const details = sockname.address !== undefined ? `${sockname.address}:${sockname.port}` : undefined;

@@ -124,6 +124,18 @@
     return stream;
   }
 
+  // A terminal's new size (SIGWINCH, 28 on Linux) reaches its streams as
+  // 'resize', as Node's getStdout sets up; the watcher never keeps the
+  // process alive.
+  const resizable = [];
+  let resizeWatch;
+  function watchResize(stream) {
+    resizable.push(stream);
+    resizeWatch ??= new (internals.handleClasses().SignalWatch)(28, () => {
+      for (let i = 0; i < resizable.length; i++) resizable[i]._refreshSize();
+    });
+  }
+
   // The descriptor itself is never closed; 'close' is still observable.
   function dummyDestroy(error, cb) {
     cb(error);
@@ -206,6 +218,7 @@
       stream.destroySoon = stream.destroy;
       stream._destroy = dummyDestroy;
       natives.print = printInOrder;
+      if (stream.isTTY) watchResize(stream);
     }
     streams[fd] = stream;
     return stream;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "runtime/native_util.h"
+#include "runtime/node/signal_watch.h"
 #include "runtime/node/stream_handle.h"
 #include "v8-function-callback.h"
 #include "v8-object.h"
@@ -12,14 +13,25 @@
 namespace toysnap::node {
 namespace {
 
-// loadHandleClasses() -> {StreamHandle, Pipe, TCP, TTY}: the classes are
+// The lazy classes: the stream handles (parent first), then SignalWatch.
+const std::vector<const NativeClass*>& LazyClasses() {
+  static const std::vector<const NativeClass*>* const kClasses = [] {
+    auto* classes = new std::vector<const NativeClass*>(StreamHandleClasses().begin(),
+                                                        StreamHandleClasses().end());
+    classes->push_back(&SignalWatchClass());
+    return classes;
+  }();
+  return *kClasses;
+}
+
+// loadHandleClasses() -> {StreamHandle, Pipe, TCP, TTY, SignalWatch}: the classes are
 // lazy (Extension::lazy_classes), made on the first use of net, tty or a
 // piped stdio stream, so hello's heap and start do not carry them.
 void LoadHandleClasses(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::Local<v8::Object> classes = v8::Object::New(isolate);
-  absl::Status installed = InstallNativeClasses(context, classes, StreamHandleClasses());
+  absl::Status installed = InstallNativeClasses(context, classes, LazyClasses());
   if (!installed.ok()) {
     return ThrowError(isolate, ErrorKind::kError, installed.message());
   }
@@ -41,7 +53,7 @@ const Extension& NetExtension() {
   static const std::vector<NativeFunction>* const kFunctions =
       new std::vector<NativeFunction>(AllFunctions());
   static const Extension kExtension{
-      "net", 1, *kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs, StreamHandleClasses()};
+      "net", 1, *kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs, LazyClasses()};
   return kExtension;
 }
 

@@ -5,7 +5,12 @@
 //
 // JS API: the classes are lazy (Extension::lazy_classes): natives.
 // loadHandleClasses() installs them and returns {StreamHandle, Pipe, TCP,
-// TTY}; runtime JS gets that object from internals.handleClasses() (net.js).
+// TTY, SignalWatch}; runtime JS gets that object from
+// internals.handleClasses() (net.js).
+// For spawn: make `new Pipe(false, 'child stdio')` (initialized, not opened),
+// pass it to the native, which takes UnwrapStreamHandle(...)->pipe() as
+// uv_stdio_container_t's stream with UV_CREATE_PIPE; after uv_spawn it is a
+// connected pipe: wrap it as `new Socket({handle, readable, writable})`.
 // Every method returns 0 or a negative libuv error unless it says otherwise;
 // callbacks run on the loop via EventLoop::RunCallback.
 //   new Pipe(ipc?, kind?, where?)   new TCP(kind?, where?)   new TTY(fd, kind?, where?)

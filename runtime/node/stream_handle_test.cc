@@ -4,6 +4,7 @@
 // pseudo-terminal, the permission check, and runtimes destroyed with handles
 // open (tools/test runs this under ASan and LSan too).
 #include <pty.h>
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "runtime/in_memory_snapshot.h"
+#include "runtime/node/signal_watch.h"
 #include "runtime/node/stream_handle.h"
 #include "runtime/runtime.h"
 #include "runtime/test_eval.h"
@@ -43,6 +45,8 @@ std::unique_ptr<Runtime> MakeRuntime(bool net = true) {
   v8::Local<v8::Context> context = (*runtime)->context();
   v8::Context::Scope context_scope(context);
   EXPECT_TRUE(InstallNativeClasses(context, context->Global(), StreamHandleClasses()).ok());
+  const NativeClass* signal[] = {&SignalWatchClass()};
+  EXPECT_TRUE(InstallNativeClasses(context, context->Global(), signal).ok());
   for (const NativeFunction& function : StreamHandleFunctions()) {
     v8::Local<v8::Function> made =
         v8::Function::New(context, function.callback).ToLocalChecked();
@@ -277,6 +281,24 @@ TEST(StreamHandleSnapshot, OpenAtBuildTimeFailsClosedIsRestoredClosed) {
                   "log.push(server.address().port > 0); server.close(() => log.push('closed')); })");
   RunLoop(**runtime);
   EXPECT_EQ(Eval(**runtime, "log.join()"), "true,closed");
+}
+
+// SIGWINCH reaches a SignalWatch (tty streams' 'resize'); the watcher alone
+// never keeps the loop alive, and a runtime may be destroyed with one open.
+TEST(StreamHandleSignal, SignalWatchCallsBackAndDoesNotKeepTheLoopAlive) {
+  std::unique_ptr<Runtime> runtime = MakeRuntime();
+  ASSERT_NE(runtime, nullptr);
+  Eval(*runtime, "globalThis.got = 0; globalThis.w = new SignalWatch(28, () => { got++; });"
+                 "globalThis.keep = setTimeout(() => {}, 5000)");
+  kill(getpid(), SIGWINCH);
+  for (int i = 0; i < 200 && Eval(*runtime, "got") == "0"; ++i) {
+    ASSERT_TRUE(runtime->PollEventLoop().ok());
+    usleep(5000);
+  }
+  EXPECT_EQ(Eval(*runtime, "clearTimeout(keep); got"), "1");
+  RunLoop(*runtime);  // returns: the watcher is unreferenced
+  Eval(*runtime, "globalThis.w2 = new SignalWatch(28, () => {})");
+  runtime.reset();  // with w2 open
 }
 
 TEST(StreamHandleUnwrap, OnlyLiveHandlesOfThisIsolate) {
