@@ -5,7 +5,9 @@
 #include "runtime/console_natives.h"
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
+#include "runtime/node/assert.h"
 #include "runtime/node/os.h"
+#include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/fs.h"
 #include "runtime/node_builtins.h"
@@ -25,8 +27,10 @@ std::vector<const Extension*> BuiltinExtensions() {
       &WebExtension(),
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
+      &node::AssertExtension(),
       &node::OsExtension(),
       &node::StreamExtension(),
+      &node::ReadlineExtension(),
       &node::FsExtension(),
       &ModulesExtension(),
   };

@@ -84,7 +84,14 @@
   const [v8Version, uvVersion] = natives.libraryVersions();
   process.versions = { node: NODE_VERSION, v8: v8Version, uv: uvVersion,
                        toysnap: internals.toysnapVersion ?? '0.1.0' };
-  process.features = { inspector: false, ipv6: true, tls: false };
+  process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false,
+                       tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true };
+  // What Node reports of its build; code (Node's own tests among it) reads these fields.
+  process.config = {
+    target_defaults: { default_configuration: 'Release' },
+    variables: { asan: 0, host_arch: 'x64', target_arch: 'x64', v8_enable_i18n_support: 1,
+                 node_shared: false, node_use_openssl: false, node_quic: false },
+  };
   process.cwd = () => natives.cwd();
   process.chdir = function chdir(directory) {
     if (typeof directory !== 'string') {
