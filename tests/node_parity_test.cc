@@ -219,5 +219,24 @@ export function main() {
   ExpectSameAsNode(entry, {});
 }
 
+// Issue #13: Node 20's assert (runtime/js/assert*.js): every failure's message,
+// generatedMessage, operator and code; loose vs strict deep equality;
+// throws/rejects/doesNotThrow/doesNotReject with each kind of expectation.
+TEST(NodeParityTest, AssertBehavesAsNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/assert.mjs"), {});
+}
+
+// readline and readline/promises over PassThroughs and a file's bytes: lines,
+// question/prompt output, events, async iteration, cursor helpers, keypresses.
+TEST(NodeParityTest, ReadlineBehavesAsNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/readline.mjs"), {});
+}
+
+// timers/promises: resolution order, the interval iterator, scheduler, and
+// AbortError / ERR_INVALID_ARG_TYPE failures.
+TEST(NodeParityTest, TimersPromisesBehaveAsNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/timers_promises.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap

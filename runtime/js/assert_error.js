@@ -55,7 +55,8 @@
     return out;
   }
 
-  function diffMessage(actual, expected, operator) {
+  // `header` replaces the operator's sentence: Node 20 puts a custom message there.
+  function diffMessage(actual, expected, operator, header) {
     let other = '';
     let res = '';
     let end = '';
@@ -80,7 +81,7 @@
         if ((typeof actual !== 'object' || actual === null) &&
             (typeof expected !== 'object' || expected === null) &&
             (actual !== 0 || expected !== 0)) {
-          return `${kReadable[operator]}\n\n${a} !== ${b}\n`;
+          return `${header ?? kReadable[operator]}\n\n${a} !== ${b}\n`;
         }
       } else if (operator !== 'strictEqualObject') {
         const stderr = globalThis.process?.stderr;
@@ -124,7 +125,7 @@
       other = '';
     }
     let identical = 0;
-    const head = `${kReadable[operator]}\n+ actual - expected`;
+    const head = `${header ?? kReadable[operator]}\n+ actual - expected`;
     const skippedNote = ' ... Lines skipped';
     let lines = actualLines;
     let sign = '+';
@@ -273,7 +274,11 @@
         throw invalidArgType('options', 'Object', options);
       }
       const { message, operator, stackStartFn, actual, expected } = options;
-      super(message != null ? `${message}` : generatedMessage(actual, expected, operator));
+      let text;
+      if (message == null) text = generatedMessage(actual, expected, operator);
+      else if (operator === 'deepStrictEqual' || operator === 'strictEqual') text = diffMessage(actual, expected, operator, `${message}`);
+      else text = `${message}`;
+      super(text);
       this.generatedMessage = !message;
       ObjectDefineProperty(this, 'name', {
         __proto__: null, value: 'AssertionError [ERR_ASSERTION]', enumerable: false,

@@ -60,6 +60,7 @@
     }
   }
 
+  const kClosed = Symbol('closed');  // Node 20 has no public `closed`
   const kMinCrlfDelay = 100;
   const kHistorySize = 30;
   const lineEnding = /\r?\n|\r(?!\n)/g;
@@ -112,7 +113,7 @@
     this.line = '';
     this.cursor = 0;
     this.historyIndex = -1;
-    this.closed = false;
+    this[kClosed] = false;
     this.paused = false;
     this._prompt = prompt;
     this._lineBuffer = null;
@@ -177,7 +178,7 @@
       options = {};
     }
     options = options ?? {};
-    if (this.closed) throw nodeError(Error, 'ERR_USE_AFTER_CLOSE', 'readline was closed');
+    if (this[kClosed]) throw nodeError(Error, 'ERR_USE_AFTER_CLOSE', 'readline was closed');
     const signal = options.signal;
     if (signal !== undefined) {
       validateSignal(signal, 'options.signal');
@@ -202,6 +203,7 @@
     }
   };
   proto.clearLine = function clearLine() {
+    this._writeToOutput('\r\n');
     this.line = '';
     this.cursor = 0;
   };
@@ -225,10 +227,10 @@
     else this._normalWrite(data);
   };
   proto.close = function close() {
-    if (this.closed) return;
+    if (this[kClosed]) return;
     this.pause();
     if (this.terminal && typeof this.input.setRawMode === 'function') this.input.setRawMode(false);
-    this.closed = true;
+    this[kClosed] = true;
     this.emit('close');
   };
   proto.getCursorPos = function getCursorPos() {
@@ -278,7 +280,7 @@
     }
     this._lineBuffer = StringPrototypeSlice(string, start);
     for (let i = 0; i < lines.length; i++) {
-      if (this.closed) break;
+      if (this[kClosed]) break;
       this._onLine(lines[i]);
     }
   };
@@ -330,7 +332,6 @@
     switch (key.name) {
       case 'return':
       case 'enter': {
-        this._writeToOutput('\r\n');
         const line = this._addHistory();
         this.clearLine();
         this._onLine(line);
@@ -361,7 +362,8 @@
   };
 
   // for await (const line of rl): lines queue while the loop body runs; the
-  // input pauses when a thousand wait, as Node's does.
+  // input pauses when a thousand wait, as Node's does. Lines emitted before
+  // the loop starts are not seen (as in Node).
   proto[SymbolAsyncIterator] = function () {
     const rl = this;
     const queue = [];
@@ -373,7 +375,7 @@
         const { resolve, reject } = ArrayPrototypeShift(waiting);
         if (queue.length > 0) {
           resolve({ value: ArrayPrototypeShift(queue), done: false });
-          if (queue.length < 512 && rl.paused && !rl.closed) rl.resume();
+          if (queue.length < 512 && rl.paused && !rl[kClosed]) rl.resume();
         } else if (failure) {
           reject(failure);
           failure = null;
@@ -397,12 +399,12 @@
     rl.on('line', onLine);
     rl.once('close', finish);
     rl.once('error', onError);
-    if (rl.closed) finish();
+    if (rl[kClosed]) finish();
     return {
       next() {
         if (queue.length > 0) {
           const value = ArrayPrototypeShift(queue);
-          if (queue.length < 512 && rl.paused && !rl.closed) rl.resume();
+          if (queue.length < 512 && rl.paused && !rl[kClosed]) rl.resume();
           return PromiseResolve({ value, done: false });
         }
         if (failure) {
@@ -414,10 +416,10 @@
         if (done) return PromiseResolve({ value: undefined, done: true });
         return new Promise((resolve, reject) => ArrayPrototypePush(waiting, { resolve, reject }));
       },
+      // Leaving the loop stops listening; in Node 20 it does not close the interface.
       return() {
         done = true;
         rl.removeListener('line', onLine);
-        rl.close();
         settle();
         return PromiseResolve({ value: undefined, done: true });
       },
