@@ -238,5 +238,11 @@ TEST(NodeParityTest, TimersPromisesBehaveAsNodes) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_promises.mjs"), {});
 }
 
+// fs.createReadStream/createWriteStream and filehandle.createReadStream:
+// events, ranges, appends, pipes, readline over a file, errors.
+TEST(NodeParityTest, FsStreamsBehaveAsNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/fs_streams.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap

@@ -700,16 +700,29 @@
   // ---- not yet --------------------------------------------------------------
 
   const notYet = (name) => function () { throw u.notSupportedYet(`fs.${name}`); };
+
+  // ---- streams (fs_streams.js, compiled on first use) ------------------------
+
+  // Primordials are sealed when the bootstrap ends: fs_streams.js's are made now.
+  const kStreamPrimordials = ['ArrayPrototypePush', 'Error', 'FunctionPrototypeCall', 'MathMin',
+    'ObjectDefineProperty', 'ObjectSetPrototypeOf', 'ReflectApply', 'Symbol'];
+  for (let i = 0; i < kStreamPrimordials.length; i++) internals.primordials[kStreamPrimordials[i]];
+  let streams;
+  const loadStreams = () => (streams ??= natives.loadScript('fs_streams.js')(natives, internals));
+  // A program may replace fs.ReadStream/WriteStream (graceful-fs does).
   let ReadStream;
   let WriteStream;
   let FileReadStream;
   let FileWriteStream;
+  const createReadStream = (path, options) => new fs.ReadStream(path, options);
+  const createWriteStream = (path, options) => new fs.WriteStream(path, options);
+  internals.fsStreams = loadStreams;  // filehandle.createReadStream/createWriteStream
 
   const fs = {
     appendFile, appendFileSync, access, accessSync, chown, chownSync, chmod, chmodSync, close,
     closeSync, copyFile, copyFileSync,
     cp: undefined, cpSync: undefined,  // fs_cp.js
-    createReadStream: notYet('createReadStream'), createWriteStream: notYet('createWriteStream'),
+    createReadStream, createWriteStream,
     exists, existsSync, fchown, fchownSync, fchmod, fchmodSync, fdatasync, fdatasyncSync, fstat,
     fstatSync, fsync, fsyncSync, ftruncate, ftruncateSync, futimes, futimesSync, lchown, lchownSync,
     lchmod: undefined, lchmodSync: undefined,  // macOS only, as in Node
@@ -724,14 +737,13 @@
     writeFileSync, write, writeSync, writev, writevSync,
     Dirent: u.Dirent,
     Stats: u.Stats,
-    // Streams come with the stream module; until then these are undefined.
-    get ReadStream() { return ReadStream; },
+    get ReadStream() { return (ReadStream ??= loadStreams().ReadStream); },
     set ReadStream(value) { ReadStream = value; },
-    get WriteStream() { return WriteStream; },
+    get WriteStream() { return (WriteStream ??= loadStreams().WriteStream); },
     set WriteStream(value) { WriteStream = value; },
-    get FileReadStream() { return FileReadStream; },
+    get FileReadStream() { return (FileReadStream ??= loadStreams().ReadStream); },
     set FileReadStream(value) { FileReadStream = value; },
-    get FileWriteStream() { return FileWriteStream; },
+    get FileWriteStream() { return (FileWriteStream ??= loadStreams().WriteStream); },
     set FileWriteStream(value) { FileWriteStream = value; },
     _toUnixTimestamp: toUnixTimestamp,
     Dir: undefined, opendir: undefined, opendirSync: undefined,  // fs_dir.js

@@ -58,8 +58,12 @@
     write(buffer, offset, length, position) { return fsCall(write, this, buffer, offset, length, position); }
     writev(buffers, position) { return fsCall(writev, this, buffers, position); }
     writeFile(data, options) { return fsCall(writeFile, this, data, options); }
-    createReadStream() { throw u.notSupportedYet('filehandle.createReadStream'); }
-    createWriteStream() { throw u.notSupportedYet('filehandle.createWriteStream'); }
+    createReadStream(options = undefined) {
+      return new (internals.fsStreams().ReadStream)(undefined, { ...options, fd: this });
+    }
+    createWriteStream(options = undefined) {
+      return new (internals.fsStreams().WriteStream)(undefined, { ...options, fd: this });
+    }
     readableWebStream() { throw u.notSupportedYet('filehandle.readableWebStream'); }
 
     close = () => {

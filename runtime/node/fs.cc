@@ -250,9 +250,11 @@ const Extension& FsExtension() {
       new std::vector<NativeFunction>(AllFunctions());
   static constexpr absl::string_view kJs[] = {"fs_utils.js", "fs.js", "fs_dir.js",
                                               "fs_promises.js", "fs_cp.js"};
+  // fs.ReadStream/WriteStream, compiled the first time a program uses one.
+  static constexpr absl::string_view kLazyJs[] = {"fs_streams.js"};
   static const Extension kExtension{
       "fs", 1, *kFunctions, {}, {}, {}, kJs,
-      []() -> std::unique_ptr<ExtensionState> { return std::make_unique<FsState>(); }};
+      []() -> std::unique_ptr<ExtensionState> { return std::make_unique<FsState>(); }, kLazyJs};
   return kExtension;
 }
 
