@@ -244,5 +244,33 @@ TEST(NodeParityTest, FsStreamsBehaveAsNodes) {
   ExpectSameAsNode(Runfile("tests/node_parity/fs_streams.mjs"), {});
 }
 
+// Warnings print "(node:PID) ..." under both; Node adds a "(Use `node
+// --trace-warnings ...`" hint toysnap has no flags for. Stdout must match
+// exactly, stderr once pids and that hint are taken out.
+std::string WithoutWarningPids(const std::string& err) {
+  std::string out = std::regex_replace(err, std::regex("\\(node:[0-9]+\\) "), "(node:PID) ");
+  return std::regex_replace(out, std::regex("\\(Use `node --trace-[a-z]+ \\.\\.\\.`[^\n]*\n"), "");
+}
+
+TEST(NodeParityTest, ProcessOsUtilDetailsOfNodesOwnTests) {
+  std::string entry = Runfile("tests/node_parity/process_node_gaps.mjs");
+  std::string dir = MakeTempDir();
+  std::string runner = dir + "/runner.mjs";
+  WriteTextFile(runner, absl::StrCat("const { main } = await import('file://", entry, "');\n",
+                                     "setTimeout(() => main(process.argv.slice(2)), 0);\n"));
+  ProcessResult expected = RunProcess({NodeBinary(), runner}, dir);
+  ASSERT_EQ(expected.exit_code, 0) << expected.err;
+  std::string toysnap = Runfile("tools/toysnap");
+  ProcessResult build = RunProcess({toysnap, "build", entry, "-o", dir + "/app.snap"}, dir);
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  for (const std::string& file : {entry, dir + "/app.snap"}) {
+    SCOPED_TRACE(file);
+    ProcessResult actual = RunProcess({toysnap, "run", file}, dir);
+    EXPECT_EQ(actual.out, expected.out);
+    EXPECT_EQ(WithoutWarningPids(actual.err), WithoutWarningPids(expected.err));
+    EXPECT_EQ(actual.exit_code, 0);
+  }
+}
+
 }  // namespace
 }  // namespace toysnap

@@ -35,10 +35,10 @@
   function callSite(fn) {
     const holder = {};
     const previous = Error.prepareStackTrace;
-    const limit = Error.stackTraceLimit;
+    const limit = Error.stackTraceLimit;  // undefined in a restored isolate: leave it so
     try {
       Error.prepareStackTrace = (_, frames) => frames;
-      Error.stackTraceLimit = 1;
+      if (typeof limit === 'number') Error.stackTraceLimit = 1;
       ErrorCaptureStackTrace(holder, fn);
       const frame = holder.stack?.[0];
       if (frame === undefined || typeof frame.getFileName !== 'function') return undefined;
@@ -47,7 +47,7 @@
       return undefined;
     } finally {
       Error.prepareStackTrace = previous;
-      Error.stackTraceLimit = limit;
+      if (typeof limit === 'number') Error.stackTraceLimit = limit;
     }
   }
 

@@ -212,11 +212,11 @@
         };
       },
       deprecate(fn, message, code) {
-        return function (...args) {
+        return function deprecated(...args) {
           const key = code ?? message;
           if (!warned.has(key)) {
             warned.add(key);
-            natives.print(2, `(toysnap) ${code ? `[${code}] ` : ''}DeprecationWarning: ${message}\n`);
+            process.emitWarning(message, 'DeprecationWarning', code, deprecated);
           }
           return new.target ? ReflectConstruct(fn, args, new.target) : ReflectApply(fn, this, args);
         };
@@ -475,8 +475,8 @@
   // timers/promises (timers_promises.js, lazy) uses these primordials; they
   // must be made before the bootstrap seals them.
   const kTimersPromisesPrimordials = ['ArrayPrototypePush', 'ArrayPrototypeShift', 'Error',
-    'Promise', 'PromiseReject', 'PromiseResolve', 'StringPrototypeSlice', 'SymbolAsyncIterator',
-    'TypeError'];
+    'Promise', 'PromiseReject', 'PromiseResolve', 'StringPrototypeSlice', 'Symbol',
+    'SymbolAsyncIterator', 'TypeError'];
   for (let i = 0; i < kTimersPromisesPrimordials.length; i++) internals.primordials[kTimersPromisesPrimordials[i]];
   factories.set('timers', () => ({
     setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,

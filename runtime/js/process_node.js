@@ -5,7 +5,9 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayIsArray, Error, Number, NumberParseInt, ObjectDefineProperties, ObjectSetPrototypeOf,
+    ArrayIsArray, Error, ErrorCaptureStackTrace, Number, NumberParseInt, ObjectDefineProperties,
+    ObjectFreeze,
+    ObjectSetPrototypeOf,
     String, TypeError, TypedArrayPrototypeGetSymbolToStringTag,
   } = internals.primordials;
 
@@ -87,11 +89,12 @@
   process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false,
                        tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true };
   // What Node reports of its build; code (Node's own tests among it) reads these fields.
-  process.config = {
-    target_defaults: { default_configuration: 'Release' },
-    variables: { asan: 0, host_arch: 'x64', target_arch: 'x64', v8_enable_i18n_support: 1,
-                 node_shared: false, node_use_openssl: false, node_quic: false },
-  };
+  process.config = ObjectFreeze({
+    target_defaults: ObjectFreeze({ default_configuration: 'Release' }),
+    variables: ObjectFreeze({ asan: 0, host_arch: 'x64', target_arch: 'x64',
+                              v8_enable_i18n_support: 1, node_shared: false,
+                              node_use_openssl: false, node_quic: false }),
+  });
   process.cwd = () => natives.cwd();
   process.chdir = function chdir(directory) {
     if (typeof directory !== 'string') {
@@ -150,19 +153,64 @@
     if (failure !== '') throw systemError(failure, 'kill', `kill ${failure}`);
     return true;
   };
-  process.emitWarning = function emitWarning(warning, type, code) {
-    let name = 'Warning';
-    if (typeof type === 'string') name = type;
-    else if (type !== null && typeof type === 'object' && typeof type.type === 'string') name = type.type;
-    const message = typeof warning === 'string' ? warning : String(warning?.message ?? warning);
-    const error = typeof warning === 'object' && warning !== null ? warning : new Error(message);
-    if (!(typeof warning === 'object')) error.name = name;
-    if (typeof process.emit === 'function' && process.listenerCount?.('warning') > 0) {
-      process.emit('warning', error);
-      return;
+  // Node's emitWarning: a string becomes an Error named `type` with `code`
+  // and `detail`; 'warning' is emitted on the next tick, and printed.
+  process.emitWarning = function emitWarning(warning, type, code, ctor) {
+    let detail;
+    if (type !== null && typeof type === 'object' && !ArrayIsArray(type)) {
+      ctor = type.ctor;
+      code = type.code;
+      if (typeof type.detail === 'string') detail = type.detail;
+      type = type.type || 'Warning';
+    } else if (typeof type === 'function') {
+      ctor = type;
+      code = undefined;
+      type = 'Warning';
     }
-    natives.print(2, `(toysnap:${process.pid}) ${code ? `[${code}] ` : ''}${name}: ${message}\n`);
+    if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'of type string', type);
+    if (typeof code === 'function') {
+      ctor = code;
+      code = undefined;
+    } else if (code !== undefined && typeof code !== 'string') {
+      throw invalidArgType('code', 'of type string', code);
+    }
+    if (typeof warning === 'string') {
+      // Only a number may be put back: in a restored isolate the limit reads as
+      // undefined, and setting undefined would turn every stack off.
+      const limit = Error.stackTraceLimit;
+      if (typeof limit === 'number') Error.stackTraceLimit = 0;
+      warning = new Error(warning);
+      if (typeof limit === 'number') Error.stackTraceLimit = limit;
+      warning.name = String(type || 'Warning');
+      if (code !== undefined) warning.code = code;
+      if (detail !== undefined) warning.detail = detail;
+      ErrorCaptureStackTrace(warning, ctor || process.emitWarning);
+    } else if (!(warning instanceof Error)) {
+      throw invalidArgType('warning', 'of type string or an instance of Error', warning);
+    }
+    if (warning.name === 'DeprecationWarning') {
+      if (process.noDeprecation) return;
+      if (process.throwDeprecation) throw warning;
+    }
+    process.nextTick(emitWarningNow, warning);
   };
+  function emitWarningNow(warning) {
+    if (typeof process.emit === 'function') process.emit('warning', warning);
+    if (process.noProcessWarnings) return;
+    if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+    // Node's line, from process.release.name; without its "(Use `node
+    // --trace-warnings ...`" hint, as toysnap has no such flags.
+    let text = `(${process.release.name}:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}`;
+    text += typeof warning.toString === 'function' ? `${warning.toString()}` : `${warning.name}: ${warning.message}`;
+    if (typeof warning.detail === 'string') text += `\n${warning.detail}`;
+    text += '\n';
+    natives.print(2, text);
+  }
+  function invalidArgType(name, what, value) {
+    const error = new TypeError(`The "${name}" argument must be ${what}. Received ${internals.describeReceived(value)}`);
+    error.code = 'ERR_INVALID_ARG_TYPE';
+    return error;
+  }
 
   // process is an EventEmitter, as in Node, once events exists.
   internals.processBecomesEmitter = function (EventEmitter) {

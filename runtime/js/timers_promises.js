@@ -6,7 +6,7 @@
   'use strict';
   const {
     ArrayPrototypePush, ArrayPrototypeShift, Error, Promise, PromiseReject,
-    PromiseResolve, StringPrototypeSlice, SymbolAsyncIterator, TypeError,
+    PromiseResolve, StringPrototypeSlice, Symbol, SymbolAsyncIterator, TypeError,
   } = internals.primordials;
   const { AbortSignal } = globalThis;
   const timers = internals.requireBuiltin('timers');
@@ -139,12 +139,21 @@
     };
   }
 
-  // Node's experimental Scheduler: wait(delay, options) and yield().
+  // Node's experimental Scheduler: wait(delay, options) and yield(); only
+  // this file may construct one.
+  const kScheduler = Symbol('kScheduler');
   class Scheduler {
+    constructor(key) {
+      if (key !== kScheduler) {
+        const error = new TypeError('Illegal constructor');
+        error.code = 'ERR_ILLEGAL_CONSTRUCTOR';
+        throw error;
+      }
+    }
     wait(delay, options) { return setTimeout(delay, undefined, options); }
     yield() { return setImmediate(); }
   }
-  const scheduler = new Scheduler();
+  const scheduler = new Scheduler(kScheduler);
 
   return { setTimeout, setImmediate, setInterval, scheduler };
 })

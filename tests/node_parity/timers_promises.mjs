@@ -10,8 +10,9 @@ const show = (label, e) => console.log(label, e.name, e.code, e.message, e.cause
 export async function main() {
   const order = [];
   await Promise.all([
-    setTimeout(20, 'timeout 20').then((v) => order.push(v)),
-    setTimeout(1, 'timeout 1').then((v) => order.push(v)),
+    // Far enough apart that a loaded machine cannot reorder them.
+    setTimeout(200, 'timeout 200').then((v) => order.push(v)),
+    setTimeout(50, 'timeout 50').then((v) => order.push(v)),
     setImmediate('immediate').then((v) => order.push(v)),
     Promise.resolve('promise').then((v) => order.push(v)),
   ]);

@@ -1,0 +1,68 @@
+// The process, os, util and timers details Node's own tests check, compared
+// with Node: process.env's string values, symbol keys and descriptor rules;
+// the frozen process.config; nextTick's argument error; emitWarning's event
+// objects (name, code, detail) on the next tick and util.deprecate through it;
+// os.EOL/devNull read-only, os priority validation and SystemError;
+// timers/promises' scheduler constructor; util.isDeepStrictEqual.
+import os from 'node:os';
+import util from 'node:util';
+import { scheduler } from 'node:timers/promises';
+
+const show = (label, fn) => {
+  try {
+    console.log(label, JSON.stringify(fn()));
+  } catch (e) {
+    console.log(label, 'throws', e.name, e.code, e.message);
+  }
+};
+
+export async function main() {
+  const symbol = Symbol('s');
+  show('env symbol get', () => process.env[symbol]);
+  show('env symbol set', () => { process.env[symbol] = 1; });
+  show('env symbol value', () => { process.env.TOYSNAP_T = symbol; });
+  show('env symbol in', () => symbol in process.env);
+  show('env delete symbol', () => delete process.env[symbol]);
+  show('env number', () => { process.env.TOYSNAP_T = 42; return process.env.TOYSNAP_T; });
+  show('env delete', () => [delete process.env.TOYSNAP_T, process.env.TOYSNAP_T, 'TOYSNAP_T' in process.env]);
+  show('env defineProperty partial', () => Object.defineProperty(process.env, 'TOYSNAP_T', { value: 'x' }));
+  show('env defineProperty accessor', () => Object.defineProperty(process.env, 'TOYSNAP_T', { get() { return 1; } }));
+  show('env defineProperty full', () => {
+    Object.defineProperty(process.env, 'TOYSNAP_T', { value: 7, writable: true, enumerable: true, configurable: true });
+    return process.env.TOYSNAP_T;
+  });
+  show('env inherited', () => [typeof process.env.hasOwnProperty, 'toString' in process.env]);
+  show('env tag', () => Object.prototype.toString.call(process.env));
+  delete process.env.TOYSNAP_T;
+
+  show('config frozen', () => [Object.isFrozen(process.config), Object.isFrozen(process.config.variables)]);
+  show('config assign', () => { 'use strict'; process.config.variables = 1; });
+  for (const value of [null, 1, 'x', {}]) show(`nextTick ${String(value)}`, () => process.nextTick(value));
+
+  const warnings = [];
+  process.on('warning', (w) => warnings.push([w.name, w.code, w.message, w.detail, w instanceof Error]));
+  process.emitWarning('plain');
+  process.emitWarning('typed', 'CustomWarning', 'CODE1');
+  process.emitWarning('with options', { type: 'OptionsWarning', code: 'CODE2', detail: 'more detail' });
+  process.emitWarning(new RangeError('an error'));
+  show('emitWarning number', () => process.emitWarning(1));
+  show('emitWarning bad type', () => process.emitWarning('x', 5));
+  const old = util.deprecate(() => 'old result', 'old() is deprecated', 'DEP_TOYSNAP');
+  show('deprecated call', () => [old(), old()]);
+  console.log('warnings before the tick', warnings.length);
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const w of warnings) console.log('warning', JSON.stringify(w));
+
+  show('os.EOL assign', () => { 'use strict'; os.EOL = 'x'; });
+  show('os.EOL descriptor', () => Object.getOwnPropertyDescriptor(os, 'EOL'));
+  show('os.devNull', () => os.devNull);
+  for (const pid of [null, 'x', 3.5, 2 ** 32]) show(`getPriority ${pid}`, () => os.getPriority(pid));
+  for (const priority of [-21, 20, 'x']) show(`setPriority ${priority}`, () => os.setPriority(0, priority));
+  try {
+    os.getPriority(-1);
+  } catch (e) {
+    console.log('getPriority -1', e.name, e.code, e.message, JSON.stringify(e.info), e.errno, e.syscall, String(e));
+  }
+  show('scheduler constructor', () => new scheduler.constructor());
+  show('isDeepStrictEqual', () => [util.isDeepStrictEqual({ a: [1] }, { a: [1] }), util.isDeepStrictEqual([1], ['1'])]);
+}
