@@ -3,7 +3,8 @@
 // the frozen process.config; nextTick's argument error; emitWarning's event
 // objects (name, code, detail) on the next tick and util.deprecate through it;
 // os.EOL/devNull read-only, os priority validation and SystemError;
-// timers/promises' scheduler constructor; util.isDeepStrictEqual.
+// timers/promises' scheduler constructor; util.isDeepStrictEqual; the ids,
+// cpuUsage (and its checks), resourceUsage and memory limits.
 import os from 'node:os';
 import util from 'node:util';
 import { scheduler } from 'node:timers/promises';
@@ -62,6 +63,15 @@ export async function main() {
     os.getPriority(-1);
   } catch (e) {
     console.log('getPriority -1', e.name, e.code, e.message, JSON.stringify(e.info), e.errno, e.syscall, String(e));
+  }
+  show('ids', () => [process.getuid(), process.geteuid(), process.getgid(), process.getegid(), process.getgroups()]);
+  show('constrainedMemory', () => process.constrainedMemory());
+  show('availableMemory', () => typeof process.availableMemory());
+  show('resourceUsage', () => Object.entries(process.resourceUsage()).map(([k, v]) => [k, typeof v]));
+  const usage = process.cpuUsage();
+  show('cpuUsage', () => [Object.keys(usage), usage.user >= 0, process.cpuUsage(usage).system >= 0]);
+  for (const value of [1, {}, { user: 'a' }, { user: 3, system: null }, { user: -1, system: 2 }, { user: 1, system: Infinity }]) {
+    show(`cpuUsage ${JSON.stringify(value)}`, () => process.cpuUsage(value));
   }
   show('scheduler constructor', () => new scheduler.constructor());
   show('isDeepStrictEqual', () => [util.isDeepStrictEqual({ a: [1] }, { a: [1] }), util.isDeepStrictEqual([1], ['1'])]);
