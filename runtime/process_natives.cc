@@ -243,7 +243,8 @@ constexpr NativeFunction kFunctions[] = {
     {"resourceUsage", Bind<ResourceUsage>, 0},
     {"memoryLimits", Bind<MemoryLimits>, 0},
 };
-constexpr absl::string_view kJs[] = {"process.js", "process_node.js", "process_usage.js"};
+constexpr absl::string_view kJs[] = {"process.js", "process_node.js", "process_usage.js",
+                                     "process_errors.js"};
 
 }  // namespace
 

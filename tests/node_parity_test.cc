@@ -244,6 +244,12 @@ TEST(NodeParityTest, FsStreamsBehaveAsNodes) {
   ExpectSameAsNode(Runfile("tests/node_parity/fs_streams.mjs"), {});
 }
 
+// 'uncaughtException' and its monitor for errors thrown by timer, interval,
+// immediate and nextTick callbacks.
+TEST(NodeParityTest, UncaughtExceptionListenersHandleCallbackErrors) {
+  ExpectSameAsNode(Runfile("tests/node_parity/uncaught.mjs"), {});
+}
+
 // Warnings print "(node:PID) ..." under both; Node adds a "(Use `node
 // --trace-warnings ...`" hint toysnap has no flags for. Stdout must match
 // exactly, stderr once pids and that hint are taken out.

@@ -72,7 +72,7 @@
     const last = immediate === passEnd;
     unlink(immediate);
     if (last) passEnd = null;
-    ReflectApply(immediate._onImmediate, immediate, immediate._argv);
+    internals.callUserCode(immediate._onImmediate, immediate, immediate._argv);  // timers.js
     return true;
   };
 

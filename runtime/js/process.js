@@ -137,7 +137,7 @@
     try {
       while (count < ticks.length) {
         const { callback, args } = ticks[count++];
-        ReflectApply(callback, undefined, args);
+        internals.callUserCode(callback, undefined, args);  // timers.js
       }
     } finally {
       ArrayPrototypeSplice(ticks, 0, count);

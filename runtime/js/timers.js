@@ -243,6 +243,28 @@
     }
   };
 
+  // process_errors.js: listeners may handle what a callback throws; else the
+  // error goes on as it was thrown (its message keeps the user's line), after
+  // 'exit' was emitted.
+  function callUserCode(fn, receiver, args) {
+    if (internals.uncaughtListened()) {
+      try {
+        ReflectApply(fn, receiver, args);
+      } catch (error) {
+        internals.handleUncaught(error);
+      }
+      return;
+    }
+    let threw = true;
+    try {
+      ReflectApply(fn, receiver, args);
+      threw = false;
+    } finally {
+      if (threw) internals.beforeFatalError();
+    }
+  }
+  internals.callUserCode = callUserCode;
+
   function run(timer) {
     unlink(timer);
     // An interval's next period starts when its callback is called; it is
@@ -250,7 +272,7 @@
     // callback cleared it.
     const startTime = timer._repeat ? clock() : 0;
     try {
-      ReflectApply(timer._callback, timer, timer._args);
+      callUserCode(timer._callback, timer, timer._args);
     } finally {
       if (timer._repeat && !timer._cleared) {
         if (timer._list !== null) unlink(timer);
