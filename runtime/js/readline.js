@@ -4,15 +4,17 @@
 (function (natives, internals) {
   'use strict';
   // Primordials are sealed when the bootstrap ends: every name readline_impl.js
-  // destructures from internals.primordials must be made here, now.
+  // and readline_tty.js destructure from internals.primordials must be made here, now.
   const kLazyPrimordials = [
-    'ArrayIsArray', 'ArrayPrototypeIndexOf', 'ArrayPrototypePush', 'ArrayPrototypeShift',
-    'ArrayPrototypeSplice', 'ArrayPrototypeUnshift', 'DateNow', 'Error', 'FunctionPrototypeCall',
-    'MathMax', 'NumberIsNaN', 'ObjectSetPrototypeOf', 'Promise', 'PromiseReject', 'PromiseResolve',
-    'RangeError', 'RegExpPrototypeExec', 'StringFromCharCode', 'StringPrototypeCharCodeAt',
+    'ArrayIsArray', 'ArrayPrototypeIndexOf', 'ArrayPrototypePop', 'ArrayPrototypePush',
+    'ArrayPrototypeShift', 'ArrayPrototypeSplice', 'ArrayPrototypeUnshift', 'DateNow', 'Error',
+    'FunctionPrototypeCall', 'MathCeil', 'MathMax', 'NumberIsFinite', 'NumberIsInteger',
+    'NumberIsNaN', 'ObjectSetPrototypeOf', 'Promise', 'PromiseReject', 'PromiseResolve',
+    'RangeError', 'RegExpPrototypeExec', 'SafeRegExpReplace', 'SafeStringIterator',
+    'StringFromCharCode', 'StringPrototypeCharCodeAt', 'StringPrototypeCodePointAt',
     'StringPrototypeEndsWith', 'StringPrototypeIncludes', 'StringPrototypeSlice',
-    'StringPrototypeToLowerCase', 'StringPrototypeTrim', 'Symbol', 'SymbolAsyncIterator',
-    'TypeError',
+    'StringPrototypeSplit', 'StringPrototypeStartsWith', 'StringPrototypeToLowerCase',
+    'StringPrototypeTrim', 'Symbol', 'SymbolAsyncIterator', 'SymbolFor', 'TypeError',
   ];
   for (let i = 0; i < kLazyPrimordials.length; i++) {
     if (internals.primordials[kLazyPrimordials[i]] === undefined) {

@@ -1,18 +1,16 @@
 // Node 20's `readline` and `readline/promises` over any Readable/Writable:
 // Interface ('line', 'close', 'pause', 'resume', 'history', 'SIGINT'),
-// question(), prompt/setPrompt, crlfDelay, async iteration, and the cursor
-// helpers. terminal:true gets basic line editing (printable keys, backspace,
-// return, up/down history, Ctrl-C/Ctrl-D), not Node's full editor.
+// question(), prompt/setPrompt, crlfDelay, async iteration; the terminal
+// side (line editing, keypresses, cursor helpers) is readline_tty.js.
 // Lazy: readline.js compiles it on the first require.
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayIsArray, ArrayPrototypeIndexOf, ArrayPrototypePush, ArrayPrototypeShift,
-    ArrayPrototypeSplice, ArrayPrototypeUnshift, DateNow, Error, FunctionPrototypeCall, MathMax,
-    NumberIsNaN, ObjectSetPrototypeOf, Promise, PromiseReject, PromiseResolve, RangeError,
-    RegExpPrototypeExec, StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
-    StringPrototypeIncludes, StringPrototypeSlice, StringPrototypeToLowerCase, StringPrototypeTrim,
-    Symbol, SymbolAsyncIterator, TypeError,
+    ArrayIsArray, ArrayPrototypePush, ArrayPrototypeShift, DateNow, Error, FunctionPrototypeCall,
+    MathMax, NumberIsFinite, NumberIsInteger, NumberIsNaN, ObjectSetPrototypeOf, Promise,
+    PromiseReject, PromiseResolve, RangeError, RegExpPrototypeExec, StringPrototypeCharCodeAt,
+    StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeSlice, Symbol,
+    SymbolAsyncIterator, SymbolFor, TypeError,
   } = internals.primordials;
   const EventEmitter = internals.requireBuiltin('events');
   const { StringDecoder } = internals.requireBuiltin('string_decoder');
@@ -54,6 +52,12 @@
     if (cause !== undefined) error.cause = cause;
     return error;
   }
+  function tabSizeError(value) {
+    if (typeof value !== 'number') return invalidArgType('tabSize', 'of type number', value);
+    return nodeError(RangeError, 'ERR_OUT_OF_RANGE', NumberIsInteger(value) ?
+      `The value of "tabSize" is out of range. It must be >= 1 && <= 4294967295. Received ${inspect(value)}` :
+      `The value of "tabSize" is out of range. It must be an integer. Received ${inspect(value)}`);
+  }
   function validateSignal(signal, name) {
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw invalidArgType(name, 'an instance of AbortSignal', signal);
@@ -62,6 +66,7 @@
 
   const kClosed = Symbol('closed');  // Node 20 has no public `closed`
   const kMinCrlfDelay = 100;
+  const kEscapeCodeTimeout = 500;
   const kHistorySize = 30;
   const lineEnding = /\r?\n|\r(?!\n)/g;
 
@@ -76,8 +81,9 @@
     let crlfDelay;
     let prompt = '> ';
     let signal;
+    let options;
     if (input?.input) {
-      const options = input;
+      options = input;
       output = options.output;
       completer = options.completer;
       terminal = options.terminal;
@@ -88,6 +94,18 @@
       if (options.prompt !== undefined) prompt = options.prompt;
       crlfDelay = options.crlfDelay;
       input = options.input;
+    }
+    if (options !== undefined) {
+      const { escapeCodeTimeout, tabSize } = options;
+      if (escapeCodeTimeout !== undefined && !NumberIsFinite(escapeCodeTimeout)) {
+        // Node reports the default it keeps, not the value it was given.
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
+                        `The property 'input.escapeCodeTimeout' is invalid. Received ${kEscapeCodeTimeout}`);
+      }
+      if (tabSize !== undefined && (typeof tabSize !== 'number' || tabSize < 1 || tabSize > 4294967295 ||
+                                    !NumberIsInteger(tabSize))) {
+        throw tabSizeError(tabSize);
+      }
     }
     if (completer !== undefined && typeof completer !== 'function') {
       throw invalidArgValue('completer', completer);
@@ -112,7 +130,11 @@
     this.crlfDelay = crlfDelay ? MathMax(kMinCrlfDelay, crlfDelay) : kMinCrlfDelay;
     this.line = '';
     this.cursor = 0;
+    this.prevRows = 0;
     this.historyIndex = -1;
+    this._historySearch = '';
+    this.escapeCodeTimeout = options?.escapeCodeTimeout ?? kEscapeCodeTimeout;
+    this.tabSize = options?.tabSize ?? 8;
     this[kClosed] = false;
     this.paused = false;
     this._prompt = prompt;
@@ -161,6 +183,9 @@
   ObjectSetPrototypeOf(Interface, EventEmitter);
 
   const proto = Interface.prototype;
+  const tty = natives.loadScript('readline_tty.js')(natives, internals,
+                                                     { nodeError, invalidArgValue, proto });
+  const { clearLine, clearScreenDown, cursorTo, emitKeypressEvents, moveCursor } = tty;
   proto.setPrompt = function setPrompt(prompt) { this._prompt = prompt; };
   proto.getPrompt = function getPrompt() { return this._prompt; };
   proto._writeToOutput = function _writeToOutput(text) {
@@ -169,8 +194,12 @@
   };
   proto.prompt = function prompt(preserveCursor) {
     if (this.paused) this.resume();
-    if (this.terminal && !preserveCursor) this.cursor = 0;
-    this._writeToOutput(this._prompt);
+    if (this.terminal && process.env.TERM !== 'dumb') {
+      if (!preserveCursor) this.cursor = 0;
+      this._refreshLine();
+    } else {
+      this._writeToOutput(this._prompt);
+    }
   };
   proto.question = function question(query, options, callback) {
     if (typeof options === 'function') {
@@ -203,9 +232,11 @@
     }
   };
   proto.clearLine = function clearLine() {
+    this._moveCursor(+Infinity);
     this._writeToOutput('\r\n');
     this.line = '';
     this.cursor = 0;
+    this.prevRows = 0;
   };
   proto.pause = function pause() {
     if (this.paused) return;
@@ -233,13 +264,6 @@
     this[kClosed] = true;
     this.emit('close');
   };
-  proto.getCursorPos = function getCursorPos() {
-    const column = this._prompt.length + this.cursor;
-    const columns = this.output?.columns;
-    if (!columns || columns === Infinity) return { rows: 0, cols: column };
-    return { rows: (column / columns) | 0, cols: column % columns };
-  };
-
   proto._onLine = function _onLine(line) {
     if (this._questionCallback) {
       const callback = this._questionCallback;
@@ -285,97 +309,40 @@
     }
   };
 
-  proto._addHistory = function _addHistory() {
-    if (this.line.length === 0 || this.historySize === 0) return this.line;
-    if (StringPrototypeTrim(this.line).length === 0) return this.line;
-    if (this.history.length === 0 || this.history[0] !== this.line) {
-      if (this.removeHistoryDuplicates) {
-        const at = ArrayPrototypeIndexOf(this.history, this.line);
-        if (at !== -1) ArrayPrototypeSplice(this.history, at, 1);
-      }
-      ArrayPrototypeUnshift(this.history, this.line);
-      if (this.history.length > this.historySize) this.history.length = this.historySize;
-    }
-    this.historyIndex = -1;
-    this.emit('history', this.history);
-    return this.history[0];
-  };
-
-  proto._refreshLine = function _refreshLine() {
-    if (this.output == null) return;
-    this._writeToOutput(`\r\x1b[0K${this._prompt}${this.line}`);
-    const back = this.line.length - this.cursor;
-    if (back > 0) this._writeToOutput(`\x1b[${back}D`);
-  };
-
-  proto._historyMove = function _historyMove(step) {
-    const index = this.historyIndex + step;
-    if (index < -1 || index >= this.history.length) return;
-    this.historyIndex = index;
-    this.line = index === -1 ? '' : this.history[index];
-    this.cursor = this.line.length;
-    this._refreshLine();
-  };
-
-  // Basic terminal editing: enough for prompts driven by keypress events.
-  proto._ttyWrite = function _ttyWrite(s, key) {
-    key = key ?? {};
-    if (key.ctrl && key.name === 'c') {
-      if (this.listenerCount('SIGINT') > 0) this.emit('SIGINT');
-      else this.close();
-      return;
-    }
-    if (key.ctrl && key.name === 'd') {
-      if (this.line.length === 0) this.close();
-      return;
-    }
-    switch (key.name) {
-      case 'return':
-      case 'enter': {
-        const line = this._addHistory();
-        this.clearLine();
-        this._onLine(line);
-        return;
-      }
-      case 'backspace':
-        if (this.cursor > 0) {
-          this.line = StringPrototypeSlice(this.line, 0, this.cursor - 1) +
-            StringPrototypeSlice(this.line, this.cursor);
-          this.cursor--;
-          this._refreshLine();
-        }
-        return;
-      case 'left': if (this.cursor > 0) { this.cursor--; this._refreshLine(); } return;
-      case 'right': if (this.cursor < this.line.length) { this.cursor++; this._refreshLine(); } return;
-      case 'up': this._historyMove(1); return;
-      case 'down': this._historyMove(-1); return;
-      default:
-        if (typeof s === 'string' && s.length > 0 && !key.ctrl && !key.meta &&
-            StringPrototypeCharCodeAt(s, 0) >= 32) {
-          this.line = StringPrototypeSlice(this.line, 0, this.cursor) + s +
-            StringPrototypeSlice(this.line, this.cursor);
-          this.cursor += s.length;
-          if (this.cursor === this.line.length) this._writeToOutput(s);
-          else this._refreshLine();
-        }
-    }
-  };
-
-  // for await (const line of rl): lines queue while the loop body runs; the
-  // input pauses when a thousand wait, as Node's does. Lines emitted before
-  // the loop starts are not seen (as in Node).
+  // for await (const line of rl): one iterator per interface (a loop nested
+  // in another continues it), lines queue while the loop body runs; as in
+  // Node's events.on with highWaterMark 1024 the interface pauses when more
+  // than 1024 wait and resumes when none does; leaving a loop stops listening
+  // but does not close the interface. Lines emitted before the first loop
+  // starts are not seen (as in Node).
+  const kLineIterator = Symbol('kLineIterator');
+  const kWatermarkData = SymbolFor('nodejs.watermarkData');
+  const kHighWatermark = 1024;
+  const kLowWatermark = 1;
   proto[SymbolAsyncIterator] = function () {
-    const rl = this;
+    if (this[kLineIterator] === undefined) this[kLineIterator] = lineIterator(this);
+    return this[kLineIterator];
+  };
+
+  function lineIterator(rl) {
     const queue = [];
     const waiting = [];
     let done = false;
     let failure = null;
+    let paused = false;
+    const take = () => {
+      const value = ArrayPrototypeShift(queue);
+      if (paused && queue.length < kLowWatermark) {
+        paused = false;
+        rl.resume();
+      }
+      return { value, done: false };
+    };
     const settle = () => {
       while (waiting.length > 0 && (queue.length > 0 || done || failure)) {
         const { resolve, reject } = ArrayPrototypeShift(waiting);
         if (queue.length > 0) {
-          resolve({ value: ArrayPrototypeShift(queue), done: false });
-          if (queue.length < 512 && rl.paused && !rl[kClosed]) rl.resume();
+          resolve(take());
         } else if (failure) {
           reject(failure);
           failure = null;
@@ -386,145 +353,61 @@
       }
     };
     const onLine = (line) => {
+      if (waiting.length > 0) {
+        ArrayPrototypeShift(waiting).resolve({ value: line, done: false });
+        return;
+      }
       ArrayPrototypePush(queue, line);
-      if (queue.length >= 1024 && !rl.paused) rl.pause();
-      settle();
+      if (queue.length > kHighWatermark && !paused) {
+        paused = true;
+        rl.pause();
+      }
     };
-    const finish = () => {
+    const stop = () => {
       done = true;
       rl.removeListener('line', onLine);
-      settle();
+      rl.removeListener('close', onClose);
+      rl.removeListener('error', onError);
     };
-    const onError = (error) => { failure = error; finish(); };
+    const onClose = () => { stop(); settle(); };
+    const onError = (error) => { failure = error; stop(); settle(); };
     rl.on('line', onLine);
-    rl.once('close', finish);
-    rl.once('error', onError);
-    if (rl[kClosed]) finish();
+    rl.on('close', onClose);
+    rl.on('error', onError);
+    if (rl[kClosed]) stop();
     return {
       next() {
-        if (queue.length > 0) {
-          const value = ArrayPrototypeShift(queue);
-          if (queue.length < 512 && rl.paused && !rl[kClosed]) rl.resume();
-          return PromiseResolve({ value, done: false });
-        }
+        if (queue.length > 0) return PromiseResolve(take());
         if (failure) {
           const error = failure;
           failure = null;
-          done = true;
           return PromiseReject(error);
         }
         if (done) return PromiseResolve({ value: undefined, done: true });
         return new Promise((resolve, reject) => ArrayPrototypePush(waiting, { resolve, reject }));
       },
-      // Leaving the loop stops listening; in Node 20 it does not close the interface.
       return() {
-        done = true;
-        rl.removeListener('line', onLine);
+        stop();
+        queue.length = 0;
         settle();
         return PromiseResolve({ value: undefined, done: true });
       },
+      throw(error) {
+        stop();
+        return PromiseReject(error);
+      },
       [SymbolAsyncIterator]() { return this; },
+      [kWatermarkData]: {
+        get size() { return queue.length; },
+        get low() { return kLowWatermark; },
+        get high() { return kHighWatermark; },
+        get isPaused() { return paused; },
+      },
     };
-  };
+  }
 
   function createInterface(input, output, completer, terminal) {
     return new Interface(input, output, completer, terminal);
-  }
-
-  // ---- cursor helpers and keypress decoding ---------------------------------
-
-  function done(callback) {
-    if (typeof callback === 'function') process.nextTick(callback, null);
-    return true;
-  }
-  function clearLine(stream, dir, callback) {
-    if (stream === null || stream === undefined) return done(callback);
-    const code = dir < 0 ? '\x1b[1K' : dir > 0 ? '\x1b[0K' : '\x1b[2K';
-    return stream.write(code, callback);
-  }
-  function clearScreenDown(stream, callback) {
-    if (stream === null || stream === undefined) return done(callback);
-    return stream.write('\x1b[0J', callback);
-  }
-  function cursorTo(stream, x, y, callback) {
-    if (typeof y === 'function') {
-      callback = y;
-      y = undefined;
-    }
-    if (NumberIsNaN(x)) throw invalidArgValue('x', x);
-    if (NumberIsNaN(y)) throw invalidArgValue('y', y);
-    if (stream == null || (typeof x !== 'number' && typeof y !== 'number')) return done(callback);
-    if (typeof x !== 'number') {
-      throw nodeError(TypeError, 'ERR_INVALID_CURSOR_POS', 'Cannot set cursor row without setting its column');
-    }
-    const code = typeof y !== 'number' ? `\x1b[${x + 1}G` : `\x1b[${y + 1};${x + 1}H`;
-    return stream.write(code, callback);
-  }
-  function moveCursor(stream, dx, dy, callback) {
-    if (stream == null || !(dx || dy)) return done(callback);
-    let code = '';
-    if (dx < 0) code += `\x1b[${-dx}D`;
-    else if (dx > 0) code += `\x1b[${dx}C`;
-    if (dy < 0) code += `\x1b[${-dy}A`;
-    else if (dy > 0) code += `\x1b[${dy}B`;
-    return stream.write(code, callback);
-  }
-
-  const kArrows = { __proto__: null, A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end' };
-  // One key from the start of `s`: [length, name, ctrl, meta, shift].
-  function decodeKey(s) {
-    const c = s[0];
-    const code = StringPrototypeCharCodeAt(s, 0);
-    if (c === '\x1b') {
-      const csi = RegExpPrototypeExec(/^\x1b[[O]([0-9;]*)([A-Za-z~])/, s);
-      if (csi !== null) {
-        const name = csi[2] === '~' ? ({ 2: 'insert', 3: 'delete', 5: 'pageup', 6: 'pagedown' })[csi[1]] :
-          kArrows[csi[2]];
-        return [csi[0].length, name ?? 'undefined', false, false, false];
-      }
-      if (s.length > 1) {
-        const inner = decodeKey(StringPrototypeSlice(s, 1));
-        return [inner[0] + 1, inner[1], inner[2], true, inner[4]];
-      }
-      return [1, 'escape', false, false, false];
-    }
-    if (c === '\r') return [1, 'return', false, false, false];
-    if (c === '\n') return [1, 'enter', false, false, false];
-    if (c === '\t') return [1, 'tab', false, false, false];
-    if (c === '\b' || c === '\x7f') return [1, 'backspace', false, false, false];
-    if (c === ' ') return [1, 'space', false, false, false];
-    if (code <= 26 && code > 0) return [1, StringFromCharCode(code + 96), true, false, false];
-    if (c >= 'a' && c <= 'z') return [1, c, false, false, false];
-    if (c >= 'A' && c <= 'Z') return [1, StringPrototypeToLowerCase(c), false, false, true];
-    if (c >= '0' && c <= '9') return [1, c, false, false, false];
-    const size = code >= 0xd800 && code <= 0xdbff && s.length > 1 ? 2 : 1;
-    return [size, undefined, false, false, false];
-  }
-
-  const kKeypressDecoder = Symbol('keypressDecoder');
-  function emitKeypressEvents(stream) {
-    if (stream[kKeypressDecoder]) return;
-    stream[kKeypressDecoder] = new StringDecoder('utf8');
-    const onData = (data) => {
-      if (stream.listenerCount('keypress') === 0) return;
-      let s = typeof data === 'string' ? data : stream[kKeypressDecoder].write(data);
-      while (s.length > 0) {
-        const [length, name, ctrl, meta, shift] = decodeKey(s);
-        const sequence = StringPrototypeSlice(s, 0, length);
-        s = StringPrototypeSlice(s, length);
-        // Escape sequences come with no string, as in Node.
-        stream.emit('keypress', sequence[0] === '\x1b' ? undefined : sequence,
-                    { sequence, name, ctrl, meta, shift });
-      }
-    };
-    const onNewListener = (event) => {
-      if (event === 'keypress') {
-        stream.on('data', onData);
-        stream.removeListener('newListener', onNewListener);
-      }
-    };
-    if (stream.listenerCount('keypress') > 0) stream.on('data', onData);
-    else stream.on('newListener', onNewListener);
   }
 
   // ---- readline/promises ----------------------------------------------------

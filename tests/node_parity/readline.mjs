@@ -120,6 +120,36 @@ function cursor() {
   }
 }
 
+// terminal:true: line editing's output (refreshes, cursor moves), history,
+// Ctrl shortcuts, display width of wide and combining characters, options.
+async function terminal() {
+  const output = new PassThrough();
+  const written = collect(output);
+  output.isTTY = true;
+  output.columns = 80;
+  const input = new PassThrough();
+  const rl = readline.createInterface({ input, output, terminal: true, prompt: '> ' });
+  rl.on('line', (line) => console.log('tty line', JSON.stringify(line)));
+  rl.on('history', (history) => console.log('tty history', JSON.stringify(history)));
+  rl.prompt();
+  for (const chunk of ['ab', '\x1b[D', 'X', '\r', 'second\r', '\x1b[A', '\r', '丁a\u0301']) input.write(chunk);
+  console.log('cursor', JSON.stringify(rl.getCursorPos()));
+  for (const chunk of ['\x15', 'abc\x01\x0bz\x05\x7f\r']) input.write(chunk);
+  rl.write('multi\nline\rthird');
+  rl.write(null, { ctrl: true, name: 'u' });
+  await new Promise((resolve) => setImmediate(resolve));
+  console.log('tty written', JSON.stringify(written.join('')));
+  console.log('escapeCodeTimeout', rl.escapeCodeTimeout, 'tabSize', rl.tabSize);
+  rl.close();
+  for (const options of [{ escapeCodeTimeout: '50' }, { tabSize: 0 }, { tabSize: 1.5 }]) {
+    try {
+      readline.createInterface({ input, ...options });
+    } catch (e) {
+      console.log('options', JSON.stringify(options), e.name, e.code, e.message);
+    }
+  }
+}
+
 function keypress() {
   const input = new PassThrough();
   readline.emitKeypressEvents(input);
@@ -133,6 +163,7 @@ export async function main() {
   await iterationBreak();
   await promises();
   cursor();
+  await terminal();
   keypress();
   await new Promise((resolve) => setImmediate(resolve));
   console.log(Object.keys(readline).sort().join(' '));
