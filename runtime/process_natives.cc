@@ -22,6 +22,7 @@
 #include "absl/strings/str_cat.h"
 #include "runtime/binding.h"
 #include "runtime/native_util.h"
+#include "runtime/process_credentials.h"
 #include "runtime/natives.h"
 #include "runtime/v8_strings.h"
 #include "snapshot/base/status_macros.h"
@@ -242,6 +243,9 @@ constexpr NativeFunction kFunctions[] = {
     {"processGroups", Bind<Groups>, 0},
     {"resourceUsage", Bind<ResourceUsage>, 0},
     {"memoryLimits", Bind<MemoryLimits>, 0},
+    {"setCredential", Bind<SetCredential, kSetCredentialArgs>, 2},
+    {"setGroups", Bind<SetGroups, kSetGroupsArgs>, 1},
+    {"initGroups", Bind<InitGroups, kInitGroupsArgs>, 2},
 };
 constexpr absl::string_view kJs[] = {"process.js", "process_node.js", "process_usage.js",
                                      "process_errors.js"};

@@ -76,6 +76,8 @@
     return true;
   };
 
+  internals.activeImmediates = () => refCount;
+
   // 0: none queued; 1: queued, none referenced; 2: a referenced one queued.
   internals.immediateState = function () {
     if (count === 0) return 0;

@@ -5,17 +5,12 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayIsArray, Error, ErrorCaptureStackTrace, Number, NumberParseInt, ObjectDefineProperties,
-    ObjectFreeze,
-    ObjectSetPrototypeOf,
-    String, TypeError, TypedArrayPrototypeGetSymbolToStringTag,
+    ArrayIsArray, Error, ErrorCaptureStackTrace, Number, ObjectDefineProperties, ObjectFreeze,
+    ObjectSetPrototypeOf, String, TypeError, TypedArrayPrototypeGetSymbolToStringTag,
   } = internals.primordials;
 
   const process = globalThis.process;
   const NODE_VERSION = '20.20.2';  // the Node whose behaviour toysnap matches
-  const signals = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12,
-                    SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19,
-                    SIGTSTP: 20, SIGWINCH: 28 };
 
   function systemError(code, syscall, message) {
     const error = new Error(message);
@@ -141,18 +136,6 @@
   }
   memoryUsage.rss = () => natives.memoryUsage()[0];
   process.memoryUsage = memoryUsage;
-  process.umask = (mask) => natives.umask(typeof mask === 'string' ? NumberParseInt(mask, 8) : mask);
-  process.kill = function kill(pid, signal = 'SIGTERM') {
-    const number = typeof signal === 'number' ? signal : signals[signal];
-    if (number === undefined) {
-      const error = new TypeError(`Unknown signal: ${String(signal)}`);
-      error.code = 'ERR_UNKNOWN_SIGNAL';
-      throw error;
-    }
-    const failure = natives.kill(pid, number);
-    if (failure !== '') throw systemError(failure, 'kill', `kill ${failure}`);
-    return true;
-  };
   // Node's emitWarning: a string becomes an Error named `type` with `code`
   // and `detail`; 'warning' is emitted on the next tick, and printed.
   process.emitWarning = function emitWarning(warning, type, code, ctor) {

@@ -265,8 +265,14 @@
   }
   internals.callUserCode = callUserCode;
 
+  // The timer whose callback runs: Node still counts it as an active resource.
+  let running = null;
+  internals.activeTimeouts = () =>
+    refCount + (running !== null && running._ref && !running._cleared && running._list === null ? 1 : 0);
+
   function run(timer) {
     unlink(timer);
+    running = timer;
     // An interval's next period starts when its callback is called; it is
     // started again afterwards (even if the callback throws), unless the
     // callback cleared it.
@@ -274,6 +280,7 @@
     try {
       callUserCode(timer._callback, timer, timer._args);
     } finally {
+      running = null;
       if (timer._repeat && !timer._cleared) {
         if (timer._list !== null) unlink(timer);
         start(timer, startTime);

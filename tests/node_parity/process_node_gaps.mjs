@@ -4,7 +4,9 @@
 // objects (name, code, detail) on the next tick and util.deprecate through it;
 // os.EOL/devNull read-only, os priority validation and SystemError;
 // timers/promises' scheduler constructor; util.isDeepStrictEqual; the ids,
-// cpuUsage (and its checks), resourceUsage and memory limits.
+// cpuUsage (and its checks), resourceUsage and memory limits; kill (through
+// process._kill) and umask checks; the credential setters' errors (no id is
+// really changed); getActiveResourcesInfo's timers and immediates.
 import os from 'node:os';
 import util from 'node:util';
 import { scheduler } from 'node:timers/promises';
@@ -73,6 +75,42 @@ export async function main() {
   for (const value of [1, {}, { user: 'a' }, { user: 3, system: null }, { user: -1, system: 2 }, { user: 1, system: Infinity }]) {
     show(`cpuUsage ${JSON.stringify(value)}`, () => process.cpuUsage(value));
   }
+  for (const pid of ['SIGTERM', null, NaN, Infinity]) show(`kill ${String(pid)}`, () => process.kill(pid));
+  show('kill unknown signal', () => process.kill(0, 'SIGNOPE'));
+  show('kill bad signal number', () => process.kill(0, 987));
+  const killed = [];
+  const realKill = process._kill;
+  process._kill = (pid, signal) => { killed.push([pid, signal]); return 0; };
+  process.kill('0', 'SIGHUP');
+  process.kill(-1);
+  process.kill(0, 15);
+  process._kill = realKill;
+  show('kill through _kill', () => killed);
+  for (const mask of [{}, '123x', '999', -1, 1.5]) show(`umask ${JSON.stringify(mask)}`, () => process.umask(mask));
+  show('umask round trip', () => { const old = process.umask('0027'); return [process.umask(old), process.umask() === old]; });
+  for (const id of [{}, -1, 1.5, 'no-such-user-toysnap']) show(`setuid ${JSON.stringify(id)}`, () => process.setuid(id));
+  show('setegid unknown', () => process.setegid('no-such-group-toysnap'));
+  show('setgroups not array', () => process.setgroups());
+  show('setgroups bad item', () => process.setgroups([1, null]));
+  show('setgroups unknown', () => process.setgroups([1, 'no-such-group-toysnap']));
+  show('initgroups bad', () => process.initgroups('root', true));
+  show('initgroups unknown user', () => process.initgroups('no-such-user-toysnap', 0));
+  const resources = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r === 'Immediate');
+  show('resources before', resources);
+  const timers = [setTimeout(() => {}, 1000), setTimeout(() => {}, 1000), setInterval(() => {}, 1000)];
+  const immediate = setImmediate(() => {});
+  timers[1].unref();
+  show('resources with timers', resources);
+  for (const t of timers) clearTimeout(t);
+  clearImmediate(immediate);
+  await new Promise((resolve) => {
+    const t = setTimeout(() => {
+      show('resources in a callback', resources);
+      clearTimeout(t);
+      show('resources after clearing itself', resources);
+      resolve();
+    }, 1);
+  });
   show('scheduler constructor', () => new scheduler.constructor());
   show('isDeepStrictEqual', () => [util.isDeepStrictEqual({ a: [1] }, { a: [1] }), util.isDeepStrictEqual([1], ['1'])]);
 }
