@@ -189,7 +189,7 @@ TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
         "V8 flags:", "external references: fingerprint", "compression:         none",
         "size raw:", "size stored:", "header checksum:", "body checksum:", "ok",
         "compatible:          yes", "has main():          yes", "modules (2):",
-        "extensions (11):\n  core         version 1, ", "\n  fs           version 1, "}) {
+        "extensions (13):\n  core         version 1, ", "\n  fs           version 1, "}) {
     EXPECT_THAT(info.out, HasSubstr(field));
   }
   EXPECT_THAT(info.out, HasSubstr(Path("lib.js")));

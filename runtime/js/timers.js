@@ -207,7 +207,12 @@
 
   function delayOf(value) {
     const delay = Number(value);
-    return delay >= 1 && delay <= TIMEOUT_MAX ? MathTrunc(delay) : 1;
+    if (delay >= 1 && delay <= TIMEOUT_MAX) return MathTrunc(delay);
+    if (delay > TIMEOUT_MAX) {
+      globalThis.process.emitWarning(`${delay} does not fit into a 32-bit signed integer.` +
+                                     '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
+    }
+    return 1;
   }
 
   globalThis.setTimeout = function setTimeout(callback, delay, ...args) {

@@ -52,6 +52,7 @@ export async function main() {
   show('emitWarning bad type', () => process.emitWarning('x', 5));
   const old = util.deprecate(() => 'old result', 'old() is deprecated', 'DEP_TOYSNAP');
   show('deprecated call', () => [old(), old()]);
+  clearTimeout(setTimeout(() => {}, 2 ** 31));  // TimeoutOverflowWarning
   console.log('warnings before the tick', warnings.length);
   await new Promise((resolve) => setImmediate(resolve));
   for (const w of warnings) console.log('warning', JSON.stringify(w));
