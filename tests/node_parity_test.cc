@@ -250,6 +250,11 @@ TEST(NodeParityTest, UncaughtExceptionListenersHandleCallbackErrors) {
   ExpectSameAsNode(Runfile("tests/node_parity/uncaught.mjs"), {});
 }
 
+// util.types on V8's own predicates and the intrinsics' brand checks.
+TEST(NodeParityTest, UtilTypesBehaveAsNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/util_types.mjs"), {});
+}
+
 // Warnings print "(node:PID) ..." under both; Node adds a "(Use `node
 // --trace-warnings ...`" hint toysnap has no flags for. Stdout must match
 // exactly, stderr once pids and that hint are taken out.

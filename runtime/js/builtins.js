@@ -177,7 +177,6 @@
   // ---- util ---------------------------------------------------------------
 
   function makeUtil() {
-    const tag = (value) => StringPrototypeSlice(ObjectPrototypeToString(value), 8, -1);
     const customPromisify = SymbolFor('nodejs.util.promisify.custom');
     const warned = new SafeSet();
     const util = {
@@ -228,19 +227,7 @@
       },
       isArray: ArrayIsArray,
       isDeepStrictEqual: (a, b) => internals.isDeepStrictEqual(a, b),  // assert.js
-      types: {
-        isPromise: (v) => tag(v) === 'Promise',
-        isDate: (v) => tag(v) === 'Date',
-        isRegExp: (v) => tag(v) === 'RegExp',
-        isMap: (v) => tag(v) === 'Map',
-        isSet: (v) => tag(v) === 'Set',
-        isNativeError: (v) => tag(v) === 'Error',
-        isTypedArray: (v) => ArrayBufferIsView(v) && !(v instanceof DataView),
-        isUint8Array: (v) => tag(v) === 'Uint8Array',
-        isArrayBuffer: (v) => tag(v) === 'ArrayBuffer',
-        isAsyncFunction: (v) => tag(v) === 'AsyncFunction',
-        isGeneratorFunction: (v) => tag(v) === 'GeneratorFunction',
-      },
+      types: internals.utilTypes,  // util_types.js, evaluated after this file
       TextEncoder: globalThis.TextEncoder,
       TextDecoder: globalThis.TextDecoder,
     };
