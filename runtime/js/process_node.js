@@ -5,8 +5,9 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayIsArray, Error, ErrorCaptureStackTrace, Number, ObjectDefineProperties, ObjectFreeze,
-    ObjectSetPrototypeOf, String, TypeError, TypedArrayPrototypeGetSymbolToStringTag,
+    ArrayIsArray, Error, ErrorCaptureStackTrace, Number, ObjectDefineProperties, ObjectDefineProperty,
+    ObjectFreeze, ObjectSetPrototypeOf, String, SymbolToStringTag, TypeError,
+    TypedArrayPrototypeGetSymbolToStringTag,
   } = internals.primordials;
 
   const process = globalThis.process;
@@ -196,8 +197,15 @@
   }
 
   // process is an EventEmitter, as in Node, once events exists.
+  // Node's process is an instance of a `process` constructor whose prototype
+  // inherits from EventEmitter's.
   internals.processBecomesEmitter = function (EventEmitter) {
-    ObjectSetPrototypeOf(process, EventEmitter.prototype);
+    const constructor = function process() {};
+    ObjectSetPrototypeOf(constructor.prototype, EventEmitter.prototype);
+    ObjectSetPrototypeOf(process, constructor.prototype);
+    ObjectDefineProperty(process, SymbolToStringTag, {
+      value: 'process', writable: true, enumerable: false, configurable: false,
+    });
   };
 
   let exiting = false;

@@ -7,6 +7,7 @@
 // cpuUsage (and its checks), resourceUsage and memory limits; kill (through
 // process._kill) and umask checks; the credential setters' errors (no id is
 // really changed); getActiveResourcesInfo's timers and immediates.
+import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import util from 'node:util';
 import { scheduler } from 'node:timers/promises';
@@ -112,6 +113,9 @@ export async function main() {
       resolve();
     }, 1);
   });
+  show('process prototype', () => [process.constructor.name, Object.getPrototypeOf(process) === process.constructor.prototype,
+    Object.getPrototypeOf(process.constructor.prototype) === EventEmitter.prototype,
+    Object.prototype.toString.call(process)]);
   show('scheduler constructor', () => new scheduler.constructor());
   show('isDeepStrictEqual', () => [util.isDeepStrictEqual({ a: [1] }, { a: [1] }), util.isDeepStrictEqual([1], ['1'])]);
 }
