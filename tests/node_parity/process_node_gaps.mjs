@@ -96,7 +96,7 @@ export async function main() {
   show('setgroups bad item', () => process.setgroups([1, null]));
   show('setgroups unknown', () => process.setgroups([1, 'no-such-group-toysnap']));
   show('initgroups bad', () => process.initgroups('root', true));
-  show('initgroups unknown user', () => process.initgroups('no-such-user-toysnap', 0));
+  show('initgroups unknown group', () => process.initgroups('root', 'no-such-group-toysnap'));
   const resources = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r === 'Immediate');
   show('resources before', resources);
   const timers = [setTimeout(() => {}, 1000), setTimeout(() => {}, 1000), setInterval(() => {}, 1000)];
