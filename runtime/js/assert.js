@@ -8,16 +8,17 @@
   // destructure from internals.primordials must be made here, now.
   const kLazyPrimordials = [
     'ArrayBufferIsView', 'ArrayBufferPrototypeGetByteLength', 'ArrayIsArray',
-    'ArrayPrototypeJoin', 'ArrayPrototypePop', 'ArrayPrototypePush', 'ArrayPrototypeShift',
+    'ArrayPrototypeIncludes', 'ArrayPrototypeIndexOf', 'ArrayPrototypeJoin', 'ArrayPrototypePop',
+    'ArrayPrototypePush', 'ArrayPrototypeShift', 'ArrayPrototypeSlice', 'ArrayPrototypeSplice',
     'DatePrototypeGetTime', 'Error', 'ErrorCaptureStackTrace', 'FunctionPrototypeCall',
     'MapPrototypeEntries', 'MapPrototypeGet', 'MapPrototypeHas', 'MathMax', 'NumberIsNaN',
-    'ObjectAssign', 'ObjectDefineProperty', 'ObjectGetOwnPropertySymbols',
-    'ObjectGetPrototypeOf', 'ObjectIs', 'ObjectKeys', 'ObjectPrototypeHasOwnProperty',
-    'ObjectPrototypeIsPrototypeOf', 'ObjectPrototypePropertyIsEnumerable',
-    'ObjectPrototypeToString', 'ReflectApply', 'RegExpPrototypeExec', 'RegExpPrototypeGetSource',
-    'SafeMap', 'SafeRegExpFlags', 'SafeSet', 'SetPrototypeHas', 'SetPrototypeValues', 'String',
-    'StringPrototypeCharCodeAt', 'StringPrototypeEndsWith', 'StringPrototypeRepeat',
-    'StringPrototypeSlice', 'StringPrototypeSplit', 'TypeError',
+    'ObjectAssign', 'ObjectDefineProperty', 'ObjectGetOwnPropertySymbols', 'ObjectGetPrototypeOf',
+    'ObjectIs', 'ObjectKeys', 'ObjectPrototypeHasOwnProperty', 'ObjectPrototypeIsPrototypeOf',
+    'ObjectPrototypePropertyIsEnumerable', 'ObjectPrototypeToString', 'ReflectApply',
+    'RegExpPrototypeExec', 'RegExpPrototypeGetSource', 'SafeMap', 'SafeRegExpFlags', 'SafeSet',
+    'SetPrototypeHas', 'SetPrototypeValues', 'String', 'StringPrototypeCharCodeAt',
+    'StringPrototypeEndsWith', 'StringPrototypeRepeat', 'StringPrototypeSlice',
+    'StringPrototypeSplit', 'StringPrototypeToLowerCase', 'TypeError',
     'TypedArrayPrototypeGetByteLength', 'Uint8Array',
   ];
   const { Error } = internals.primordials;

@@ -15,7 +15,7 @@
     SafeRegExpFlags, Error, Uint8Array, ArrayBufferIsView,
     TypedArrayPrototypeGetByteLength, MapPrototypeEntries, SetPrototypeValues,
     ArrayBufferPrototypeGetByteLength,
-  } = internals.primordials;
+  } = internals.strictPrimordials();
   const brands = internals.inspectBrands;
   const hasOwn = ObjectPrototypeHasOwnProperty;
   const isEnumerable = ObjectPrototypePropertyIsEnumerable;

@@ -5,10 +5,11 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypeJoin, ArrayPrototypePop, Error, ErrorCaptureStackTrace, MathMax,
-    ObjectDefineProperty, StringPrototypeEndsWith, StringPrototypeRepeat, StringPrototypeSlice,
-    StringPrototypeSplit, TypeError,
-  } = internals.primordials;
+    ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePop,
+    ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSplice, Error, ErrorCaptureStackTrace,
+    MathMax, ObjectDefineProperty, StringPrototypeEndsWith, StringPrototypeRepeat,
+    StringPrototypeSlice, StringPrototypeSplit, StringPrototypeToLowerCase, TypeError,
+  } = internals.strictPrimordials();
   const inspect = internals.inspect;
 
   const kReadable = {
@@ -248,17 +249,20 @@
     const types = [];
     const instances = [];
     for (let i = 0; i < expected.length; i++) {
-      if (kTypes.includes(expected[i])) types.push(expected[i].toLowerCase());
-      else instances.push(expected[i]);
+      if (ArrayPrototypeIncludes(kTypes, expected[i])) {
+        ArrayPrototypePush(types, StringPrototypeToLowerCase(expected[i]));
+      } else {
+        ArrayPrototypePush(instances, expected[i]);
+      }
     }
     // "object" reads as an instance of Object when other classes are listed.
-    const objectAt = types.indexOf('object');
+    const objectAt = ArrayPrototypeIndexOf(types, 'object');
     if (instances.length > 0 && objectAt !== -1) {
-      types.splice(objectAt, 1);
-      instances.push('Object');
+      ArrayPrototypeSplice(types, objectAt, 1);
+      ArrayPrototypePush(instances, 'Object');
     }
     const list = (items) => (items.length <= 2 ? ArrayPrototypeJoin(items, ' or ') :
-      `${ArrayPrototypeJoin(items.slice(0, -1), ', ')}, or ${items[items.length - 1]}`);
+      `${ArrayPrototypeJoin(ArrayPrototypeSlice(items, 0, -1), ', ')}, or ${items[items.length - 1]}`);
     let message = `The "${name}" argument must be `;
     if (types.length > 0) {
       message += `${types.length > 1 ? 'one of type' : 'of type'} ${list(types)}`;

@@ -6,12 +6,12 @@
 (function (natives, internals, deep, errors) {
   'use strict';
   const {
-    ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, Error, ErrorCaptureStackTrace,
+    ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, Error, ErrorCaptureStackTrace,
     FunctionPrototypeCall, NumberIsNaN, ObjectAssign, ObjectIs, ObjectKeys,
     ObjectPrototypeIsPrototypeOf, ReflectApply, RegExpPrototypeExec,
     String, StringPrototypeCharCodeAt, StringPrototypeSlice,
     StringPrototypeSplit, TypeError,
-  } = internals.primordials;
+  } = internals.strictPrimordials();
   const { AssertionError, inspectValue, nodeError, invalidArgType } = errors;
   const { isDeepEqual, isDeepStrictEqual } = deep;
   const brands = internals.inspectBrands;
@@ -421,7 +421,7 @@
       ArrayPrototypeShift(originalFrames);
       const frames = StringPrototypeSplit(wrapped.stack, '\n');
       for (let i = 0; i < originalFrames.length; i++) {
-        const at = frames.indexOf(originalFrames[i]);
+        const at = ArrayPrototypeIndexOf(frames, originalFrames[i]);
         if (at !== -1) {
           frames.length = at;
           break;

@@ -9,7 +9,7 @@
   const {
     ArrayPrototypePush, Error, FunctionPrototypeCall, MathMin, ObjectDefineProperty,
     ObjectSetPrototypeOf, ReflectApply, Symbol,
-  } = internals.primordials;
+  } = internals.strictPrimordials();
   const u = internals.fsUtils;
   const fs = internals.fs;
   const { Readable, Writable, finished } = internals.requireBuiltin('stream');

@@ -11,7 +11,7 @@
     PromiseReject, PromiseResolve, RangeError, RegExpPrototypeExec, StringPrototypeCharCodeAt,
     StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeSlice, Symbol,
     SymbolAsyncIterator, SymbolFor, TypeError,
-  } = internals.primordials;
+  } = internals.strictPrimordials();
   const EventEmitter = internals.requireBuiltin('events');
   const { StringDecoder } = internals.requireBuiltin('string_decoder');
   const { AbortSignal, process } = globalThis;

@@ -12,7 +12,7 @@
     StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeSlice,
     StringPrototypeSplit, StringPrototypeStartsWith, StringPrototypeToLowerCase, StringPrototypeTrim,
     Symbol, TypeError,
-  } = internals.primordials;
+  } = internals.strictPrimordials();
   const { StringDecoder } = internals.requireBuiltin('string_decoder');
   const { process } = globalThis;
   const { nodeError, invalidArgValue, proto } = shared;

@@ -7,7 +7,7 @@
   const {
     ArrayPrototypePush, ArrayPrototypeShift, Error, Promise, PromiseReject,
     PromiseResolve, StringPrototypeSlice, Symbol, SymbolAsyncIterator, TypeError,
-  } = internals.primordials;
+  } = internals.strictPrimordials();
   const { AbortSignal } = globalThis;
   const timers = internals.requireBuiltin('timers');
   const inspect = internals.inspect;
