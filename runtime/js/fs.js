@@ -479,6 +479,7 @@
     callback = makeCallback(callback);
     path = getValidatedPath(path);
     if (options?.recursive) {
+      u.emitRecursiveRmdirWarning();
       u.validateRmOptions(path, { ...options, force: false }, true, (error, checked) => {
         if (error === false) return natives.fsRmdir(path, callback);
         if (error) return callback(error);
@@ -492,6 +493,7 @@
   function rmdirSync(path, options) {
     path = getValidatedPath(path);
     if (options?.recursive) {
+      u.emitRecursiveRmdirWarning();
       options = u.validateRmOptionsSync(path, { ...options, force: false }, true);
       if (options !== false) return natives.fsRm(path, options.maxRetries, options.retryDelay);
     } else {

@@ -320,6 +320,7 @@
     path = getValidatedPath(path);
     options = u.validateRmdirOptions(options);
     if (options.recursive) {
+      u.emitRecursiveRmdirWarning();
       const checked = await validateRm(path, { ...options, force: false }, true);
       if (checked !== false) return await call(natives.fsRm(path, checked.maxRetries, checked.retryDelay, P));
     }

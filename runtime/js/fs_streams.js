@@ -21,20 +21,22 @@
   const kIoDone = Symbol('kIoDone');
   const kHandle = Symbol('kHandle');
 
-  // The fs functions a FileHandle-backed stream uses: the handle's fd, and a
-  // close that goes through the handle.
+  // The fs functions a FileHandle-backed stream uses: the handle's own
+  // methods (a program may wrap them), callbacks in Node's (err, n, buffer) form.
   function handleOperations(handle) {
+    const settle = (promise, callback, count, data) => {
+      promise.then((result) => callback(null, result[count], result[data]), callback);
+    };
     return {
       open: () => { throw new Error('a FileHandle stream is open already'); },
       read: (fd, buffer, offset, length, position, callback) =>
-        fs.read(handle.fd, buffer, offset, length, position, callback),
+        settle(handle.read(buffer, offset, length, position), callback, 'bytesRead', 'buffer'),
       write: (fd, buffer, offset, length, position, callback) =>
-        fs.write(handle.fd, buffer, offset, length, position, callback),
-      writev: (fd, buffers, position, callback) => fs.writev(handle.fd, buffers, position, callback),
-      fsync: (fd, callback) => fs.fsync(handle.fd, callback),
-      close: (fd, callback) => {
-        handle.close().then(() => callback(), callback);
-      },
+        settle(handle.write(buffer, offset, length, position), callback, 'bytesWritten', 'buffer'),
+      writev: (fd, buffers, position, callback) =>
+        settle(handle.writev(buffers, position), callback, 'bytesWritten', 'buffers'),
+      fsync: (fd, callback) => { handle.sync().then(() => callback(), callback); },
+      close: (fd, callback) => { handle.close().then(() => callback(), callback); },
     };
   }
 
@@ -78,14 +80,15 @@
   }
 
   // Opens the file before the first read or write; a subclass or program that
-  // replaced open() keeps working, as Node's compatibility path allows.
+  // replaced open() (of the prototype or the stream) keeps working, as Node's
+  // compatibility path allows.
   function construct(callback) {
     const stream = this;
     if (typeof stream.fd === 'number') {
       callback();
       return;
     }
-    if (stream.open !== ReadStream.prototype.open && stream.open !== WriteStream.prototype.open) {
+    if (stream.open !== openRead && stream.open !== openWrite) {
       const emit = stream.emit;
       stream.emit = function (...args) {
         if (args[0] === 'open') {
@@ -177,7 +180,8 @@
   ObjectSetPrototypeOf(ReadStream.prototype, Readable.prototype);
   ObjectSetPrototypeOf(ReadStream, Readable);
   defineCommon(ReadStream.prototype);
-  ReadStream.prototype.open = deprecatedOpen('ReadStream');
+  const openRead = deprecatedOpen('ReadStream');
+  ReadStream.prototype.open = openRead;
 
   ReadStream.prototype._read = function (n) {
     n = this.pos !== undefined ? MathMin(this.end - this.pos + 1, n) :
@@ -241,7 +245,8 @@
   ObjectSetPrototypeOf(WriteStream.prototype, Writable.prototype);
   ObjectSetPrototypeOf(WriteStream, Writable);
   defineCommon(WriteStream.prototype);
-  WriteStream.prototype.open = deprecatedOpen('WriteStream');
+  const openWrite = deprecatedOpen('WriteStream');
+  WriteStream.prototype.open = openWrite;
 
   function afterWrite(stream, callback) {
     return (error, bytes) => {

@@ -542,6 +542,15 @@
 
   const defaultRmOptions = { recursive: false, force: false, retryDelay: 100, maxRetries: 0 };
   const defaultRmdirOptions = { retryDelay: 100, maxRetries: 0, recursive: false };
+  // Node 20 deprecates rmdir's `recursive` (DEP0147), once per process.
+  let warnedRecursiveRmdir = false;
+  function emitRecursiveRmdirWarning() {
+    if (warnedRecursiveRmdir || globalThis.process.noDeprecation) return;
+    warnedRecursiveRmdir = true;
+    globalThis.process.emitWarning(
+      'In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. ' +
+      'Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+  }
   function validateRmdirOptions(options, defaults = defaultRmdirOptions) {
     if (options === undefined) return defaults;
     validateObject(options, 'options');
@@ -624,5 +633,6 @@
     Stats, BigIntStats, StatFs, Dirent, getStatsFromBinding, getStatFsFromBinding, isFileType,
     getDirents, joinPath, S_IFREG, S_IFMT, F_OK, UV_DIRENT_UNKNOWN,
     validateRmdirOptions, validateRmOptions, validateRmOptionsSync, validateCpOptions,
+    emitRecursiveRmdirWarning,
   };
 })
