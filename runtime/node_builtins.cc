@@ -1,5 +1,5 @@
 // The node extension: the builtins of builtins.js and events.js, and
-// util.types (util_types.js) on V8's own value predicates. Its file access
+// util.types (util_types_impl.js, lazy) on V8's own value predicates. Its file access
 // goes through the modules extension's natives.
 #include "runtime/node_builtins.h"
 
@@ -11,7 +11,7 @@ namespace {
 
 // V8's predicates for what JavaScript cannot tell reliably (proxies, iterator
 // and generator objects, namespaces, externals), one bit each, in the order
-// util_types.js reads them.
+// util_types_impl.js reads them.
 double ValueKinds(NativeCall&, v8::Local<v8::Value> value) {
   const bool kinds[] = {value->IsProxy(),           value->IsGeneratorObject(),
                         value->IsMapIterator(),     value->IsSetIterator(),
@@ -35,8 +35,10 @@ constexpr NativeFunction kFunctions[] = {
 }  // namespace
 
 const Extension& NodeBuiltinsExtension() {
-  static constexpr absl::string_view kJs[] = {"events.js", "builtins.js", "util_types.js"};
-  static const Extension kExtension{"node", 1, kFunctions, {}, {}, {}, kJs};
+  static constexpr absl::string_view kJs[] = {"events.js", "builtins.js"};
+  // util.types, compiled when a program first reads it.
+  static constexpr absl::string_view kLazyJs[] = {"util_types_impl.js"};
+  static const Extension kExtension{"node", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
   return kExtension;
 }
 

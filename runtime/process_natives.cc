@@ -249,11 +249,13 @@ constexpr NativeFunction kFunctions[] = {
 };
 constexpr absl::string_view kJs[] = {"process.js", "process_node.js", "process_usage.js",
                                      "process_errors.js"};
+// process_usage.js compiles it the first time a program uses one of its members.
+constexpr absl::string_view kLazyJs[] = {"process_usage_impl.js"};
 
 }  // namespace
 
 const Extension& ProcessExtension() {
-  static const Extension kExtension{"process", 1, kFunctions, {}, {}, {}, kJs};
+  static const Extension kExtension{"process", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
   return kExtension;
 }
 

@@ -4,24 +4,18 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayBuffer, ArrayBufferIsView, ArrayFrom, ArrayIsArray, ArrayPrototypeEvery,
-    ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop,
-    ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice,
-    DataView, DataViewPrototypeGetUint32, Date, DatePrototypeGetTime, Error,
-    Map, MathMin, MathSign, MathTrunc, NumberIsNaN, NumberParseInt, ObjectAssign,
-    ObjectDefineProperties,
-    ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectIs,
-    ObjectKeys, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString, ObjectSetPrototypeOf,
-    Promise, PromisePrototypeThen, Proxy, RangeError, ReflectApply, ReflectConstruct,
-    ReflectOwnKeys, RegExp,
-    RegExpPrototypeExec, SafeMap, SafeRegExpReplace, SafeSet, Set, String, StringFromCharCodeApply,
-    StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeLastIndexOf,
-    StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
-    StringPrototypeSubstr, StringPrototypeToLowerCase, SymbolFor, TypeError,
-    TypedArrayPrototypeFill, TypedArrayPrototypeSet, TypedArrayPrototypeMap,
-    TypedArrayPrototypeSubarray, Uint16Array, Uint8Array, decodeURIComponent, encodeURI,
-    encodeURIComponent,
-    SafeStringIterator, uncurryThis,
+    ArrayBuffer, ArrayBufferIsView, ArrayFrom, ArrayIsArray, ArrayPrototypeFilter,
+    ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush,
+    ArrayPrototypeReduce, ArrayPrototypeSlice, DataView, DataViewPrototypeGetUint32, Error, MathMin,
+    MathSign, MathTrunc, NumberIsNaN, NumberParseInt, ObjectDefineProperties, ObjectDefineProperty,
+    ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectKeys, ObjectSetPrototypeOf,
+    Promise, PromisePrototypeThen, Proxy, RangeError, ReflectApply, ReflectConstruct, SafeMap,
+    SafeRegExpReplace, SafeSet, String, StringFromCharCodeApply, StringPrototypeCharCodeAt,
+    StringPrototypeEndsWith, StringPrototypeLastIndexOf, StringPrototypeRepeat,
+    StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith, StringPrototypeSubstr,
+    StringPrototypeToLowerCase, SymbolFor, TypeError, TypedArrayPrototypeFill,
+    TypedArrayPrototypeSet, TypedArrayPrototypeMap, TypedArrayPrototypeSubarray, Uint16Array,
+    Uint8Array, SafeStringIterator, uncurryThis,
   } = internals.primordials;
   // Earlier files' globals, captured before user code can replace them.
   const {
@@ -227,10 +221,13 @@
       },
       isArray: ArrayIsArray,
       isDeepStrictEqual: (a, b) => internals.isDeepStrictEqual(a, b),  // assert.js
-      types: internals.utilTypes,  // util_types.js, evaluated after this file
       TextEncoder: globalThis.TextEncoder,
       TextDecoder: globalThis.TextDecoder,
     };
+    // util_types_impl.js, compiled when first read.
+    ObjectDefineProperty(util, 'types', {
+      get: () => builtin('util/types'), set: undefined, enumerable: true, configurable: true,
+    });
     util.promisify.custom = customPromisify;
     util.inspect.custom = SymbolFor('nodejs.util.inspect.custom');
     return util;
@@ -469,6 +466,8 @@
     setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
     get promises() { return builtin('timers/promises'); },
   }));
+  factories.set('util/types', () => natives.loadScript('util_types_impl.js')(natives, internals));
+  internals.primordials.ObjectFreeze;  // util_types_impl.js's (ArrayBufferIsView is made above)
   factories.set('timers/promises', () => natives.loadScript('timers_promises.js')(natives, internals));
   factories.set('perf_hooks', () => ({ performance }));
   factories.set('crypto', () => ({

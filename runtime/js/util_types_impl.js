@@ -1,10 +1,12 @@
 // Node's util.types (and the `util/types` builtin): brand checks from the
 // intrinsics' own getters (inspect_brands.js), V8's predicates where
 // JavaScript cannot tell (natives.valueKinds: proxies, iterators, generator
-// objects, module namespaces, externals, arguments objects).
+// objects, module namespaces, externals, arguments objects). Lazy:
+// builtins.js compiles it the first time a program reads util.types or
+// requires util/types.
 (function (natives, internals) {
   'use strict';
-  const { ArrayBufferIsView, ObjectFreeze } = internals.primordials;
+  const { ArrayBufferIsView, ObjectFreeze } = internals.strictPrimordials();
   const b = internals.inspectBrands;
   const kind = (bit) => (value) => (natives.valueKinds(value) & (1 << bit)) !== 0;
   const typed = (name) => (value) => b.typedArrayName(value) === name;
@@ -54,6 +56,5 @@
     isWeakMap: kind(10),
     isWeakSet: kind(11),
   };
-  internals.utilTypes = ObjectFreeze(types);
-  internals.defineBuiltin('util/types', () => types);
+  return ObjectFreeze(types);
 })
