@@ -8,7 +8,9 @@
 // process._kill) and umask checks; the credential setters' errors (no id is
 // really changed); getActiveResourcesInfo's timers and immediates.
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import util from 'node:util';
 import { scheduler } from 'node:timers/promises';
 
@@ -54,6 +56,9 @@ export async function main() {
   const old = util.deprecate(() => 'old result', 'old() is deprecated', 'DEP_TOYSNAP');
   show('deprecated call', () => [old(), old()]);
   clearTimeout(setTimeout(() => {}, 2 ** 31));  // TimeoutOverflowWarning
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toysnap-rmdir-'));
+  fs.rmdirSync(dir, { recursive: true });  // DEP0147, once
+  show('rmdir recursive removed', () => fs.existsSync(dir));
   console.log('warnings before the tick', warnings.length);
   await new Promise((resolve) => setImmediate(resolve));
   for (const w of warnings) console.log('warning', JSON.stringify(w));
