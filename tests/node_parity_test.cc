@@ -255,6 +255,11 @@ TEST(NodeParityTest, UtilTypesBehaveAsNodes) {
   ExpectSameAsNode(Runfile("tests/node_parity/util_types.mjs"), {});
 }
 
+// The encoding argument of string writes, as Node's binding reads it.
+TEST(NodeParityTest, FsStringWriteEncodingsAsNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/fs_write_encodings.mjs"), {});
+}
+
 // Warnings print "(node:PID) ..." under both; Node adds a "(Use `node
 // --trace-warnings ...`" hint toysnap has no flags for. Stdout must match
 // exactly, stderr once pids and that hint are taken out.

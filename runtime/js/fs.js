@@ -173,9 +173,10 @@
   }
 
   // The natives take a string as UTF-8; other encodings go as bytes.
+  // As Node's binding: anything but a known encoding's name means UTF-8.
   function stringData(string, encoding) {
-    return encoding == null || encoding === 'utf8' || encoding === 'utf-8'
-      ? string : Buffer.from(string, encoding);
+    if (typeof encoding !== 'string' || !Buffer.isEncoding(encoding)) return string;
+    return encoding === 'utf8' || encoding === 'utf-8' ? string : Buffer.from(string, encoding);
   }
   function write(fd, buffer, offsetOrOptions, length, position, callback) {
     fd = getValidatedFd(fd);

@@ -197,12 +197,15 @@
       return { __proto__: null, bytesWritten, buffer };
     }
     u.validateStringAfterArrayBufferView(buffer, 'buffer');
-    u.validateEncoding(buffer, length);
+    // write(string, position, encoding): as Node's binding, anything but a
+    // known encoding's name means UTF-8.
+    const encoding = typeof length === 'string' && Buffer.isEncoding(length) ? length : 'utf8';
+    u.validateEncoding(buffer, encoding);
     const at = typeof offsetOrOptions === 'number' ? offsetOrOptions : null;
-    const written = isUtf8(length ?? 'utf8')
+    const written = isUtf8(encoding)
       ? natives.fsWriteString(handle.fd, buffer, at, P)
-      : natives.fsWriteBuffer(handle.fd, Buffer.from(buffer, length), 0,
-                              Buffer.byteLength(buffer, length), at ?? -1, P);
+      : natives.fsWriteBuffer(handle.fd, Buffer.from(buffer, encoding), 0,
+                              Buffer.byteLength(buffer, encoding), at ?? -1, P);
     const bytesWritten = (await call(written)) || 0;
     return { __proto__: null, bytesWritten, buffer };
   }
