@@ -466,11 +466,14 @@
     callback = typeof options === 'function' ? options : callback;
     options = getOptions(options);
     prefix = getValidatedPath(prefix, 'prefix');
+    u.warnOnNonPortableTemplate(prefix);
     natives.fsMkdtemp(prefix, u.asBytes(options), makeNameCallback(callback, options));
   }
   function mkdtempSync(prefix, options) {
     options = getOptions(options);
-    return u.encodeName(natives.fsMkdtemp(getValidatedPath(prefix, 'prefix'), u.asBytes(options)), options);
+    prefix = getValidatedPath(prefix, 'prefix');
+    u.warnOnNonPortableTemplate(prefix);
+    return u.encodeName(natives.fsMkdtemp(prefix, u.asBytes(options)), options);
   }
   function rmdir(path, options, callback) {
     if (typeof options === 'function') {

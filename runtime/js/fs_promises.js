@@ -408,6 +408,7 @@
   async function mkdtemp(prefix, options) {
     options = getOptions(options);
     prefix = getValidatedPath(prefix, 'prefix');
+    u.warnOnNonPortableTemplate(prefix);
     return u.encodeName(await call(natives.fsMkdtemp(prefix, u.asBytes(options), P)), options);
   }
   async function watch() { throw u.notSupportedYet('fs.promises.watch'); }

@@ -57,6 +57,7 @@ export async function main() {
   show('deprecated call', () => [old(), old()]);
   clearTimeout(setTimeout(() => {}, 2 ** 31));  // TimeoutOverflowWarning
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toysnap-rmdir-'));
+  fs.rmdirSync(fs.mkdtempSync(path.join(dir, 'tX')), { recursive: true });  // mkdtemp's X warning
   fs.rmdirSync(dir, { recursive: true });  // DEP0147, once
   show('rmdir recursive removed', () => fs.existsSync(dir));
   console.log('warnings before the tick', warnings.length);
