@@ -260,6 +260,11 @@ TEST(NodeParityTest, FsStringWriteEncodingsAsNodes) {
   ExpectSameAsNode(Runfile("tests/node_parity/fs_write_encodings.mjs"), {});
 }
 
+// Node's Timeout field names (_idleTimeout, _onTimeout), read and written.
+TEST(NodeParityTest, TimeoutLegacyFieldsAsNodes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/timers_legacy_fields.mjs"), {});
+}
+
 // Warnings print "(node:PID) ..." under both; Node adds a "(Use `node
 // --trace-warnings ...`" hint toysnap has no flags for. Stdout must match
 // exactly, stderr once pids and that hint are taken out.

@@ -53,6 +53,7 @@
       this._next = null;
       this._hasPrimitive = false;
       this._cleared = false;
+      this._ended = false;  // _idleTimeout = -1 or _onTimeout = null: not started again
       start(this, clock());
     }
     ref() {
@@ -75,6 +76,15 @@
       return this;
     }
     close() { clear(this); return this; }
+    // Node's own field names, which tests and old npm code read and write:
+    // _onTimeout = null skips the callback, _idleTimeout = -1 ends an interval.
+    get _onTimeout() { return this._callback; }
+    set _onTimeout(callback) { this._callback = callback; }
+    get _idleTimeout() { return this._cleared || this._ended ? -1 : this._delay; }
+    set _idleTimeout(delay) {
+      if (delay === -1) this._ended = true;
+      else if (typeof delay === 'number' && delay >= 1) this._delay = MathTrunc(delay);
+    }
     [SymbolToPrimitive]() {
       if (!this._hasPrimitive) {
         this._hasPrimitive = true;
@@ -283,10 +293,11 @@
     // callback cleared it.
     const startTime = timer._repeat ? clock() : 0;
     try {
-      callUserCode(timer._callback, timer, timer._args);
+      if (typeof timer._callback === 'function') callUserCode(timer._callback, timer, timer._args);
+      else timer._ended = true;
     } finally {
       running = null;
-      if (timer._repeat && !timer._cleared) {
+      if (timer._repeat && !timer._cleared && !timer._ended) {
         if (timer._list !== null) unlink(timer);
         start(timer, startTime);
       } else if (timer._list === null) {
