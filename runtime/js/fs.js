@@ -7,7 +7,7 @@
   const {
     ArrayBufferIsView, MathMax, ObjectDefineProperties, ObjectDefineProperty,
     ObjectFreeze,
-    Promise, ReflectApply, StringPrototypeIndexOf, StringPrototypeSlice, SymbolFor,
+    Promise, StringPrototypeIndexOf, StringPrototypeSlice, SymbolFor,
   } = internals.primordials;
   const u = internals.fsUtils;
   const {
@@ -20,18 +20,20 @@
   const isInt32 = (value) => value === (value | 0);
   const pathModule = () => internals.requireBuiltin('path');
 
+  // What the callbacks throw reaches 'uncaughtException' listeners (timers.js).
+  const callUserCode = (cb, args) => internals.callUserCode(cb, undefined, args);
   function makeCallback(cb) {
     validateFunction(cb, 'cb');
-    return (...args) => ReflectApply(cb, undefined, args);
+    return (...args) => callUserCode(cb, args);
   }
   function makeStatsCallback(cb) {
     validateFunction(cb, 'cb');
-    return (error, stats) => (error ? cb(error) : cb(null, getStatsFromBinding(stats)));
+    return (error, stats) => callUserCode(cb, error ? [error] : [null, getStatsFromBinding(stats)]);
   }
   // A callback for the natives' names (strings or bytes) in `options`' encoding.
   function makeNameCallback(cb, options) {
     validateFunction(cb, 'cb');
-    return (error, name) => (error ? cb(error) : cb(null, u.encodeName(name, options)));
+    return (error, name) => callUserCode(cb, error ? [error] : [null, u.encodeName(name, options)]);
   }
 
   // ---- access, exists, open, close ------------------------------------------

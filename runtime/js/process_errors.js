@@ -1,9 +1,9 @@
-// What happens to an error a timer, immediate or nextTick callback throws
-// (timers.js's callUserCode), as in Node 20: 'uncaughtExceptionMonitor', then
-// 'uncaughtException' listeners handle it and the program goes on; without
+// What happens to an error a timer, immediate, nextTick or fs callback
+// throws (timers.js's callUserCode), as in Node 20: 'uncaughtExceptionMonitor',
+// then 'uncaughtException' listeners handle it and the program goes on; without
 // one the exit code becomes 1, 'exit' is emitted, and the error ends the
-// program as before. Errors thrown by native completions' callbacks and by
-// promise jobs still end the program without these events (see README).
+// program as before. Errors thrown by promise jobs, and unhandled
+// rejections, still end the program without these events (see README).
 (function (natives, internals) {
   'use strict';
   const process = globalThis.process;
