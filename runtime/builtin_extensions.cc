@@ -6,7 +6,9 @@
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
 #include "runtime/node/child_process.h"
+#include "runtime/node/assert.h"
 #include "runtime/node/os.h"
+#include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/dns.h"
 #include "runtime/node/fs.h"
@@ -29,8 +31,10 @@ std::vector<const Extension*> BuiltinExtensions() {
       &WebExtension(),
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
+      &node::AssertExtension(),
       &node::OsExtension(),
       &node::StreamExtension(),
+      &node::ReadlineExtension(),
       &node::FsExtension(),
       &node::NetExtension(),
       &node::DnsExtension(),

@@ -5,19 +5,24 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <grp.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <uv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "runtime/binding.h"
 #include "runtime/native_util.h"
+#include "runtime/process_credentials.h"
 #include "runtime/natives.h"
 #include "runtime/v8_strings.h"
 #include "snapshot/base/status_macros.h"
@@ -144,6 +149,82 @@ absl::StatusOr<v8::Local<v8::Value>> LibraryVersions(NativeCall& call) {
   return v8::Local<v8::Value>(v8::Array::New(call.isolate, values, 2));
 }
 
+// [uid, euid, gid, egid]
+v8::Local<v8::Value> Credentials(NativeCall& call) {
+  v8::Local<v8::Value> ids[] = {v8::Number::New(call.isolate, getuid()),
+                                v8::Number::New(call.isolate, geteuid()),
+                                v8::Number::New(call.isolate, getgid()),
+                                v8::Number::New(call.isolate, getegid())};
+  return v8::Array::New(call.isolate, ids, 4);
+}
+
+// The supplementary group ids, with the effective gid added as Node adds it.
+absl::StatusOr<v8::Local<v8::Value>> Groups(NativeCall& call) {
+  int count = getgroups(0, nullptr);
+  if (count < 0) return absl::InternalError(absl::StrCat("getgroups failed: ", strerror(errno)));
+  std::vector<gid_t> groups(static_cast<size_t>(count));
+  count = getgroups(count, groups.data());
+  if (count < 0) return absl::InternalError(absl::StrCat("getgroups failed: ", strerror(errno)));
+  groups.resize(static_cast<size_t>(count));
+  gid_t egid = getegid();
+  if (std::find(groups.begin(), groups.end(), egid) == groups.end()) groups.push_back(egid);
+  std::vector<v8::Local<v8::Value>> values;
+  for (gid_t gid : groups) values.push_back(v8::Number::New(call.isolate, gid));
+  return v8::Local<v8::Value>(v8::Array::New(call.isolate, values.data(), values.size()));
+}
+
+// getrusage's 16 fields in Node's resourceUsage order (times in microseconds).
+absl::StatusOr<v8::Local<v8::Value>> ResourceUsage(NativeCall& call) {
+  uv_rusage_t usage;
+  if (int error = uv_getrusage(&usage); error != 0) {
+    return absl::InternalError(absl::StrCat("uv_getrusage failed: ", uv_err_name(error)));
+  }
+  auto micros = [](const uv_timeval_t& t) { return 1e6 * static_cast<double>(t.tv_sec) + t.tv_usec; };
+  double fields[] = {micros(usage.ru_utime), micros(usage.ru_stime),
+                     static_cast<double>(usage.ru_maxrss), static_cast<double>(usage.ru_ixrss),
+                     static_cast<double>(usage.ru_idrss), static_cast<double>(usage.ru_isrss),
+                     static_cast<double>(usage.ru_minflt), static_cast<double>(usage.ru_majflt),
+                     static_cast<double>(usage.ru_nswap), static_cast<double>(usage.ru_inblock),
+                     static_cast<double>(usage.ru_oublock), static_cast<double>(usage.ru_msgsnd),
+                     static_cast<double>(usage.ru_msgrcv), static_cast<double>(usage.ru_nsignals),
+                     static_cast<double>(usage.ru_nvcsw), static_cast<double>(usage.ru_nivcsw)};
+  std::vector<v8::Local<v8::Value>> values;
+  for (double field : fields) values.push_back(v8::Number::New(call.isolate, field));
+  return v8::Local<v8::Value>(v8::Array::New(call.isolate, values.data(), values.size()));
+}
+
+// A number from a cgroup v2 file, or nullopt ("max", absent, unreadable).
+std::optional<double> CgroupValue(const char* path) {
+  FILE* file = fopen(path, "r");
+  if (file == nullptr) return std::nullopt;
+  unsigned long long value = 0;
+  int read = fscanf(file, "%llu", &value);
+  fclose(file);
+  if (read != 1) return std::nullopt;
+  return static_cast<double>(value);
+}
+
+// [available, constrained] bytes, as Node 20's libuv (1.46) reports them: the
+// cgroup's limit (2^64 without one) and what is left under it, else the free
+// memory. libuv 1.44 reads only cgroup v1 limits, so v2's files are read here.
+v8::Local<v8::Value> MemoryLimits(NativeCall& call) {
+  double free_memory = static_cast<double>(uv_get_free_memory());
+  double limit = static_cast<double>(uv_get_constrained_memory());
+  std::optional<double> usage;
+  // cgroup v1 writes "unlimited" as the largest page-aligned signed value.
+  if (limit == static_cast<double>(0x7FFFFFFFFFFFF000ULL)) limit = 18446744073709551616.0;
+  if (limit == 0) {
+    std::optional<double> v2_limit = CgroupValue("/sys/fs/cgroup/memory.max");
+    limit = v2_limit ? *v2_limit : 18446744073709551616.0;
+    if (v2_limit) usage = CgroupValue("/sys/fs/cgroup/memory.current");
+  }
+  double available = free_memory;
+  if (usage && *usage < limit) available = std::min(free_memory, limit - *usage);
+  v8::Local<v8::Value> values[] = {v8::Number::New(call.isolate, available),
+                                   v8::Number::New(call.isolate, limit)};
+  return v8::Array::New(call.isolate, values, 2);
+}
+
 constexpr NativeFunction kFunctions[] = {
     {"exit", Bind<Exit, kExitArgs>, 1},
     {"writeBytes", Bind<WriteBytes, kWriteBytesArgs>, 2},
@@ -158,13 +239,23 @@ constexpr NativeFunction kFunctions[] = {
     {"isatty", Bind<IsTty, kFdArgs>, 1},
     {"windowSize", Bind<WindowSize, kFdArgs>, 1},
     {"libraryVersions", Bind<LibraryVersions>, 0},
+    {"processCredentials", Bind<Credentials>, 0},
+    {"processGroups", Bind<Groups>, 0},
+    {"resourceUsage", Bind<ResourceUsage>, 0},
+    {"memoryLimits", Bind<MemoryLimits>, 0},
+    {"setCredential", Bind<SetCredential, kSetCredentialArgs>, 2},
+    {"setGroups", Bind<SetGroups, kSetGroupsArgs>, 1},
+    {"initGroups", Bind<InitGroups, kInitGroupsArgs>, 2},
 };
-constexpr absl::string_view kJs[] = {"process.js", "process_node.js"};
+constexpr absl::string_view kJs[] = {"process.js", "process_node.js", "process_usage.js",
+                                     "process_errors.js"};
+// process_usage.js compiles it the first time a program uses one of its members.
+constexpr absl::string_view kLazyJs[] = {"process_usage_impl.js"};
 
 }  // namespace
 
 const Extension& ProcessExtension() {
-  static const Extension kExtension{"process", 1, kFunctions, {}, {}, {}, kJs};
+  static const Extension kExtension{"process", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
   return kExtension;
 }
 

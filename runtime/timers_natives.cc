@@ -20,11 +20,13 @@ constexpr NativeFunction kFunctions[] = {
     {"monotonicNow", Bind<MonotonicNow>, 0},
 };
 constexpr absl::string_view kJs[] = {"timers.js", "immediates.js"};
+// `timers/promises`, compiled on first require (builtins.js registers it).
+constexpr absl::string_view kLazyJs[] = {"timers_promises.js"};
 
 }  // namespace
 
 const Extension& TimersExtension() {
-  static const Extension kExtension{"timers", 1, kFunctions, {}, {}, {}, kJs};
+  static const Extension kExtension{"timers", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
   return kExtension;
 }
 

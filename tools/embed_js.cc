@@ -16,40 +16,54 @@ std::string Basename(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// The names a script takes from internals.primordials: the keys of each
-// `const { A, B: b, ... } = internals.primordials` and each
-// `internals.primordials.Name`, comma-separated.
+// The keys of the `{ ... }` destructuring that ends just before `at` (the
+// `= object` after it), or nothing.
+void DestructuredNames(const std::string& source, size_t at, std::set<std::string>* names) {
+  auto is_name_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+  };
+  size_t equals = source.find_last_not_of(" \t\n", at - 1);
+  if (equals == std::string::npos || source[equals] != '=') return;
+  size_t close = source.find_last_not_of(" \t\n", equals - 1);
+  if (close == std::string::npos || source[close] != '}') return;
+  size_t open = source.rfind('{', close);
+  if (open == std::string::npos) return;
+  std::string list = source.substr(open + 1, close - open - 1);
+  size_t start = 0;
+  while (start < list.size()) {
+    size_t comma = list.find(',', start);
+    std::string item =
+        list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    size_t begin = 0;
+    while (begin < item.size() && !is_name_char(item[begin])) ++begin;
+    size_t end = begin;
+    while (end < item.size() && is_name_char(item[end])) ++end;
+    if (end > begin) names->insert(item.substr(begin, end - begin));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+}
+
+// The names a script takes from the primordials: the keys of each
+// `const { A, B: b, ... } = internals.primordials` (or
+// `= internals.strictPrimordials()`) and each `internals.primordials.Name`,
+// comma-separated.
 std::string PrimordialNames(const std::string& source) {
-  const std::string kObject = "internals.primordials";
   std::set<std::string> names;
-  auto is_name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
-  for (size_t at = source.find(kObject); at != std::string::npos;
-       at = source.find(kObject, at + kObject.size())) {
-    size_t after = at + kObject.size();
-    if (after < source.size() && source[after] == '.') {
-      size_t end = after + 1;
-      while (end < source.size() && is_name_char(source[end])) ++end;
-      names.insert(source.substr(after + 1, end - after - 1));
-      continue;
-    }
-    size_t equals = source.find_last_not_of(" \t\n", at - 1);
-    if (equals == std::string::npos || source[equals] != '=') continue;
-    size_t close = source.find_last_not_of(" \t\n", equals - 1);
-    if (close == std::string::npos || source[close] != '}') continue;
-    size_t open = source.rfind('{', close);
-    if (open == std::string::npos) continue;
-    std::string list = source.substr(open + 1, close - open - 1);
-    size_t start = 0;
-    while (start < list.size()) {
-      size_t comma = list.find(',', start);
-      std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      size_t begin = 0;
-      while (begin < item.size() && !is_name_char(item[begin])) ++begin;
-      size_t end = begin;
-      while (end < item.size() && is_name_char(item[end])) ++end;
-      if (end > begin) names.insert(item.substr(begin, end - begin));
-      if (comma == std::string::npos) break;
-      start = comma + 1;
+  for (const std::string object : {"internals.primordials", "internals.strictPrimordials()"}) {
+    for (size_t at = source.find(object); at != std::string::npos;
+         at = source.find(object, at + object.size())) {
+      size_t after = at + object.size();
+      if (after < source.size() && source[after] == '.') {
+        size_t end = after + 1;
+        while (end < source.size() &&
+               (std::isalnum(static_cast<unsigned char>(source[end])) || source[end] == '_')) {
+          ++end;
+        }
+        names.insert(source.substr(after + 1, end - after - 1));
+        continue;
+      }
+      DestructuredNames(source, at, &names);
     }
   }
   std::string joined;

@@ -1,32 +1,26 @@
 // Node's builtin modules that npm code commonly requires (path, events, util,
-// os, assert, url, module), created on first require; internals.defineBuiltin
+// os, url, module), created on first require; internals.defineBuiltin
 // adds those of later bootstrap files (fs.js, stream.js).
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayBuffer, ArrayBufferIsView, ArrayFrom, ArrayIsArray, ArrayPrototypeEvery,
-    ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop,
-    ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice,
-    DataView, DataViewPrototypeGetUint32, Date, DatePrototypeGetTime, Error,
-    Map, MathMin, MathSign, MathTrunc, NumberIsNaN, NumberParseInt, ObjectAssign,
-    ObjectDefineProperties,
-    ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectIs,
-    ObjectKeys, ObjectPrototypeHasOwnProperty, ObjectPrototypeToString, ObjectSetPrototypeOf,
-    Promise, PromisePrototypeThen, Proxy, RangeError, ReflectApply, ReflectConstruct,
-    ReflectOwnKeys, RegExp,
-    RegExpPrototypeExec, SafeMap, SafeRegExpReplace, SafeSet, Set, String, StringFromCharCodeApply,
-    StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeLastIndexOf,
-    StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
-    StringPrototypeSubstr, StringPrototypeToLowerCase, SymbolFor, TypeError,
-    TypedArrayPrototypeFill, TypedArrayPrototypeSet, TypedArrayPrototypeMap,
-    TypedArrayPrototypeSubarray, Uint16Array, Uint8Array, decodeURIComponent, encodeURI,
-    encodeURIComponent,
-    SafeStringIterator, uncurryThis,
+    ArrayBuffer, ArrayBufferIsView, ArrayFrom, ArrayIsArray, ArrayPrototypeFilter,
+    ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush,
+    ArrayPrototypeReduce, ArrayPrototypeSlice, DataView, DataViewPrototypeGetUint32, Error, MathMin,
+    MathSign, MathTrunc, NumberIsNaN, NumberParseInt, ObjectDefineProperties, ObjectDefineProperty,
+    ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectKeys, ObjectSetPrototypeOf,
+    Promise, PromisePrototypeThen, Proxy, RangeError, ReflectApply, ReflectConstruct, SafeMap,
+    SafeRegExpReplace, SafeSet, String, StringFromCharCodeApply, StringPrototypeCharCodeAt,
+    StringPrototypeEndsWith, StringPrototypeLastIndexOf, StringPrototypeRepeat,
+    StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith, StringPrototypeSubstr,
+    StringPrototypeToLowerCase, SymbolFor, TypeError, TypedArrayPrototypeFill,
+    TypedArrayPrototypeSet, TypedArrayPrototypeMap, TypedArrayPrototypeSubarray, Uint16Array,
+    Uint8Array, SafeStringIterator, uncurryThis,
   } = internals.primordials;
   // Earlier files' globals, captured before user code can replace them.
   const {
     TextEncoder, TextDecoder, atob, btoa, process, performance, crypto,
-    setTimeout, clearTimeout, setInterval, clearInterval,
+    setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
   } = globalThis;
   const TextEncoderPrototypeEncode = uncurryThis(TextEncoder.prototype.encode);
   const TextDecoderPrototypeDecode = uncurryThis(TextDecoder.prototype.decode);
@@ -177,7 +171,6 @@
   // ---- util ---------------------------------------------------------------
 
   function makeUtil() {
-    const tag = (value) => StringPrototypeSlice(ObjectPrototypeToString(value), 8, -1);
     const customPromisify = SymbolFor('nodejs.util.promisify.custom');
     const warned = new SafeSet();
     const util = {
@@ -212,11 +205,11 @@
         };
       },
       deprecate(fn, message, code) {
-        return function (...args) {
+        return function deprecated(...args) {
           const key = code ?? message;
           if (!warned.has(key)) {
             warned.add(key);
-            natives.print(2, `(toysnap) ${code ? `[${code}] ` : ''}DeprecationWarning: ${message}\n`);
+            process.emitWarning(message, 'DeprecationWarning', code, deprecated);
           }
           return new.target ? ReflectConstruct(fn, args, new.target) : ReflectApply(fn, this, args);
         };
@@ -227,97 +220,18 @@
         return log;
       },
       isArray: ArrayIsArray,
-      types: {
-        isPromise: (v) => tag(v) === 'Promise',
-        isDate: (v) => tag(v) === 'Date',
-        isRegExp: (v) => tag(v) === 'RegExp',
-        isMap: (v) => tag(v) === 'Map',
-        isSet: (v) => tag(v) === 'Set',
-        isNativeError: (v) => tag(v) === 'Error',
-        isTypedArray: (v) => ArrayBufferIsView(v) && !(v instanceof DataView),
-        isUint8Array: (v) => tag(v) === 'Uint8Array',
-        isArrayBuffer: (v) => tag(v) === 'ArrayBuffer',
-        isAsyncFunction: (v) => tag(v) === 'AsyncFunction',
-        isGeneratorFunction: (v) => tag(v) === 'GeneratorFunction',
-      },
+      isDeepStrictEqual: (a, b) => internals.isDeepStrictEqual(a, b),  // assert.js
       TextEncoder: globalThis.TextEncoder,
       TextDecoder: globalThis.TextDecoder,
     };
+    // util_types_impl.js, compiled when first read.
+    ObjectDefineProperty(util, 'types', {
+      get: () => builtin('util/types'), set: undefined, enumerable: true, configurable: true,
+    });
     util.promisify.custom = customPromisify;
     util.inspect.custom = SymbolFor('nodejs.util.inspect.custom');
     return util;
   }
-
-  // ---- assert -------------------------------------------------------------
-
-  function makeAssert() {
-    class AssertionError extends Error {
-      constructor(options) {
-        super(options.message);
-        this.name = 'AssertionError';
-        this.code = 'ERR_ASSERTION';
-        this.actual = options.actual;
-        this.expected = options.expected;
-        this.operator = options.operator;
-      }
-    }
-    function fail(actual, expected, message, operator, fallback) {
-      if (message instanceof Error) throw message;
-      throw new AssertionError({ message: message ?? fallback, actual, expected, operator });
-    }
-    function deepEqual(a, b) {
-      if (ObjectIs(a, b)) return true;
-      if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-      if (ObjectGetPrototypeOf(a) !== ObjectGetPrototypeOf(b)) return false;
-      if (a instanceof Date) return DatePrototypeGetTime(a) === DatePrototypeGetTime(b);
-      if (a instanceof Map || a instanceof Set) {
-        return a.size === b.size && deepEqual(ArrayFrom(a), ArrayFrom(b));
-      }
-      const keys = ReflectOwnKeys(a);
-      if (keys.length !== ReflectOwnKeys(b).length) return false;
-      return ArrayPrototypeEvery(keys, (key) => ObjectPrototypeHasOwnProperty(b, key) && deepEqual(a[key], b[key]));
-    }
-    const show = internals.inspect;
-    function assert(value, message) {
-      if (!value) fail(value, true, message, '==', 'The expression evaluated to a falsy value');
-    }
-    ObjectAssign(assert, {
-      AssertionError,
-      ok: assert,
-      fail: (message = 'Failed') => fail(undefined, undefined, message, 'fail'),
-      equal: (a, b, m) => { if (a != b) fail(a, b, m, '==', `${show(a)} == ${show(b)}`); },
-      notEqual: (a, b, m) => { if (a == b) fail(a, b, m, '!=', `${show(a)} != ${show(b)}`); },
-      strictEqual: (a, b, m) => {
-        if (!ObjectIs(a, b)) fail(a, b, m, 'strictEqual', `Expected values to be strictly equal:\n\n${show(a)} !== ${show(b)}\n`);
-      },
-      notStrictEqual: (a, b, m) => {
-        if (ObjectIs(a, b)) fail(a, b, m, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${show(b)}`);
-      },
-      deepStrictEqual: (a, b, m) => {
-        if (!deepEqual(a, b)) fail(a, b, m, 'deepStrictEqual', 'Expected values to be strictly deep-equal');
-      },
-      notDeepStrictEqual: (a, b, m) => {
-        if (deepEqual(a, b)) fail(a, b, m, 'notDeepStrictEqual', 'Expected "actual" not to be strictly deep-equal to "expected"');
-      },
-      throws(fn, expected, message) {
-        try {
-          fn();
-        } catch (error) {
-          if (typeof expected === 'function' && expected.prototype !== undefined &&
-              !(error instanceof expected)) {
-            throw error;
-          }
-          if (expected instanceof RegExp && RegExpPrototypeExec(expected, String(error)) === null) throw error;
-          return;
-        }
-        fail(undefined, expected, typeof expected === 'string' ? expected : message, 'throws',
-             'Missing expected exception.');
-      },
-    });
-    assert.strict = assert;
-    return assert;
-  }
-
 
   // ---- buffer -------------------------------------------------------------
 
@@ -515,7 +429,8 @@
       }
     }
     function toBuffer(bytes) { return new Buffer(bytes.buffer, bytes.byteOffset, bytes.length); }
-    return { Buffer, kMaxLength: 2 ** 32, constants: { MAX_LENGTH: 2 ** 32 } };
+    // atob/btoa are the globals themselves, as in Node.
+    return { Buffer, atob, btoa, kMaxLength: 2 ** 32, constants: { MAX_LENGTH: 2 ** 32 } };
   }
 
   // ---- os, module ---------------------------------------------------------
@@ -538,14 +453,17 @@
   factories.set('path/posix', () => builtin('path'));
   factories.set('events', internals.makeEvents);  // events.js
   factories.set('util', makeUtil);
-  factories.set('assert', makeAssert);
-  factories.set('assert/strict', () => builtin('assert'));
   factories.set('os', () => internals.makeOs(builtin));  // os.js
   factories.set('url', () => internals.nodeUrl());  // url.js
   factories.set('module', makeModule);
   factories.set('process', () => process);
   factories.set('buffer', makeBuffer);
-  factories.set('timers', () => ({ setTimeout, clearTimeout, setInterval, clearInterval }));
+  factories.set('timers', () => ({
+    setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
+    get promises() { return builtin('timers/promises'); },
+  }));
+  factories.set('util/types', () => natives.loadScript('util_types_impl.js')(natives, internals));
+  factories.set('timers/promises', () => natives.loadScript('timers_promises.js')(natives, internals));
   factories.set('perf_hooks', () => ({ performance }));
   factories.set('crypto', () => ({
     webcrypto: crypto,

@@ -8,7 +8,7 @@
   const {
     ArrayBufferIsView, MathMax, ObjectDefineProperties, ObjectDefineProperty,
     ObjectFreeze,
-    Promise, ReflectApply, StringPrototypeIndexOf, StringPrototypeSlice, SymbolFor,
+    Promise, StringPrototypeIndexOf, StringPrototypeSlice, SymbolFor,
   } = internals.primordials;
   const u = internals.fsUtils;
   const {
@@ -21,18 +21,20 @@
   const isInt32 = (value) => value === (value | 0);
   const pathModule = () => internals.requireBuiltin('path');
 
+  // What the callbacks throw reaches 'uncaughtException' listeners (timers.js).
+  const callUserCode = (cb, args) => internals.callUserCode(cb, undefined, args);
   function makeCallback(cb) {
     validateFunction(cb, 'cb');
-    return (...args) => ReflectApply(cb, undefined, args);
+    return (...args) => callUserCode(cb, args);
   }
   function makeStatsCallback(cb) {
     validateFunction(cb, 'cb');
-    return (error, stats) => (error ? cb(error) : cb(null, getStatsFromBinding(stats)));
+    return (error, stats) => callUserCode(cb, error ? [error] : [null, getStatsFromBinding(stats)]);
   }
   // A callback for the natives' names (strings or bytes) in `options`' encoding.
   function makeNameCallback(cb, options) {
     validateFunction(cb, 'cb');
-    return (error, name) => (error ? cb(error) : cb(null, u.encodeName(name, options)));
+    return (error, name) => callUserCode(cb, error ? [error] : [null, u.encodeName(name, options)]);
   }
 
   // ---- access, exists, open, close ------------------------------------------
@@ -174,9 +176,10 @@
   }
 
   // The natives take a string as UTF-8; other encodings go as bytes.
+  // As Node's binding: anything but a known encoding's name means UTF-8.
   function stringData(string, encoding) {
-    return encoding == null || encoding === 'utf8' || encoding === 'utf-8'
-      ? string : Buffer.from(string, encoding);
+    if (typeof encoding !== 'string' || !Buffer.isEncoding(encoding)) return string;
+    return encoding === 'utf8' || encoding === 'utf-8' ? string : Buffer.from(string, encoding);
   }
   function write(fd, buffer, offsetOrOptions, length, position, callback) {
     fd = getValidatedFd(fd);
@@ -466,11 +469,14 @@
     callback = typeof options === 'function' ? options : callback;
     options = getOptions(options);
     prefix = getValidatedPath(prefix, 'prefix');
+    u.warnOnNonPortableTemplate(prefix);
     natives.fsMkdtemp(prefix, u.asBytes(options), makeNameCallback(callback, options));
   }
   function mkdtempSync(prefix, options) {
     options = getOptions(options);
-    return u.encodeName(natives.fsMkdtemp(getValidatedPath(prefix, 'prefix'), u.asBytes(options)), options);
+    prefix = getValidatedPath(prefix, 'prefix');
+    u.warnOnNonPortableTemplate(prefix);
+    return u.encodeName(natives.fsMkdtemp(prefix, u.asBytes(options)), options);
   }
   function rmdir(path, options, callback) {
     if (typeof options === 'function') {
@@ -480,6 +486,7 @@
     callback = makeCallback(callback);
     path = getValidatedPath(path);
     if (options?.recursive) {
+      u.emitRecursiveRmdirWarning();
       u.validateRmOptions(path, { ...options, force: false }, true, (error, checked) => {
         if (error === false) return natives.fsRmdir(path, callback);
         if (error) return callback(error);
@@ -493,6 +500,7 @@
   function rmdirSync(path, options) {
     path = getValidatedPath(path);
     if (options?.recursive) {
+      u.emitRecursiveRmdirWarning();
       options = u.validateRmOptionsSync(path, { ...options, force: false }, true);
       if (options !== false) return natives.fsRm(path, options.maxRetries, options.retryDelay);
     } else {

@@ -201,12 +201,15 @@
       return { __proto__: null, bytesWritten, buffer };
     }
     u.validateStringAfterArrayBufferView(buffer, 'buffer');
-    u.validateEncoding(buffer, length);
+    // write(string, position, encoding): as Node's binding, anything but a
+    // known encoding's name means UTF-8.
+    const encoding = typeof length === 'string' && Buffer.isEncoding(length) ? length : 'utf8';
+    u.validateEncoding(buffer, encoding);
     const at = typeof offsetOrOptions === 'number' ? offsetOrOptions : null;
-    const written = isUtf8(length ?? 'utf8')
+    const written = isUtf8(encoding)
       ? natives.fsWriteString(handle.fd, buffer, at, P)
-      : natives.fsWriteBuffer(handle.fd, Buffer.from(buffer, length), 0,
-                              Buffer.byteLength(buffer, length), at ?? -1, P);
+      : natives.fsWriteBuffer(handle.fd, Buffer.from(buffer, encoding), 0,
+                              Buffer.byteLength(buffer, encoding), at ?? -1, P);
     const bytesWritten = (await call(written)) || 0;
     return { __proto__: null, bytesWritten, buffer };
   }
@@ -324,6 +327,7 @@
     path = getValidatedPath(path);
     options = u.validateRmdirOptions(options);
     if (options.recursive) {
+      u.emitRecursiveRmdirWarning();
       const checked = await validateRm(path, { ...options, force: false }, true);
       if (checked !== false) return await call(natives.fsRm(path, checked.maxRetries, checked.retryDelay, P));
     }
@@ -408,6 +412,7 @@
   async function mkdtemp(prefix, options) {
     options = getOptions(options);
     prefix = getValidatedPath(prefix, 'prefix');
+    u.warnOnNonPortableTemplate(prefix);
     return u.encodeName(await call(natives.fsMkdtemp(prefix, u.asBytes(options), P)), options);
   }
   // Not async: argument errors throw, as Node's does.

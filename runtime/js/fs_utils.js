@@ -542,6 +542,26 @@
 
   const defaultRmOptions = { recursive: false, force: false, retryDelay: 100, maxRetries: 0 };
   const defaultRmdirOptions = { retryDelay: 100, maxRetries: 0, recursive: false };
+  // Node 20 deprecates rmdir's `recursive` (DEP0147), once per process.
+  let warnedRecursiveRmdir = false;
+  function emitRecursiveRmdirWarning() {
+    if (warnedRecursiveRmdir || globalThis.process.noDeprecation) return;
+    warnedRecursiveRmdir = true;
+    globalThis.process.emitWarning(
+      'In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. ' +
+      'Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+  }
+  // Node 20 warns, once, about mkdtemp templates ending with X (platforms
+  // treat them differently).
+  let warnedTemplate = false;
+  function warnOnNonPortableTemplate(template) {
+    if (warnedTemplate) return;
+    const last = typeof template === 'string' ? StringPrototypeSlice(template, -1) : template[template.length - 1];
+    if (last !== 'X' && last !== 0x58) return;
+    warnedTemplate = true;
+    globalThis.process.emitWarning(
+      'mkdtemp() templates ending with X are not portable. For details see: https://nodejs.org/api/fs.html');
+  }
   function validateRmdirOptions(options, defaults = defaultRmdirOptions) {
     if (options === undefined) return defaults;
     validateObject(options, 'options');
@@ -624,5 +644,6 @@
     Stats, BigIntStats, StatFs, Dirent, getStatsFromBinding, getStatFsFromBinding, isFileType,
     getDirents, joinPath, S_IFREG, S_IFMT, F_OK, UV_DIRENT_UNKNOWN,
     validateRmdirOptions, validateRmOptions, validateRmOptionsSync, validateCpOptions,
+    emitRecursiveRmdirWarning, warnOnNonPortableTemplate,
   };
 })

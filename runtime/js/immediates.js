@@ -72,9 +72,11 @@
     const last = immediate === passEnd;
     unlink(immediate);
     if (last) passEnd = null;
-    ReflectApply(immediate._onImmediate, immediate, immediate._argv);
+    internals.callUserCode(immediate._onImmediate, immediate, immediate._argv);  // timers.js
     return true;
   };
+
+  internals.activeImmediates = () => refCount;
 
   // 0: none queued; 1: queued, none referenced; 2: a referenced one queued.
   internals.immediateState = function () {

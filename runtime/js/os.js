@@ -3,9 +3,58 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypePush, NumberParseInt, NumberPrototypeToString,
+    ArrayPrototypePush, Error, NumberIsInteger, NumberParseInt, NumberPrototypeToString,
+    ObjectDefineProperties, ObjectDefineProperty, RangeError, RegExpPrototypeExec,
     StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeSlice, StringPrototypeSplit,
+    TypeError,
   } = internals.primordials;
+
+  function nodeError(Ctor, code, message, name = undefined) {
+    const error = new Ctor(message);
+    if (name !== undefined) {
+      ObjectDefineProperty(error, 'name', { value: name, writable: true, configurable: true });
+    }
+    error.code = code;
+    const stack = error.stack;  // absent when Error.stackTraceLimit is 0
+    if (typeof stack === 'string') error.stack = `${error.name} [${code}]${StringPrototypeSlice(stack, error.name.length)}`;
+    ObjectDefineProperty(error, 'toString', {
+      value() { return `${this.name} [${code}]: ${this.message}`; }, configurable: true, writable: true,
+    });
+    return error;
+  }
+  // Node's validateInt32, as os validates pids and priorities.
+  function validateInt32(value, name, min = -2147483648, max = 2147483647) {
+    if (typeof value !== 'number') {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+        `The "${name}" argument must be of type number. Received ${internals.describeReceived(value)}`);
+    }
+    if (!NumberIsInteger(value)) {
+      throw nodeError(RangeError, 'ERR_OUT_OF_RANGE',
+        `The value of "${name}" is out of range. It must be an integer. Received ${internals.inspect(value)}`);
+    }
+    if (value < min || value > max) {
+      throw nodeError(RangeError, 'ERR_OUT_OF_RANGE',
+        `The value of "${name}" is out of range. It must be >= ${min} && <= ${max}. Received ${internals.inspect(value)}`);
+    }
+  }
+  // A native's "uv_x failed: ECODE (message)" as Node's SystemError (ERR_SYSTEM_ERROR).
+  function systemCall(call, errno) {
+    try {
+      return call();
+    } catch (error) {
+      const parts = RegExpPrototypeExec(/^(\w+) failed: (E\w+) \((.*)\)$/, `${error?.message}`);
+      if (parts === null) throw error;
+      const info = { errno: -(errno[parts[2]] ?? 0), code: parts[2], message: parts[3], syscall: parts[1] };
+      const failure = nodeError(Error, 'ERR_SYSTEM_ERROR',
+        `A system error occurred: ${info.syscall} returned ${info.code} (${info.message})`, 'SystemError');
+      ObjectDefineProperties(failure, {
+        info: { value: info, enumerable: true, configurable: true, writable: true },
+        errno: { get: () => info.errno, enumerable: true, configurable: true },
+        syscall: { get: () => info.syscall, enumerable: true, configurable: true },
+      });
+      throw failure;
+    }
+  }
 
   function flatToObject(flat) {
     const object = {};
@@ -57,10 +106,8 @@
                   PRIORITY_ABOVE_NORMAL: -7, PRIORITY_HIGH: -14, PRIORITY_HIGHEST: -20 },
     };
     const uname = () => natives.osUname();
-    return {
-      EOL: '\n',
-      devNull: '/dev/null',
-      constants,
+    const errnoCodes = constants.errno;
+    const os = {
       arch: () => 'x64',
       platform: () => 'linux',
       endianness: () => 'LE',
@@ -118,12 +165,24 @@
         }
         return info;
       },
-      getPriority: (pid = 0) => natives.osGetPriority(pid),
+      getPriority(pid = 0) {
+        validateInt32(pid, 'pid');
+        return systemCall(() => natives.osGetPriority(pid), errnoCodes);
+      },
       setPriority(pid, priority) {
         if (priority === undefined) { priority = pid; pid = 0; }
-        natives.osSetPriority(pid, priority);
+        validateInt32(pid, 'pid');
+        validateInt32(priority, 'priority', -20, 19);
+        systemCall(() => natives.osSetPriority(pid, priority), errnoCodes);
       },
     };
+    // Read-only but configurable, as Node's.
+    ObjectDefineProperties(os, {
+      constants: { configurable: false, enumerable: true, value: constants },
+      EOL: { configurable: true, enumerable: true, writable: false, value: '\n' },
+      devNull: { configurable: true, enumerable: true, writable: false, value: '/dev/null' },
+    });
+    return os;
   }
 
   internals.makeOs = makeOs;

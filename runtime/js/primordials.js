@@ -277,4 +277,21 @@
     owners = byInitial = null;
     internals.primordials = freeze(made);
   };
+  // For scripts compiled after the bootstrap (Extension::lazy_js): the sealed
+  // primordials, where a name the bootstrap did not make throws when it is
+  // destructured (the file that loads such a script makes them beforehand),
+  // instead of reading as undefined until first called.
+  let strict;
+  const SavedProxy = Proxy;  // user code runs before the first call
+  const SavedError = Error;
+  internals.strictPrimordials = function () {
+    return strict ??= new SavedProxy(made, {
+      get(target, name) {
+        if (typeof name === 'string' && !(name in target)) {
+          throw new SavedError(`the primordial ${name} was not made at bootstrap`);
+        }
+        return target[name];
+      },
+    });
+  };
 })

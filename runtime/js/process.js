@@ -3,8 +3,61 @@
   'use strict';
   const {
     ArrayPrototypePush, ArrayPrototypeSplice, Number, ObjectAssign, ObjectKeys,
-    PromisePrototypeThen, PromiseResolve, ReflectApply, TypeError,
+    ObjectPrototypeHasOwnProperty, PromisePrototypeThen, PromiseResolve, Proxy, ReflectApply,
+    ReflectGet, ReflectHas, TypeError,
   } = internals.primordials;
+
+  // process.env as Node's: values become strings, symbol keys read as absent
+  // and cannot be set, only plain data descriptors may be defined.
+  const envStore = {};
+  let warnedEnvValue = false;
+  function envError(message) {
+    const error = new TypeError(message);
+    error.code = 'ERR_INVALID_OBJECT_DEFINE_PROPERTY';
+    return error;
+  }
+  function envValue(value) {
+    if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    if (!warnedEnvValue && typeof value !== 'string' && typeof value !== 'number' &&
+        typeof value !== 'boolean') {
+      warnedEnvValue = true;
+      globalThis.process?.emitWarning?.(
+        'Assigning any value other than a string, number, or boolean to a process.env property ' +
+        'is deprecated. Please make sure to convert the value to a string before setting ' +
+        'process.env with it.', 'DeprecationWarning', 'DEP0104');
+    }
+    return `${value}`;
+  }
+  const env = new Proxy(envStore, {
+    __proto__: null,
+    get(target, key) {
+      if (typeof key === 'string' && ObjectPrototypeHasOwnProperty(target, key)) return target[key];
+      return ReflectGet(target, key);
+    },
+    set(target, key, value) {
+      if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      target[key] = envValue(value);
+      return true;
+    },
+    defineProperty(target, key, desc) {
+      if ('get' in desc || 'set' in desc) {
+        throw envError("'process.env' does not accept an accessor(getter/setter) descriptor");
+      }
+      if (!desc.configurable || !desc.writable || !desc.enumerable) {
+        throw envError("'process.env' only accepts a configurable, writable, and enumerable data descriptor");
+      }
+      if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      target[key] = envValue(desc.value);
+      return true;
+    },
+    deleteProperty(target, key) {
+      if (typeof key === 'string') delete target[key];
+      return true;
+    },
+    has(target, key) {
+      return typeof key === 'string' && ReflectHas(target, key);
+    },
+  });
 
   let exitCode;
   const restoreHooks = [];
@@ -19,7 +72,7 @@
 
   const toysnap = {
     args: [],
-    env: {},
+    env,
     exit,
     get exitCode() { return exitCode; },
     set exitCode(code) { exitCode = code; },
@@ -40,7 +93,10 @@
     set exitCode(code) { exitCode = code; },
     nextTick(callback, ...args) {
       if (typeof callback !== 'function') {
-        throw new TypeError('The "callback" argument must be of type function');
+        const error = new TypeError('The "callback" argument must be of type function. Received ' +
+                                    internals.describeReceived(callback));
+        error.code = 'ERR_INVALID_ARG_TYPE';
+        throw error;
       }
       ArrayPrototypePush(ticks, { callback, args });
     },
@@ -61,9 +117,9 @@
 
   internals.setEnv = function (env) {
     // Replace contents, keep identity: code may hold a reference to process.env.
-    const keys = ObjectKeys(toysnap.env);
-    for (let i = 0; i < keys.length; i++) delete toysnap.env[keys[i]];
-    ObjectAssign(toysnap.env, env);
+    const keys = ObjectKeys(envStore);
+    for (let i = 0; i < keys.length; i++) delete envStore[keys[i]];
+    ObjectAssign(envStore, env);
   };
 
   internals.setArgs = function (args, execPath, entryPath) {
@@ -81,7 +137,7 @@
     try {
       while (count < ticks.length) {
         const { callback, args } = ticks[count++];
-        ReflectApply(callback, undefined, args);
+        internals.callUserCode(callback, undefined, args);  // timers.js
       }
     } finally {
       ArrayPrototypeSplice(ticks, 0, count);

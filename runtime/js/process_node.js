@@ -5,15 +5,13 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayIsArray, Error, Number, NumberParseInt, ObjectDefineProperties, ObjectSetPrototypeOf,
-    String, TypeError,
+    ArrayIsArray, Error, ErrorCaptureStackTrace, Number, NumberParseInt, ObjectDefineProperties,
+    ObjectDefineProperty, ObjectFreeze, ObjectSetPrototypeOf, String, SymbolToStringTag, TypeError,
+    TypedArrayPrototypeGetSymbolToStringTag,
   } = internals.primordials;
 
   const process = globalThis.process;
   const NODE_VERSION = '20.20.2';  // the Node whose behaviour toysnap matches
-  const signals = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12,
-                    SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19,
-                    SIGTSTP: 20, SIGWINCH: 28 };
 
   function systemError(code, syscall, message) {
     const error = new Error(message);
@@ -39,7 +37,15 @@
   const [v8Version, uvVersion] = natives.libraryVersions();
   process.versions = { node: NODE_VERSION, v8: v8Version, uv: uvVersion,
                        toysnap: internals.toysnapVersion ?? '0.1.0' };
-  process.features = { inspector: false, ipv6: true, tls: false };
+  process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false,
+                       tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true };
+  // What Node reports of its build; code (Node's own tests among it) reads these fields.
+  process.config = ObjectFreeze({
+    target_defaults: ObjectFreeze({ default_configuration: 'Release' }),
+    variables: ObjectFreeze({ asan: 0, host_arch: 'x64', target_arch: 'x64',
+                              v8_enable_i18n_support: 1, node_shared: false,
+                              node_use_openssl: false, node_quic: false }),
+  });
   process.cwd = () => natives.cwd();
   process.chdir = function chdir(directory) {
     if (typeof directory !== 'string') {
@@ -86,35 +92,75 @@
   }
   memoryUsage.rss = () => natives.memoryUsage()[0];
   process.memoryUsage = memoryUsage;
-  process.umask = (mask) => natives.umask(typeof mask === 'string' ? NumberParseInt(mask, 8) : mask);
-  process.kill = function kill(pid, signal = 'SIGTERM') {
-    const number = typeof signal === 'number' ? signal : signals[signal];
-    if (number === undefined) {
-      const error = new TypeError(`Unknown signal: ${String(signal)}`);
-      error.code = 'ERR_UNKNOWN_SIGNAL';
-      throw error;
+  // Node's emitWarning: a string becomes an Error named `type` with `code`
+  // and `detail`; 'warning' is emitted on the next tick, and printed.
+  process.emitWarning = function emitWarning(warning, type, code, ctor) {
+    let detail;
+    if (type !== null && typeof type === 'object' && !ArrayIsArray(type)) {
+      ctor = type.ctor;
+      code = type.code;
+      if (typeof type.detail === 'string') detail = type.detail;
+      type = type.type || 'Warning';
+    } else if (typeof type === 'function') {
+      ctor = type;
+      code = undefined;
+      type = 'Warning';
     }
-    const failure = natives.kill(pid, number);
-    if (failure !== '') throw systemError(failure, 'kill', `kill ${failure}`);
-    return true;
-  };
-  process.emitWarning = function emitWarning(warning, type, code) {
-    let name = 'Warning';
-    if (typeof type === 'string') name = type;
-    else if (type !== null && typeof type === 'object' && typeof type.type === 'string') name = type.type;
-    const message = typeof warning === 'string' ? warning : String(warning?.message ?? warning);
-    const error = typeof warning === 'object' && warning !== null ? warning : new Error(message);
-    if (!(typeof warning === 'object')) error.name = name;
-    if (typeof process.emit === 'function' && process.listenerCount?.('warning') > 0) {
-      process.emit('warning', error);
-      return;
+    if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'of type string', type);
+    if (typeof code === 'function') {
+      ctor = code;
+      code = undefined;
+    } else if (code !== undefined && typeof code !== 'string') {
+      throw invalidArgType('code', 'of type string', code);
     }
-    natives.print(2, `(toysnap:${process.pid}) ${code ? `[${code}] ` : ''}${name}: ${message}\n`);
+    if (typeof warning === 'string') {
+      // Only a number may be put back: in a restored isolate the limit reads as
+      // undefined, and setting undefined would turn every stack off.
+      const limit = Error.stackTraceLimit;
+      if (typeof limit === 'number') Error.stackTraceLimit = 0;
+      warning = new Error(warning);
+      if (typeof limit === 'number') Error.stackTraceLimit = limit;
+      warning.name = String(type || 'Warning');
+      if (code !== undefined) warning.code = code;
+      if (detail !== undefined) warning.detail = detail;
+      ErrorCaptureStackTrace(warning, ctor || process.emitWarning);
+    } else if (!(warning instanceof Error)) {
+      throw invalidArgType('warning', 'of type string or an instance of Error', warning);
+    }
+    if (warning.name === 'DeprecationWarning') {
+      if (process.noDeprecation) return;
+      if (process.throwDeprecation) throw warning;
+    }
+    process.nextTick(emitWarningNow, warning);
   };
+  function emitWarningNow(warning) {
+    if (typeof process.emit === 'function') process.emit('warning', warning);
+    if (process.noProcessWarnings) return;
+    if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+    // Node's line, from process.release.name; without its "(Use `node
+    // --trace-warnings ...`" hint, as toysnap has no such flags.
+    let text = `(${process.release.name}:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}`;
+    text += typeof warning.toString === 'function' ? `${warning.toString()}` : `${warning.name}: ${warning.message}`;
+    if (typeof warning.detail === 'string') text += `\n${warning.detail}`;
+    text += '\n';
+    natives.print(2, text);
+  }
+  function invalidArgType(name, what, value) {
+    const error = new TypeError(`The "${name}" argument must be ${what}. Received ${internals.describeReceived(value)}`);
+    error.code = 'ERR_INVALID_ARG_TYPE';
+    return error;
+  }
 
   // process is an EventEmitter, as in Node, once events exists.
+  // Node's process is an instance of a `process` constructor whose prototype
+  // inherits from EventEmitter's.
   internals.processBecomesEmitter = function (EventEmitter) {
-    ObjectSetPrototypeOf(process, EventEmitter.prototype);
+    const constructor = function process() {};
+    ObjectSetPrototypeOf(constructor.prototype, EventEmitter.prototype);
+    ObjectSetPrototypeOf(process, constructor.prototype);
+    ObjectDefineProperty(process, SymbolToStringTag, {
+      value: 'process', writable: true, enumerable: false, configurable: false,
+    });
   };
 
   let exiting = false;

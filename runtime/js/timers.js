@@ -53,6 +53,7 @@
       this._next = null;
       this._hasPrimitive = false;
       this._cleared = false;
+      this._ended = false;  // _idleTimeout = -1 or _onTimeout = null: not started again
       start(this, clock());
     }
     ref() {
@@ -75,6 +76,15 @@
       return this;
     }
     close() { clear(this); return this; }
+    // Node's own field names, which tests and old npm code read and write:
+    // _onTimeout = null skips the callback, _idleTimeout = -1 ends an interval.
+    get _onTimeout() { return this._callback; }
+    set _onTimeout(callback) { this._callback = callback; }
+    get _idleTimeout() { return this._cleared || this._ended ? -1 : this._delay; }
+    set _idleTimeout(delay) {
+      if (delay === -1) this._ended = true;
+      else if (typeof delay === 'number' && delay >= 1) this._delay = MathTrunc(delay);
+    }
     [SymbolToPrimitive]() {
       if (!this._hasPrimitive) {
         this._hasPrimitive = true;
@@ -207,7 +217,12 @@
 
   function delayOf(value) {
     const delay = Number(value);
-    return delay >= 1 && delay <= TIMEOUT_MAX ? MathTrunc(delay) : 1;
+    if (delay >= 1 && delay <= TIMEOUT_MAX) return MathTrunc(delay);
+    if (delay > TIMEOUT_MAX) {
+      globalThis.process.emitWarning(`${delay} does not fit into a 32-bit signed integer.` +
+                                     '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
+    }
+    return 1;
   }
 
   globalThis.setTimeout = function setTimeout(callback, delay, ...args) {
@@ -243,16 +258,46 @@
     }
   };
 
+  // process_errors.js: listeners may handle what a callback throws; else the
+  // error goes on as it was thrown (its message keeps the user's line), after
+  // 'exit' was emitted.
+  function callUserCode(fn, receiver, args) {
+    if (internals.uncaughtListened()) {
+      try {
+        ReflectApply(fn, receiver, args);
+      } catch (error) {
+        internals.handleUncaught(error);
+      }
+      return;
+    }
+    let threw = true;
+    try {
+      ReflectApply(fn, receiver, args);
+      threw = false;
+    } finally {
+      if (threw) internals.beforeFatalError();
+    }
+  }
+  internals.callUserCode = callUserCode;
+
+  // The timer whose callback runs: Node still counts it as an active resource.
+  let running = null;
+  internals.activeTimeouts = () =>
+    refCount + (running !== null && running._ref && !running._cleared && running._list === null ? 1 : 0);
+
   function run(timer) {
     unlink(timer);
+    running = timer;
     // An interval's next period starts when its callback is called; it is
     // started again afterwards (even if the callback throws), unless the
     // callback cleared it.
     const startTime = timer._repeat ? clock() : 0;
     try {
-      ReflectApply(timer._callback, timer, timer._args);
+      if (typeof timer._callback === 'function') callUserCode(timer._callback, timer, timer._args);
+      else timer._ended = true;
     } finally {
-      if (timer._repeat && !timer._cleared) {
+      running = null;
+      if (timer._repeat && !timer._cleared && !timer._ended) {
         if (timer._list !== null) unlink(timer);
         start(timer, startTime);
       } else if (timer._list === null) {
