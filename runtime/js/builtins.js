@@ -7,7 +7,7 @@
     ArrayBuffer, ArrayBufferIsView, ArrayFrom, ArrayIsArray, ArrayPrototypeFilter,
     ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush,
     ArrayPrototypeReduce, ArrayPrototypeSlice, DataView, DataViewPrototypeGetUint32, Error, MathMin,
-    MathSign, MathTrunc, NumberIsNaN, NumberParseInt, ObjectDefineProperties, ObjectDefineProperty,
+    MathSign, MathTrunc, NumberIsNaN, NumberIsSafeInteger, NumberParseInt, ObjectDefineProperties, ObjectDefineProperty,
     ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectKeys, ObjectSetPrototypeOf,
     Promise, PromisePrototypeThen, Proxy, RangeError, ReflectApply, ReflectConstruct, SafeMap,
     SafeRegExpReplace, SafeSet, String, StringFromCharCodeApply, StringPrototypeCharCodeAt,
@@ -176,6 +176,22 @@
     const util = {
       format: (...args) => ReflectApply(internals.format, undefined, args),
       inspect: internals.inspect,
+      // libuv's name for a negative error number, as Node's (uv_err_name).
+      getSystemErrorName(err) {
+        if (typeof err !== 'number') {
+          const error = new TypeError('The "err" argument must be of type number. Received ' +
+                                      internals.describeReceived(err));
+          error.code = 'ERR_INVALID_ARG_TYPE';
+          throw error;
+        }
+        if (err >= 0 || !NumberIsSafeInteger(err)) {
+          const error = new RangeError('The value of "err" is out of range. It must be a ' +
+                                       `negative integer. Received ${err}`);
+          error.code = 'ERR_OUT_OF_RANGE';
+          throw error;
+        }
+        return natives.uvErrorName(err)[0];
+      },
       inherits(ctor, superCtor) {
         ObjectDefineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
         ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);

@@ -122,9 +122,12 @@
     ObjectAssign(envStore, env);
   };
 
-  internals.setArgs = function (args, execPath, entryPath) {
+  // As Node: argv[0] is the executable's absolute path, argv0 what it was
+  // invoked as.
+  internals.setArgs = function (args, invokedAs, entryPath) {
     toysnap.args = args;
-    const argv = [execPath, entryPath];
+    process.argv0 = invokedAs;
+    const argv = [process.execPath, entryPath];
     for (let i = 0; i < args.length; i++) ArrayPrototypePush(argv, args[i]);
     process.argv = argv;
   };

@@ -6,7 +6,7 @@
   'use strict';
   const {
     ArrayFrom, Error, ErrorCaptureStackTrace, JSONStringify, ObjectDefineProperty, ObjectIs,
-    ObjectSetPrototypeOf, SafeMap, String, StringPrototypeIncludes, StringPrototypeSlice, Symbol,
+    ObjectSetPrototypeOf, PromiseReject, SafeMap, String, StringPrototypeIncludes, StringPrototypeSlice, Symbol,
     SymbolIterator, SymbolToStringTag, TypeError,
   } = internals.primordials;
 
@@ -201,6 +201,16 @@
   defineProperty(Crypto.prototype, SymbolToStringTag, { value: 'Crypto', configurable: true });
   const crypto = new Crypto(kConstruct);
 
+  // Node 20 has a global fetch (undici); toysnap's HTTP client is not there
+  // yet. Code written for Node 20 calls it without checking, so it gets a
+  // rejection that says so instead of a ReferenceError (README: module table).
+  function fetch(input, init = undefined) {
+    const error = nodeError(Error, 'ERR_TOYSNAP_UNSUPPORTED',
+                            'toysnap does not support fetch yet (it has no HTTP client)');
+    ErrorCaptureStackTrace(error, fetch);
+    return PromiseReject(error);
+  }
+
   // Enumerability as in Node: classes hidden, functions and objects visible.
   for (const [name, value, enumerable] of [
     ['DOMException', DOMException, false],
@@ -211,6 +221,7 @@
     ['structuredClone', structuredClone, true],
     ['performance', performance, true],
     ['crypto', crypto, true],
+    ['fetch', fetch, true],
   ]) {
     defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
   }

@@ -1,11 +1,17 @@
 // Issue #13: the rest of process (ids, cwd/chdir, hrtime, memory, umask, kill,
 // stdout writes, EventEmitter, beforeExit/exit), compared with Node.
 import os from 'node:os';
+import util from 'node:util';
 export function main(args) {
   const out = [];
   out.push(typeof process.pid, process.pid === process.pid, process.pid > 0, typeof process.ppid);
   out.push(process.version, process.versions.node, process.release.name, process.arch, process.platform);
   out.push(process.cwd() === process.env.PWD || process.cwd().length > 0);
+  out.push(process.argv[0] === process.execPath, typeof process.argv0);
+  out.push(util.getSystemErrorName(-2), util.getSystemErrorName(-98), util.getSystemErrorName(-99999));
+  for (const bad of [2, 'x', -1.5]) {
+    try { util.getSystemErrorName(bad); } catch (e) { out.push(e.code, e.message); }
+  }
   const before = process.cwd();
   process.chdir('/'); out.push(process.cwd()); process.chdir(before);
   try { process.chdir('/no/such/dir'); } catch (e) { out.push(e.code, e.syscall, e.message.replace(before, 'CWD')); }
