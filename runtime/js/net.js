@@ -6,7 +6,8 @@
 (function (natives, internals) {
   'use strict';
   // Saved before user code runs, as the primordials are.
-  internals.netTimers = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
+  const { setTimeout, clearTimeout } = globalThis;
+  internals.netTimers = { setTimeout, clearTimeout };
 
   function load(name) { return natives.loadScript(name)(natives, internals); }
   let socketParts, stdio, handleClasses;

@@ -79,7 +79,8 @@
       if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'utf-8')) {
         print(this.fd, chunk);
       } else {
-        natives.writeBytes(this.fd, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+        natives.writeBytes(this.fd, bytes);
       }
       cb();
     }

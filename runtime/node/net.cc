@@ -48,8 +48,8 @@ std::vector<NativeFunction> AllFunctions() {
 
 const Extension& NetExtension() {
   static constexpr absl::string_view kJs[] = {"net.js"};
-  static constexpr absl::string_view kLazyJs[] = {"net_socket.js", "net_server.js", "tty.js",
-                                                  "stdio.js"};
+  static constexpr absl::string_view kLazyJs[] = {"net_socket.js", "net_connect.js",
+                                                  "net_server.js", "tty.js", "stdio.js"};
   static const std::vector<NativeFunction>* const kFunctions =
       new std::vector<NativeFunction>(AllFunctions());
   static const Extension kExtension{
