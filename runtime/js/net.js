@@ -1,7 +1,8 @@
 // The net extension's bootstrap: registrations only, so a program that never
 // touches the network or stdio streams pays nothing at start. `net`, `tty`
 // and process.stdin/stdout/stderr are lazy scripts, compiled on first use:
-// net_socket.js (net.Socket), net_server.js (net.Server, the module),
+// net_socket.js (net.Socket) with net_connect.js, net_server.js (net.Server,
+// the module),
 // tty.js (ReadStream, WriteStream) and stdio.js (the process streams).
 (function (natives, internals) {
   'use strict';
