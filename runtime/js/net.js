@@ -2,8 +2,7 @@
 // touches the network or stdio streams pays nothing at start. `net`, `tty`
 // and process.stdin/stdout/stderr are lazy scripts, compiled on first use:
 // net_socket.js (net.Socket) with net_connect.js, net_server.js (net.Server,
-// the module),
-// tty.js (ReadStream, WriteStream) and stdio.js (the process streams).
+// the module), tty.js (ReadStream, WriteStream) and stdio.js (the streams).
 (function (natives, internals) {
   'use strict';
   // Saved before user code runs, as the primordials are.
