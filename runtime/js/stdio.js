@@ -15,14 +15,16 @@
   // Node's internal/fs/sync_write_stream: each write is one fs.writeSync.
   class SyncWriteStream extends Writable {
     constructor(fd, options) {
-      super({ autoDestroy: true });
+      // Strings go to writeSync as they are: no Buffer made per write.
+      super({ autoDestroy: true, decodeStrings: false });
       this.fd = fd;
       this.readable = false;
       this.autoClose = options?.autoClose === undefined ? true : options.autoClose;
     }
     _write(chunk, encoding, cb) {
       try {
-        fs.writeSync(this.fd, chunk);
+        if (typeof chunk === 'string') fs.writeSync(this.fd, chunk, null, encoding);
+        else fs.writeSync(this.fd, chunk);
       } catch (error) {
         cb(error);
         return;
