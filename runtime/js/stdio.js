@@ -100,7 +100,7 @@
 
   function createWritableStdioStream(fd) {
     let stream;
-    switch (natives.guessHandleType(fd)) {
+    switch (natives.stdioEnabled() ? natives.guessHandleType(fd) : 'NONE') {
       case 'TTY': {
         stream = new (internals.requireBuiltin('tty').WriteStream)(fd);
         stream._type = 'tty';
@@ -119,7 +119,8 @@
         break;
       }
       default:
-        // A closed descriptor: output goes nowhere, as in Node.
+        // A closed descriptor (or an embedder's that is not the program's):
+        // output goes nowhere, as in Node.
         stream = new Writable({ write(buffer, encoding, cb) { cb(); } });
     }
     stream.fd = fd;
@@ -145,9 +146,15 @@
     if (!this._writableState.emitClose) process.nextTick(() => this.emit('close'));
   }
 
+  function emptyStdin() {
+    const stdin = new Readable({ read() {} });
+    stdin.push(null);
+    return stdin;
+  }
+
   function createStdin() {
     let stdin;
-    switch (natives.guessHandleType(0)) {
+    switch (natives.stdioEnabled() ? natives.guessHandleType(0) : 'NONE') {
       case 'TTY':
         stdin = new (internals.requireBuiltin('tty').ReadStream)(0, {
           highWaterMark: 0, readable: true, writable: false,
@@ -165,8 +172,7 @@
         break;
       }
       default:
-        stdin = new Readable({ read() {} });
-        stdin.push(null);
+        stdin = emptyStdin();
     }
     stdin.fd = 0;
     // Paused until someone reads; reading keeps the loop alive, pausing
@@ -212,7 +218,8 @@
     let stream = streams[fd];
     if (stream !== undefined) return stream;
     if (internals.isBuildingSnapshot()) {
-      stream = fd === 0 ? new FileStdin(0) : new BuildTimeWriter(fd);
+      stream = fd !== 0 ? new BuildTimeWriter(fd) : natives.stdioEnabled() ? new FileStdin(0)
+        : emptyStdin();
       if (fd === 0) stream.fd = 0;
     } else if (fd === 0) {
       stream = createStdin();
