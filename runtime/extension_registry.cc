@@ -49,10 +49,18 @@ void AddClass(TableBuilder& table, const NativeClass& cls) {
   absl::string_view prefix(cls.name);
   absl::AlphaNum version(cls.state_version);
   table.Add(cls.constructor, {prefix, "#", version.Piece()});
-  for (const NativeMethod& method : cls.methods) table.Add(method.callback, {prefix, ".", method.name});
-  for (const NativeMethod& getter : cls.getters) table.Add(getter.callback, {prefix, ".get ", getter.name});
-  for (const NativeMethod& setter : cls.setters) table.Add(setter.callback, {prefix, ".set ", setter.name});
-  for (const NativeMethod& method : cls.statics) table.Add(method.callback, {prefix, "::", method.name});
+  for (const NativeMethod& method : cls.methods) {
+    table.Add(method.callback, {prefix, ".", method.name});
+  }
+  for (const NativeMethod& getter : cls.getters) {
+    table.Add(getter.callback, {prefix, ".get ", getter.name});
+  }
+  for (const NativeMethod& setter : cls.setters) {
+    table.Add(setter.callback, {prefix, ".set ", setter.name});
+  }
+  for (const NativeMethod& method : cls.statics) {
+    table.Add(method.callback, {prefix, "::", method.name});
+  }
 }
 
 }  // namespace

@@ -32,6 +32,9 @@ class NativeHost {
   // --path-prefix-map), and whether module paths keep their symlinks.
   virtual const PathMap& path_map() const = 0;
   virtual bool preserve_symlinks() const = 0;
+  // Whether the program's output may reach the process's stdout/stderr (and
+  // it may read stdin): RuntimeOptions::console.
+  virtual bool console_enabled() const = 0;
   // Every file the program read (`content`) or probed (`kind`: 0 missing,
   // 1 file, 2 directory), by recorded path: a build's inputs, for incremental
   // rebuilds.

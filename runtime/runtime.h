@@ -36,7 +36,8 @@
 namespace toysnap {
 
 struct RuntimeOptions {
-  // Whether console output reaches stdout/stderr.
+  // Whether console output reaches stdout/stderr; without it process.stdout
+  // and stderr write nowhere and process.stdin is empty.
   bool console = true;
   // What process.env and toysnap.env hold. The CLI passes the real environment at
   // run time and only the --env variables at build time.
@@ -161,6 +162,7 @@ class Runtime : public NativeHost {
   void RequestExit(int code) override;
   const PathMap& path_map() const override { return options_.path_map; }
   bool preserve_symlinks() const override { return options_.preserve_symlinks; }
+  bool console_enabled() const override { return options_.console; }
   void RecordFileRead(absl::string_view path, absl::string_view content) override;
   void RecordFileProbe(absl::string_view path, int kind) override;
   absl::StatusOr<std::unique_ptr<SiblingRuntime>> NewSibling(SiblingOptions options) override;

@@ -328,6 +328,13 @@ TEST(NodeParityTest, StdinFilterReadsLinesFromAPipe) {
   ExpectSameAsNode(Runfile("tests/node_parity/stdin_lines.mjs"), {});
 }
 
+TEST(NodeParityTest, StdinOnceDataThenPause) {
+  ProcessIo io;
+  io.pipe_stdin = true;
+  io.stdin_text = "first line\nsecond line\n";
+  ExpectSameAsNode(Runfile("tests/node_parity/stdin_once.mjs"), {}, {}, {}, io);
+}
+
 TEST(NodeParityTest, StdinByAsyncIteration) {
   ProcessIo io;
   io.pipe_stdin = true;

@@ -44,7 +44,9 @@
     }
     if (callbackName) u.validateFunction(callback, callbackName);
     if (options?.hints != null) {
-      if (typeof options.hints !== 'number') throw u.invalidArgType('options.hints', 'number', options.hints);
+      if (typeof options.hints !== 'number') {
+        throw u.invalidArgType('options.hints', 'number', options.hints);
+      }
       hints = options.hints >>> 0;
       if ((hints & ~(ADDRCONFIG | ALL | V4MAPPED)) !== 0) throw u.invalidArgValue('hints', hints);
     }

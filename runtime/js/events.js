@@ -224,9 +224,15 @@
     },
     addListener(type, listener) { return addListener(this, type, listener, false); },
     prependListener(type, listener) { return addListener(this, type, listener, true); },
-    once(type, listener) { return addListener(this, type, wrapOnce(this, type, listener), false); },
+    // Through this.on / this.prependListener, as Node's: a subclass's `on`
+    // (Readable's starts the flow for 'data') sees once() listeners too.
+    once(type, listener) {
+      this.on(type, wrapOnce(this, type, listener));
+      return this;
+    },
     prependOnceListener(type, listener) {
-      return addListener(this, type, wrapOnce(this, type, listener), true);
+      this.prependListener(type, wrapOnce(this, type, listener));
+      return this;
     },
     removeListener(type, listener) {
       checkListener(listener);

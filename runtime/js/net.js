@@ -1,12 +1,13 @@
 // The net extension's bootstrap: registrations only, so a program that never
 // touches the network or stdio streams pays nothing at start. `net`, `tty`
 // and process.stdin/stdout/stderr are lazy scripts, compiled on first use:
-// net_socket.js (net.Socket), net_server.js (net.Server, the module),
-// tty.js (ReadStream, WriteStream) and stdio.js (the process streams).
+// net_socket.js (net.Socket) with net_connect.js, net_server.js (net.Server,
+// the module), tty.js (ReadStream, WriteStream) and stdio.js (the streams).
 (function (natives, internals) {
   'use strict';
   // Saved before user code runs, as the primordials are.
-  internals.netTimers = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
+  const { setTimeout, clearTimeout } = globalThis;
+  internals.netTimers = { setTimeout, clearTimeout };
 
   function load(name) { return natives.loadScript(name)(natives, internals); }
   let socketParts, stdio, handleClasses;

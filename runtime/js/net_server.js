@@ -183,7 +183,9 @@
 
     [SymbolAsyncDispose]() {
       if (this._handle === null) return Promise.resolve();
-      return new Promise((resolve, reject) => this.close((error) => (error ? reject(error) : resolve())));
+      return new Promise((resolve, reject) => {
+        this.close((error) => (error ? reject(error) : resolve()));
+      });
     }
   }
 
@@ -222,7 +224,8 @@
       handle = createServerHandle(address, port, addressType, Boolean(ipv6Only), where);
     }
     if (typeof handle === 'number') {
-      process.nextTick(emitErrorNT, server, uvExceptionWithHostPort(handle, 'listen', address, port));
+      const error = uvExceptionWithHostPort(handle, 'listen', address, port);
+      process.nextTick(emitErrorNT, server, error);
       return;
     }
     const err = handle.listen(backlog || 511, (status) => onconnection(server, status));

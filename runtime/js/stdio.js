@@ -15,14 +15,16 @@
   // Node's internal/fs/sync_write_stream: each write is one fs.writeSync.
   class SyncWriteStream extends Writable {
     constructor(fd, options) {
-      super({ autoDestroy: true });
+      // Strings go to writeSync as they are: no Buffer made per write.
+      super({ autoDestroy: true, decodeStrings: false });
       this.fd = fd;
       this.readable = false;
       this.autoClose = options?.autoClose === undefined ? true : options.autoClose;
     }
     _write(chunk, encoding, cb) {
       try {
-        fs.writeSync(this.fd, chunk);
+        if (typeof chunk === 'string') fs.writeSync(this.fd, chunk, null, encoding);
+        else fs.writeSync(this.fd, chunk);
       } catch (error) {
         cb(error);
         return;
@@ -79,7 +81,8 @@
       if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'utf-8')) {
         print(this.fd, chunk);
       } else {
-        natives.writeBytes(this.fd, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+        natives.writeBytes(this.fd, bytes);
       }
       cb();
     }
@@ -97,7 +100,7 @@
 
   function createWritableStdioStream(fd) {
     let stream;
-    switch (natives.guessHandleType(fd)) {
+    switch (natives.stdioEnabled() ? natives.guessHandleType(fd) : 'NONE') {
       case 'TTY': {
         stream = new (internals.requireBuiltin('tty').WriteStream)(fd);
         stream._type = 'tty';
@@ -116,7 +119,8 @@
         break;
       }
       default:
-        // A closed descriptor: output goes nowhere, as in Node.
+        // A closed descriptor (or an embedder's that is not the program's):
+        // output goes nowhere, as in Node.
         stream = new Writable({ write(buffer, encoding, cb) { cb(); } });
     }
     stream.fd = fd;
@@ -142,9 +146,15 @@
     if (!this._writableState.emitClose) process.nextTick(() => this.emit('close'));
   }
 
+  function emptyStdin() {
+    const stdin = new Readable({ read() {} });
+    stdin.push(null);
+    return stdin;
+  }
+
   function createStdin() {
     let stdin;
-    switch (natives.guessHandleType(0)) {
+    switch (natives.stdioEnabled() ? natives.guessHandleType(0) : 'NONE') {
       case 'TTY':
         stdin = new (internals.requireBuiltin('tty').ReadStream)(0, {
           highWaterMark: 0, readable: true, writable: false,
@@ -162,8 +172,7 @@
         break;
       }
       default:
-        stdin = new Readable({ read() {} });
-        stdin.push(null);
+        stdin = emptyStdin();
     }
     stdin.fd = 0;
     // Paused until someone reads; reading keeps the loop alive, pausing
@@ -209,7 +218,8 @@
     let stream = streams[fd];
     if (stream !== undefined) return stream;
     if (internals.isBuildingSnapshot()) {
-      stream = fd === 0 ? new FileStdin(0) : new BuildTimeWriter(fd);
+      stream = fd !== 0 ? new BuildTimeWriter(fd) : natives.stdioEnabled() ? new FileStdin(0)
+        : emptyStdin();
       if (fd === 0) stream.fd = 0;
     } else if (fd === 0) {
       stream = createStdin();

@@ -12,7 +12,8 @@
   const { TTY } = internals.handleClasses();
 
   function isatty(fd) {
-    return NumberIsInteger(fd) && fd >= 0 && fd <= 2147483647 && natives.guessHandleType(fd) === 'TTY';
+    return NumberIsInteger(fd) && fd >= 0 && fd <= 2147483647 &&
+      natives.guessHandleType(fd) === 'TTY';
   }
 
   function newTty(fd) {
@@ -71,13 +72,16 @@
         default: return COLORS_2;
       }
     }
-    if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') {
+    if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined ||
+        env.TERM === 'dumb') {
       return COLORS_2;
     }
     if (env.TMUX) return COLORS_16m;
     if (env.CI) {
       if ('GITHUB_ACTIONS' in env || 'GITEA_ACTIONS' in env) return COLORS_16m;
-      if (ArrayPrototypeSome(CI_256, (sign) => sign in env) || env.CI_NAME === 'codeship') return COLORS_256;
+      if (ArrayPrototypeSome(CI_256, (sign) => sign in env) || env.CI_NAME === 'codeship') {
+        return COLORS_256;
+      }
       return COLORS_2;
     }
     if ('TEAMCITY_VERSION' in env) {
@@ -97,7 +101,8 @@
       if (RegExpPrototypeExec(/^xterm-256/, env.TERM) !== null) return COLORS_256;
       const term = StringPrototypeToLowerCase(env.TERM);
       if (TERM_ENVS[term]) return TERM_ENVS[term];
-      if (ArrayPrototypeSome(TERM_PATTERNS, (pattern) => RegExpPrototypeExec(pattern, term) !== null)) {
+      const matches = (pattern) => RegExpPrototypeExec(pattern, term) !== null;
+      if (ArrayPrototypeSome(TERM_PATTERNS, matches)) {
         return COLORS_16;
       }
     }
@@ -106,7 +111,8 @@
   }
 
   function hasColors(count, env) {
-    if (env === undefined && (count === undefined || (typeof count === 'object' && count !== null))) {
+    const countIsEnv = count === undefined || (typeof count === 'object' && count !== null);
+    if (env === undefined && countIsEnv) {
       env = count;
       count = 16;
     } else {

@@ -79,7 +79,8 @@ void GetAddrInfo(const v8::FunctionCallbackInfo<v8::Value>& info) {
     return ThrowError(isolate, ErrorKind::kError, "dns needs the runtime's event loop");
   }
   if (!info[0]->IsString() || !info[3]->IsFunction()) {
-    return ThrowError(isolate, ErrorKind::kTypeError, "getaddrinfo(hostname, family, hints, callback)");
+    return ThrowError(isolate, ErrorKind::kTypeError,
+                      "getaddrinfo(hostname, family, hints, callback)");
   }
   v8::String::Utf8Value hostname(isolate, info[0]);
   int family = info[1]->IsInt32() ? info[1].As<v8::Int32>()->Value() : 0;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "runtime/native_util.h"
+#include "runtime/natives.h"
 #include "runtime/node/signal_watch.h"
 #include "runtime/node/stream_handle.h"
 #include "v8-function-callback.h"
@@ -38,8 +39,16 @@ void LoadHandleClasses(const v8::FunctionCallbackInfo<v8::Value>& info) {
   info.GetReturnValue().Set(classes);
 }
 
+// stdioEnabled() -> whether the process's stdio is the program's
+// (RuntimeOptions::console): an embedder may keep it to itself.
+void StdioEnabled(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  NativeHost* host = NativeHost::From(info.GetIsolate());
+  info.GetReturnValue().Set(host != nullptr && host->console_enabled());
+}
+
 std::vector<NativeFunction> AllFunctions() {
-  std::vector<NativeFunction> functions = {{"loadHandleClasses", LoadHandleClasses, 0}};
+  std::vector<NativeFunction> functions = {{"loadHandleClasses", LoadHandleClasses, 0},
+                                           {"stdioEnabled", StdioEnabled, 0}};
   for (const NativeFunction& function : StreamHandleFunctions()) functions.push_back(function);
   return functions;
 }
@@ -48,8 +57,8 @@ std::vector<NativeFunction> AllFunctions() {
 
 const Extension& NetExtension() {
   static constexpr absl::string_view kJs[] = {"net.js"};
-  static constexpr absl::string_view kLazyJs[] = {"net_socket.js", "net_server.js", "tty.js",
-                                                  "stdio.js"};
+  static constexpr absl::string_view kLazyJs[] = {"net_socket.js", "net_connect.js",
+                                                  "net_server.js", "tty.js", "stdio.js"};
   static const std::vector<NativeFunction>* const kFunctions =
       new std::vector<NativeFunction>(AllFunctions());
   static const Extension kExtension{

@@ -36,6 +36,8 @@ std::vector<uv_buf_t> Buffers(const char* data, size_t size) {
   return buffers;
 }
 
+using Args = std::vector<v8::Local<v8::Value>>;  // what a callback is called with
+
 EventLoop* LoopOf(v8::Isolate* isolate) {
   IsolateData* data = isolate != nullptr ? IsolateData::From(isolate) : nullptr;
   return data != nullptr ? data->loop : nullptr;
@@ -109,7 +111,7 @@ void StreamHandle::Deliver(v8::Global<v8::Function>& callback, MakeArgs make_arg
   if (loop == nullptr || callback.IsEmpty()) return;
   loop->RunCallback([&](v8::Local<v8::Context> context) -> absl::Status {
     v8::TryCatch try_catch(isolate_);
-    std::vector<v8::Local<v8::Value>> args = make_args(context);
+    Args args = make_args(context);
     v8::Local<v8::Function> function = callback.Get(isolate_);
     v8::Local<v8::Value> ignored;
     if (!function->Call(context, v8::Undefined(isolate_), static_cast<int>(args.size()),
@@ -142,7 +144,7 @@ void StreamHandle::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* bu
   auto* self = static_cast<StreamHandle*>(stream->data);
   if (nread == 0) return;  // libuv's "nothing now" (EAGAIN)
   if (nread > 0) self->bytes_read_ += static_cast<size_t>(nread);
-  self->Deliver(self->onread_, [&](v8::Local<v8::Context>) -> std::vector<v8::Local<v8::Value>> {
+  self->Deliver(self->onread_, [&](v8::Local<v8::Context>) -> Args {
     if (nread < 0) return {v8::Integer::New(self->isolate_, static_cast<int>(nread))};
     size_t size = static_cast<size_t>(nread);
     std::unique_ptr<v8::BackingStore> store =
@@ -218,7 +220,7 @@ int StreamHandle::Write(const char* data, size_t size, std::shared_ptr<v8::Backi
 void StreamHandle::OnWrite(uv_write_t* raw, int status) {
   std::unique_ptr<WriteRequest> request(static_cast<WriteRequest*>(raw->data));
   StreamHandle* self = request->owner;
-  self->Deliver(request->callback, [&](v8::Local<v8::Context>) -> std::vector<v8::Local<v8::Value>> {
+  self->Deliver(request->callback, [&](v8::Local<v8::Context>) -> Args {
     return {v8::Integer::New(self->isolate_, status)};
   });
 }
@@ -237,7 +239,7 @@ int StreamHandle::Shutdown(v8::Local<v8::Function> callback) {
 void StreamHandle::OnShutdown(uv_shutdown_t* raw, int status) {
   std::unique_ptr<ShutdownRequest> request(static_cast<ShutdownRequest*>(raw->data));
   StreamHandle* self = request->owner;
-  self->Deliver(request->callback, [&](v8::Local<v8::Context>) -> std::vector<v8::Local<v8::Value>> {
+  self->Deliver(request->callback, [&](v8::Local<v8::Context>) -> Args {
     return {v8::Integer::New(self->isolate_, status)};
   });
 }
@@ -263,7 +265,7 @@ void StreamHandle::OnConnect(uv_connect_t* raw, int status) {
   std::unique_ptr<ConnectRequest> request(static_cast<ConnectRequest*>(raw->data));
   StreamHandle* self = request->owner;
   self->connecting_ = false;
-  self->Deliver(request->callback, [&](v8::Local<v8::Context>) -> std::vector<v8::Local<v8::Value>> {
+  self->Deliver(request->callback, [&](v8::Local<v8::Context>) -> Args {
     return {v8::Integer::New(self->isolate_, status)};
   });
 }
@@ -279,7 +281,7 @@ int StreamHandle::Listen(int backlog, v8::Local<v8::Function> onconnection) {
 void StreamHandle::OnConnection(uv_stream_t* server, int status) {
   auto* self = static_cast<StreamHandle*>(server->data);
   self->Deliver(self->onconnection_,
-                [&](v8::Local<v8::Context>) -> std::vector<v8::Local<v8::Value>> {
+                [&](v8::Local<v8::Context>) -> Args {
                   return {v8::Integer::New(self->isolate_, status)};
                 });
 }
@@ -317,7 +319,7 @@ void StreamHandle::OnClose(uv_handle_t* handle) {
   self->onconnection_.Reset();
   self->read_buffer_.reset();
   v8::Global<v8::Function> onclose = std::move(self->onclose_);
-  self->Deliver(onclose, [](v8::Local<v8::Context>) { return std::vector<v8::Local<v8::Value>>{}; });
+  self->Deliver(onclose, [](v8::Local<v8::Context>) { return Args{}; });
   // Last: from here the object may be collected, and this state with it.
   self->self_.Reset();
 }

@@ -66,7 +66,8 @@ void Construct(const Info& info, const NativeClass& cls, HandleKind kind, int fd
   v8::Isolate* isolate = info.GetIsolate();
   if (!info.IsConstructCall()) {
     return ThrowError(isolate, ErrorKind::kTypeError,
-                      absl::StrCat("Class constructor ", cls.name, " cannot be invoked without 'new'"));
+                      absl::StrCat("Class constructor ", cls.name,
+                                   " cannot be invoked without 'new'"));
   }
   IsolateData* data = IsolateData::From(isolate);
   if (data == nullptr || data->loop == nullptr) {
@@ -123,8 +124,8 @@ void Write(const Info& info) {
     return ReturnInt(info, self->Write(data, size, std::move(store), {}, callback));
   }
   if (!chunk->IsString()) {
-    return ThrowInvalidArgType(isolate, "chunk", "of type string or an instance of Buffer or Uint8Array",
-                               chunk);
+    return ThrowInvalidArgType(isolate, "chunk",
+                               "of type string or an instance of Buffer or Uint8Array", chunk);
   }
   v8::Local<v8::String> text = chunk.As<v8::String>();
   bool one_byte = false;
@@ -427,7 +428,8 @@ void TtyGetWindowSize(const Info& info) {
   int error = uv_tty_get_winsize(self->tty(), &columns, &rows);
   if (error != 0) return ReturnInt(info, error);
   v8::Isolate* isolate = info.GetIsolate();
-  v8::Local<v8::Value> size[] = {v8::Integer::New(isolate, columns), v8::Integer::New(isolate, rows)};
+  v8::Local<v8::Value> size[] = {v8::Integer::New(isolate, columns),
+                                 v8::Integer::New(isolate, rows)};
   info.GetReturnValue().Set(v8::Array::New(isolate, size, 2));
 }
 

@@ -301,6 +301,22 @@ TEST(StreamHandleSignal, SignalWatchCallsBackAndDoesNotKeepTheLoopAlive) {
   runtime.reset();  // with w2 open
 }
 
+// An embedder's runtime without `console` keeps the process's stdio: the
+// program's process.stdout and stderr write nowhere, its stdin is empty.
+TEST(StreamHandleStdio, WithoutConsoleTheProcessStdioIsNotTheProgramsOwn) {
+  std::unique_ptr<Runtime> runtime = MakeRuntime();  // console = false
+  ASSERT_NE(runtime, nullptr);
+  EXPECT_EQ(Eval(*runtime, "globalThis.log = [];"
+                           "[process.stdout.write('not shown\\n', () => log.push('written')),"
+                           " process.stdout._type, process.stdout.fd, process.stderr.isTTY,"
+                           " process.stdin.fd].join()"),
+            "true,,1,,0");
+  Eval(*runtime, "process.stdin.on('data', () => log.push('data'));"
+                 "process.stdin.on('end', () => log.push('end'))");
+  RunLoop(*runtime);
+  EXPECT_EQ(Eval(*runtime, "log.join()"), "written,end");
+}
+
 TEST(StreamHandleUnwrap, OnlyLiveHandlesOfThisIsolate) {
   std::unique_ptr<Runtime> runtime = MakeRuntime();
   ASSERT_NE(runtime, nullptr);
