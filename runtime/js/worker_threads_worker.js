@@ -6,7 +6,7 @@
   'use strict';
   const { process, structuredClone } = captured;
   const {
-    ArrayFrom, ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeForEach, ArrayPrototypeMap,
+    ArrayFrom, ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeMap,
     Error, FunctionPrototypeCall, MathMax, ObjectCreate, ObjectDefineProperty, ObjectEntries,
     ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectGetPrototypeOf,
     ObjectPrototypeToString, Promise, PromiseResolve, RegExpPrototypeExec, SafeMap,
