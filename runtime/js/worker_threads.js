@@ -1,7 +1,8 @@
 // worker_threads at bootstrap: only what must be there before first use.
 // The module itself (worker_threads_port.js, worker_threads_worker.js) is
 // compiled the first time a program requires it or reads one of the web
-// globals it provides (MessageChannel, MessagePort, MessageEvent), so
+// globals it provides (MessageChannel, MessagePort, MessageEvent,
+// BroadcastChannel), so
 // programs that use neither pay nothing for it. Also the hook a worker's
 // runtime starts its program with (internals.startWorker, runtime/sibling.cc).
 (function (natives, internals) {
@@ -23,7 +24,7 @@
   internals.defineBuiltin('worker_threads', () => load().exports);
 
   // Node 20's globals, as it defines them: accessors until first read.
-  const globals = ['MessageChannel', 'MessagePort', 'MessageEvent'];
+  const globals = ['MessageChannel', 'MessagePort', 'MessageEvent', 'BroadcastChannel'];
   for (let i = 0; i < globals.length; i++) {
     const name = globals[i];
     const define = (value) => ObjectDefineProperty(globalThis, name, {

@@ -323,8 +323,87 @@
     return { message: received[1] };
   }
 
+  // ---- BroadcastChannel -------------------------------------------------------
+
+  // Its messages come through a hidden port (runtime/node/worker.cc's hub),
+  // as MessageEvents on this EventTarget.
+  const kHandle = Symbol('kHandle');
+  const kName = Symbol('kName');
+  const kHandlers = Symbol('kHandlers');
+  function checkChannel(value) {
+    if (value === null || typeof value !== 'object' || !(kName in value)) {
+      throw coded(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type BroadcastChannel');
+    }
+  }
+  class BroadcastChannel extends EventTarget {
+    constructor(name) {
+      if (arguments.length === 0) {
+        throw coded(TypeError, 'ERR_MISSING_ARGS', 'The "name" argument must be specified');
+      }
+      super();
+      this[kName] = `${name}`;
+      this[kHandlers] = { __proto__: null };
+      const handle = natives.broadcastOpen(MessagePort, dispatch, this[kName]);
+      ObjectDefineProperty(handle, kOwner, {
+        __proto__: null,
+        value: (kind, value) => {
+          if (kind === 'message' || kind === 'messageerror') {
+            this.dispatchEvent(new MessageEvent(kind, { data: value }));
+          }
+        },
+      });
+      this[kHandle] = handle;
+    }
+    get name() { checkChannel(this); return this[kName]; }
+    close() {
+      checkChannel(this);
+      if (this[kHandle] === undefined) return;
+      natives.broadcastClose(this[kHandle]);
+      this[kHandle] = undefined;
+    }
+    postMessage(message) {
+      checkChannel(this);
+      if (arguments.length === 0) {
+        throw coded(TypeError, 'ERR_MISSING_ARGS', 'The "message" argument must be specified');
+      }
+      if (this[kHandle] === undefined) {
+        throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+      }
+      natives.broadcastPost(this[kHandle], this[kName], message, makeDOMException);
+    }
+    ref() {
+      checkChannel(this);
+      if (this[kHandle] !== undefined) natives.portRef(this[kHandle], true);
+      return this;
+    }
+    unref() {
+      checkChannel(this);
+      if (this[kHandle] !== undefined) natives.portRef(this[kHandle], false);
+      return this;
+    }
+  }
+  for (let i = 0; i < handlerTypes.length; i++) {
+    const type = handlerTypes[i];
+    ObjectDefineProperty(BroadcastChannel.prototype, `on${type}`, {
+      __proto__: null,
+      enumerable: true,
+      configurable: true,
+      get() { checkChannel(this); return this[kHandlers][type]?.value ?? null; },
+      set(value) {
+        checkChannel(this);
+        const handlers = this[kHandlers];
+        if (handlers[type] !== undefined) this.removeEventListener(type, handlers[type].wrapper);
+        handlers[type] = undefined;
+        if (typeof value !== 'function') return;
+        const wrapper = (event) => ReflectApply(value, this, [event]);
+        handlers[type] = { value, wrapper };
+        this.addEventListener(type, wrapper);
+      },
+    });
+  }
+
   return {
-    MessagePort, MessageChannel, MessageEvent, receiveMessageOnPort, dispatch, kOwner,
+    MessagePort, MessageChannel, MessageEvent, receiveMessageOnPort, dispatch, kOwner, BroadcastChannel,
     makeDOMException, untransferable,
   };
 })

@@ -6,7 +6,7 @@
   'use strict';
   const { process, structuredClone } = captured;
   const {
-    ArrayFrom, ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeForEach, ArrayPrototypeMap,
+    ArrayFrom, ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeMap,
     Error, FunctionPrototypeCall, MathMax, ObjectCreate, ObjectDefineProperty, ObjectEntries,
     ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectGetPrototypeOf,
     ObjectPrototypeToString, Promise, PromiseResolve, RegExpPrototypeExec, SafeMap,
@@ -14,7 +14,7 @@
     SyntaxError, ReferenceError, EvalError, ReflectApply,
   } = internals.primordials;
   const { MessagePort, MessageChannel, MessageEvent, receiveMessageOnPort, dispatch, kOwner,
-    makeDOMException, untransferable } = ports;
+    makeDOMException, untransferable, BroadcastChannel } = ports;
   const EventEmitter = internals.requireBuiltin('events');
   const path = internals.requireBuiltin('path');
   const { URL, fileURLToPath, pathToFileURL } = internals.requireBuiltin('url');
@@ -271,10 +271,6 @@
     }
   }
 
-  class BroadcastChannel {
-    constructor() { throw unsupported('BroadcastChannel'); }
-  }
-
   function makeExports() {
     return {
       isMainThread: role.isMainThread,
@@ -360,7 +356,7 @@
 
   return {
     get exports() { return moduleExports(); },
-    globals: { MessageChannel, MessagePort, MessageEvent },
+    globals: { MessageChannel, MessagePort, MessageEvent, BroadcastChannel },
     startWorker,
   };
 })

@@ -41,6 +41,12 @@ class WorkerState final : public ExtensionState {
   bool info_taken = false;
   v8::Global<v8::Value> last_error;
   v8::Global<v8::Function> describe_error;
+  // Shared with the parent's, in a worker; made on first use otherwise.
+  std::shared_ptr<BroadcastHub> hub;
+  std::shared_ptr<BroadcastHub> Hub() {
+    if (hub == nullptr) hub = std::make_shared<BroadcastHub>();
+    return hub;
+  }
 };
 
 WorkerState* StateOf(v8::Isolate* isolate) {
@@ -241,6 +247,50 @@ v8::MaybeLocal<v8::Value> PortReceive(NativeCall& call, v8::Local<v8::Value> por
 }
 constexpr const char* kPortReceiveArgs[] = {"port", "MessagePort", "dispatch"};
 
+// ---- BroadcastChannel -----------------------------------------------------
+
+// broadcastOpen(MessagePort, dispatch, name) -> the channel's port: it
+// receives what other channels of that name post, in this runtime or any
+// worker of its family.
+v8::MaybeLocal<v8::Value> BroadcastOpen(NativeCall& call, v8::Local<v8::Function> ctor,
+                                        v8::Local<v8::Function> dispatch, std::string name) {
+  WorkerState* state = StateOf(call.isolate);
+  if (state == nullptr) return {};
+  std::shared_ptr<PortCore> core = PortCore::NewLone();
+  v8::Local<v8::Object> port;
+  if (!NewPort(call.context, ctor, core, dispatch, "BroadcastChannel", UserCallSite(call.isolate))
+           .ToLocal(&port)) {
+    return {};
+  }
+  state->Hub()->Join(name, core);
+  PortState* native = NativeStateOf<PortState>(port, MessagePortClass());
+  native->SetRef(true);
+  native->set_started(true);
+  return port;
+}
+constexpr const char* kBroadcastOpenArgs[] = {"MessagePort", "dispatch", "name"};
+
+// broadcastPost(port, name, value, makeDOMException): a copy to every other
+// open channel of the name.
+void BroadcastPost(NativeCall& call, v8::Local<v8::Value> port, std::string name,
+                   v8::Local<v8::Value> value, v8::Local<v8::Value> make_error) {
+  PortState* native = PortArg(call.isolate, port);
+  WorkerState* state = StateOf(call.isolate);
+  if (native == nullptr || state == nullptr || !native->open()) return;
+  Message message;
+  if (!SerializeMessage(call.context, value, {}, {}, make_error, &message)) return;
+  state->Hub()->Post(name, native->core(), message);
+}
+constexpr const char* kBroadcastPostArgs[] = {"port", "name", "value", "makeDOMException"};
+
+void BroadcastClose(NativeCall& call, v8::Local<v8::Value> port) {
+  PortState* native = PortArg(call.isolate, port);
+  WorkerState* state = StateOf(call.isolate);
+  if (native == nullptr || state == nullptr || !native->open()) return;
+  state->Hub()->Leave(native->core());
+  native->Close();
+}
+
 // ---- the parent's side of a Worker ---------------------------------------
 
 bool ReadString(v8::Local<v8::Context> context, v8::Local<v8::Object> spec, const char* name,
@@ -328,6 +378,7 @@ v8::MaybeLocal<v8::Value> WorkerStart(NativeCall& call, v8::Local<v8::Function> 
     return {};
   }
   auto [parent_side, child_side] = PortCore::NewPair();
+  link->hub = StateOf(isolate)->Hub();
   link->parent_side = parent_side;
   link->child_side = child_side;
   absl::StatusOr<std::unique_ptr<SiblingRuntime>> sibling =
@@ -376,6 +427,7 @@ void AttachWorker(v8::Isolate* isolate, const std::shared_ptr<WorkerLink>& link)
   EventLoop* loop = LoopOf(isolate);
   if (data == nullptr || state == nullptr || loop == nullptr) return;
   state->link = link;
+  state->hub = link->hub;
   data->on_js_error = [isolate, state](v8::Local<v8::Value> error) {
     state->last_error.Reset(isolate, error);
   };
@@ -514,6 +566,9 @@ const Extension& WorkerExtension() {
       {"workerStart", Bind<WorkerStart, kWorkerStartArgs>, 3},
       {"workerStop", Bind<WorkerStop, kPortArgs>, 1},
       {"workerInfo", Bind<WorkerInfo, kWorkerInfoArgs>, 3},
+      {"broadcastOpen", Bind<BroadcastOpen, kBroadcastOpenArgs>, 3},
+      {"broadcastPost", Bind<BroadcastPost, kBroadcastPostArgs>, 4},
+      {"broadcastClose", Bind<BroadcastClose, kPortArgs>, 1},
   };
   static const NativeClass* const kClasses[] = {&MessagePortClass()};
   static constexpr absl::string_view kJs[] = {"worker_threads.js"};

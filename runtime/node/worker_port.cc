@@ -88,6 +88,37 @@ void PortCore::SetWaker(std::function<void()> wake) {
   wake_ = std::move(wake);
 }
 
+void BroadcastHub::Join(const std::string& name, const std::shared_ptr<PortCore>& core) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  members_.emplace_back(name, core);
+}
+
+void BroadcastHub::Leave(const std::shared_ptr<PortCore>& core) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto it = members_.begin(); it != members_.end();) {
+    std::shared_ptr<PortCore> member = it->second.lock();
+    it = member == nullptr || member == core ? members_.erase(it) : it + 1;
+  }
+}
+
+void BroadcastHub::Post(const std::string& name, const std::shared_ptr<PortCore>& from,
+                        const Message& message) {
+  std::vector<std::shared_ptr<PortCore>> targets;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [member_name, weak] : members_) {
+      std::shared_ptr<PortCore> member = weak.lock();
+      if (member != nullptr && member != from && member_name == name) targets.push_back(member);
+    }
+  }
+  for (const std::shared_ptr<PortCore>& target : targets) {
+    Message copy;
+    copy.data = message.data;
+    copy.shared_buffers = message.shared_buffers;
+    target->Deliver(std::move(copy));
+  }
+}
+
 // Lives from uv_async_init until its close callback; `state` is null once
 // the state no longer wants to hear from it.
 struct PortState::Handle {

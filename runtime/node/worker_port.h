@@ -88,6 +88,20 @@ class PortCore {
   std::function<void()> wake_;       // guarded by mutex_
 };
 
+// BroadcastChannel's meeting point: the channels of a runtime and of every
+// worker it (transitively) starts, by name. Posting copies the message into
+// the inbox of each other open channel of that name.
+class BroadcastHub {
+ public:
+  void Join(const std::string& name, const std::shared_ptr<PortCore>& core);
+  void Leave(const std::shared_ptr<PortCore>& core);
+  void Post(const std::string& name, const std::shared_ptr<PortCore>& from, const Message& message);
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::pair<std::string, std::weak_ptr<PortCore>>> members_;  // guarded by mutex_
+};
+
 // The native state of one MessagePort object. While open it keeps its object
 // alive, its uv_async_t on the loop, and a teardown hook that cuts the core
 // off before the loop goes (other threads may still post to the core).

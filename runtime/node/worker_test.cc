@@ -238,6 +238,41 @@ TEST_P(WorkerTest, MessageChannelInOneThread) {
             R"JS({"message":"queued"} undefined event:posted)JS");
 }
 
+// A channel hears the others of its name, in this thread and in workers
+// (nested ones too), never itself; a closed one hears nothing.
+TEST_P(WorkerTest, BroadcastChannelsReachEveryThreadOfTheFamily) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  EXPECT_EQ(Await(*runtime, R"JS((async () => {
+    const heard = [];
+    const a = new wt.BroadcastChannel('c');
+    const b = new wt.BroadcastChannel('c');
+    const closed = new wt.BroadcastChannel('c');
+    closed.onmessage = () => heard.push('closed heard');
+    closed.close();
+    a.onmessage = (e) => heard.push('a:' + e.data);
+    const nested = `const { BroadcastChannel, parentPort } = require('worker_threads');
+      const c = new BroadcastChannel('c');
+      c.onmessage = (e) => { if (e.data === 'ping') { c.postMessage('pong'); c.close(); } };
+      parentPort.postMessage('ready');`;
+    const w = new wt.Worker(`
+      const { Worker, parentPort } = require('worker_threads');
+      const inner = new Worker(process.env.NESTED, { eval: true, env: process.env });
+      inner.on('message', (m) => parentPort.postMessage(m));`, { eval: true, env: { NESTED: nested } });
+    await new Promise((resolve) => w.once('message', resolve));
+    const pong = new Promise((resolve) => {
+      b.onmessage = (e) => { heard.push('b:' + e.data); if (e.data === 'pong') resolve(e.data); };
+    });
+    a.postMessage('ping');
+    const reply = await pong;
+    await new Promise((resolve) => w.on('exit', resolve));
+    a.close();
+    b.close();
+    return [reply, ...heard.sort()].join(" ");
+  })())JS"),
+            "pong a:pong b:ping b:pong");
+}
+
 TEST_P(WorkerTest, CreatingAWorkerNeedsTheWorkerPermission) {
   RuntimeOptions options = Granted();
   options.permissions = Permissions().AllowFsRead("*");

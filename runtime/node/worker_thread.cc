@@ -3,7 +3,7 @@
 
 #include <utility>
 
-#include "absl/strings/str_cat.h"
+#include "absl/status/status.h"
 
 namespace toysnap::node {
 
@@ -51,8 +51,12 @@ void WorkerRun::Start() {
     if (!exit.status.ok() && !link->error_sent && !link->stop_requested()) {
       Message error;
       error.kind = Message::Kind::kError;
-      error.detail = kErrorText;
-      error.data.assign(exit.status.message().begin(), exit.status.message().end());
+      if (absl::IsResourceExhausted(exit.status)) {
+        error.detail = kOutOfMemory;
+      } else {
+        error.detail = kErrorText;
+        error.data.assign(exit.status.message().begin(), exit.status.message().end());
+      }
       link->parent_side->Deliver(std::move(error));
     }
     Message done;

@@ -39,6 +39,8 @@ struct WorkerLink {
   // worker's parentPort, entangled with it.
   std::shared_ptr<PortCore> parent_side;
   std::shared_ptr<PortCore> child_side;
+  // The BroadcastChannels' hub of the parent, which the worker shares.
+  std::shared_ptr<BroadcastHub> hub;
   // Set once the worker's runtime has told the parent how it failed.
   std::atomic<bool> error_sent{false};
 

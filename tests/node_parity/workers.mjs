@@ -4,7 +4,7 @@
 // argument errors. Each case waits for its worker, so output keeps its order.
 import {
   Worker, isMainThread, parentPort, workerData, threadId, MessageChannel, MessagePort,
-  receiveMessageOnPort, setEnvironmentData, resourceLimits, SHARE_ENV,
+  receiveMessageOnPort, setEnvironmentData, resourceLimits, SHARE_ENV, BroadcastChannel,
 } from 'node:worker_threads';
 import * as workerThreads from 'node:worker_threads';
 
@@ -111,6 +111,20 @@ export async function main() {
     channel.port2.on('close', () => { console.log('  port2 close'); resolve(); });
     channel.port1.postMessage(['second']);
   });
+
+  console.log('BroadcastChannel:');
+  // Made before the worker, so its message is handled before the worker's exit.
+  const news = new BroadcastChannel('news');
+  news.onmessage = (event) => console.log('  heard', event.constructor.name, event.data);
+  const listener = new Worker(`
+    const { BroadcastChannel, parentPort } = require('worker_threads');
+    const channel = new BroadcastChannel('news');
+    channel.onmessage = (event) => { channel.postMessage('worker saw ' + event.data); channel.close(); };
+    parentPort.postMessage('listening');`, { eval: true });
+  await run(listener, () => news.postMessage('hello'));
+  news.close();
+  attempt('  closed', () => news.postMessage(1));
+  console.log('  name', news.name, typeof globalThis.BroadcastChannel);
 
   console.log('argument errors:');
   attempt('  relative path', () => new Worker('echo.mjs'));
