@@ -18,14 +18,14 @@ namespace toysnap {
 
 // kind: 0 setuid, 1 setgid, 2 seteuid, 3 setegid; id: a number or a name.
 std::string SetCredential(NativeCall& call, int32_t kind, v8::Local<v8::Value> id);
-inline constexpr const char* kSetCredentialArgs[] = {"kind", "id"};
+constexpr const char* kSetCredentialArgs[] = {"kind", "id"};
 
 // groups: an array of numbers or names.
 std::string SetGroups(NativeCall& call, v8::Local<v8::Value> groups);
-inline constexpr const char* kSetGroupsArgs[] = {"groups"};
+constexpr const char* kSetGroupsArgs[] = {"groups"};
 
 std::string InitGroups(NativeCall& call, v8::Local<v8::Value> user, v8::Local<v8::Value> group);
-inline constexpr const char* kInitGroupsArgs[] = {"user", "extraGroup"};
+constexpr const char* kInitGroupsArgs[] = {"user", "extraGroup"};
 
 }  // namespace toysnap
 

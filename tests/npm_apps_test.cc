@@ -113,7 +113,9 @@ INSTANTIATE_TEST_SUITE_P(
                       App{"typescript_app.mjs", {"let x: number = 1; export { x };"}},
                       App{"yaml_app.mjs", {}}, App{"mixed/main.mjs", {}, {"mixed/fresh.mjs"}},
                       App{"fs_extra_app.mjs", {}, {}, "fs-extra"},
-                      App{"cross_spawn_app.mjs", {}, {}, "cross-spawn"}),
+                      App{"cross_spawn_app.mjs", {}, {}, "cross-spawn"},
+                      App{"commander_chalk_app.mjs",
+                          {"add", "first", "hello", "world", "--tag", "real"}, {}, "commander"}),
     [](const ::testing::TestParamInfo<App>& info) {
       std::string name = std::regex_replace(info.param.entry, std::regex("[^A-Za-z0-9]"), "_");
       return absl::StrCat(name, "_", info.index);

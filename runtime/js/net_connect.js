@@ -5,7 +5,7 @@
 (function (natives, internals) {
   'use strict';
   const { AggregateError, TypeError } = internals.primordials;
-  const u = internals.fsUtils;
+  const u = internals.loadFsUtils();
   const { setTimeout, clearTimeout } = internals.netTimers;
   const { TCP } = internals.handleClasses();
 
