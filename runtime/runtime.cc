@@ -473,10 +473,16 @@ absl::StatusOr<v8::Local<v8::Value>> Runtime::AwaitLocal(v8::Local<v8::Value> va
   return promise->Result();
 }
 
-absl::Status Runtime::CallMain(const std::vector<std::string>& args) {
+absl::Status Runtime::SetArgs(const std::vector<std::string>& args,
+                              absl::string_view entry_path_text) {
   RETURN_IF_ERROR(CheckUsable());
   ContextScope scope(*this);
-  v8::Local<v8::Context> context = scope.context();
+  v8::Local<v8::Array> js_args;
+  return PassArgs(scope.context(), args, entry_path_text, &js_args);
+}
+
+absl::Status Runtime::PassArgs(v8::Local<v8::Context> context, const std::vector<std::string>& args,
+                               absl::string_view entry_path_text, v8::Local<v8::Array>* out) {
   v8::Local<v8::Array> js_args = v8::Array::New(isolate_, static_cast<int>(args.size()));
   for (size_t i = 0; i < args.size(); ++i) {
     v8::Local<v8::String> arg;
@@ -488,15 +494,25 @@ absl::Status Runtime::CallMain(const std::vector<std::string>& args) {
       return StatusFromTryCatch(try_catch);
     }
   }
-  std::string entry = main_url_.empty() ? "" : DisplayPath(main_url_);
   ASSIGN_OR_RETURN(v8::Local<v8::String> exec_path,
                    NewStringOr(isolate_, options_.exec_path, "exec path (process.argv[0])"));
   ASSIGN_OR_RETURN(v8::Local<v8::String> entry_path,
-                   NewStringOr(isolate_, entry, "main module path"));
-  RETURN_IF_ERROR(CallInternal("setArgs", {js_args, exec_path, entry_path}));
+                   NewStringOr(isolate_, std::string(entry_path_text), "main module path"));
+  *out = js_args;
+  return CallInternal("setArgs", {js_args, exec_path, entry_path});
+}
+
+absl::Status Runtime::CallMain(const std::vector<std::string>& args) {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  v8::Local<v8::Context> context = scope.context();
+  v8::Local<v8::Array> js_args;
+  RETURN_IF_ERROR(
+      PassArgs(context, args, main_url_.empty() ? "" : DisplayPath(main_url_), &js_args));
   if (main_url_.empty() || modules_->Find(main_url_).IsEmpty()) {
     return absl::FailedPreconditionError("no main module is loaded");
   }
+
   v8::Local<v8::Function> main;
   if (!MainExportedFunction("main").ToLocal(&main)) {
     return absl::NotFoundError(

@@ -129,6 +129,10 @@ class Runtime : public NativeHost {
   // How many modules the module map holds (ES, JSON, CommonJS, builtin).
   size_t LoadedModuleCount() const { return modules_ ? modules_->urls().size() : 0; }
 
+  // Sets toysnap.args and process.argv ([execPath, entry_path, ...args]), as
+  // CallMain does; for a script run as Node runs one, before its top level.
+  absl::Status SetArgs(const std::vector<std::string>& args, absl::string_view entry_path);
+
   // Calls the main module's `main(args)` and awaits the result. Also sets
   // toysnap.args and process.argv.
   absl::Status CallMain(const std::vector<std::string>& args);
@@ -202,6 +206,9 @@ class Runtime : public NativeHost {
   absl::Status Bootstrap(bool snapshotting);
   absl::Status RestoreFromSnapshot(const SnapshotMetadata& metadata);
   absl::Status AttachInternals(v8::Local<v8::Object> internals);
+  // setArgs with `args` as a JS array (returned in `out`, main's argument).
+  absl::Status PassArgs(v8::Local<v8::Context> context, const std::vector<std::string>& args,
+                        absl::string_view entry_path, v8::Local<v8::Array>* out);
   absl::Status CallInternal(absl::string_view name, std::vector<v8::Local<v8::Value>> args,
                             v8::Local<v8::Value>* result = nullptr);
   absl::Status StatusFromTryCatch(const v8::TryCatch& try_catch);

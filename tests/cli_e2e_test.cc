@@ -316,6 +316,36 @@ export function main(args) {
   }
 }
 
+// `toysnap FILE.js ARGS...` runs a script as `node FILE.js ARGS...` does:
+// process.argv set before its top level, .js CommonJS unless package.json
+// says "module", no main(); programs (and Node's tests) that start
+// process.execPath with a script get a toysnap running it.
+TEST_F(CliTest, ScriptsRunAsNodeRunsThem) {
+  std::string script = Write("tool.js", R"('use strict';
+const { spawnSync } = require('child_process');
+if (process.argv[2] === 'child') {
+  console.log('child', process.argv.slice(3).join(','), require.main === undefined);
+  process.exitCode = 3;
+} else {
+  const child = spawnSync(process.execPath, [__filename, 'child', 'a', 'b'], { encoding: 'utf8' });
+  console.log('parent got', JSON.stringify(child.stdout), child.status,
+              process.argv[0] === process.execPath, process.argv[1] === __filename);
+}
+)");
+  ProcessResult parent = Toysnap({script});
+  EXPECT_EQ(parent.exit_code, 0) << parent.err;
+  EXPECT_EQ(parent.out, "parent got \"child a,b true\\n\" 3 true true\n");
+  Write("package.json", R"({"type": "module"})");
+  std::string esm = Write("esm.js", "console.log(typeof require, process.argv.slice(2));\n"
+                                    "export function main() { console.log('not called'); }\n");
+  ProcessResult module = Toysnap({esm, "x"});
+  EXPECT_EQ(module.exit_code, 0) << module.err;
+  EXPECT_EQ(module.out, "undefined [ 'x' ]\n");
+  ProcessResult missing = Toysnap({Path("missing.js")});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr("missing.js"));
+}
+
 TEST_F(CliTest, FailedBuildsWriteNothing) {
   WriteTextFile(Path("app.snap"), "previous contents");
   Write("syntax.js", "export function main() {\n  let x = ;\n}\n");

@@ -171,6 +171,9 @@ commands:
                             run a snapshot (*.snap) or a module from source: calls the
                             entry module's exported main(ARGS) and runs the event loop
   info FILE.snap            print the snapshot's header, metadata and checksum status
+  FILE.js [ARGS...]         run a script as `node FILE.js ARGS...` does: process.argv
+                            is set before its top level, which is all that runs (no
+                            main()); .js is CommonJS unless package.json says "module"
 
 options of build, compile and run:
   --max-heap-mb=N           end the program with an error when its heap exceeds N MiB
@@ -253,6 +256,14 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& given) 
     command.kind = Command::Kind::kCompile;
   } else if (verb == "info") {
     command.kind = Command::Kind::kInfo;
+  } else if (absl::EndsWith(verb, ".js") || absl::EndsWith(verb, ".mjs") ||
+             absl::EndsWith(verb, ".cjs")) {
+    // As `node FILE ARGS...`: programs and Node's own tests start
+    // process.execPath with a script; every later argument is the script's.
+    command.kind = Command::Kind::kScript;
+    command.file = verb;
+    command.args.assign(argv.begin() + 1, argv.end());
+    return command;
   } else {
     return Usage(absl::StrCat("unknown command '", verb, "'"));
   }

@@ -14,7 +14,8 @@
 namespace toysnap {
 
 struct Command {
-  enum class Kind { kHelp, kVersion, kBuild, kRun, kInfo, kCompile };
+  // kScript: `toysnap FILE.js [ARGS...]`, a script run as Node runs one.
+  enum class Kind { kHelp, kVersion, kBuild, kRun, kInfo, kCompile, kScript };
   Kind kind = Kind::kHelp;
   std::string file;                    // build: entry; run, info: the file
   std::string output;                  // build, compile: -o (compile takes every build option)
@@ -22,7 +23,7 @@ struct Command {
   // Uncompressed by default: `run` then maps the blob and hands it to V8 as is,
   // where zstd costs a decompression per start (17 of 64 ms for TypeScript).
   EncodeOptions encode = {Compression::kNone, 3};
-  std::vector<std::string> args;       // run: everything after FILE
+  std::vector<std::string> args;       // run, script: everything after FILE
   bool quiet = false;                  // build: --quiet
   size_t max_heap_mb = 0;              // build, run: --max-heap-mb (0: V8's default)
   int64_t timeout_ms = 0;              // build, run: --timeout-ms (0: none)

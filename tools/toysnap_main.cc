@@ -249,6 +249,31 @@ int RunSource(const V8Process& process, const Command& command, std::string cont
   return ExitNow(RunRuntime(**runtime, command, (*runtime)->MainHasMainExport()));
 }
 
+// `toysnap FILE.js ARGS...`, as `node FILE.js ARGS...`: process.argv is set
+// before the script's top level runs, the script's format is Node's (a
+// synthetic ES module imports it, and the loader's rules decide: .js is
+// CommonJS unless its package.json says "module"), and no main() is called.
+int RunScript(const V8Process& process, const Command& command, RuntimeOptions options) {
+  absl::StatusOr<std::string> script = AbsolutePath(command.file);
+  if (!script.ok()) return ReportError(script.status(), command.file);
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Runtime::Create(process, options);
+  if (!runtime.ok()) return ReportError(runtime.status());
+  absl::Status status = (*runtime)->SetArgs(command.args, *script);
+  std::string url = PathToFileUrl(*script);
+  std::string quoted;
+  for (char c : url) {
+    if (c == '\\' || c == '\'') quoted.push_back('\\');
+    quoted.push_back(c);
+  }
+  std::string entry = absl::StrCat("import '", quoted, "';\n");
+  absl::StatusOr<std::string> loaded =
+      status.ok() ? (*runtime)->LoadMainModule(*script + ".toysnap-script.mjs", entry) : status;
+  status = loaded.status();
+  if (status.ok()) status = (*runtime)->EvaluateModule(*loaded);
+  if (!status.ok()) return ExitNow(Finish(**runtime, status));
+  return ExitNow(RunRuntime(**runtime, command, /*call_main=*/false));
+}
+
 int Run(const V8Process& process, const Command& command) {
   absl::StatusOr<SharedBytes> contents = MapFile(command.file);
   if (!contents.ok()) return ReportError(contents.status());
@@ -259,6 +284,7 @@ int Run(const V8Process& process, const Command& command) {
   absl::StatusOr<Permissions> permissions = CommandPermissions(command);
   if (!permissions.ok()) return ReportError(permissions.status());
   options.permissions = *std::move(permissions);
+  if (command.kind == Command::Kind::kScript) return RunScript(process, command, std::move(options));
   bool is_snapshot = absl::EndsWith(command.file, ".snap") || HasContainerMagic(contents->view());
   if (is_snapshot) return RunSnapshot(process, command, *contents, std::move(options));
   return RunSource(process, command, std::string(contents->view()), std::move(options));
@@ -367,6 +393,7 @@ int Main(int argc, char** argv) {
     case Command::Kind::kBuild:
     case Command::Kind::kCompile:
     case Command::Kind::kRun:
+    case Command::Kind::kScript:
       break;
   }
   if (command->kind == Command::Kind::kBuild || command->kind == Command::Kind::kCompile) {
