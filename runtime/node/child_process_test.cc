@@ -12,6 +12,7 @@
 #include "runtime/in_memory_snapshot.h"
 #include "runtime/node/child_process_sync.h"
 #include "runtime/runtime.h"
+#include "runtime/test_eval.h"
 #include "runtime/v8_test_environment.h"
 #include "v8-primitive.h"
 
@@ -28,7 +29,7 @@ constexpr char kModule[] = R"(import cp from 'node:child_process';
 globalThis.cp = cp;
 )";
 
-enum class Mode { kFresh, kRestored };
+using Mode = RuntimeMode;
 
 RuntimeOptions WithPermissions(Permissions permissions) {
   RuntimeOptions options;
@@ -40,36 +41,15 @@ RuntimeOptions WithPermissions(Permissions permissions) {
 class ChildProcessTest : public ::testing::TestWithParam<Mode> {
  protected:
   std::unique_ptr<Runtime> Make(const RuntimeOptions& options = WithPermissions(Permissions::All())) {
-    absl::StatusOr<std::unique_ptr<Runtime>> runtime;
-    if (GetParam() == Mode::kFresh) {
-      runtime = Runtime::Create(TestV8(), options);
-      if (runtime.ok()) {
-        absl::StatusOr<std::string> url = (*runtime)->LoadMainModule(kMain, kModule);
-        absl::Status evaluated = url.ok() ? (*runtime)->EvaluateModule(*url) : url.status();
-        EXPECT_TRUE(evaluated.ok()) << evaluated;
-      }
-    } else {
-      absl::StatusOr<InMemorySnapshot> snapshot =
-          BuildInMemorySnapshotOfModule(TestV8(), options, kMain, kModule);
-      EXPECT_TRUE(snapshot.ok()) << snapshot.status();
-      if (!snapshot.ok()) return nullptr;
-      runtime = Runtime::CreateFromSnapshot(TestV8(), snapshot->blob, snapshot->metadata, options);
-    }
+    absl::StatusOr<std::unique_ptr<Runtime>> runtime =
+        RuntimeWithModule(GetParam(), options, kMain, kModule);
     EXPECT_TRUE(runtime.ok()) << runtime.status();
     return runtime.ok() ? std::move(*runtime) : nullptr;
   }
 
-  // Runs `source` (whose value may be a promise) with the loop until it
-  // settles; its value as text, or "error: ..." for a failure.
+  // `source`'s value once settled, as text, or "error: ..." for a failure.
   static std::string Await(Runtime& runtime, const std::string& source) {
-    absl::StatusOr<v8::Global<v8::Value>> value = runtime.ExecuteScript("await.js", source);
-    if (value.ok()) value = runtime.ResolveValue(*value);
-    if (!value.ok()) return "error: " + std::string(value.status().message());
-    v8::Isolate::Scope isolate_scope(runtime.isolate());
-    v8::HandleScope scope(runtime.isolate());
-    v8::Context::Scope context_scope(runtime.context());
-    v8::String::Utf8Value text(runtime.isolate(), value->Get(runtime.isolate()));
-    return *text != nullptr ? *text : "";
+    return AwaitOrError(runtime, source);
   }
 };
 
