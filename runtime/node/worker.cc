@@ -59,20 +59,22 @@ EventLoop* LoopOf(v8::Isolate* isolate) {
   return data == nullptr ? nullptr : data->loop;
 }
 
-v8::Local<v8::String> Key(v8::Isolate* isolate, const char* name) {
-  return v8::String::NewFromUtf8(isolate, name, v8::NewStringType::kInternalized)
-      .ToLocalChecked();  // short literals
+v8::MaybeLocal<v8::String> Key(v8::Isolate* isolate, const char* name) {
+  return v8::String::NewFromUtf8(isolate, name, v8::NewStringType::kInternalized);
 }
 
 bool Set(v8::Local<v8::Context> context, v8::Local<v8::Object> object, const char* name,
          v8::Local<v8::Value> value) {
-  return object->CreateDataProperty(context, Key(context->GetIsolate(), name), value)
-      .FromMaybe(false);
+  v8::Local<v8::String> key;
+  return Key(context->GetIsolate(), name).ToLocal(&key) &&
+         object->CreateDataProperty(context, key, value).FromMaybe(false);
 }
 
 v8::MaybeLocal<v8::Value> Get(v8::Local<v8::Context> context, v8::Local<v8::Object> object,
                               const char* name) {
-  return object->Get(context, Key(context->GetIsolate(), name));
+  v8::Local<v8::String> key;
+  if (!Key(context->GetIsolate(), name).ToLocal(&key)) return {};
+  return object->Get(context, key);
 }
 
 std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value) {
@@ -241,7 +243,9 @@ v8::MaybeLocal<v8::Value> PortReceive(NativeCall& call, v8::Local<v8::Value> por
       value = try_catch.Exception();
     }
   }
-  v8::Local<v8::Value> items[] = {Key(call.isolate, kind), value,
+  v8::Local<v8::String> kind_name;
+  if (!Key(call.isolate, kind).ToLocal(&kind_name)) return {};
+  v8::Local<v8::Value> items[] = {kind_name, value,
                                   v8::Integer::New(call.isolate, message->detail)};
   return v8::Array::New(call.isolate, items, 3);
 }
