@@ -153,6 +153,12 @@ TEST(NodeParityTest, FsStreams) {
   ExpectSameAsNode(Runfile("tests/node_parity/fs_streams.mjs"), {});
 }
 
+// Every module's argument errors describe the value received as Node does
+// (one shared description: internals.describeReceived).
+TEST(NodeParityTest, ArgumentErrorsDescribeWhatTheyReceived) {
+  ExpectSameAsNode(Runfile("tests/node_parity/received_values.mjs"), {});
+}
+
 // Issue #13: fs.watch, fs.watchFile and fs.promises.watch on inotify and
 // stat polling: first events, 'close'/'stop', errors, non-persistent watchers.
 TEST(NodeParityTest, FsWatchers) {

@@ -231,17 +231,7 @@
     });
     return error;
   }
-  function received(value) {
-    if (value == null) return ` Received ${value}`;
-    if (typeof value === 'function' && value.name) return ` Received function ${value.name}`;
-    if (typeof value === 'object') {
-      if (value.constructor?.name) return ` Received an instance of ${value.constructor.name}`;
-      return ` Received ${inspect(value, { depth: -1 })}`;
-    }
-    let shown = inspect(value, { colors: false });
-    if (shown.length > 28) shown = `${StringPrototypeSlice(shown, 0, 25)}...`;
-    return ` Received type ${typeof value} (${shown})`;
-  }
+  const received = (value) => ` Received ${internals.describeReceived(value)}`;
   const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean',
     'bigint', 'symbol'];
   function invalidArgType(name, expected, actual) {

@@ -26,16 +26,7 @@
     }
     return error;
   }
-  function received(value) {
-    if (value == null) return `${value}`;
-    if (typeof value === 'function') return `function ${value.name}`;
-    if (typeof value === 'object') {
-      return value.constructor?.name ? `an instance of ${value.constructor.name}` : inspect(value, { depth: -1 });
-    }
-    let shown = inspect(value);
-    if (shown.length > 28) shown = `${StringPrototypeSlice(shown, 0, 25)}...`;
-    return `type ${typeof value} (${shown})`;
-  }
+  const received = internals.describeReceived;
   function invalidArgType(name, what, value) {
     const kind = StringPrototypeIncludes(name, '.') ? 'property' : 'argument';
     return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',

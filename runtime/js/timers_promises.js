@@ -6,22 +6,12 @@
   'use strict';
   const {
     ArrayPrototypePush, ArrayPrototypeShift, Error, Promise, PromiseReject,
-    PromiseResolve, StringPrototypeSlice, Symbol, SymbolAsyncIterator, TypeError,
+    PromiseResolve, Symbol, SymbolAsyncIterator, TypeError,
   } = internals.strictPrimordials();
   const { AbortSignal } = globalThis;
   const timers = internals.requireBuiltin('timers');
-  const inspect = internals.inspect;
 
-  function received(value) {
-    if (value == null) return `${value}`;
-    if (typeof value === 'function') return `function ${value.name}`;
-    if (typeof value === 'object') {
-      return value.constructor?.name ? `an instance of ${value.constructor.name}` : inspect(value, { depth: -1 });
-    }
-    let shown = inspect(value);
-    if (shown.length > 28) shown = `${StringPrototypeSlice(shown, 0, 25)}...`;
-    return `type ${typeof value} (${shown})`;
-  }
+  const received = internals.describeReceived;
   function invalidArgType(name, what, value) {
     const kind = name === 'options' ? 'argument' : 'property';
     const error = new TypeError(`The "${name}" ${kind} must be ${what}. Received ${received(value)}`);
