@@ -2,6 +2,7 @@
 // write(2) and _exit(2), so each message is built before its signal can arrive.
 #include "tools/process_guards.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -54,6 +55,13 @@ TruncationGuard::TruncationGuard(const std::string& path) {
 TruncationGuard::~TruncationGuard() { sigaction(SIGBUS, &previous_, nullptr); }
 
 void IgnoreSigpipe() { signal(SIGPIPE, SIG_IGN); }
+
+void TuneMallocForLargeBuffers() {
+  // Both together: setting either one turns off glibc's dynamic threshold,
+  // and alone each is slower than the default.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's maximum on 64-bit
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+}
 
 SerializationAbortGuard::SerializationAbortGuard() {
   static_assert(sizeof(kAbortSignals) / sizeof(kAbortSignals[0]) == kSignals);

@@ -374,6 +374,7 @@ std::optional<int> RunEmbeddedApp(int argc, char** argv) {
 
 int Main(int argc, char** argv) {
   IgnoreSigpipe();
+  TuneMallocForLargeBuffers();
   if (std::optional<int> app_exit = RunEmbeddedApp(argc, argv)) return *app_exit;
   std::vector<std::string> args(argv + 1, argv + argc);
   absl::StatusOr<Command> command = ParseCommandLine(args);
