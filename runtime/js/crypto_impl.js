@@ -1,0 +1,61 @@
+// Node's `crypto` module: assembles the parts (crypto_hash.js, crypto_random.js,
+// crypto_kdf.js) on the natives of runtime/node/crypto*.cc. Loaded by crypto.js
+// at the first require.
+(function (natives, internals, webcrypto) {
+  'use strict';
+  const {
+    ArrayFrom, ArrayPrototypeSlice, ArrayPrototypeSort, SafeMap, StringPrototypeToLowerCase,
+  } = internals.strictPrimordials();
+  const utils = internals.loadFsUtils();  // Node's validators and error makers
+  const { Buffer } = internals.requireBuiltin('buffer');
+  const classes = natives.cryptoClasses();
+  const brands = internals.inspectBrands;
+  const isAnyArrayBuffer = (value) => brands.isArrayBuffer(value) || brands.isSharedArrayBuffer(value);
+  const shared = { utils, Buffer, classes, isAnyArrayBuffer };
+
+  const hash = natives.loadScript('crypto_hash.js')(natives, internals, shared);
+  const random = natives.loadScript('crypto_random.js')(natives, internals, shared);
+  const kdf = natives.loadScript('crypto_kdf.js')(natives, internals, shared);
+
+  // OpenSSL's names without case duplicates (the last spelling kept, or the
+  // lower-case one), sorted, as Node lists them.
+  function withoutDuplicates(names, lower) {
+    const unique = new SafeMap();
+    for (let i = 0; i < names.length; i++) {
+      const key = StringPrototypeToLowerCase(names[i]);
+      unique.set(key, lower ? key : names[i]);
+    }
+    return ArrayPrototypeSort(ArrayFrom(unique.values()));
+  }
+  // Node returns a fresh copy of one list computed once.
+  function cached(compute) {
+    let list;
+    return () => ArrayPrototypeSlice(list ??= compute());
+  }
+
+  const crypto = {
+    createHash: hash.createHash,
+    createHmac: hash.createHmac,
+    getCiphers: cached(() => withoutDuplicates(natives.cryptoCiphers(), false)),
+    getHashes: cached(() => withoutDuplicates(natives.cryptoHashes(), false)),
+    hkdf: kdf.hkdf,
+    hkdfSync: kdf.hkdfSync,
+    pbkdf2: kdf.pbkdf2,
+    pbkdf2Sync: kdf.pbkdf2Sync,
+    randomBytes: random.randomBytes,
+    randomFill: random.randomFill,
+    randomFillSync: random.randomFillSync,
+    randomInt: random.randomInt,
+    randomUUID: random.randomUUID,
+    scrypt: kdf.scrypt,
+    scryptSync: kdf.scryptSync,
+    timingSafeEqual: random.timingSafeEqual,
+    getFips: () => 0,
+    hash: hash.hash,
+    Hash: hash.Hash,
+    Hmac: hash.Hmac,
+    webcrypto,
+    getRandomValues: (array) => webcrypto.getRandomValues(array),
+  };
+  return crypto;
+})
