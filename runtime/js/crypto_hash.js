@@ -154,6 +154,9 @@
       normalized = kEncodings[outputEncoding] ?? kEncodings[lower] ?? (lower === 'buffer' ? 'buffer' : undefined);
       if (normalized === undefined) throw invalidArgValue('outputEncoding', outputEncoding);
     }
+    if (natives.cryptoDigestSize(algorithm) < 0) {
+      throw new Error(`Digest method ${algorithm} is not supported`);
+    }
     const handle = new CryptoHash(false, algorithm, -1, undefined, false);
     handle.update(input, 'utf8');
     const result = handle.digest(normalized);

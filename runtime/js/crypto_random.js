@@ -74,8 +74,7 @@
       size = buf.byteLength;
     } else if (typeof size === 'function') {
       callback = size;
-      offset *= elementSize;
-      size = buf.byteLength - offset;
+      size = undefined;  // the rest of the buffer after `offset` (elements)
     } else {
       validateFunction(callback, 'callback');
     }

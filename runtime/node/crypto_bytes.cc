@@ -15,7 +15,9 @@ constexpr char kHexDigits[] = "0123456789abcdef";
 constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-int HexValue(uint16_t c) {
+// Node's decoders read only the low byte of each UTF-16 unit ("\u0130" is a
+// '0'), so these take bytes.
+int HexValue(uint8_t c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
@@ -23,7 +25,7 @@ int HexValue(uint16_t c) {
 }
 
 // Both alphabets are accepted in either encoding, as Node's decoder does.
-int Base64Value(uint16_t c) {
+int Base64Value(uint8_t c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
   if (c >= 'a' && c <= 'z') return c - 'a' + 26;
   if (c >= '0' && c <= '9') return c - '0' + 52;
@@ -121,8 +123,8 @@ std::string DecodeString(v8::Isolate* isolate, v8::Local<v8::String> text, Encod
       std::vector<uint16_t> units = CodeUnits(isolate, text);
       out.reserve(units.size() / 2);
       for (size_t i = 0; i + 1 < units.size(); i += 2) {
-        int high = HexValue(units[i]);
-        int low = HexValue(units[i + 1]);
+        int high = HexValue(static_cast<uint8_t>(units[i]));
+        int low = HexValue(static_cast<uint8_t>(units[i + 1]));
         if (high < 0 || low < 0) break;
         out += static_cast<char>((high << 4) | low);
       }
@@ -135,8 +137,9 @@ std::string DecodeString(v8::Isolate* isolate, v8::Local<v8::String> text, Encod
       uint32_t accumulator = 0;
       int bits = 0;
       for (uint16_t unit : units) {
-        if (unit == '=') break;
-        int value = Base64Value(unit);
+        auto byte = static_cast<uint8_t>(unit);
+        if (byte == '=') break;
+        int value = Base64Value(byte);
         if (value < 0) continue;
         accumulator = (accumulator << 6) | static_cast<uint32_t>(value);
         bits += 6;
