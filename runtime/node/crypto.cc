@@ -18,7 +18,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/ascii.h"
 #include "runtime/native_util.h"
 #include "runtime/node/crypto_internal.h"
 #include "v8-container.h"
@@ -125,17 +124,20 @@ std::vector<NativeFunction> AllFunctions() {
 
 const EVP_MD* LookupDigest(const std::string& name) {
   if (name.empty()) return nullptr;
-  if (const EVP_MD* md = EVP_get_digestbyname(name.c_str())) return md;
-  // Names only a provider knows: fetched once per process and kept, as the
-  // object table's entries are.
+  // Fetched once per name and kept for the process: a digest from the
+  // object table (EVP_get_digestbyname) would be fetched again by OpenSSL at
+  // every EVP_DigestInit_ex, which costs more than hashing a short string.
   static std::mutex mutex;
   static auto* fetched = new absl::flat_hash_map<std::string, const EVP_MD*>();
   std::lock_guard<std::mutex> lock(mutex);
-  std::string key = absl::AsciiStrToLower(name);
-  auto it = fetched->find(key);
+  auto it = fetched->find(name);
   if (it != fetched->end()) return it->second;
-  const EVP_MD* md = EVP_MD_fetch(nullptr, name.c_str(), nullptr);
-  (*fetched)[key] = md;
+  const EVP_MD* known = EVP_get_digestbyname(name.c_str());
+  ERR_set_mark();
+  const EVP_MD* md = EVP_MD_fetch(nullptr, known != nullptr ? EVP_MD_get0_name(known) : name.c_str(), nullptr);
+  ERR_pop_to_mark();
+  if (md == nullptr) md = known;
+  if (fetched->size() < 1024) (*fetched)[name] = md;  // names programs make up stay out
   return md;
 }
 

@@ -137,10 +137,10 @@ class HashState final : public NativeState {
     if (md_ctx_ != nullptr || mac_ctx_ != nullptr) return true;
     if (finalized_) return false;
     if (hmac_) {
-      EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+      // Fetched once for the process.
+      static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
       if (mac == nullptr) return false;
       mac_ctx_.reset(EVP_MAC_CTX_new(mac));
-      EVP_MAC_free(mac);
       std::string digest = EVP_MD_get0_name(md_);
       OSSL_PARAM params[] = {
           OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest.data(), 0),
