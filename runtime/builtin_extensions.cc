@@ -7,6 +7,7 @@
 #include "runtime/natives.h"
 #include "runtime/node/child_process.h"
 #include "runtime/node/assert.h"
+#include "runtime/node/cluster.h"
 #include "runtime/node/crypto.h"
 #include "runtime/node/os.h"
 #include "runtime/node/readline.h"
@@ -42,6 +43,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::WorkerExtension(),
       &node::ChildProcessExtension(),
       &node::CryptoExtension(),
+      &node::ClusterExtension(),
       &ModulesExtension(),
   };
 }

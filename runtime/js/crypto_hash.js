@@ -163,6 +163,8 @@
     return typeof result === 'string' ? result : Buffer.from(result);
   }
 
+  shared.LazyTransform = LazyTransform;
+  shared.secretKeyBytes = secretKeyBytes;
   return {
     Hash, Hmac, hash,
     createHash: (algorithm, options) => new Hash(algorithm, options),

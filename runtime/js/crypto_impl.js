@@ -4,18 +4,29 @@
 (function (natives, internals, webcrypto) {
   'use strict';
   const {
-    ArrayFrom, ArrayPrototypeSlice, ArrayPrototypeSort, SafeMap, StringPrototypeToLowerCase,
+    ArrayBufferIsView, ArrayFrom, ArrayPrototypeSlice, ArrayPrototypeSort, SafeMap, StringPrototypeToLowerCase,
   } = internals.strictPrimordials();
   const utils = internals.loadFsUtils();  // Node's validators and error makers
   const { Buffer } = internals.requireBuiltin('buffer');
   const classes = natives.cryptoClasses();
   const brands = internals.inspectBrands;
   const isAnyArrayBuffer = (value) => brands.isArrayBuffer(value) || brands.isSharedArrayBuffer(value);
-  const shared = { utils, Buffer, classes, isAnyArrayBuffer };
+  // Node's getArrayBufferOrView: what a password, salt or IV may be.
+  function bytesArg(value, name) {
+    if (isAnyArrayBuffer(value)) return value;
+    if (typeof value === 'string') return Buffer.from(value, 'utf8');
+    if (!ArrayBufferIsView(value)) {
+      throw utils.invalidArgType(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], value);
+    }
+    return value;
+  }
+  // crypto_hash.js adds LazyTransform and secretKeyBytes for the later files.
+  const shared = { utils, Buffer, classes, isAnyArrayBuffer, bytesArg };
 
   const hash = natives.loadScript('crypto_hash.js')(natives, internals, shared);
   const random = natives.loadScript('crypto_random.js')(natives, internals, shared);
   const kdf = natives.loadScript('crypto_kdf.js')(natives, internals, shared);
+  const cipher = natives.loadScript('crypto_cipher.js')(natives, internals, shared);
 
   // OpenSSL's names without case duplicates (the last spelling kept, or the
   // lower-case one), sorted, as Node lists them.
@@ -34,8 +45,11 @@
   }
 
   const crypto = {
+    createCipheriv: cipher.createCipheriv,
+    createDecipheriv: cipher.createDecipheriv,
     createHash: hash.createHash,
     createHmac: hash.createHmac,
+    getCipherInfo: cipher.getCipherInfo,
     getCiphers: cached(() => withoutDuplicates(natives.cryptoCiphers(), false)),
     getHashes: cached(() => withoutDuplicates(natives.cryptoHashes(), false)),
     hkdf: kdf.hkdf,
@@ -52,6 +66,8 @@
     timingSafeEqual: random.timingSafeEqual,
     getFips: () => 0,
     hash: hash.hash,
+    Cipheriv: cipher.Cipheriv,
+    Decipheriv: cipher.Decipheriv,
     Hash: hash.Hash,
     Hmac: hash.Hmac,
     webcrypto,

@@ -4,19 +4,12 @@
 (function (natives, internals, shared) {
   'use strict';
   const { ArrayBufferIsView, Error, FunctionPrototypeCall, RangeError, TypeError } = internals.strictPrimordials();
-  const { utils, Buffer, isAnyArrayBuffer } = shared;
+  const { utils, Buffer, isAnyArrayBuffer, bytesArg } = shared;
   const {
     nodeError, invalidArgType, outOfRange, validateFunction, validateString, validateInt32,
     validateUint32, validateInteger,
   } = utils;
 
-  const kByteTypes = ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'];
-  function bytesArg(value, name) {
-    if (isAnyArrayBuffer(value)) return value;
-    if (typeof value === 'string') return Buffer.from(value, 'utf8');
-    if (!ArrayBufferIsView(value)) throw invalidArgType(name, kByteTypes, value);
-    return value;
-  }
   function invalidDigest(digest) {
     return nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${digest}`);
   }

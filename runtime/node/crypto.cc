@@ -2,7 +2,7 @@
 // builtin at bootstrap; the module itself (crypto_*.js) is compiled on first
 // require, with the CryptoHash class (crypto_hash.cc). This file has the
 // lookups:
-//   cryptoClasses() -> {CryptoHash}
+//   cryptoClasses() -> {CryptoHash, CryptoCipher}
 //   cryptoHashes() / cryptoCiphers() -> sorted names, as Node's getHashes/getCiphers
 //   cryptoDigestSize(name) -> the digest's size in bytes, or -1 if unknown
 //   cryptoOpensslVersion() -> "3.0.19" (process.versions.openssl)
@@ -32,7 +32,7 @@ void CryptoClasses(const Info& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::Local<v8::Object> classes = v8::Object::New(isolate);
-  static const NativeClass* const kClasses[] = {&CryptoHashClass()};
+  static const NativeClass* const kClasses[] = {&CryptoHashClass(), &CryptoCipherClass()};
   absl::Status installed = InstallNativeClasses(context, classes, kClasses);
   if (!installed.ok()) return ThrowError(isolate, ErrorKind::kError, installed.message());
   info.GetReturnValue().Set(classes);
@@ -117,6 +117,7 @@ std::vector<NativeFunction> AllFunctions() {
   std::vector<NativeFunction> all(std::begin(kFunctions), std::end(kFunctions));
   for (const NativeFunction& f : CryptoRandomFunctions()) all.push_back(f);
   for (const NativeFunction& f : CryptoKdfFunctions()) all.push_back(f);
+  for (const NativeFunction& f : CryptoCipherFunctions()) all.push_back(f);
   return all;
 }
 
@@ -143,10 +144,11 @@ const EVP_MD* LookupDigest(const std::string& name) {
 
 const Extension& CryptoExtension() {
   static const std::vector<NativeFunction>* const kAll = new std::vector<NativeFunction>(AllFunctions());
-  static const NativeClass* const kClasses[] = {&CryptoHashClass()};
+  static const NativeClass* const kClasses[] = {&CryptoHashClass(), &CryptoCipherClass()};
   static constexpr absl::string_view kJs[] = {"crypto.js"};
   static constexpr absl::string_view kLazyJs[] = {"crypto_impl.js", "crypto_hash.js",
-                                                  "crypto_random.js", "crypto_kdf.js"};
+                                                  "crypto_random.js", "crypto_kdf.js",
+                                                  "crypto_cipher.js"};
   static const Extension kExtension{"crypto", 1,  *kAll,   {}, {}, {}, kJs,
                                     nullptr,  kLazyJs, kClasses};
   return kExtension;

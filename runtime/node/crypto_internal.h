@@ -27,9 +27,11 @@ const EVP_MD* LookupDigest(const std::string& name);
 inline bool IsXof(const EVP_MD* md) { return (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0; }
 
 const NativeClass& CryptoHashClass();
+const NativeClass& CryptoCipherClass();
 
-// The functions of crypto_random.cc and crypto_kdf.cc.
+// The functions of crypto_random.cc, crypto_kdf.cc and crypto_cipher.cc.
 absl::Span<const NativeFunction> CryptoRandomFunctions();
+absl::Span<const NativeFunction> CryptoCipherFunctions();
 absl::Span<const NativeFunction> CryptoKdfFunctions();
 
 // One operation whose work (Work(), which must not touch V8) runs on libuv's
