@@ -7,7 +7,7 @@
     internals.strictPrimordials();
   const { utils, Buffer, classes, LazyTransform, secretKeyBytes, bytesArg } = shared;
   const { CryptoCipher } = classes;
-  const { nodeError, invalidArgType, validateString, validateUint32, validateInt32, validateObject,
+  const { nodeError, invalidArgType, invalidArgValue, validateString, validateInt32, validateObject,
     validateEncoding } = utils;
   const { StringDecoder } = internals.requireBuiltin('string_decoder');
   const building = () => internals.isBuildingSnapshot?.() === true;
@@ -41,8 +41,9 @@
   }
   function uintOption(options, key) {
     if (options !== null && typeof options === 'object' && options[key] !== undefined) {
-      validateUint32(options[key], `options.${key}`);
-      return options[key];
+      const value = options[key];
+      if (value >>> 0 !== value) throw invalidArgValue(`options.${key}`, value);
+      return value;
     }
     return -1;
   }
