@@ -126,6 +126,10 @@ class CipherState final : public NativeState {
     if (ctx_ == nullptr) return Fail(ErrorKind::kError, "Trying to add data in unsupported state", "");
     if (!PassAuthTag()) return false;
     int block = EVP_CIPHER_CTX_get_block_size(ctx_.get());
+    // OpenSSL counts in ints: Node refuses what could overflow one.
+    if (data.size() + static_cast<size_t>(block) > static_cast<size_t>(INT32_MAX)) {
+      return FailOpenSsl("Trying to add data in unsupported state");
+    }
     out->resize(data.size() + static_cast<size_t>(block));
     int written = 0;
     if (EVP_CipherUpdate(ctx_.get(), out->data(), &written,
@@ -327,8 +331,15 @@ void Update(const Info& info) {
   CipherState* self = Self(info);
   if (self == nullptr) return;
   v8::Isolate* isolate = info.GetIsolate();
-  std::string data;
-  if (!ReadBytes(isolate, info[0], ParseEncoding(isolate, info[1], Encoding::kUtf8), &data)) {
+  std::string decoded;
+  absl::Span<uint8_t> view;
+  absl::string_view data;
+  if (info[0]->IsString()) {
+    decoded = DecodeString(isolate, info[0].As<v8::String>(), ParseEncoding(isolate, info[1], Encoding::kUtf8));
+    data = decoded;
+  } else if (GetBytes(info[0], &view)) {
+    data = absl::string_view(reinterpret_cast<const char*>(view.data()), view.size());
+  } else {
     return ThrowInvalidArgType(isolate, "data", "of type string or an instance of Buffer, TypedArray, or DataView",
                                info[0]);
   }

@@ -49,11 +49,13 @@ class HashState final : public NativeState {
         output_length_(output_length), key_(std::move(key)) {}
   ~HashState() override { Untrack(); }
 
-  // "hash|hmac <finalized> <output length> <algorithm>\n<key>"; a context in
+  // "hash|hmac <finalized> <output length> <algorithm>\n<key or digest>"; a context in
   // use is never written (the build refused it: a tracked resource).
   std::string Serialize() const override {
+    // A hash has no key: its digest, once it has one, takes the key's place.
+    std::string tail = hmac_ ? key_ : std::string(digest_.begin(), digest_.end());
     return absl::StrCat(hmac_ ? "hmac " : "hash ", finalized_ ? 1 : 0, " ", output_length_, " ",
-                        algorithm_, "\n", key_);
+                        algorithm_, "\n", tail);
   }
 
   static absl::StatusOr<std::unique_ptr<NativeState>> Restore(absl::string_view bytes) {
@@ -73,6 +75,10 @@ class HashState final : public NativeState {
     auto state = std::make_unique<HashState>(nullptr, fields[0] == "hmac", algorithm, md,
                                              output_length, std::string(bytes.substr(newline + 1)));
     state->finalized_ = finalized != 0;
+    if (!state->hmac_) {
+      state->digest_.assign(state->key_.begin(), state->key_.end());
+      state->key_.clear();
+    }
     return state;
   }
 
@@ -106,6 +112,12 @@ class HashState final : public NativeState {
 
   // The digest; an empty vector after an error (or an XOF length of 0).
   bool Finish(std::vector<uint8_t>* out) {
+    // As Node's: a hash digested once (by a stream's flush) gives the same
+    // digest again; an HMAC gives nothing.
+    if (finalized_) {
+      if (!hmac_) *out = digest_;
+      return true;
+    }
     bool ok = Start();
     finalized_ = true;
     if (ok && hmac_) {
@@ -128,6 +140,7 @@ class HashState final : public NativeState {
     md_ctx_.reset();
     mac_ctx_.reset();
     Untrack();
+    if (ok && !hmac_) digest_ = *out;
     return ok;
   }
 
@@ -189,6 +202,7 @@ class HashState final : public NativeState {
   int output_length_;
   std::string key_;
   bool finalized_ = false;
+  std::vector<uint8_t> digest_;  // a hash's, once finalized
   bool building_ = false;
   std::string site_;
   int resource_id_ = -1;
