@@ -40,6 +40,13 @@ TEST(NodeParityCryptoTest, CiphersAndDeciphers) {
   ExpectSameAsNode(Runfile("tests/node_parity/crypto/cipher.mjs"), {});
 }
 
+// KeyObjects from PEM, DER and JWK and back, generated pairs, Ed25519, ECDSA
+// and RSA signatures one-shot and streamed, with Node's errors; keys made at
+// build time sign after the restore.
+TEST(NodeParityCryptoTest, KeysAndSignatures) {
+  ExpectSameAsNode(Runfile("tests/node_parity/crypto/keys_sign.mjs"), {});
+}
+
 // OpenSSL's running state cannot enter a snapshot: a build that ends with a
 // hash updated and not digested fails, naming where it was made; one only
 // created (or already digested) builds and works after the restore.

@@ -27,6 +27,8 @@
   const random = natives.loadScript('crypto_random.js')(natives, internals, shared);
   const kdf = natives.loadScript('crypto_kdf.js')(natives, internals, shared);
   const cipher = natives.loadScript('crypto_cipher.js')(natives, internals, shared);
+  const keys = natives.loadScript('crypto_keys.js')(natives, internals, shared);
+  const sig = natives.loadScript('crypto_sign.js')(natives, internals, shared);
 
   // OpenSSL's names without case duplicates (the last spelling kept, or the
   // lower-case one), sorted, as Node lists them.
@@ -49,9 +51,16 @@
     createDecipheriv: cipher.createDecipheriv,
     createHash: hash.createHash,
     createHmac: hash.createHmac,
+    createPrivateKey: keys.createPrivateKey,
+    createPublicKey: keys.createPublicKey,
+    createSecretKey: keys.createSecretKey,
+    createSign: sig.createSign,
+    createVerify: sig.createVerify,
     getCipherInfo: cipher.getCipherInfo,
     getCiphers: cached(() => withoutDuplicates(natives.cryptoCiphers(), false)),
     getHashes: cached(() => withoutDuplicates(natives.cryptoHashes(), false)),
+    generateKeyPair: keys.generateKeyPair,
+    generateKeyPairSync: keys.generateKeyPairSync,
     hkdf: kdf.hkdf,
     hkdfSync: kdf.hkdfSync,
     pbkdf2: kdf.pbkdf2,
@@ -63,13 +72,18 @@
     randomUUID: random.randomUUID,
     scrypt: kdf.scrypt,
     scryptSync: kdf.scryptSync,
+    sign: sig.sign,
     timingSafeEqual: random.timingSafeEqual,
+    verify: sig.verify,
     getFips: () => 0,
     hash: hash.hash,
     Cipheriv: cipher.Cipheriv,
     Decipheriv: cipher.Decipheriv,
     Hash: hash.Hash,
     Hmac: hash.Hmac,
+    KeyObject: keys.KeyObject,
+    Sign: sig.Sign,
+    Verify: sig.Verify,
     webcrypto,
     getRandomValues: (array) => webcrypto.getRandomValues(array),
   };
