@@ -7,6 +7,8 @@
 #include "runtime/natives.h"
 #include "runtime/node/child_process.h"
 #include "runtime/node/assert.h"
+#include "runtime/node/cluster.h"
+#include "runtime/node/crypto.h"
 #include "runtime/node/os.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
@@ -40,6 +42,8 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::DnsExtension(),
       &node::WorkerExtension(),
       &node::ChildProcessExtension(),
+      &node::CryptoExtension(),
+      &node::ClusterExtension(),
       &ModulesExtension(),
   };
 }

@@ -19,7 +19,7 @@
   } = internals.primordials;
   // Earlier files' globals, captured before user code can replace them.
   const {
-    TextEncoder, TextDecoder, atob, btoa, process, performance, crypto,
+    TextEncoder, TextDecoder, atob, btoa, process, performance,
     setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
   } = globalThis;
   const TextEncoderPrototypeEncode = uncurryThis(TextEncoder.prototype.encode);
@@ -481,11 +481,6 @@
   factories.set('util/types', () => natives.loadScript('util_types_impl.js')(natives, internals));
   factories.set('timers/promises', () => natives.loadScript('timers_promises.js')(natives, internals));
   factories.set('perf_hooks', () => ({ performance }));
-  factories.set('crypto', () => ({
-    webcrypto: crypto,
-    randomUUID: () => crypto.randomUUID(),
-    getRandomValues: (array) => crypto.getRandomValues(array),
-  }));
 
   function builtin(name) {
     let exports = cache.get(name);

@@ -34,7 +34,8 @@
     isInt16Array: typed('Int16Array'),
     isInt32Array: typed('Int32Array'),
     isInt8Array: typed('Int8Array'),
-    isKeyObject: () => false,  // no crypto KeyObject yet
+    // Set when crypto is first required: no KeyObject exists before.
+    isKeyObject: (value) => internals.cryptoIsKeyObject?.(value) === true,
     isMap: (v) => b.isMap(v),
     isMapIterator: kind(2),
     isModuleNamespaceObject: kind(4),

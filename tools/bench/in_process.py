@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """In-process throughput: toysnap against Node on one workload (stdlib only).
 
-Run through tools/bench/fs_throughput or tools/bench/spawn_throughput, which
+Run through tools/bench/fs_throughput, spawn_throughput or crypto_throughput, which
 build the CLI. A workload (workloads/NAME/NAME_throughput.mjs) times its
 cases in-process, so start-up is not counted, and prints one JSON line of
 microseconds per operation; each contender runs it `--processes` times,
@@ -24,6 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 WORKLOADS = {
     "fs": ("fs throughput", "call"),
     "spawn": ("child_process throughput", "child"),
+    "crypto": ("crypto throughput", "call"),
 }
 
 

@@ -1,0 +1,91 @@
+// Node's `crypto` module: assembles the parts (crypto_hash.js, crypto_random.js,
+// crypto_kdf.js) on the natives of runtime/node/crypto*.cc. Loaded by crypto.js
+// at the first require.
+(function (natives, internals, webcrypto) {
+  'use strict';
+  const {
+    ArrayBufferIsView, ArrayFrom, ArrayPrototypeSlice, ArrayPrototypeSort, SafeMap, StringPrototypeToLowerCase,
+  } = internals.strictPrimordials();
+  const utils = internals.loadFsUtils();  // Node's validators and error makers
+  const { Buffer } = internals.requireBuiltin('buffer');
+  const classes = natives.cryptoClasses();
+  const brands = internals.inspectBrands;
+  const isAnyArrayBuffer = (value) => brands.isArrayBuffer(value) || brands.isSharedArrayBuffer(value);
+  // Node's getArrayBufferOrView: what a password, salt or IV may be.
+  function bytesArg(value, name) {
+    if (isAnyArrayBuffer(value)) return value;
+    if (typeof value === 'string') return Buffer.from(value, 'utf8');
+    if (!ArrayBufferIsView(value)) {
+      throw utils.invalidArgType(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], value);
+    }
+    return value;
+  }
+  // crypto_hash.js adds LazyTransform and secretKeyBytes for the later files.
+  const shared = { utils, Buffer, classes, isAnyArrayBuffer, bytesArg };
+
+  const hash = natives.loadScript('crypto_hash.js')(natives, internals, shared);
+  const random = natives.loadScript('crypto_random.js')(natives, internals, shared);
+  const kdf = natives.loadScript('crypto_kdf.js')(natives, internals, shared);
+  const cipher = natives.loadScript('crypto_cipher.js')(natives, internals, shared);
+  const keys = natives.loadScript('crypto_keys.js')(natives, internals, shared);
+  const sig = natives.loadScript('crypto_sign.js')(natives, internals, shared);
+
+  // OpenSSL's names without case duplicates (the last spelling kept, or the
+  // lower-case one), sorted, as Node lists them.
+  function withoutDuplicates(names, lower) {
+    const unique = new SafeMap();
+    for (let i = 0; i < names.length; i++) {
+      const key = StringPrototypeToLowerCase(names[i]);
+      unique.set(key, lower ? key : names[i]);
+    }
+    return ArrayPrototypeSort(ArrayFrom(unique.values()));
+  }
+  // Node returns a fresh copy of one list computed once.
+  function cached(compute) {
+    let list;
+    return () => ArrayPrototypeSlice(list ??= compute());
+  }
+
+  const crypto = {
+    createCipheriv: cipher.createCipheriv,
+    createDecipheriv: cipher.createDecipheriv,
+    createHash: hash.createHash,
+    createHmac: hash.createHmac,
+    createPrivateKey: keys.createPrivateKey,
+    createPublicKey: keys.createPublicKey,
+    createSecretKey: keys.createSecretKey,
+    createSign: sig.createSign,
+    createVerify: sig.createVerify,
+    getCipherInfo: cipher.getCipherInfo,
+    getCiphers: cached(() => withoutDuplicates(natives.cryptoCiphers(), false)),
+    getHashes: cached(() => withoutDuplicates(natives.cryptoHashes(), false)),
+    generateKeyPair: keys.generateKeyPair,
+    generateKeyPairSync: keys.generateKeyPairSync,
+    hkdf: kdf.hkdf,
+    hkdfSync: kdf.hkdfSync,
+    pbkdf2: kdf.pbkdf2,
+    pbkdf2Sync: kdf.pbkdf2Sync,
+    randomBytes: random.randomBytes,
+    randomFill: random.randomFill,
+    randomFillSync: random.randomFillSync,
+    randomInt: random.randomInt,
+    randomUUID: random.randomUUID,
+    scrypt: kdf.scrypt,
+    scryptSync: kdf.scryptSync,
+    sign: sig.sign,
+    timingSafeEqual: random.timingSafeEqual,
+    verify: sig.verify,
+    getFips: () => 0,
+    hash: hash.hash,
+    Cipheriv: cipher.Cipheriv,
+    Decipheriv: cipher.Decipheriv,
+    Hash: hash.Hash,
+    Hmac: hash.Hmac,
+    KeyObject: keys.KeyObject,
+    Sign: sig.Sign,
+    Verify: sig.Verify,
+    webcrypto,
+    getRandomValues: (array) => webcrypto.getRandomValues(array),
+  };
+  return crypto;
+})

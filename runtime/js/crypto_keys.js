@@ -1,0 +1,371 @@
+// Node's KeyObject (SecretKeyObject, PublicKeyObject, PrivateKeyObject),
+// createSecretKey/createPublicKey/createPrivateKey from PEM, DER and JWK,
+// export as PEM, DER and JWK, and generateKeyPair(Sync) for ec, ed25519,
+// ed448, x25519 and x448, on the native CryptoKeyHandle
+// (runtime/node/crypto_keys.cc).
+(function (natives, internals, shared) {
+  'use strict';
+  const {
+    ArrayBufferIsView, ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypeMap, Error,
+    FunctionPrototypeCall, ObjectDefineProperty, Symbol, SymbolToStringTag, TypeError,
+  } = internals.strictPrimordials();
+  const { utils, Buffer, classes, isAnyArrayBuffer, bytesArg } = shared;
+  const { CryptoKeyHandle } = classes;
+  const { nodeError, invalidArgType, invalidArgValue, validateObject, validateString, validateFunction } = utils;
+
+  const kHandle = Symbol('kHandle');
+  const kKeyType = Symbol('kKeyType');
+  const kAsymmetricKeyType = Symbol('kAsymmetricKeyType');
+  const kAsymmetricKeyDetails = Symbol('kAsymmetricKeyDetails');
+
+  const invalidKeyObjectType = (type, expected) => nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+    `Invalid key object type ${type}, expected ${expected}.`);
+  const incompatible = (name, reason) => nodeError(Error, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS',
+    `The selected key encoding ${name} ${reason}.`);
+  const invalidJwk = () => nodeError(TypeError, 'ERR_CRYPTO_INVALID_JWK', 'Invalid JWK data');
+  function validateOneOf(value, name, choices) {
+    if (!ArrayPrototypeIncludes(choices, value)) {
+      const allowed = ArrayPrototypeJoin(ArrayPrototypeMap(choices, (v) => (typeof v === 'string' ? `'${v}'` : String(v))), ', ');
+      throw invalidArgValue(name, value, `must be one of: ${allowed}`);
+    }
+  }
+
+  class KeyObject {
+    constructor(type, handle) {
+      if (type !== 'secret' && type !== 'public' && type !== 'private') throw invalidArgValue('type', type);
+      if (!(handle instanceof CryptoKeyHandle)) throw invalidArgType('handle', 'object', handle);
+      this[kKeyType] = type;
+      ObjectDefineProperty(this, kHandle, { value: handle, enumerable: false, configurable: false, writable: false });
+    }
+    get type() { return this[kKeyType]; }
+    static from(key) { throw invalidArgType('key', 'CryptoKey', key); }
+    equals(otherKeyObject) {
+      if (!isKeyObject(otherKeyObject)) throw invalidArgType('otherKeyObject', 'KeyObject', otherKeyObject);
+      return otherKeyObject.type === this.type && this[kHandle].equals(otherKeyObject[kHandle]);
+    }
+  }
+  ObjectDefineProperty(KeyObject.prototype, SymbolToStringTag, { configurable: true, value: 'KeyObject' });
+  function isKeyObject(value) {
+    return value !== null && typeof value === 'object' && value[kHandle] instanceof CryptoKeyHandle;
+  }
+
+  function base64url(bytes) { return Buffer.from(bytes).toString('base64url'); }
+
+  class SecretKeyObject extends KeyObject {
+    constructor(handle) { super('secret', handle); }
+    get symmetricKeySize() { return this[kHandle].symmetricKeySize(); }
+    export(options) {
+      if (options !== undefined) {
+        validateObject(options, 'options');
+        validateOneOf(options.format, 'options.format', [undefined, 'buffer', 'jwk']);
+        if (options.format === 'jwk') return { kty: 'oct', k: base64url(this[kHandle].exportSecret()) };
+      }
+      return Buffer.from(this[kHandle].exportSecret());
+    }
+  }
+
+  class AsymmetricKeyObject extends KeyObject {
+    constructor(type, handle) { super(type, handle); }
+    get asymmetricKeyType() { return this[kAsymmetricKeyType] ||= this[kHandle].asymmetricKeyType(); }
+    get asymmetricKeyDetails() {
+      switch (this.asymmetricKeyType) {
+        case 'rsa': case 'rsa-pss': case 'dsa': case 'ec':
+          return this[kAsymmetricKeyDetails] ||= this[kHandle].details();
+        default:
+          return {};
+      }
+    }
+  }
+
+  function exportJwk(key) {
+    const raw = key[kHandle].exportJwk();
+    if (raw === undefined) {
+      if (key.asymmetricKeyType === 'ec') {
+        throw nodeError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_CURVE',
+          `Unsupported JWK EC curve: ${key.asymmetricKeyDetails.namedCurve}.`);
+      }
+      throw nodeError(Error, 'ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.');
+    }
+    const jwk = {};
+    // Node's member order for each kind of key.
+    const order = raw.kty === 'EC' ? ['kty', 'x', 'y', 'crv', 'd']
+      : raw.kty === 'OKP' ? ['crv', 'd', 'x', 'kty']
+        : ['kty', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'];
+    for (let i = 0; i < order.length; i++) {
+      const value = raw[order[i]];
+      if (value !== undefined) jwk[order[i]] = typeof value === 'string' ? value : base64url(value);
+    }
+    return jwk;
+  }
+
+  // ---- Node's key encoding options -----------------------------------------
+  const option = (name, objName) => (objName === undefined ? `options.${name}` : `options.${objName}.${name}`);
+  function parseKeyFormat(format, defaultFormat, optionName) {
+    if (format === undefined && defaultFormat !== undefined) return defaultFormat;
+    if (format === 'pem' || format === 'der' || format === 'jwk') return format;
+    throw invalidArgValue(optionName, format);
+  }
+  function parseKeyType(type, required, keyType, isPublic, optionName) {
+    if (type === undefined && !required) return undefined;
+    if (type === 'pkcs1') {
+      if (keyType !== undefined && keyType !== 'rsa') throw incompatible(type, 'can only be used for RSA keys');
+      return type;
+    }
+    if (type === 'spki' && isPublic !== false) return type;
+    if (type === 'pkcs8' && isPublic !== true) return type;
+    if (type === 'sec1' && isPublic !== true) {
+      if (keyType !== undefined && keyType !== 'ec') throw incompatible(type, 'can only be used for EC keys');
+      return type;
+    }
+    throw invalidArgValue(optionName, type);
+  }
+  const isStringOrBuffer = (value) => typeof value === 'string' || ArrayBufferIsView(value) || isAnyArrayBuffer(value);
+  function parseKeyEncoding(enc, keyType, isPublic, objName) {
+    validateObject(enc, 'options');
+    const isInput = keyType === undefined;
+    const format = parseKeyFormat(enc.format, isInput ? 'pem' : undefined, option('format', objName));
+    const required = (!isInput || format === 'der') && format !== 'jwk';
+    const type = parseKeyType(enc.type, required, keyType, isPublic, option('type', objName));
+    let cipher;
+    let passphrase;
+    let encoding;
+    if (isPublic !== true) {
+      ({ cipher, passphrase, encoding } = enc);
+      if (!isInput) {
+        if (cipher != null) {
+          if (typeof cipher !== 'string') throw invalidArgValue(option('cipher', objName), cipher);
+          if (format === 'der' && (type === 'pkcs1' || type === 'sec1')) {
+            throw incompatible(type, 'does not support encryption');
+          }
+        } else if (passphrase !== undefined) {
+          throw invalidArgValue(option('cipher', objName), cipher);
+        }
+      }
+      if ((isInput && passphrase !== undefined && !isStringOrBuffer(passphrase)) ||
+          (!isInput && cipher != null && !isStringOrBuffer(passphrase))) {
+        throw invalidArgValue(option('passphrase', objName), passphrase);
+      }
+    }
+    if (passphrase !== undefined) {
+      passphrase = typeof passphrase === 'string' ? Buffer.from(passphrase, encoding) : bytesArg(passphrase, 'key.passphrase');
+    }
+    return { format, type, cipher, passphrase };
+  }
+
+  function exportAsymmetric(key, handle, format, type, cipher, passphrase) {
+    if (cipher != null && natives.cryptoCipherInfo(cipher) === undefined) {
+      throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
+    }
+    const result = handle.export(format, type, cipher, passphrase);
+    return typeof result === 'string' ? result : Buffer.from(result);
+  }
+
+  class PublicKeyObject extends AsymmetricKeyObject {
+    constructor(handle) { super('public', handle); }
+    export(options) {
+      if (options && options.format === 'jwk') return exportJwk(this);
+      const { format, type } = parseKeyEncoding(options, this.asymmetricKeyType, true);
+      return exportAsymmetric(this, this[kHandle], format, type);
+    }
+  }
+  class PrivateKeyObject extends AsymmetricKeyObject {
+    constructor(handle) { super('private', handle); }
+    export(options) {
+      if (options && options.format === 'jwk') {
+        if (options.passphrase !== undefined) throw incompatible('jwk', 'does not support encryption');
+        return exportJwk(this);
+      }
+      const { format, type, cipher, passphrase } = parseKeyEncoding(options, this.asymmetricKeyType, false);
+      return exportAsymmetric(this, this[kHandle], format, type, cipher, passphrase);
+    }
+  }
+
+  // ---- making keys ---------------------------------------------------------
+  const kConsumePublic = 0;
+  const kConsumePrivate = 1;
+  const kCreatePublic = 2;
+  const kCreatePrivate = 3;
+  function keyTypes(allowKeyObject) {
+    return allowKeyObject ? ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string', 'KeyObject', 'CryptoKey']
+      : ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'string'];
+  }
+  function keyObjectHandle(key, ctx) {
+    if (ctx === kCreatePrivate) throw invalidArgType('key', ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], key);
+    if (key.type !== 'private') {
+      if (ctx === kConsumePrivate || ctx === kCreatePublic) throw invalidKeyObjectType(key.type, 'private');
+      if (key.type !== 'public') throw invalidKeyObjectType(key.type, 'private or public');
+    }
+    return key[kHandle];
+  }
+  // Node's prepareAsymmetricKey: { handle } or { data, format, type, passphrase }.
+  function prepareAsymmetricKey(key, ctx) {
+    if (isKeyObject(key)) return { handle: keyObjectHandle(key, ctx) };
+    if (isStringOrBuffer(key)) return { format: 'pem', data: bytesArg(key, 'key') };
+    if (key !== null && typeof key === 'object') {
+      const { key: data, encoding, format } = key;
+      if (isKeyObject(data)) return { handle: keyObjectHandle(data, ctx) };
+      if (format === 'jwk') {
+        validateObject(data, 'key.key');
+        return { data, format: 'jwk' };
+      }
+      if (!isStringOrBuffer(data)) throw invalidArgType('key.key', keyTypes(ctx !== kCreatePrivate), data);
+      const isPublic = ctx === kConsumePrivate || ctx === kCreatePrivate ? false : undefined;
+      const bytes = typeof data === 'string' ? Buffer.from(data, encoding) : data;
+      return { data: bytes, ...parseKeyEncoding(key, undefined, isPublic) };
+    }
+    throw invalidArgType('key', keyTypes(ctx !== kCreatePrivate), key);
+  }
+
+  function handleFromJwk(jwk, isPublic) {
+    validateObject(jwk, 'key');
+    validateOneOf(jwk.kty, 'key.kty', ['RSA', 'EC', 'OKP']);
+    const fields = {};
+    const bytes = (name) => { validateString(jwk[name], `key.${name}`); fields[name] = Buffer.from(jwk[name], 'base64'); };
+    if (jwk.kty === 'OKP') {
+      validateString(jwk.crv, 'key.crv');
+      validateOneOf(jwk.crv, 'key.crv', ['Ed25519', 'Ed448', 'X25519', 'X448']);
+      bytes('x');
+      if (!isPublic) bytes('d');
+      const size = { Ed25519: 32, X25519: 32, Ed448: 57, X448: 56 }[jwk.crv];
+      if (fields[isPublic ? 'x' : 'd'].byteLength !== size) throw invalidJwk();
+    } else if (jwk.kty === 'EC') {
+      validateString(jwk.crv, 'key.crv');
+      validateOneOf(jwk.crv, 'key.crv', ['P-256', 'secp256k1', 'P-384', 'P-521']);
+      bytes('x');
+      bytes('y');
+      if (!isPublic) bytes('d');
+    } else {
+      bytes('n');
+      bytes('e');
+      if (!isPublic) {
+        const names = ['d', 'p', 'q', 'dp', 'dq', 'qi'];
+        for (let i = 0; i < names.length; i++) bytes(names[i]);
+      }
+    }
+    const handle = new CryptoKeyHandle();
+    if (!handle.initJwk(!isPublic, jwk.kty, jwk.crv, fields)) throw invalidJwk();
+    return handle;
+  }
+
+  function handleFrom(prepared, isPrivate) {
+    if (prepared.handle !== undefined) return prepared.handle;
+    if (prepared.format === 'jwk') return handleFromJwk(prepared.data, !isPrivate);
+    const handle = new CryptoKeyHandle();
+    handle.initParse(isPrivate, prepared.format, prepared.type ?? '', prepared.data, prepared.passphrase);
+    return handle;
+  }
+
+  function createPublicKey(key) {
+    const prepared = prepareAsymmetricKey(key, kCreatePublic);
+    let handle = handleFrom(prepared, false);
+    if (prepared.handle !== undefined) {
+      handle = new CryptoKeyHandle();
+      handle.initPublicOf(prepared.handle);
+    }
+    return new PublicKeyObject(handle);
+  }
+  function createPrivateKey(key) {
+    return new PrivateKeyObject(handleFrom(prepareAsymmetricKey(key, kCreatePrivate), true));
+  }
+  function createSecretKey(key, encoding) {
+    if (typeof key !== 'string' && !ArrayBufferIsView(key) && !isAnyArrayBuffer(key)) {
+      throw invalidArgType('key', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], key);
+    }
+    const handle = new CryptoKeyHandle();
+    handle.initSecret(typeof key === 'string' ? Buffer.from(key, encoding) : key);
+    return new SecretKeyObject(handle);
+  }
+  // For signing and verifying (crypto_sign.js): a handle of the right type.
+  function keyHandleFor(key, isPrivate) {
+    const prepared = prepareAsymmetricKey(key, isPrivate ? kConsumePrivate : kConsumePublic);
+    if (prepared.handle !== undefined || isPrivate) return handleFrom(prepared, isPrivate);
+    // A public key may be given as a private key's PEM or DER.
+    return handleFrom(prepared, false);
+  }
+
+  // ---- generateKeyPair -----------------------------------------------------
+  function pairEncodings(type, options = {}) {
+    const { publicKeyEncoding, privateKeyEncoding } = options;
+    let pub;
+    let priv;
+    if (publicKeyEncoding == null) pub = undefined;
+    else if (typeof publicKeyEncoding === 'object') pub = parseKeyEncoding(publicKeyEncoding, type, true, 'publicKeyEncoding');
+    else throw invalidArgValue('options.publicKeyEncoding', publicKeyEncoding);
+    if (privateKeyEncoding == null) priv = undefined;
+    else if (typeof privateKeyEncoding === 'object') priv = parseKeyEncoding(privateKeyEncoding, type, false, 'privateKeyEncoding');
+    else throw invalidArgValue('options.privateKeyEncoding', privateKeyEncoding);
+    return { pub, priv };
+  }
+  // [type, curve] for the native job, after Node's checks.
+  function pairJob(type, options) {
+    validateString(type, 'type');
+    const encodings = pairEncodings(type, options);
+    if (options !== undefined) validateObject(options, 'options');
+    let curve = '';
+    switch (type) {
+      case 'ec': {
+        validateObject(options, 'options');
+        const { namedCurve, paramEncoding } = options;
+        validateString(namedCurve, 'options.namedCurve');
+        if (paramEncoding === 'explicit') {
+          throw nodeError(Error, 'ERR_TOYSNAP_UNSUPPORTED', "toysnap does not support paramEncoding 'explicit' yet");
+        }
+        if (paramEncoding != null && paramEncoding !== 'named') throw invalidArgValue('options.paramEncoding', paramEncoding);
+        curve = natives.cryptoCurveKnown(namedCurve);
+        if (curve === undefined) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
+        break;
+      }
+      case 'ed25519': case 'ed448': case 'x25519': case 'x448':
+        break;
+      case 'rsa': case 'rsa-pss': case 'dsa': case 'dh':
+        throw nodeError(Error, 'ERR_TOYSNAP_UNSUPPORTED', `toysnap does not generate ${type} key pairs yet`);
+      default:
+        throw invalidArgValue('type', type, 'must be a supported key type');
+    }
+    return { curve, encodings };
+  }
+  function wrapPair(der, encodings) {
+    const privateHandle = new CryptoKeyHandle();
+    privateHandle.initParse(true, 'der', 'pkcs8', der, undefined);
+    const publicHandle = new CryptoKeyHandle();
+    publicHandle.initPublicOf(privateHandle);
+    const publicKey = new PublicKeyObject(publicHandle);
+    const privateKey = new PrivateKeyObject(privateHandle);
+    const { pub, priv } = encodings;
+    return {
+      publicKey: pub === undefined ? publicKey : pub.format === 'jwk' ? exportJwk(publicKey)
+        : exportAsymmetric(publicKey, publicHandle, pub.format, pub.type),
+      privateKey: priv === undefined ? privateKey : priv.format === 'jwk' ? exportJwk(privateKey)
+        : exportAsymmetric(privateKey, privateHandle, priv.format, priv.type, priv.cipher, priv.passphrase),
+    };
+  }
+  function generateKeyPairSync(type, options) {
+    const { curve, encodings } = pairJob(type, options);
+    return wrapPair(natives.cryptoGenerateKeyPair(type, curve), encodings);
+  }
+  function generateKeyPair(type, options, callback) {
+    if (typeof options === 'function') {
+      callback = options;
+      options = undefined;
+    }
+    validateFunction(callback, 'callback');
+    const { curve, encodings } = pairJob(type, options);
+    natives.cryptoGenerateKeyPair(type, curve, (error, der) => {
+      if (error) return FunctionPrototypeCall(callback, undefined, error);
+      let pair;
+      try {
+        pair = wrapPair(der, encodings);
+      } catch (e) {
+        return FunctionPrototypeCall(callback, undefined, e);
+      }
+      FunctionPrototypeCall(callback, undefined, null, pair.publicKey, pair.privateKey);
+    });
+  }
+
+  internals.cryptoIsKeyObject = isKeyObject;
+  shared.keyHandleFor = keyHandleFor;
+  shared.keyObjectHandleOf = (key) => key[kHandle];
+  return {
+    KeyObject, createSecretKey, createPublicKey, createPrivateKey, generateKeyPair, generateKeyPairSync,
+  };
+})

@@ -1,0 +1,140 @@
+// sign/verify (one-shot, sync or with a callback from libuv's thread pool)
+// and createSign/createVerify (Writable streams that hash what they are
+// given, then sign the digest), on runtime/node/crypto_sign.cc.
+(function (natives, internals, shared) {
+  'use strict';
+  const { ArrayBufferIsView, Error, FunctionPrototypeCall, ObjectSetPrototypeOf, ReflectApply, Symbol, TypeError } =
+    internals.strictPrimordials();
+  const { utils, Buffer, classes, bytesArg, keyHandleFor } = shared;
+  const { CryptoHash } = classes;
+  const { nodeError, invalidArgType, invalidArgValue, validateString, validateFunction, validateEncoding } = utils;
+  const { Writable } = internals.requireBuiltin('stream');
+  const kHandle = Symbol('kHandle');
+  const kAlgorithm = Symbol('kAlgorithm');
+
+  const keyRequired = () => nodeError(Error, 'ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
+  function dsaP1363(options) {
+    if (options !== null && typeof options === 'object') {
+      const { dsaEncoding = 'der' } = options;
+      if (dsaEncoding === 'der') return false;
+      if (dsaEncoding === 'ieee-p1363') return true;
+      throw invalidArgValue('options.dsaEncoding', dsaEncoding);
+    }
+    return false;
+  }
+  // RSA-PSS and other paddings are not there yet: say so rather than sign
+  // with PKCS#1 v1.5 instead.
+  function checkPadding(options) {
+    if (options === null || typeof options !== 'object') return;
+    const names = ['padding', 'saltLength'];
+    for (let i = 0; i < names.length; i++) {
+      const value = options[names[i]];
+      if (value === undefined) continue;
+      if (value !== (value | 0)) throw invalidArgValue(`options.${names[i]}`, value);
+      if (names[i] === 'padding' && value === 1) continue;  // RSA_PKCS1_PADDING, the default
+      throw nodeError(Error, 'ERR_TOYSNAP_UNSUPPORTED', `toysnap does not support the ${names[i]} option yet`);
+    }
+  }
+
+  function signOneShot(algorithm, data, key, callback) {
+    if (algorithm != null) validateString(algorithm, 'algorithm');
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    data = bytesArg(data, 'data');
+    if (!key) throw keyRequired();
+    checkPadding(key);
+    const p1363 = dsaP1363(key);
+    const handle = keyHandleFor(key, true);
+    if (!callback) return Buffer.from(natives.cryptoSign(handle, algorithm, data, p1363));
+    natives.cryptoSign(handle, algorithm, data, p1363, (error, signature) => {
+      if (error) return FunctionPrototypeCall(callback, undefined, error);
+      FunctionPrototypeCall(callback, undefined, null, Buffer.from(signature));
+    });
+  }
+
+  function verifyOneShot(algorithm, data, key, signature, callback) {
+    if (algorithm != null) validateString(algorithm, 'algorithm');
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    data = bytesArg(data, 'data');
+    if (!ArrayBufferIsView(data)) throw invalidArgType('data', ['Buffer', 'TypedArray', 'DataView'], data);
+    checkPadding(key);
+    const p1363 = dsaP1363(key);
+    if (!ArrayBufferIsView(signature)) {
+      throw invalidArgType('signature', ['Buffer', 'TypedArray', 'DataView'], signature);
+    }
+    const handle = keyHandleFor(key, false);
+    if (!callback) return natives.cryptoVerify(handle, algorithm, data, signature, p1363);
+    natives.cryptoVerify(handle, algorithm, data, signature, p1363, (error, result) => {
+      if (error) return FunctionPrototypeCall(callback, undefined, error);
+      FunctionPrototypeCall(callback, undefined, null, result);
+    });
+  }
+
+  function init(self, algorithm, options) {
+    validateString(algorithm, 'algorithm');
+    if (natives.cryptoDigestSize(algorithm) < 0) throw nodeError(Error, 'ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest');
+    self[kAlgorithm] = algorithm;
+    self[kHandle] = new CryptoHash(false, algorithm, -1, undefined, internals.isBuildingSnapshot?.() === true);
+    ReflectApply(Writable, self, [options]);
+  }
+  function Sign(algorithm, options) {
+    if (!(this instanceof Sign)) return new Sign(algorithm, options);
+    init(this, algorithm, options);
+  }
+  function Verify(algorithm, options) {
+    if (!(this instanceof Verify)) return new Verify(algorithm, options);
+    init(this, algorithm, options);
+  }
+  function update(data, encoding) {
+    encoding = encoding || 'buffer';
+    if (typeof data === 'string') validateEncoding(data, encoding);
+    else if (!ArrayBufferIsView(data)) throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    this[kHandle].update(data, encoding);
+    return this;
+  }
+  function _write(chunk, encoding, callback) {
+    this.update(chunk, encoding);
+    callback();
+  }
+  const kClasses = [Sign, Verify];
+  for (let i = 0; i < kClasses.length; i++) {
+    ObjectSetPrototypeOf(kClasses[i].prototype, Writable.prototype);
+    ObjectSetPrototypeOf(kClasses[i], Writable);
+    kClasses[i].prototype.update = update;
+    kClasses[i].prototype._write = _write;
+  }
+  // Ed25519 and Ed448 sign messages, not digests, as Node says.
+  function checkDigestible(handle) {
+    const type = handle.asymmetricKeyType();
+    if (type === 'ed25519' || type === 'ed448') {
+      throw nodeError(Error, 'ERR_CRYPTO_UNSUPPORTED_OPERATION', 'Unsupported crypto operation');
+    }
+  }
+  Sign.prototype.sign = function sign(options, encoding) {
+    if (!options) throw keyRequired();
+    checkPadding(options);
+    const handle = keyHandleFor(options, true);
+    const p1363 = dsaP1363(options);
+    checkDigestible(handle);
+    const digest = this[kHandle].digest('buffer');
+    const signature = Buffer.from(natives.cryptoSignDigest(handle, this[kAlgorithm], digest, p1363));
+    encoding = encoding || 'buffer';
+    return encoding !== 'buffer' ? signature.toString(encoding) : signature;
+  };
+  Verify.prototype.verify = function verify(options, signature, sigEncoding) {
+    const handle = keyHandleFor(options, false);
+    sigEncoding = sigEncoding || 'buffer';
+    checkPadding(options);
+    const p1363 = dsaP1363(options);
+    const bytes = typeof signature === 'string'
+      ? Buffer.from(signature, sigEncoding === 'buffer' ? 'utf8' : sigEncoding) : bytesArg(signature, 'signature');
+    checkDigestible(handle);
+    const digest = this[kHandle].digest('buffer');
+    return natives.cryptoVerifyDigest(handle, this[kAlgorithm], digest, bytes, p1363);
+  };
+
+  return {
+    Sign, Verify, sign: signOneShot, verify: verifyOneShot,
+    createSign: (algorithm, options) => new Sign(algorithm, options),
+    createVerify: (algorithm, options) => new Verify(algorithm, options),
+  };
+})

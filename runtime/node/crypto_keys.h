@@ -1,0 +1,31 @@
+// What crypto_keys.cc shares with the signing code (crypto_sign.cc): the key
+// of a CryptoKeyHandle, and Node's error for OpenSSL's queued one. Included
+// by runtime/node/crypto*.cc.
+#ifndef TOYSNAP_RUNTIME_NODE_CRYPTO_KEYS_H_
+#define TOYSNAP_RUNTIME_NODE_CRYPTO_KEYS_H_
+
+#include <openssl/evp.h>
+
+#include "absl/types/span.h"
+#include "runtime/extension.h"
+#include "v8-isolate.h"
+#include "v8-local-handle.h"
+#include "v8-value.h"
+
+namespace toysnap::node {
+
+const NativeClass& CryptoKeyHandleClass();
+absl::Span<const NativeFunction> CryptoKeyFunctions();
+absl::Span<const NativeFunction> CryptoSignFunctions();
+
+// The asymmetric key of a CryptoKeyHandle (not owned), or null.
+EVP_PKEY* KeyOf(v8::Local<v8::Value> handle, bool* is_private);
+
+// Node's ThrowCryptoError: OpenSSL's oldest queued error as an Error
+// ("error:1E08010C:DECODER routines::unsupported", code ERR_OSSL_UNSUPPORTED,
+// `library` and `reason`), else an Error with `fallback`. Clears the queue.
+void ThrowOpenSslError(v8::Isolate* isolate, const char* fallback);
+
+}  // namespace toysnap::node
+
+#endif  // TOYSNAP_RUNTIME_NODE_CRYPTO_KEYS_H_

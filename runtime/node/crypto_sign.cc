@@ -1,0 +1,212 @@
+// Signatures for runtime/js/crypto_sign.js: one-shot sign/verify (Ed25519
+// with no digest, ECDSA and RSA with one) inline or on libuv's thread pool,
+// and signing a digest already computed (createSign/createVerify). ECDSA
+// signatures are DER, or r || s with `p1363` (dsaEncoding 'ieee-p1363').
+//   cryptoSign(key, digest?, data, p1363, done?) -> ArrayBuffer
+//   cryptoVerify(key, digest?, data, signature, p1363, done?) -> bool
+//   cryptoSignDigest(key, digest, hashed, p1363) -> ArrayBuffer
+//   cryptoVerifyDigest(key, digest, hashed, signature, p1363) -> bool
+// Failures throw OpenSSL's error as Node does (ERR_OSSL_...).
+#include <openssl/ec.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "runtime/native_util.h"
+#include "runtime/node/crypto_bytes.h"
+#include "runtime/node/crypto_internal.h"
+#include "runtime/node/crypto_keys.h"
+#include "v8-primitive.h"
+
+namespace toysnap::node {
+namespace {
+
+using Info = v8::FunctionCallbackInfo<v8::Value>;
+
+const unsigned char* Data(const std::string& bytes) {
+  return reinterpret_cast<const unsigned char*>(bytes.data());
+}
+
+// Bytes of each half of an ECDSA signature: the curve order's size.
+int HalfSize(EVP_PKEY* pkey) { return (EVP_PKEY_get_bits(pkey) + 7) / 8; }
+
+std::string DerToP1363(const std::string& der, int half) {
+  const unsigned char* p = Data(der);
+  ECDSA_SIG* sig = d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size()));  // NOLINT(runtime/int)
+  if (sig == nullptr) return "";
+  std::string out(static_cast<size_t>(2 * half), '\0');
+  auto* bytes = reinterpret_cast<unsigned char*>(out.data());
+  bool ok = BN_bn2binpad(ECDSA_SIG_get0_r(sig), bytes, half) == half &&
+            BN_bn2binpad(ECDSA_SIG_get0_s(sig), bytes + half, half) == half;
+  ECDSA_SIG_free(sig);
+  return ok ? out : "";
+}
+
+// An r || s signature of the wrong length stays as it is: it fails to verify.
+std::string P1363ToDer(const std::string& raw, int half) {
+  if (raw.size() != static_cast<size_t>(2 * half)) return raw;
+  ECDSA_SIG* sig = ECDSA_SIG_new();
+  BIGNUM* r = BN_bin2bn(Data(raw), half, nullptr);
+  BIGNUM* s = BN_bin2bn(Data(raw) + half, half, nullptr);
+  if (sig == nullptr || r == nullptr || s == nullptr || ECDSA_SIG_set0(sig, r, s) != 1) {
+    BN_free(r);
+    BN_free(s);
+    ECDSA_SIG_free(sig);
+    return raw;
+  }
+  unsigned char* der = nullptr;
+  int length = i2d_ECDSA_SIG(sig, &der);
+  std::string out = length > 0 ? std::string(reinterpret_cast<char*>(der), static_cast<size_t>(length)) : raw;
+  OPENSSL_free(der);
+  ECDSA_SIG_free(sig);
+  return out;
+}
+
+std::string BytesArg(const Info& info, int index) {
+  std::string bytes;
+  ReadBytes(info.GetIsolate(), info[index], Encoding::kUtf8, &bytes);
+  return bytes;
+}
+
+const EVP_MD* DigestArg(const Info& info, int index) {
+  if (info[index]->IsNullOrUndefined()) return nullptr;
+  v8::String::Utf8Value name(info.GetIsolate(), info[index]);
+  return LookupDigest(*name != nullptr ? std::string(*name, name.length()) : "");
+}
+
+// One signature or verification on a key of its own reference.
+class SignJob final : public CryptoJob {
+ public:
+  SignJob(EVP_PKEY* pkey, const EVP_MD* md, std::string data, std::string signature, bool verify,
+          bool prehashed, bool p1363)
+      : pkey_(pkey), md_(md), data_(std::move(data)), signature_(std::move(signature)),
+        verify_(verify), prehashed_(prehashed), p1363_(p1363) {
+    EVP_PKEY_up_ref(pkey_);
+    use_output = !verify;
+  }
+  ~SignJob() override { EVP_PKEY_free(pkey_); }
+
+  void Work() override {
+    bool ec = EVP_PKEY_get_id(pkey_) == EVP_PKEY_EC;
+    if (verify_ && ec && p1363_) signature_ = P1363ToDer(signature_, HalfSize(pkey_));
+    ERR_clear_error();
+    bool ok = prehashed_ ? OnDigest() : OneShot();
+    if (!ok && !(verify_ && ERR_peek_error() == 0)) {
+      Failed();
+      return;
+    }
+    if (verify_) {
+      verified_ = ok;
+      ERR_clear_error();
+      return;
+    }
+    std::string signature(output.begin(), output.end());
+    if (ec && p1363_) signature = DerToP1363(signature, HalfSize(pkey_));
+    output.assign(signature.begin(), signature.end());
+  }
+
+  v8::Local<v8::Value> Result(v8::Isolate* isolate) override {
+    if (verify_) return v8::Boolean::New(isolate, verified_);
+    return CryptoJob::Result(isolate);
+  }
+
+ private:
+  bool OneShot() {
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    bool ok = ctx != nullptr;
+    if (verify_) {
+      ok = ok && EVP_DigestVerifyInit(ctx, nullptr, md_, nullptr, pkey_) == 1 &&
+           EVP_DigestVerify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) == 1;
+    } else {
+      size_t length = 0;
+      ok = ok && EVP_DigestSignInit(ctx, nullptr, md_, nullptr, pkey_) == 1 &&
+           EVP_DigestSign(ctx, nullptr, &length, Data(data_), data_.size()) == 1;
+      if (ok) {
+        output.resize(length);
+        ok = EVP_DigestSign(ctx, output.data(), &length, Data(data_), data_.size()) == 1;
+        output.resize(ok ? length : 0);
+      }
+    }
+    EVP_MD_CTX_free(ctx);
+    return ok;
+  }
+
+  bool OnDigest() {
+    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(pkey_, nullptr);
+    bool ok = ctx != nullptr && (verify_ ? EVP_PKEY_verify_init(ctx) : EVP_PKEY_sign_init(ctx)) == 1 &&
+              EVP_PKEY_CTX_set_signature_md(ctx, md_) == 1;
+    if (ok && verify_) {
+      ok = EVP_PKEY_verify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) == 1;
+    } else if (ok) {
+      size_t length = 0;
+      ok = EVP_PKEY_sign(ctx, nullptr, &length, Data(data_), data_.size()) == 1;
+      if (ok) {
+        output.resize(length);
+        ok = EVP_PKEY_sign(ctx, output.data(), &length, Data(data_), data_.size()) == 1;
+        output.resize(ok ? length : 0);
+      }
+    }
+    EVP_PKEY_CTX_free(ctx);
+    return ok;
+  }
+
+  void Failed() {
+    unsigned long code = ERR_get_error();  // NOLINT(runtime/int): OpenSSL's type
+    ERR_clear_error();
+    char text[256] = "Signing failed";
+    if (code != 0) ERR_error_string_n(code, text, sizeof(text));
+    error_message = text;
+    const char* reason = code != 0 ? ERR_reason_error_string(code) : nullptr;
+    if (reason != nullptr) {
+      std::string name = reason;
+      for (char& c : name) c = c == ' ' ? '_' : static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+      error_code = "ERR_OSSL_" + name;
+    } else {
+      error_code = "ERR_CRYPTO_OPERATION_FAILED";
+    }
+  }
+
+  EVP_PKEY* pkey_;  // one reference, owned
+  const EVP_MD* md_;
+  std::string data_, signature_;
+  bool verify_, prehashed_, p1363_;
+  bool verified_ = false;
+};
+
+void Run(const Info& info, bool verify, bool prehashed) {
+  v8::Isolate* isolate = info.GetIsolate();
+  bool is_private = false;
+  EVP_PKEY* pkey = KeyOf(info[0], &is_private);
+  if (pkey == nullptr) return ThrowError(isolate, ErrorKind::kTypeError, "no asymmetric key", "ERR_INVALID_ARG_TYPE");
+  const EVP_MD* md = DigestArg(info, 1);
+  if (md == nullptr && !info[1]->IsNullOrUndefined()) {
+    v8::String::Utf8Value name(isolate, info[1]);
+    return ThrowError(isolate, ErrorKind::kTypeError,
+                      std::string("Invalid digest: ") + (*name != nullptr ? *name : ""), "ERR_CRYPTO_INVALID_DIGEST");
+  }
+  int next = verify ? 4 : 3;
+  auto job = std::make_unique<SignJob>(pkey, md, BytesArg(info, 2), verify ? BytesArg(info, 3) : "", verify,
+                                       prehashed, info[next]->IsTrue());
+  RunCryptoJob(info, std::move(job), prehashed ? v8::Undefined(isolate).As<v8::Value>() : info[next + 1]);
+}
+
+void Sign(const Info& info) { Run(info, false, false); }
+void Verify(const Info& info) { Run(info, true, false); }
+void SignDigest(const Info& info) { Run(info, false, true); }
+void VerifyDigest(const Info& info) { Run(info, true, true); }
+
+constexpr NativeFunction kFunctions[] = {
+    {"cryptoSign", Sign, 5},
+    {"cryptoVerify", Verify, 6},
+    {"cryptoSignDigest", SignDigest, 4},
+    {"cryptoVerifyDigest", VerifyDigest, 5},
+};
+
+}  // namespace
+
+absl::Span<const NativeFunction> CryptoSignFunctions() { return kFunctions; }
+
+}  // namespace toysnap::node
