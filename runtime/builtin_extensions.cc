@@ -7,6 +7,7 @@
 #include "runtime/natives.h"
 #include "runtime/node/child_process.h"
 #include "runtime/node/assert.h"
+#include "runtime/node/async_hooks.h"
 #include "runtime/node/os.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
@@ -32,6 +33,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
       &node::AssertExtension(),
+      &node::AsyncHooksExtension(),
       &node::OsExtension(),
       &node::StreamExtension(),
       &node::ReadlineExtension(),

@@ -1,5 +1,6 @@
 // StreamHandle: one libuv stream and what JS waits for on it (reads, writes,
 // shutdown, connect, connections, close). See stream_handle.h.
+#include "runtime/async_context.h"
 #include "runtime/node/stream_handle.h"
 
 #include <poll.h>
@@ -51,19 +52,19 @@ struct StreamHandle::WriteRequest {
   StreamHandle* owner;
   std::shared_ptr<v8::BackingStore> keep;  // the JS buffer's memory, or null
   std::string copy;                        // or a copy of the bytes
-  v8::Global<v8::Function> callback;
+  AsyncCallback callback;
 };
 
 struct StreamHandle::ShutdownRequest {
   uv_shutdown_t request;
   StreamHandle* owner;
-  v8::Global<v8::Function> callback;
+  AsyncCallback callback;
 };
 
 struct StreamHandle::ConnectRequest {
   uv_connect_t request;
   StreamHandle* owner;
-  v8::Global<v8::Function> callback;
+  AsyncCallback callback;
 };
 
 StreamHandle::StreamHandle(v8::Isolate* isolate, HandleKind kind, uv_loop_t* loop, int fd,
@@ -106,16 +107,15 @@ void StreamHandle::Attach(v8::Local<v8::Object> object, const std::string& descr
 }
 
 template <typename MakeArgs>
-void StreamHandle::Deliver(v8::Global<v8::Function>& callback, MakeArgs make_args) {
+void StreamHandle::Deliver(AsyncCallback& callback, MakeArgs make_args) {
   EventLoop* loop = LoopOf(isolate_);
   if (loop == nullptr || callback.IsEmpty()) return;
   loop->RunCallback([&](v8::Local<v8::Context> context) -> absl::Status {
     v8::TryCatch try_catch(isolate_);
     Args args = make_args(context);
-    v8::Local<v8::Function> function = callback.Get(isolate_);
     v8::Local<v8::Value> ignored;
-    if (!function->Call(context, v8::Undefined(isolate_), static_cast<int>(args.size()),
-                        args.data())
+    if (!callback.Call(context, v8::Undefined(isolate_), static_cast<int>(args.size()),
+                       args.data())
              .ToLocal(&ignored)) {
       return TryCatchToStatus(isolate_, context, try_catch);
     }
@@ -318,7 +318,7 @@ void StreamHandle::OnClose(uv_handle_t* handle) {
   self->onread_.Reset();
   self->onconnection_.Reset();
   self->read_buffer_.reset();
-  v8::Global<v8::Function> onclose = std::move(self->onclose_);
+  AsyncCallback onclose = std::move(self->onclose_);
   self->Deliver(onclose, [](v8::Local<v8::Context>) { return Args{}; });
   // Last: from here the object may be collected, and this state with it.
   self->self_.Reset();
