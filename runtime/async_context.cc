@@ -28,6 +28,20 @@ v8::Local<v8::Value> SavedAsyncContext::Get(v8::Isolate* isolate) const {
   return frame_.Get(isolate);
 }
 
+void SavedAsyncContext::CopyFrom(v8::Isolate* isolate, const SavedAsyncContext& other) {
+  if (other.frame_.IsEmpty()) {
+    frame_.Reset();
+  } else {
+    frame_.Reset(isolate, other.frame_.Get(isolate));
+  }
+}
+
+void AsyncCallback::Reset(v8::Isolate* isolate, v8::Local<v8::Function> function,
+                          const SavedAsyncContext& context) {
+  function_.Reset(isolate, function);
+  frame_.CopyFrom(isolate, context);
+}
+
 void AsyncCallback::Reset(v8::Isolate* isolate, v8::Local<v8::Function> function) {
   function_.Reset(isolate, function);
   frame_.Capture(isolate);

@@ -35,7 +35,8 @@ class AsyncContextScope {
 class SavedAsyncContext {
  public:
   void Capture(v8::Isolate* isolate);
-  void Reset() { frame_.Reset(); }
+  void Reset() { frame_.Reset(); }  // the root context
+  void CopyFrom(v8::Isolate* isolate, const SavedAsyncContext& other);
   v8::Local<v8::Value> Get(v8::Isolate* isolate) const;
 
  private:
@@ -54,6 +55,10 @@ class AsyncCallback {
   AsyncCallback& operator=(AsyncCallback&&) = default;
 
   void Reset(v8::Isolate* isolate, v8::Local<v8::Function> function);
+  // Kept with `context` instead of the current one (a handle's callbacks run
+  // in the context the handle was made in).
+  void Reset(v8::Isolate* isolate, v8::Local<v8::Function> function,
+             const SavedAsyncContext& context);
   void Reset();
   bool IsEmpty() const { return function_.IsEmpty(); }
   v8::Local<v8::Function> Get(v8::Isolate* isolate) const { return function_.Get(isolate); }

@@ -15,6 +15,7 @@
   const getFrame = natives.asyncContextFrame;
   const setFrame = natives.setAsyncContextFrame;
   const describe = internals.describeReceived;
+  const { process, setImmediate } = globalThis;
 
   function invalidArgType(name, expected, value) {
     const error = new TypeError(`The "${name}" argument must be ${expected}. Received ${describe(value)}`);
@@ -59,6 +60,14 @@
       const fn = hooks[i][name];
       if (fn !== undefined) ReflectApply(fn, hooks[i].receiver, args);
     }
+  }
+
+  let warnedAsyncResource = false;
+  function warnAsyncResourceProperty() {
+    if (warnedAsyncResource) return;
+    warnedAsyncResource = true;
+    process.emitWarning('The asyncResource property on bound functions is deprecated',
+                        'DeprecationWarning', 'DEP0172');
   }
 
   const kAsyncId = Symbol('asyncId');
@@ -109,7 +118,9 @@
     emitDestroy() {
       if (!this[kDestroyed]) {
         this[kDestroyed] = true;
-        if (hooks.length > 0) emitHook('destroy', this[kAsyncId]);
+        // Node calls destroy hooks later, not from emitDestroy itself.
+        const id = this[kAsyncId];
+        if (hooks.length > 0) setImmediate(() => emitHook('destroy', id));
       }
       return this;
     }
@@ -134,7 +145,8 @@
         length: { __proto__: null, configurable: true, enumerable: false, value: fn.length, writable: false },
         asyncResource: {
           __proto__: null, configurable: true, enumerable: true,
-          get() { return self; }, set(value) { self = value; },
+          get() { warnAsyncResourceProperty(); return self; },
+          set(value) { warnAsyncResourceProperty(); self = value; },
         },
       });
       return bound;

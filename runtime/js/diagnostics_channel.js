@@ -5,7 +5,7 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypeAt, ArrayPrototypeIndexOf, ArrayPrototypePush, ArrayPrototypeSplice,
+    ArrayPrototypeIndexOf, ArrayPrototypePush, ArrayPrototypeSplice,
     ObjectGetPrototypeOf, ObjectSetPrototypeOf, Promise, PromisePrototypeThen, PromiseReject,
     PromiseResolve, ReflectApply, SafeMap, SafeSet, StringPrototypeIncludes, SymbolHasInstance, TypeError,
     WeakRef, WeakRefPrototypeDeref,
@@ -152,7 +152,7 @@
     const existing = ref === undefined ? undefined : WeakRefPrototypeDeref(ref);
     if (existing !== undefined) return existing;
     if (typeof name !== 'string' && typeof name !== 'symbol') {
-      throw invalidArgType('channel', 'of type string or symbol', name);
+      throw invalidArgType('channel', 'one of type string or symbol', name);
     }
     const made = new Channel(name);
     channels.set(name, new WeakRef(made));
@@ -214,7 +214,9 @@
       return done;
     }
 
+    // Each trace* only calls fn while nothing subscribes, as Node 20.
     traceSync(fn, context = {}, thisArg, ...args) {
+      if (!this.hasSubscribers) return ReflectApply(fn, thisArg, args);
       const { start, end, error } = this;
       return start.runStores(context, () => {
         try {
@@ -232,6 +234,7 @@
     }
 
     tracePromise(fn, context = {}, thisArg, ...args) {
+      if (!this.hasSubscribers) return ReflectApply(fn, thisArg, args);
       const { start, end, asyncStart, asyncEnd, error } = this;
       function reject(err) {
         context.error = err;
@@ -262,8 +265,9 @@
     }
 
     traceCallback(fn, position = -1, context = {}, thisArg, ...args) {
+      if (!this.hasSubscribers) return ReflectApply(fn, thisArg, args);
       const { start, end, asyncStart, asyncEnd, error } = this;
-      const callback = ArrayPrototypeAt(args, position);
+      const callback = args[position < 0 ? args.length + position : position];
       validateFunction(callback, 'callback');
       function wrappedCallback(err, res) {
         if (err) {

@@ -103,6 +103,7 @@ void StreamHandle::Attach(v8::Local<v8::Object> object, const std::string& descr
                           const std::string& where) {
   if (!live_) return;
   self_.Reset(isolate_, object);
+  created_in_.Capture(isolate_);
   if (EventLoop* loop = LoopOf(isolate_)) resource_id_ = loop->TrackResource(description, where);
 }
 
@@ -125,7 +126,7 @@ void StreamHandle::Deliver(AsyncCallback& callback, MakeArgs make_args) {
 
 int StreamHandle::ReadStart(v8::Local<v8::Function> onread) {
   if (!live_ || closing_) return UV_EBADF;
-  onread_.Reset(isolate_, onread);
+  onread_.Reset(isolate_, onread, created_in_);
   return uv_read_start(&handle_.stream, OnAlloc, OnRead);
 }
 
@@ -272,7 +273,7 @@ void StreamHandle::OnConnect(uv_connect_t* raw, int status) {
 
 int StreamHandle::Listen(int backlog, v8::Local<v8::Function> onconnection) {
   if (!live_ || closing_) return UV_EBADF;
-  onconnection_.Reset(isolate_, onconnection);
+  onconnection_.Reset(isolate_, onconnection, created_in_);
   int error = uv_listen(&handle_.stream, backlog, OnConnection);
   if (error != 0) onconnection_.Reset();
   return error;
@@ -290,6 +291,9 @@ int StreamHandle::Accept(StreamHandle* client) {
   if (!live_ || closing_ || client == nullptr || !client->live_ || client->closing_) {
     return UV_EBADF;
   }
+  // As in Node, an accepted connection belongs to no caller's async context
+  // (its handle is made before the server's callback runs).
+  client->created_in_.Reset();
   return uv_accept(&handle_.stream, &client->handle_.stream);
 }
 
@@ -307,7 +311,7 @@ void StreamHandle::Close(v8::Local<v8::Value> callback) {
     uv_tty_set_mode(&handle_.tty, UV_TTY_MODE_NORMAL);
     raw_ = false;
   }
-  if (callback->IsFunction()) onclose_.Reset(isolate_, callback.As<v8::Function>());
+  if (callback->IsFunction()) onclose_.Reset(isolate_, callback.As<v8::Function>(), created_in_);
   uv_close(&handle_.handle, OnClose);
 }
 
@@ -322,6 +326,7 @@ void StreamHandle::OnClose(uv_handle_t* handle) {
   self->Deliver(onclose, [](v8::Local<v8::Context>) { return Args{}; });
   // Last: from here the object may be collected, and this state with it.
   self->self_.Reset();
+  self->created_in_.Reset();
 }
 
 }  // namespace toysnap::node

@@ -162,7 +162,8 @@ class StreamHandle final : public NativeState {
   size_t bytes_written_ = 0;
   std::unique_ptr<char[]> read_buffer_;  // owned; one read's worth, reused
   v8::Global<v8::Object> self_;          // strong while open
-  AsyncCallback onread_;  // each called in the async context it was set in
+  SavedAsyncContext created_in_;  // the async context of Attach (root if accepted)
+  AsyncCallback onread_;  // these three run in created_in_
   AsyncCallback onconnection_;
   AsyncCallback onclose_;
 };
