@@ -29,5 +29,9 @@ TEST(NodeParityAsyncTest, DiagnosticsChannel) {
   ExpectSameAsNode(Fixture("diagnostics_channel.mjs"), {});
 }
 
+TEST(NodeParityAsyncTest, UtilApi) {
+  ExpectSameAsNode(Fixture("util_api.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap
