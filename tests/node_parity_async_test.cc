@@ -33,5 +33,9 @@ TEST(NodeParityAsyncTest, UtilApi) {
   ExpectSameAsNode(Fixture("util_api.mjs"), {});
 }
 
+TEST(NodeParityAsyncTest, ModuleBuiltin) {
+  ExpectSameAsNode(Fixture("module_api.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap

@@ -368,29 +368,12 @@
     return { Buffer, atob, btoa, kMaxLength: 2 ** 32, constants: { MAX_LENGTH: 2 ** 32 } };
   }
 
-  // ---- os, module ---------------------------------------------------------
-
-  function makeModule() {
-    const names = ArrayFrom(factories.keys());
-    return {
-      builtinModules: names,
-      isBuiltin: (name) => factories.has(SafeRegExpReplace(/^node:/, String(name), '')),
-      createRequire(filename) {
-        const path = StringPrototypeStartsWith(String(filename), 'file:')
-          ? builtin('url').fileURLToPath(filename) : String(filename);
-        return internals.makeRequire(path);
-      },
-      syncBuiltinESMExports() { natives.syncBuiltinESMExports(); },
-    };
-  }
-
   factories.set('path', makePath);
   factories.set('path/posix', () => builtin('path'));
   factories.set('events', internals.makeEvents);  // events.js
   factories.set('util', () => natives.loadScript('util.js')(natives, internals));  // lazy
   factories.set('os', () => internals.makeOs(builtin));  // os.js
   factories.set('url', () => internals.nodeUrl());  // url.js
-  factories.set('module', makeModule);
   factories.set('process', () => process);
   factories.set('buffer', makeBuffer);
   factories.set('timers', () => ({
@@ -438,6 +421,8 @@
   internals.defineBuiltin = (name, factory) => { factories.set(name, factory); };
   internals.isBuiltin = (name) => factories.has(SafeRegExpReplace(/^node:/, String(name), ''));
   internals.requireBuiltin = (name) => builtin(SafeRegExpReplace(/^node:/, String(name), ''));
+  // The names toysnap provides (module_builtin.js's builtinModules).
+  internals.providedBuiltins = () => ArrayFrom(factories.keys());
   // What `import { x } from 'node:name'` can name: the builtin's own keys.
   internals.builtinExportNames = (name) => ObjectKeys(internals.requireBuiltin(name));
 })
