@@ -9,6 +9,7 @@
 #include "runtime/node/assert.h"
 #include "runtime/node/async_hooks.h"
 #include "runtime/node/os.h"
+#include "runtime/node/perf_hooks.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/dns.h"
@@ -34,6 +35,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &NodeBuiltinsExtension(),
       &node::AssertExtension(),
       &node::AsyncHooksExtension(),
+      &node::PerfHooksExtension(),
       &node::OsExtension(),
       &node::StreamExtension(),
       &node::ReadlineExtension(),

@@ -33,6 +33,10 @@ TEST(NodeParityAsyncTest, UtilApi) {
   ExpectSameAsNode(Fixture("util_api.mjs"), {});
 }
 
+TEST(NodeParityAsyncTest, PerfHooksUserTiming) {
+  ExpectSameAsNode(Fixture("perf_hooks.mjs"), {});
+}
+
 TEST(NodeParityAsyncTest, ModuleBuiltin) {
   ExpectSameAsNode(Fixture("module_api.mjs"), {});
 }

@@ -19,7 +19,7 @@
   } = internals.primordials;
   // Earlier files' globals, captured before user code can replace them.
   const {
-    TextEncoder, TextDecoder, atob, btoa, process, performance, crypto,
+    TextEncoder, TextDecoder, atob, btoa, process, crypto,
     setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
   } = globalThis;
   const TextEncoderPrototypeEncode = uncurryThis(TextEncoder.prototype.encode);
@@ -382,7 +382,6 @@
   }));
   factories.set('util/types', () => natives.loadScript('util_types_impl.js')(natives, internals));
   factories.set('timers/promises', () => natives.loadScript('timers_promises.js')(natives, internals));
-  factories.set('perf_hooks', () => ({ performance }));
   factories.set('crypto', () => ({
     webcrypto: crypto,
     randomUUID: () => crypto.randomUUID(),
