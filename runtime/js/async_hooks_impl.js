@@ -22,6 +22,11 @@
     error.code = 'ERR_INVALID_ARG_TYPE';
     return error;
   }
+  function propertyType(name, value) {
+    const error = new TypeError(`The "${name}" property must be of type string. Received ${describe(value)}`);
+    error.code = 'ERR_INVALID_ARG_TYPE';
+    return error;
+  }
   function validateFunction(value, name) {
     if (typeof value !== 'function') throw invalidArgType(name, 'of type function', value);
   }
@@ -226,6 +231,45 @@
   }
 
   const createHook = (callbacks) => new AsyncHook(callbacks);
+
+  // events.EventEmitterAsyncResource: an EventEmitter whose emit runs its
+  // listeners in the async context it was made in.
+  const EventEmitter = internals.requireBuiltin('events');
+  const kResource = Symbol('kAsyncResource');
+  const kEmitter = Symbol('kEventEmitter');
+  class EventEmitterReferencingAsyncResource extends AsyncResource {
+    constructor(emitter, type, options) {
+      super(type, options);
+      this[kEmitter] = emitter;
+    }
+    get eventEmitter() { return this[kEmitter]; }
+  }
+  class EventEmitterAsyncResource extends EventEmitter {
+    constructor(options = undefined) {
+      let name;
+      if (typeof options === 'string') {
+        name = options;
+        options = undefined;
+      } else {
+        if (new.target === EventEmitterAsyncResource && typeof options?.name !== 'string') {
+          throw propertyType('options.name', options?.name);
+        }
+        name = options?.name || new.target.name;
+      }
+      super(options);
+      this[kResource] = new EventEmitterReferencingAsyncResource(this, name, options);
+    }
+    emit(event, ...args) {
+      const resource = this[kResource];
+      ArrayPrototypeUnshift(args, super.emit, this, event);
+      return ReflectApply(resource.runInAsyncScope, resource, args);
+    }
+    emitDestroy() { this[kResource].emitDestroy(); }
+    get asyncId() { return this[kResource].asyncId(); }
+    get triggerAsyncId() { return this[kResource].triggerAsyncId(); }
+    get asyncResource() { return this[kResource]; }
+  }
+  internals.EventEmitterAsyncResource = EventEmitterAsyncResource;
 
   return {
     AsyncLocalStorage,

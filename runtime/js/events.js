@@ -517,7 +517,13 @@
     ['addAbortListener', addAbortListener], ['once', once], ['on', on],
     ['getEventListeners', getEventListeners], ['getMaxListeners', getMaxListeners],
     ['EventEmitter', EventEmitter], ['usingDomains', false], ['captureRejectionSymbol', kRejection],
-    ['captureRejections', captureRejections, true], ['errorMonitor', kErrorMonitor],
+    ['captureRejections', captureRejections, true],
+    // async_hooks_impl.js, compiled when first read.
+    ['EventEmitterAsyncResource', {
+      get: () => internals.requireBuiltin('async_hooks') && internals.EventEmitterAsyncResource,
+      set: undefined,
+    }, true],
+    ['errorMonitor', kErrorMonitor],
     ['defaultMaxListeners', defaultMax, true], ['setMaxListeners', setMaxListeners],
     ['init', EventEmitter.init], ['listenerCount', listenerCount],
   ];

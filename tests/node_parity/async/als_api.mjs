@@ -3,6 +3,7 @@
 // Node's errors for bad arguments.
 import async_hooks, { AsyncLocalStorage, AsyncResource, createHook, executionAsyncId,
   triggerAsyncId, executionAsyncResource } from 'node:async_hooks';
+import events, { EventEmitterAsyncResource } from 'node:events';
 import { createRequire } from 'node:module';
 
 const als = new AsyncLocalStorage();
@@ -58,19 +59,19 @@ export async function main() {
   const snapshot = als.run('snap', () => AsyncLocalStorage.snapshot());
   show('snapshot', snapshot((a) => [als.getStore(), a], 'arg'));
 
-  const events = [];
+  const hookEvents = [];
   const hook = createHook({
-    init(id, type, trigger) { if (type === 'Hooked') events.push(`init ${type}`); },
-    before() { events.push('before'); },
-    after() { events.push('after'); },
-    destroy() { events.push('destroy'); },
+    init(id, type, trigger) { if (type === 'Hooked') hookEvents.push(`init ${type}`); },
+    before() { hookEvents.push('before'); },
+    after() { hookEvents.push('after'); },
+    destroy() { hookEvents.push('destroy'); },
   });
   show('enable returns hook', hook.enable() === hook);
   const hooked = new AsyncResource('Hooked');
-  hooked.runInAsyncScope(() => events.push('inside'));
+  hooked.runInAsyncScope(() => hookEvents.push('inside'));
   hooked.emitDestroy();
   hook.disable();
-  new AsyncResource('Hooked').runInAsyncScope(() => events.push('unhooked'));
+  new AsyncResource('Hooked').runInAsyncScope(() => hookEvents.push('unhooked'));
 
   tryIt('resource type', () => new AsyncResource(5));
   tryIt('resource trigger', () => new AsyncResource('T', { triggerAsyncId: -2 }));
@@ -84,5 +85,16 @@ export async function main() {
   show('require gives the same', require('async_hooks') === async_hooks, require('node:async_hooks').AsyncLocalStorage === AsyncLocalStorage);
   show('exports', Object.keys(async_hooks).filter((k) => ['AsyncLocalStorage', 'AsyncResource', 'createHook', 'executionAsyncId', 'triggerAsyncId', 'executionAsyncResource'].includes(k)).sort());
   await new Promise((resolve) => setTimeout(resolve, 5));
-  show('hook events', events);
+  show('hook events', hookEvents);
+
+  const emitter = als.run('emitter', () => new EventEmitterAsyncResource({ name: 'Named' }));
+  emitter.on('ping', (arg) => show('EventEmitterAsyncResource listener', als.getStore(), arg));
+  als.run('caller', () => emitter.emit('ping', 1));
+  show('EventEmitterAsyncResource shape', emitter.asyncResource.constructor.name,
+       emitter.asyncResource.eventEmitter === emitter, typeof emitter.asyncId,
+       emitter instanceof events, new EventEmitterAsyncResource('str') instanceof events);
+  class Sub extends EventEmitterAsyncResource {}
+  show('subclass', new Sub().asyncResource.constructor.name);
+  tryIt('EventEmitterAsyncResource no name', () => new EventEmitterAsyncResource({}));
+  show('events keys', Object.keys(events).join(' '));
 }
