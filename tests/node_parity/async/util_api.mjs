@@ -112,5 +112,19 @@ export async function main() {
   show('format', util.format('%s=%d %j %%', 'a', 42, { b: 1 }), util.formatWithOptions({ depth: 0 }, '%O', { a: [1] }));
   tryIt('formatWithOptions bad', () => util.formatWithOptions(1, 'x'));
   show('legacy', util.isArray([]), util.isBoolean(false), util.isPrimitive({}), util.isError(new TypeError()), util.isFunction(show));
+  class WithGetters {
+    constructor() { this._v = 7; }
+    get v() { return this._v; }
+    get obj() { return { nested: true }; }
+    get nil() { return null; }
+    get bad() { throw new Error('nope'); }
+    get rw() { return 'rw'; }
+    set rw(x) {}
+  }
+  for (const getters of [true, 'get', 'set', false]) {
+    console.log('getters', getters, util.inspect(new WithGetters(), { getters, showHidden: true }));
+  }
+  const own = { get plain() { return 'own getter'; } };
+  console.log(util.inspect(own, { getters: true }));
   show('keys', Object.keys(util).filter((k) => !['MIMEType', 'MIMEParams'].includes(k)).join(' '));
 }
