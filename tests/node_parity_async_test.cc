@@ -37,6 +37,10 @@ TEST(NodeParityAsyncTest, PerfHooksUserTiming) {
   ExpectSameAsNode(Fixture("perf_hooks.mjs"), {});
 }
 
+TEST(NodeParityAsyncTest, UtilMimeType) {
+  ExpectSameAsNode(Fixture("util_mime.mjs"), {});
+}
+
 TEST(NodeParityAsyncTest, ModuleBuiltin) {
   ExpectSameAsNode(Fixture("module_api.mjs"), {});
 }

@@ -1,8 +1,9 @@
 // Node 20's `util`: format/inspect (inspect.js), promisify/callbackify,
 // deprecate (one warning per code), inherits, debuglog (NODE_DEBUG),
 // styleText, stripVTControlCharacters, toUSVString, system error names,
-// aborted, the legacy is* predicates; parseArgs and parseEnv come from
-// util_parse_args.js and util_parse_env.js, compiled on first call. Lazy:
+// aborted, the legacy is* predicates; parseArgs, parseEnv and MIMEType come
+// from util_parse_args.js, util_parse_env.js and util_mime.js, compiled on
+// first use. Lazy:
 // builtins.js compiles it on first require.
 (function (natives, internals) {
   'use strict';
@@ -366,6 +367,7 @@
   };
   const parseArgsModule = lazy('util_parse_args.js');
   const parseEnvModule = lazy('util_parse_env.js');
+  const mimeModule = lazy('util_mime.js');
 
   // Node's factories for libuv errors, which some npm code still calls.
   function errnoException(err, syscall, original) {
@@ -441,6 +443,14 @@
     TextDecoder,
     TextEncoder,
   };
+  // util_mime.js, compiled when first read (Node's are lazy getters too).
+  const mimeNames = ['MIMEType', 'MIMEParams'];
+  for (let i = 0; i < mimeNames.length; i++) {
+    const name = mimeNames[i];
+    ObjectDefineProperty(util, name, {
+      __proto__: null, get: () => mimeModule()[name], set: undefined, enumerable: true, configurable: true,
+    });
+  }
   // util_types_impl.js, compiled when first read.
   ObjectDefineProperty(util, 'types', {
     __proto__: null, get: () => internals.requireBuiltin('util/types'), set: undefined,
