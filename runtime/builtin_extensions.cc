@@ -9,7 +9,9 @@
 #include "runtime/node/assert.h"
 #include "runtime/node/cluster.h"
 #include "runtime/node/crypto.h"
+#include "runtime/node/async_hooks.h"
 #include "runtime/node/os.h"
+#include "runtime/node/perf_hooks.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/dns.h"
@@ -34,6 +36,8 @@ std::vector<const Extension*> BuiltinExtensions() {
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
       &node::AssertExtension(),
+      &node::AsyncHooksExtension(),
+      &node::PerfHooksExtension(),
       &node::OsExtension(),
       &node::StreamExtension(),
       &node::ReadlineExtension(),

@@ -1,6 +1,8 @@
 // The event loop on libuv (see event_loop.h).
 #include "runtime/event_loop.h"
 
+#include "runtime/async_context.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -284,7 +286,11 @@ template <typename Work>
 void EventLoop::InCallback(Work work) {
   if (!callback_status_.ok() || context_.IsEmpty()) return;
   v8::HandleScope scope(isolate_);
-  absl::Status status = work(context_.Get(isolate_));
+  v8::Local<v8::Context> context = context_.Get(isolate_);
+  // Every callback from the loop starts in the root async context; those
+  // that belong to one restore it themselves (AsyncCallback, the JS queues).
+  AsyncContextScope root(context, v8::Undefined(isolate_));
+  absl::Status status = work(context);
   if (!status.ok()) {
     callback_status_ = status;
     uv_stop(&loop_);

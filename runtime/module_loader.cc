@@ -338,7 +338,7 @@ const Extension& ModulesExtension() {
   static constexpr absl::string_view kJs[] = {"module_paths.js", "module_resolution.js",
                                               "cjs_loader.js", "modules.js"};
   // Compiled the first time an ES module imports a CommonJS one (cjs_loader.js).
-  static constexpr absl::string_view kLazyJs[] = {"cjs_lexer.js"};
+  static constexpr absl::string_view kLazyJs[] = {"cjs_lexer.js", "module_builtin.js"};
   static const Extension kExtension{"modules", 1, kFunctions, {}, {}, kReferences, kJs,
                                     nullptr, kLazyJs};
   return kExtension;

@@ -36,8 +36,10 @@ constexpr NativeFunction kFunctions[] = {
 
 const Extension& NodeBuiltinsExtension() {
   static constexpr absl::string_view kJs[] = {"events.js", "builtins.js"};
-  // util.types, compiled when a program first reads it.
-  static constexpr absl::string_view kLazyJs[] = {"util_types_impl.js"};
+  // util and util.types, compiled when a program first requires or reads them.
+  static constexpr absl::string_view kLazyJs[] = {"util.js", "util_parse_args.js",
+                                                  "util_parse_env.js", "util_mime.js",
+                                                  "util_types_impl.js"};
   static const Extension kExtension{"node", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
   return kExtension;
 }

@@ -16,8 +16,22 @@ double MonotonicNow(NativeCall& call) {
                                                     : SystemMonotonicMs();
 }
 
+// The async context (async_context.h): AsyncLocalStorage's frame, which the
+// JS queues (timers, immediates, ticks) keep with each callback.
+v8::Local<v8::Value> AsyncContextFrame(NativeCall& call) {
+  return call.context->GetContinuationPreservedEmbedderData();
+}
+
+void SetAsyncContextFrame(NativeCall& call, v8::Local<v8::Value> frame) {
+  call.context->SetContinuationPreservedEmbedderData(frame);
+}
+
+constexpr const char* kFrameArgs[] = {"frame"};
+
 constexpr NativeFunction kFunctions[] = {
     {"monotonicNow", Bind<MonotonicNow>, 0},
+    {"asyncContextFrame", Bind<AsyncContextFrame>, 0},
+    {"setAsyncContextFrame", Bind<SetAsyncContextFrame, kFrameArgs>, 1},
 };
 constexpr absl::string_view kJs[] = {"timers.js", "immediates.js"};
 // `timers/promises`, compiled on first require (builtins.js registers it).
@@ -26,7 +40,7 @@ constexpr absl::string_view kLazyJs[] = {"timers_promises.js"};
 }  // namespace
 
 const Extension& TimersExtension() {
-  static const Extension kExtension{"timers", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
+  static const Extension kExtension{"timers", 2, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
   return kExtension;
 }
 

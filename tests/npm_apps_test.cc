@@ -1,8 +1,9 @@
 // Apps on real npm packages (installed by tools/test with `npm ci`) print what
 // Node prints, from source and from a snapshot whose sources were deleted:
 // lodash-es, typescript, yaml, local ESM/CJS/JSON mixes, fs-extra copying
-// and rewriting a directory tree, cross-spawn running programs, and uuid and
-// object-hash hashing with crypto.
+// and rewriting a directory tree, cross-spawn running programs, uuid and
+// object-hash hashing with crypto, lru-cache on diagnostics_channel and
+// OpenTelemetry's AsyncLocalStorage context manager.
 #include <stdlib.h>
 
 #include <filesystem>
@@ -119,7 +120,9 @@ INSTANTIATE_TEST_SUITE_P(
                           {"add", "first", "hello", "world", "--tag", "real"}, {}, "commander"},
                       // crypto: uuid 3 to 14 (v3/v5 hash with md5/sha1), object-hash.
                       App{"uuid_app.mjs", {}, {}, "uuid13"},
-                      App{"object_hash_app.mjs", {}, {}, "object-hash"}),
+                      App{"object_hash_app.mjs", {}, {}, "object-hash"},
+                      App{"lru_cache_app.mjs", {}, {}, "lru-cache"},
+                      App{"otel_context_app.mjs", {}, {}, "@opentelemetry/context-async-hooks"}),
     [](const ::testing::TestParamInfo<App>& info) {
       std::string name = std::regex_replace(info.param.entry, std::regex("[^A-Za-z0-9]"), "_");
       return absl::StrCat(name, "_", info.index);

@@ -149,10 +149,17 @@
     const max = maxListenersOf(target);
     if (max > 0 && existing.length > max && !existing.warned) {
       existing.warned = true;
-      const name = target.constructor?.name ?? 'EventEmitter';
-      natives.print(2, '(toysnap) MaxListenersExceededWarning: Possible EventEmitter memory leak ' +
-        `detected. ${existing.length} ${String(type)} listeners added to [${name}]. MaxListeners ` +
-        `is ${max}. Use emitter.setMaxListeners() to increase limit\n`);
+      // Node's warning: an Error carrying the emitter, type and count, through
+      // process.emitWarning ('warning' listeners see it; then it is printed).
+      const shown = internals.inspect(target, { depth: -1 });
+      const warning = new Error('Possible EventEmitter memory leak detected. ' +
+        `${existing.length} ${String(type)} listeners added to ${shown}. MaxListeners ` +
+        `is ${max}. Use emitter.setMaxListeners() to increase limit`);
+      warning.name = 'MaxListenersExceededWarning';
+      warning.emitter = target;
+      warning.type = type;
+      warning.count = existing.length;
+      process.emitWarning(warning);
     }
     return target;
   }
@@ -501,11 +508,7 @@
   const defaultMax = {
     get() { return defaultMaxListeners; },
     set(value) {
-      if (typeof value !== 'number' || value < 0 || NumberIsNaN(value)) {
-        throw coded(RangeError, 'ERR_OUT_OF_RANGE', 'The value of "defaultMaxListeners" is ' +
-          'out of range. It must be a non-negative number. ' +
-          `Received ${internals.inspect(value)}`);
-      }
+      checkMax(value, 'defaultMaxListeners');
       defaultMaxListeners = value;
     },
   };
@@ -514,7 +517,13 @@
     ['addAbortListener', addAbortListener], ['once', once], ['on', on],
     ['getEventListeners', getEventListeners], ['getMaxListeners', getMaxListeners],
     ['EventEmitter', EventEmitter], ['usingDomains', false], ['captureRejectionSymbol', kRejection],
-    ['captureRejections', captureRejections, true], ['errorMonitor', kErrorMonitor],
+    ['captureRejections', captureRejections, true],
+    // async_hooks_impl.js, compiled when first read.
+    ['EventEmitterAsyncResource', {
+      get: () => internals.requireBuiltin('async_hooks') && internals.EventEmitterAsyncResource,
+      set: undefined,
+    }, true],
+    ['errorMonitor', kErrorMonitor],
     ['defaultMaxListeners', defaultMax, true], ['setMaxListeners', setMaxListeners],
     ['init', EventEmitter.init], ['listenerCount', listenerCount],
   ];

@@ -17,6 +17,7 @@
     constructor(callback, args) {
       this._onImmediate = callback;
       this._argv = args;
+      this._asyncFrame = natives.asyncContextFrame();  // timers.js's callQueued restores it
       this._ref = true;
       this._queued = true;
       this._prev = tail;
@@ -72,7 +73,7 @@
     const last = immediate === passEnd;
     unlink(immediate);
     if (last) passEnd = null;
-    internals.callUserCode(immediate._onImmediate, immediate, immediate._argv);  // timers.js
+    internals.callQueued(immediate._onImmediate, immediate, immediate._argv, immediate._asyncFrame);  // timers.js
     return true;
   };
 

@@ -14,7 +14,7 @@
 //    object whose Object.prototype.toString says "[object Promise]"; the
 //    display width used for grouping arrays (inspect_layout.js) is a small
 //    Unicode table instead of ICU's East Asian Width data.
-//  - No colors, no `compact: true`, no `getters`, no `numericSeparator`.
+//  - No colors, no `compact: true`, no `numericSeparator`.
 (function (natives, internals) {
   'use strict';
   const { reduceToSingleString } = internals.inspectLayout; // inspect_layout.js
@@ -180,7 +180,7 @@
         if (key === 'constructor' || hasOwn(main, key) || seenKeys.has(key)) continue;
         const desc = ObjectGetOwnPropertyDescriptor(obj, key);
         if (typeof desc.value === 'function') continue;
-        ArrayPrototypePush(output, formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc));
+        ArrayPrototypePush(output, formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main));
       }
       ArrayPrototypePop(ctx.seen);
       for (const key of new SafeArrayIterator(keys)) seenKeys.add(key);
@@ -627,7 +627,8 @@
 
   const keyIdentifier = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
-  function formatProperty(ctx, value, recurseTimes, key, type, desc) {
+  // `original`: the inspected object, for getters found on its prototypes.
+  function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
     desc = desc || ObjectGetOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
     let str;
     if (desc.value !== undefined) {
@@ -635,7 +636,24 @@
       str = formatValue(ctx, desc.value, recurseTimes);
       ctx.indentationLvl -= 2;
     } else if (desc.get !== undefined) {
-      str = desc.set !== undefined ? '[Getter/Setter]' : '[Getter]';
+      const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+      const getters = ctx.getters;
+      if (getters && (getters === true || (getters === 'get' && desc.set === undefined) ||
+                      (getters === 'set' && desc.set !== undefined))) {
+        // The getters option: the getter's value, called on the inspected object.
+        try {
+          const got = FunctionPrototypeCall(desc.get, original);
+          ctx.indentationLvl += 2;
+          if (got === null) str = `[${label}: null]`;
+          else if (typeof got === 'object') str = `[${label}] ${formatValue(ctx, got, recurseTimes)}`;
+          else str = `[${label}: ${formatPrimitive(ctx, got)}]`;
+          ctx.indentationLvl -= 2;
+        } catch (err) {
+          str = `[${label}: <Inspection threw (${err.message})>]`;
+        }
+      } else {
+        str = `[${label}]`;
+      }
     } else {
       str = desc.set !== undefined ? '[Setter]' : 'undefined';
     }

@@ -85,4 +85,7 @@
       return { url, format: formatOf(url) };
     });
   }
+
+  // `module`: the Module class with its statics, compiled on first require.
+  internals.defineBuiltin('module', () => natives.loadScript('module_builtin.js')(natives, internals));
 })

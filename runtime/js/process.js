@@ -98,7 +98,7 @@
         error.code = 'ERR_INVALID_ARG_TYPE';
         throw error;
       }
-      ArrayPrototypePush(ticks, { callback, args });
+      ArrayPrototypePush(ticks, { callback, args, frame: natives.asyncContextFrame() });
     },
   };
 
@@ -139,8 +139,8 @@
     let count = 0;
     try {
       while (count < ticks.length) {
-        const { callback, args } = ticks[count++];
-        internals.callUserCode(callback, undefined, args);  // timers.js
+        const { callback, args, frame } = ticks[count++];
+        internals.callQueued(callback, undefined, args, frame);  // timers.js
       }
     } finally {
       ArrayPrototypeSplice(ticks, 0, count);
@@ -153,6 +153,7 @@
   };
 
   internals.beforeSnapshot = function () {
+    natives.setAsyncContextFrame(undefined);  // a restored program starts in the root context
     internals.timersBeforeSnapshot();
     internals.webBeforeSnapshot();
     internals.removeBuildGuards();

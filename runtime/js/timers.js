@@ -19,6 +19,10 @@
   // done earlier in the same turn does not eat into the delay. libuv's clock has
   // whole milliseconds and fires up to 1 ms early; this one does not.
   const clock = natives.monotonicNow;
+  // AsyncLocalStorage's context (async_context.h): each queued callback runs
+  // in the one that was current when it was queued.
+  const asyncFrame = natives.asyncContextFrame;
+  const setAsyncFrame = natives.setAsyncContextFrame;
   let nextId = 1;
   let nextListId = 1;
   const lists = new SafeMap();  // delay -> TimerList
@@ -54,6 +58,7 @@
       this._hasPrimitive = false;
       this._cleared = false;
       this._ended = false;  // _idleTimeout = -1 or _onTimeout = null: not started again
+      this._asyncFrame = asyncFrame();
       start(this, clock());
     }
     ref() {
@@ -280,6 +285,20 @@
   }
   internals.callUserCode = callUserCode;
 
+  // callUserCode for a queued callback: inside the async context `frame`
+  // it was queued in (undefined: the root one).
+  function callQueued(fn, receiver, args, frame) {
+    const previous = asyncFrame();
+    if (previous === frame) return callUserCode(fn, receiver, args);
+    setAsyncFrame(frame);
+    try {
+      callUserCode(fn, receiver, args);
+    } finally {
+      setAsyncFrame(previous);
+    }
+  }
+  internals.callQueued = callQueued;
+
   // The timer whose callback runs: Node still counts it as an active resource.
   let running = null;
   internals.activeTimeouts = () =>
@@ -293,7 +312,7 @@
     // callback cleared it.
     const startTime = timer._repeat ? clock() : 0;
     try {
-      if (typeof timer._callback === 'function') callUserCode(timer._callback, timer, timer._args);
+      if (typeof timer._callback === 'function') callQueued(timer._callback, timer, timer._args, timer._asyncFrame);
       else timer._ended = true;
     } finally {
       running = null;

@@ -4,6 +4,7 @@
 // runtime's loop when the child ends. The libuv handle lives outside the JS
 // heap (never in a snapshot) and is freed in its close callback; while the
 // child runs, the instance is held strongly and tracked as a live resource.
+#include "runtime/async_context.h"
 #include "runtime/node/child_process_internal.h"
 
 #include <memory>
@@ -32,6 +33,7 @@ struct ProcessHandle {
   IsolateData* data = nullptr;  // outlives every state of its isolate
   v8::Isolate* isolate = nullptr;
   v8::Global<v8::Object> self;  // strong from spawn to close, so onexit can run
+  SavedAsyncContext async_context;  // the one spawn ran in, for onexit
   ProcessState* state = nullptr;  // null once the JS object is gone
   int resource = 0;               // the loop's record of the running child
   bool initialized = false;       // uv_spawn was called (the handle needs uv_close)
@@ -54,6 +56,7 @@ class ProcessState final : public NativeState {
     if (handle_ == nullptr) return;
     handle_->state = nullptr;
     handle_->self.Reset();
+    handle_->async_context.Reset();
     Untrack(handle_);
     if (handle_->closing) return;  // its close callback frees it
     if (!handle_->initialized || data_->loop == nullptr) {
@@ -102,6 +105,7 @@ void OnExit(uv_process_t* process, int64_t exit_status, int term_signal) {
         v8::Number::New(isolate, static_cast<double>(exit_status)),
         v8::Integer::New(isolate, term_signal)};
     v8::Local<v8::Value> ignored;
+    AsyncContextScope scope(context, handle->async_context.Get(isolate));
     if (!onexit.As<v8::Function>()->Call(context, self, 2, args).ToLocal(&ignored)) {
       return TryCatchToStatus(isolate, context, try_catch);
     }
@@ -156,6 +160,7 @@ void Spawn(const v8::FunctionCallbackInfo<v8::Value>& info) {
   int error = uv_spawn(loop->uv_loop(), &handle->process, options.get());
   if (error == 0) {
     handle->self.Reset(isolate, info.This());
+    handle->async_context.Capture(isolate);
     handle->resource = loop->TrackResource(absl::StrCat("child process '", spec.file, "'"),
                                            UserCallSite(isolate));
     info.This()
@@ -203,6 +208,7 @@ void Close(const v8::FunctionCallbackInfo<v8::Value>& info) {
   ProcessHandle* handle = LiveHandle(info);
   if (handle == nullptr) return;
   handle->self.Reset();
+  handle->async_context.Reset();
   Untrack(handle);
   if (!handle->initialized) return;
   handle->closing = true;

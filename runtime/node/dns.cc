@@ -2,6 +2,7 @@
 // request; callback(err) with a negative libuv error, or callback(0,
 // addresses) with the addresses as text in the resolver's order (Node 20's
 // default "verbatim").
+#include "runtime/async_context.h"
 #include "runtime/node/dns.h"
 
 #include <netdb.h>
@@ -27,7 +28,7 @@ namespace {
 struct LookupRequest {
   uv_getaddrinfo_t request;
   v8::Isolate* isolate;
-  v8::Global<v8::Function> callback;
+  AsyncCallback callback;
 };
 
 void OnLookup(uv_getaddrinfo_t* raw, int status, addrinfo* result) {
@@ -63,9 +64,7 @@ void OnLookup(uv_getaddrinfo_t* raw, int status, addrinfo* result) {
     v8::Local<v8::Value> args[] = {v8::Integer::New(isolate, status),
                                    v8::Array::New(isolate, list.data(), list.size())};
     v8::Local<v8::Value> ignored;
-    if (!request->callback.Get(isolate)
-             ->Call(context, v8::Undefined(isolate), 2, args)
-             .ToLocal(&ignored)) {
+    if (!request->callback.Call(context, v8::Undefined(isolate), 2, args).ToLocal(&ignored)) {
       return TryCatchToStatus(isolate, context, try_catch);
     }
     return absl::OkStatus();

@@ -1,5 +1,6 @@
 // File-system jobs: running them in each of the three forms, and Node's error
 // objects for their failures.
+#include "runtime/async_context.h"
 #include "runtime/node/fs_job.h"
 
 #include <utility>
@@ -158,8 +159,7 @@ absl::Status FsJob::Deliver(v8::Local<v8::Context> context) {
     argc = value->IsUndefined() ? 1 : 2;
   }
   v8::Local<v8::Value> ignored;
-  v8::Local<v8::Function> callback = callback_.Get(isolate);
-  if (!callback->Call(context, v8::Undefined(isolate), argc, args).ToLocal(&ignored)) {
+  if (!callback_.Call(context, v8::Undefined(isolate), argc, args).ToLocal(&ignored)) {
     return TryCatchToStatus(isolate, context, try_catch);
   }
   return absl::OkStatus();

@@ -15,6 +15,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "runtime/async_context.h"
 #include "runtime/binding.h"
 #include "v8-array-buffer.h"
 #include "v8-context.h"
@@ -80,7 +81,7 @@ class FsJob {
   std::string path_;
   std::string dest_;
   v8::Isolate* isolate_ = nullptr;
-  v8::Global<v8::Function> callback_;              // set for the callback form
+  AsyncCallback callback_;                         // set for the callback form
   v8::Global<v8::Promise::Resolver> resolver_;     // set for the promise form
 };
 

@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 
+#include "runtime/async_context.h"
 #include "runtime/event_loop.h"
 #include "runtime/isolate_data.h"
 #include "runtime/js_error.h"
@@ -101,7 +102,7 @@ class WatchHandle final : public NativeState {
       v8::Local<v8::Value> args[3];
       make_args(context, args);
       v8::Local<v8::Value> ignored;
-      if (!onchange_.Get(isolate_)->Call(context, v8::Undefined(isolate_), 3, args).ToLocal(&ignored)) {
+      if (!onchange_.Call(context, v8::Undefined(isolate_), 3, args).ToLocal(&ignored)) {
         return TryCatchToStatus(isolate_, context, try_catch);
       }
       return absl::OkStatus();
@@ -157,7 +158,7 @@ class WatchHandle final : public NativeState {
   bool closing_ = false;
   int resource_id_ = -1;
   v8::Global<v8::Object> self_;  // strong while libuv holds the handle
-  v8::Global<v8::Function> onchange_;
+  AsyncCallback onchange_;
 };
 
 extern const NativeClass kFsEventClass;

@@ -3,6 +3,7 @@
 // Never keeps the loop alive; a lazy class of the net extension (net.cc).
 //   new SignalWatch(signum, callback)  callback() on each delivery
 //   close()                            idempotent
+#include "runtime/async_context.h"
 #include "runtime/node/signal_watch.h"
 
 #include <uv.h>
@@ -65,7 +66,7 @@ class SignalWatch final : public NativeState {
     data->loop->RunCallback([&](v8::Local<v8::Context> context) -> absl::Status {
       v8::TryCatch try_catch(isolate);
       v8::Local<v8::Value> ignored;
-      if (!self->callback_.Get(isolate)->Call(context, v8::Undefined(isolate), 0, nullptr)
+      if (!self->callback_.Call(context, v8::Undefined(isolate), 0, nullptr)
                .ToLocal(&ignored)) {
         return TryCatchToStatus(isolate, context, try_catch);
       }
@@ -88,7 +89,7 @@ class SignalWatch final : public NativeState {
   bool closing_ = false;
   int resource_id_ = 0;
   v8::Global<v8::Object> self_;  // strong while open
-  v8::Global<v8::Function> callback_;
+  AsyncCallback callback_;
 };
 
 void Construct(const v8::FunctionCallbackInfo<v8::Value>& info) {

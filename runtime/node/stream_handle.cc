@@ -1,5 +1,6 @@
 // StreamHandle: one libuv stream and what JS waits for on it (reads, writes,
 // shutdown, connect, connections, close). See stream_handle.h.
+#include "runtime/async_context.h"
 #include "runtime/node/stream_handle.h"
 
 #include <poll.h>
@@ -51,19 +52,19 @@ struct StreamHandle::WriteRequest {
   StreamHandle* owner;
   std::shared_ptr<v8::BackingStore> keep;  // the JS buffer's memory, or null
   std::string copy;                        // or a copy of the bytes
-  v8::Global<v8::Function> callback;
+  AsyncCallback callback;
 };
 
 struct StreamHandle::ShutdownRequest {
   uv_shutdown_t request;
   StreamHandle* owner;
-  v8::Global<v8::Function> callback;
+  AsyncCallback callback;
 };
 
 struct StreamHandle::ConnectRequest {
   uv_connect_t request;
   StreamHandle* owner;
-  v8::Global<v8::Function> callback;
+  AsyncCallback callback;
 };
 
 StreamHandle::StreamHandle(v8::Isolate* isolate, HandleKind kind, uv_loop_t* loop, int fd,
@@ -102,20 +103,20 @@ void StreamHandle::Attach(v8::Local<v8::Object> object, const std::string& descr
                           const std::string& where) {
   if (!live_) return;
   self_.Reset(isolate_, object);
+  created_in_.Capture(isolate_);
   if (EventLoop* loop = LoopOf(isolate_)) resource_id_ = loop->TrackResource(description, where);
 }
 
 template <typename MakeArgs>
-void StreamHandle::Deliver(v8::Global<v8::Function>& callback, MakeArgs make_args) {
+void StreamHandle::Deliver(AsyncCallback& callback, MakeArgs make_args) {
   EventLoop* loop = LoopOf(isolate_);
   if (loop == nullptr || callback.IsEmpty()) return;
   loop->RunCallback([&](v8::Local<v8::Context> context) -> absl::Status {
     v8::TryCatch try_catch(isolate_);
     Args args = make_args(context);
-    v8::Local<v8::Function> function = callback.Get(isolate_);
     v8::Local<v8::Value> ignored;
-    if (!function->Call(context, v8::Undefined(isolate_), static_cast<int>(args.size()),
-                        args.data())
+    if (!callback.Call(context, v8::Undefined(isolate_), static_cast<int>(args.size()),
+                       args.data())
              .ToLocal(&ignored)) {
       return TryCatchToStatus(isolate_, context, try_catch);
     }
@@ -125,7 +126,7 @@ void StreamHandle::Deliver(v8::Global<v8::Function>& callback, MakeArgs make_arg
 
 int StreamHandle::ReadStart(v8::Local<v8::Function> onread) {
   if (!live_ || closing_) return UV_EBADF;
-  onread_.Reset(isolate_, onread);
+  onread_.Reset(isolate_, onread, created_in_);
   return uv_read_start(&handle_.stream, OnAlloc, OnRead);
 }
 
@@ -272,7 +273,7 @@ void StreamHandle::OnConnect(uv_connect_t* raw, int status) {
 
 int StreamHandle::Listen(int backlog, v8::Local<v8::Function> onconnection) {
   if (!live_ || closing_) return UV_EBADF;
-  onconnection_.Reset(isolate_, onconnection);
+  onconnection_.Reset(isolate_, onconnection, created_in_);
   int error = uv_listen(&handle_.stream, backlog, OnConnection);
   if (error != 0) onconnection_.Reset();
   return error;
@@ -290,6 +291,9 @@ int StreamHandle::Accept(StreamHandle* client) {
   if (!live_ || closing_ || client == nullptr || !client->live_ || client->closing_) {
     return UV_EBADF;
   }
+  // As in Node, an accepted connection belongs to no caller's async context
+  // (its handle is made before the server's callback runs).
+  client->created_in_.Reset();
   return uv_accept(&handle_.stream, &client->handle_.stream);
 }
 
@@ -307,7 +311,7 @@ void StreamHandle::Close(v8::Local<v8::Value> callback) {
     uv_tty_set_mode(&handle_.tty, UV_TTY_MODE_NORMAL);
     raw_ = false;
   }
-  if (callback->IsFunction()) onclose_.Reset(isolate_, callback.As<v8::Function>());
+  if (callback->IsFunction()) onclose_.Reset(isolate_, callback.As<v8::Function>(), created_in_);
   uv_close(&handle_.handle, OnClose);
 }
 
@@ -318,10 +322,11 @@ void StreamHandle::OnClose(uv_handle_t* handle) {
   self->onread_.Reset();
   self->onconnection_.Reset();
   self->read_buffer_.reset();
-  v8::Global<v8::Function> onclose = std::move(self->onclose_);
+  AsyncCallback onclose = std::move(self->onclose_);
   self->Deliver(onclose, [](v8::Local<v8::Context>) { return Args{}; });
   // Last: from here the object may be collected, and this state with it.
   self->self_.Reset();
+  self->created_in_.Reset();
 }
 
 }  // namespace toysnap::node

@@ -65,6 +65,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "runtime/async_context.h"
 #include "runtime/native_classes.h"
 #include "runtime/extension.h"
 #include "v8-array-buffer.h"
@@ -138,7 +139,7 @@ class StreamHandle final : public NativeState {
   // Calls `callback(args)` on the loop, unless the runtime is going away.
   // `make_args(context)` gives the arguments.
   template <typename MakeArgs>
-  void Deliver(v8::Global<v8::Function>& callback, MakeArgs make_args);
+  void Deliver(AsyncCallback& callback, MakeArgs make_args);
   int WriteBlocking(const char* data, size_t size);
 
   v8::Isolate* isolate_ = nullptr;
@@ -161,9 +162,10 @@ class StreamHandle final : public NativeState {
   size_t bytes_written_ = 0;
   std::unique_ptr<char[]> read_buffer_;  // owned; one read's worth, reused
   v8::Global<v8::Object> self_;          // strong while open
-  v8::Global<v8::Function> onread_;
-  v8::Global<v8::Function> onconnection_;
-  v8::Global<v8::Function> onclose_;
+  SavedAsyncContext created_in_;  // the async context of Attach (root if accepted)
+  AsyncCallback onread_;  // these three run in created_in_
+  AsyncCallback onconnection_;
+  AsyncCallback onclose_;
 };
 
 // The state of `value` if it is a live Pipe, TCP or TTY object of this

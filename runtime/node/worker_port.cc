@@ -1,4 +1,5 @@
 // PortCore's inboxes and PortState's handle on the loop (worker_port.h).
+#include "runtime/async_context.h"
 #include "runtime/node/worker_port.h"
 
 #include "runtime/event_loop.h"
@@ -223,12 +224,11 @@ void PortState::Shut(bool dispatch_close) {
       v8::Isolate* isolate = context->GetIsolate();
       v8::Local<v8::Value> args[] = {state->self_.Get(isolate),
                                      v8::String::NewFromUtf8Literal(isolate, "close")};
-      v8::Local<v8::Function> dispatch = state->dispatch_.Get(isolate);
+      AsyncCallback dispatch = std::move(state->dispatch_);
       state->self_.Reset();
-      state->dispatch_.Reset();
       v8::TryCatch try_catch(isolate);
       v8::Local<v8::Value> ignored;
-      if (!dispatch->Call(context, v8::Undefined(isolate), 2, args).ToLocal(&ignored)) {
+      if (!dispatch.Call(context, v8::Undefined(isolate), 2, args).ToLocal(&ignored)) {
         return TryCatchToStatus(isolate, context, try_catch);
       }
       return absl::OkStatus();
@@ -270,10 +270,9 @@ void PortState::OnWake(uv_async_t* async) {
       v8::Isolate* isolate = context->GetIsolate();
       v8::Local<v8::Value> args[] = {state->self_.Get(isolate),
                                      v8::String::NewFromUtf8Literal(isolate, "message")};
-      v8::Local<v8::Function> dispatch = state->dispatch_.Get(isolate);
       v8::TryCatch try_catch(isolate);
       v8::Local<v8::Value> ignored;
-      if (!dispatch->Call(context, v8::Undefined(isolate), 2, args).ToLocal(&ignored)) {
+      if (!state->dispatch_.Call(context, v8::Undefined(isolate), 2, args).ToLocal(&ignored)) {
         return TryCatchToStatus(isolate, context, try_catch);
       }
       return absl::OkStatus();

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/async_context.h"
 #include "runtime/native_classes.h"
 #include "v8-array-buffer.h"
 #include "v8-function.h"
@@ -145,7 +146,7 @@ class PortState final : public NativeState {
   std::shared_ptr<PortCore> core_;
   Handle* handle_ = nullptr;  // owned by libuv from uv_close on
   v8::Global<v8::Object> self_;
-  v8::Global<v8::Function> dispatch_;
+  AsyncCallback dispatch_;  // called in the async context the port was made in
   bool started_ = false;
   bool refed_ = false;
   int resource_ = 0;
