@@ -7,6 +7,7 @@
 #include "runtime/natives.h"
 #include "runtime/node/child_process.h"
 #include "runtime/node/assert.h"
+#include "runtime/node/buffer.h"
 #include "runtime/node/os.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
@@ -31,6 +32,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &WebExtension(),
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
+      &node::BufferExtension(),
       &node::AssertExtension(),
       &node::OsExtension(),
       &node::StreamExtension(),

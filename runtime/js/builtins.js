@@ -249,206 +249,6 @@
     return util;
   }
 
-  // ---- buffer -------------------------------------------------------------
-
-  function makeBuffer() {
-    const hexChars = '0123456789abcdef';
-    const latin1 = (bytes) => {
-      let text = '';
-      for (let i = 0; i < bytes.length; i += 8192) {
-        text += StringFromCharCodeApply(TypedArrayPrototypeSubarray(bytes, i, i + 8192));
-      }
-      return text;
-    };
-    function normalizeEncoding(encoding = 'utf8') {
-      const name = StringPrototypeToLowerCase(String(encoding));
-      if (name === 'utf8' || name === 'utf-8') return 'utf8';
-      if (name === 'hex' || name === 'base64' || name === 'ascii') return name;
-      if (name === 'latin1' || name === 'binary') return 'latin1';
-      if (name === 'base64url') return 'base64url';
-      if (name === 'utf16le' || name === 'utf-16le' || name === 'ucs2' || name === 'ucs-2') {
-        return 'utf16le';
-      }
-      const error = new TypeError(`Unknown encoding: ${encoding}`);
-      error.code = 'ERR_UNKNOWN_ENCODING';
-      throw error;
-    }
-    // One byte per code point of `string` (atob's output has only single units).
-    function codePointBytes(string, mask) {
-      const units = [];
-      for (const c of new SafeStringIterator(string)) ArrayPrototypePush(units, StringPrototypeCharCodeAt(c, 0) & mask);
-      const bytes = new Uint8Array(units.length);
-      for (let i = 0; i < units.length; i++) bytes[i] = units[i];
-      return bytes;
-    }
-    function encode(string, encoding) {
-      switch (normalizeEncoding(encoding)) {
-        case 'utf8': return TextEncoderPrototypeEncode(new TextEncoder(), string);
-        case 'hex': {
-          const bytes = new Uint8Array(string.length >> 1);
-          for (let i = 0; i < bytes.length; i++) {
-            const byte = NumberParseInt(StringPrototypeSubstr(string, i * 2, 2), 16);
-            if (NumberIsNaN(byte)) return TypedArrayPrototypeSubarray(bytes, 0, i);
-            bytes[i] = byte;
-          }
-          return bytes;
-        }
-        case 'base64':
-        case 'base64url': {
-          const clean = SafeRegExpReplace(/_/g, SafeRegExpReplace(/-/g,
-            SafeRegExpReplace(/[^A-Za-z0-9+/_-]/g, string, ''), '+'), '/');
-          const text = atob(clean + StringPrototypeRepeat('=', (4 - (clean.length % 4)) % 4));
-          return codePointBytes(text, 0xff);
-        }
-        case 'utf16le': {
-          const bytes = new Uint8Array(string.length * 2);
-          for (let i = 0; i < string.length; i++) {
-            const unit = StringPrototypeCharCodeAt(string, i);
-            bytes[i * 2] = unit & 0xff;
-            bytes[i * 2 + 1] = unit >> 8;
-          }
-          return bytes;
-        }
-        default: return codePointBytes(string, 0xff);
-      }
-    }
-    // Little-endian code units; an odd last byte is dropped, as Node drops it.
-    function utf16le(bytes) {
-      const units = new Uint16Array(bytes.length >> 1);
-      for (let i = 0; i < units.length; i++) units[i] = bytes[i * 2] | (bytes[i * 2 + 1] << 8);
-      let text = '';
-      for (let i = 0; i < units.length; i += 8192) {
-        text += StringFromCharCodeApply(TypedArrayPrototypeSubarray(units, i, i + 8192));
-      }
-      return text;
-    }
-    // An integer from Node's loose offset arguments (NaN is 0).
-    function toOffset(value, fallback) {
-      if (value === undefined) return fallback;
-      const number = MathTrunc(+value);
-      return number === number ? number : 0;
-    }
-    function outOfRange(name, range, value) {
-      const error = new RangeError(
-        `The value of "${name}" is out of range. It must be ${range}. Received ${value}`);
-      error.code = 'ERR_OUT_OF_RANGE';
-      return error;
-    }
-    class Buffer extends Uint8Array {
-      static from(value, encodingOrOffset, length) {
-        if (typeof value === 'string') return toBuffer(encode(value, encodingOrOffset));
-        if (value instanceof ArrayBuffer) {
-          return new Buffer(value, encodingOrOffset ?? 0, length ?? value.byteLength - (encodingOrOffset ?? 0));
-        }
-        if (ArrayBufferIsView(value) || ArrayIsArray(value)) {
-          const copy = new Buffer(value.length);
-          TypedArrayPrototypeSet(copy, value);
-          return copy;
-        }
-        if (value && value.type === 'Buffer' && ArrayIsArray(value.data)) return Buffer.from(value.data);
-        throw new TypeError('The first argument must be of type string or an instance of Buffer, ' +
-                            'ArrayBuffer, or Array or an Array-like Object.');
-      }
-      static alloc(size, fill = 0, encoding) {
-        const buffer = new Buffer(size);
-        if (fill !== 0) TypedArrayPrototypeFill(buffer, typeof fill === 'string' ? encode(fill, encoding)[0] : fill);
-        return buffer;
-      }
-      static allocUnsafe(size) { return new Buffer(size); }
-      static allocUnsafeSlow(size) { return new Buffer(size); }
-      static isBuffer(value) { return value instanceof Buffer; }
-      static isEncoding(encoding) {
-        try { normalizeEncoding(encoding); return true; } catch { return false; }
-      }
-      static byteLength(value, encoding) {
-        return typeof value === 'string' ? encode(value, encoding).length : value.byteLength;
-      }
-      static concat(list, totalLength) {
-        const total = totalLength ?? ArrayPrototypeReduce(list, (sum, item) => sum + item.length, 0);
-        const result = Buffer.alloc(total);
-        let offset = 0;
-        for (let i = 0; i < list.length; i++) {
-          const item = list[i];
-          if (offset >= total) break;
-          TypedArrayPrototypeSet(result, TypedArrayPrototypeSubarray(item, 0, total - offset), offset);
-          offset += item.length;
-        }
-        return result;
-      }
-      static compare(a, b) { return a.compare(b); }
-      toString(encoding = 'utf8', start = 0, end = this.length) {
-        const bytes = this.subarray(start, end);
-        switch (normalizeEncoding(encoding)) {
-          case 'utf8': return TextDecoderPrototypeDecode(new TextDecoder(), bytes);
-          case 'hex': {
-            let text = '';
-            for (let i = 0; i < bytes.length; i++) text += hexChars[bytes[i] >> 4] + hexChars[bytes[i] & 15];
-            return text;
-          }
-          case 'base64': return btoa(latin1(bytes));
-          case 'base64url':
-            return SafeRegExpReplace(/=+$/, SafeRegExpReplace(/\//g, SafeRegExpReplace(/\+/g, btoa(latin1(bytes)), '-'), '_'), '');
-          case 'ascii': return latin1(TypedArrayPrototypeMap(bytes, (b) => b & 0x7f));
-          case 'utf16le': return utf16le(bytes);
-          default: return latin1(bytes);
-        }
-      }
-      toJSON() {
-        const data = [];
-        for (let i = 0; i < this.length; i++) data[i] = this[i];
-        return { type: 'Buffer', data };
-      }
-      equals(other) { return this.compare(other) === 0; }
-      compare(other) {
-        const length = MathMin(this.length, other.length);
-        for (let i = 0; i < length; i++) {
-          if (this[i] !== other[i]) return this[i] < other[i] ? -1 : 1;
-        }
-        return MathSign(this.length - other.length);
-      }
-      write(string, offset = 0, length, encoding = 'utf8') {
-        const bytes = encode(string, typeof length === 'string' ? length : encoding);
-        const count = MathMin(bytes.length, this.length - offset, typeof length === 'number' ? length : Infinity);
-        TypedArrayPrototypeSet(this, TypedArrayPrototypeSubarray(bytes, 0, count), offset);
-        return count;
-      }
-      // Copies bytes [sourceStart, sourceEnd) into target at targetStart; how many.
-      copy(target, targetStart, sourceStart, sourceEnd) {
-        const to = toOffset(targetStart, 0);
-        const from = toOffset(sourceStart, 0);
-        let end = toOffset(sourceEnd, this.length);
-        if (to < 0) throw outOfRange('targetStart', '>= 0', to);
-        if (from < 0 || from > this.length) {
-          throw outOfRange('sourceStart', `>= 0 && <= ${this.length}`, from);
-        }
-        if (end < 0) throw outOfRange('sourceEnd', '>= 0', end);
-        if (end > this.length) end = this.length;
-        if (to >= target.length || from >= end) return 0;
-        const count = MathMin(end - from, target.length - to);
-        TypedArrayPrototypeSet(target, TypedArrayPrototypeSubarray(this, from, from + count), to);
-        return count;
-      }
-      slice(start, end) { return this.subarray(start, end); }
-      subarray(start, end) {
-        const view = TypedArrayPrototypeSubarray(this, start, end);
-        return new Buffer(view.buffer, view.byteOffset, view.length);
-      }
-      readUInt8(offset = 0) { return this[offset]; }
-      readUInt16BE(offset = 0) { return (this[offset] << 8) | this[offset + 1]; }
-      readUInt32BE(offset = 0) { return DataViewPrototypeGetUint32(new DataView(this.buffer, this.byteOffset), offset); }
-      readUInt32LE(offset = 0) { return DataViewPrototypeGetUint32(new DataView(this.buffer, this.byteOffset), offset, true); }
-      [SymbolFor('nodejs.util.inspect.custom')]() {
-        const shown = [];
-        for (let i = 0; i < MathMin(this.length, 50); i++) shown[i] = hexChars[this[i] >> 4] + hexChars[this[i] & 15];
-        const more = this.length > 50 ? ` ... ${this.length - 50} more byte${this.length - 50 > 1 ? 's' : ''}` : '';
-        return `<Buffer ${ArrayPrototypeJoin(shown, ' ')}${more}>`;
-      }
-    }
-    function toBuffer(bytes) { return new Buffer(bytes.buffer, bytes.byteOffset, bytes.length); }
-    // atob/btoa are the globals themselves, as in Node.
-    return { Buffer, atob, btoa, kMaxLength: 2 ** 32, constants: { MAX_LENGTH: 2 ** 32 } };
-  }
-
   // ---- os, module ---------------------------------------------------------
 
   function makeModule() {
@@ -473,7 +273,6 @@
   factories.set('url', () => internals.nodeUrl());  // url.js
   factories.set('module', makeModule);
   factories.set('process', () => process);
-  factories.set('buffer', makeBuffer);
   factories.set('timers', () => ({
     setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
     get promises() { return builtin('timers/promises'); },
@@ -502,16 +301,11 @@
     return exports;
   }
 
-  // Node code expects `global` and Buffer as globals (graceful-fs keeps its
-  // queue on `global`).
+  // Node code expects `global` as a global (graceful-fs keeps its queue on
+  // it); buffer.js defines Buffer.
   Object.defineProperty(globalThis, 'global', {
     configurable: true, writable: true, enumerable: true, value: globalThis,
   });
-  Object.defineProperty(globalThis, 'Buffer', {
-    configurable: true, writable: true, enumerable: false,
-    value: builtin('buffer').Buffer,
-  });
-
   // process_node.js (absent when a checker loads builtins.js alone).
   internals.processBecomesEmitter?.(builtin('events'));
 
