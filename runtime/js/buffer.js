@@ -57,7 +57,7 @@
       ArrayBufferPrototypeGetByteLength(value);
       return true;
     } catch {
-      return internals.isSharedArrayBuffer?.(value) ?? false;
+      return internals.inspectBrands.isSharedArrayBuffer(value);
     }
   }
 
@@ -472,7 +472,8 @@
       if (any) {
         if (this.length !== 0) text += ', ';
         text += StringPrototypeSlice(internals.inspect(extras, {
-          ...ctx, breakLength: Infinity, compact: true,
+          // compact: 3 puts these on one line as Node's compact: true does (inspect.js has no true).
+          ...ctx, breakLength: Infinity, compact: 3,
         }), 27, -2);
       }
     }

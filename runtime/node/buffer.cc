@@ -46,10 +46,12 @@ int EncodingArg(const Info& info, int index) {
   return info[index]->IsInt32() ? info[index].As<v8::Int32>()->Value() : kUtf8;
 }
 
+// V8 gives no string, and throws nothing, past String::kMaxLength: Node's error.
 void SetString(const Info& info, v8::MaybeLocal<v8::String> maybe) {
   v8::Local<v8::String> string;
-  if (maybe.ToLocal(&string)) info.GetReturnValue().Set(string);
-  // Otherwise V8 threw (the string would be too long).
+  if (maybe.ToLocal(&string)) return info.GetReturnValue().Set(string);
+  ThrowError(info.GetIsolate(), ErrorKind::kError,
+             "Cannot create a string longer than 0x1fffffe8 characters", "ERR_STRING_TOO_LONG");
 }
 
 // bufferSlice(view, encoding, start, end) -> string
@@ -61,10 +63,9 @@ void Slice(const Info& info) {
   const size_t start = std::min(IndexArg(info, 2, all.size()), end);
   absl::Span<const uint8_t> bytes = all.subspan(start, end - start);
   if (bytes.empty()) return info.GetReturnValue().SetEmptyString();
-  if (bytes.size() > static_cast<size_t>(v8::String::kMaxLength) * 2) {
-    ThrowError(isolate, ErrorKind::kError, "Cannot create a string longer than 0x1fffffe8 characters",
-               "ERR_STRING_TOO_LONG");
-    return;
+  // Longer than any string V8 can hold, whatever the encoding.
+  if (bytes.size() > static_cast<size_t>(v8::String::kMaxLength) * 4) {
+    return SetString(info, v8::MaybeLocal<v8::String>());
   }
   const int size = static_cast<int>(std::min<size_t>(bytes.size(), 0x7fffffff));
   switch (EncodingArg(info, 1)) {
@@ -88,6 +89,9 @@ void Slice(const Info& info) {
     case kBase64:
     case kBase64Url: {
       const bool url = EncodingArg(info, 1) == kBase64Url;
+      if (Base64EncodedSize(bytes.size(), url) > static_cast<size_t>(v8::String::kMaxLength)) {
+        return SetString(info, v8::MaybeLocal<v8::String>());
+      }
       std::string text(Base64EncodedSize(bytes.size(), url), '\0');
       Base64Encode(bytes, url, text.data());
       return SetString(info, v8::String::NewFromOneByte(
@@ -95,6 +99,9 @@ void Slice(const Info& info) {
                                  v8::NewStringType::kNormal, static_cast<int>(text.size())));
     }
     case kHex: {
+      if (bytes.size() * 2 > static_cast<size_t>(v8::String::kMaxLength)) {
+        return SetString(info, v8::MaybeLocal<v8::String>());
+      }
       std::string text(bytes.size() * 2, '\0');
       HexEncode(bytes, text.data());
       return SetString(info, v8::String::NewFromOneByte(
@@ -289,15 +296,30 @@ void Swap(const Info& info) {
   }
 }
 
+// Node refuses to validate a detached buffer rather than call it empty.
+bool Detached(const Info& info) {
+  v8::Local<v8::Value> value = info[0];
+  v8::Local<v8::ArrayBuffer> buffer;
+  if (value->IsArrayBuffer()) buffer = value.As<v8::ArrayBuffer>();
+  if (value->IsArrayBufferView()) {
+    v8::Local<v8::Object> backing = value.As<v8::ArrayBufferView>()->Buffer();
+    if (backing->IsArrayBuffer()) buffer = backing.As<v8::ArrayBuffer>();
+  }
+  if (buffer.IsEmpty() || !buffer->WasDetached()) return false;
+  ThrowError(info.GetIsolate(), ErrorKind::kError, "Cannot validate on a detached buffer",
+             "ERR_INVALID_STATE");
+  return true;
+}
+
 void IsAsciiNative(const Info& info) {
   absl::Span<uint8_t> bytes;
-  if (!ViewArg(info, 0, &bytes)) return;
+  if (Detached(info) || !ViewArg(info, 0, &bytes)) return;
   info.GetReturnValue().Set(IsAscii(bytes));
 }
 
 void IsUtf8Native(const Info& info) {
   absl::Span<uint8_t> bytes;
-  if (!ViewArg(info, 0, &bytes)) return;
+  if (Detached(info) || !ViewArg(info, 0, &bytes)) return;
   info.GetReturnValue().Set(IsUtf8(bytes));
 }
 
