@@ -177,28 +177,30 @@
     return offset + size;
   }
 
+  // Node names these for the host's byte order: readFloatLE is readFloatForwards here.
   for (const littleEndian of [true, false]) {
     const suffix = littleEndian ? 'LE' : 'BE';
+    const way = littleEndian !== hostBigEndian ? 'Forwards' : 'Backwards';
     define(`readFloat${suffix}`, {
-      [`readFloat${suffix}`](offset = 0) {
+      [`readFloat${way}`](offset = 0) {
         return readFloating(this, offset, float32, float32Bytes, littleEndian);
       },
-    }[`readFloat${suffix}`]);
+    }[`readFloat${way}`]);
     define(`readDouble${suffix}`, {
-      [`readDouble${suffix}`](offset = 0) {
+      [`readDouble${way}`](offset = 0) {
         return readFloating(this, offset, float64, float64Bytes, littleEndian);
       },
-    }[`readDouble${suffix}`]);
+    }[`readDouble${way}`]);
     define(`writeFloat${suffix}`, {
-      [`writeFloat${suffix}`](value, offset = 0) {
+      [`writeFloat${way}`](value, offset = 0) {
         return writeFloating(this, value, offset, float32, float32Bytes, littleEndian);
       },
-    }[`writeFloat${suffix}`]);
+    }[`writeFloat${way}`]);
     define(`writeDouble${suffix}`, {
-      [`writeDouble${suffix}`](value, offset = 0) {
+      [`writeDouble${way}`](value, offset = 0) {
         return writeFloating(this, value, offset, float64, float64Bytes, littleEndian);
       },
-    }[`writeDouble${suffix}`]);
+    }[`writeDouble${way}`]);
   }
 
   // ---- 64-bit BigInts ----------------------------------------------------------------

@@ -1,0 +1,27 @@
+// `buffer` against Node: the fixtures in tests/node_parity/buffer print what
+// each API returns or throws (code, class and message), from source and from
+// a snapshot whose pool and buffers were made at build time.
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/node_parity.h"
+#include "tests/process_runner.h"
+
+namespace toysnap {
+namespace {
+
+using toysnap::testing::ExpectSameAsNode;
+using toysnap::testing::Runfile;
+
+void ExpectFixture(const std::string& name) {
+  ExpectSameAsNode(Runfile("tests/node_parity/buffer/" + name + ".mjs"), {});
+}
+
+TEST(NodeParityBufferTest, EncodingsBothWays) { ExpectFixture("encodings"); }
+TEST(NodeParityBufferTest, NumberReadsAndWrites) { ExpectFixture("numbers"); }
+TEST(NodeParityBufferTest, SearchCompareFillCopy) { ExpectFixture("search"); }
+TEST(NodeParityBufferTest, ConstructionErrorsAndInspect) { ExpectFixture("errors"); }
+TEST(NodeParityBufferTest, BlobFileAtobTranscode) { ExpectFixture("blob"); }
+
+}  // namespace
+}  // namespace toysnap
