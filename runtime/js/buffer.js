@@ -146,7 +146,7 @@
       if (length >= max && id === UTF8) length = natives.bufferByteLengthUtf8(string);
       if (length < max) {
         if (length > poolSize - poolOffset) createPool();
-        const actual = natives.bufferWrite(allocBuffer, string, poolOffset, length, id);
+        const actual = natives.bufferWrite(allocBuffer, string, poolOffset, length, id, true);
         const buffer = new FastBuffer(allocPool, poolOffset, actual);
         poolOffset += actual;
         alignPool();
@@ -155,7 +155,7 @@
     }
     length = byteLengthOf(string, id);
     const buffer = new FastBuffer(length);
-    const actual = natives.bufferWrite(buffer, string, 0, length, id);
+    const actual = natives.bufferWrite(buffer, string, 0, length, id, true);
     return actual < length ? new FastBuffer(TypedArrayPrototypeGetBuffer(buffer), 0, actual) : buffer;
   }
 
@@ -598,7 +598,7 @@
     let pattern;
     if (typeof value === 'string') {
       pattern = new FastBuffer(byteLengthOf(value, id));
-      const written = natives.bufferWrite(pattern, value, 0, pattern.length, id);
+      const written = natives.bufferWrite(pattern, value, 0, pattern.length, id, true);
       pattern = new FastBuffer(TypedArrayPrototypeGetBuffer(pattern), 0, written);
     } else if (ArrayBufferIsView(value)) {
       pattern = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <functional>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,42 @@ void SetString(const Info& info, v8::MaybeLocal<v8::String> maybe) {
              "Cannot create a string longer than 0x1fffffe8 characters", "ERR_STRING_TOO_LONG");
 }
 
+// Big results stay outside the V8 heap, as Node keeps them (its EXTERN_APEX):
+// no second copy, and V8 is told of the memory for its GC heuristics.
+class ExternalOneByte : public v8::String::ExternalOneByteStringResource {
+ public:
+  ExternalOneByte(v8::Isolate* isolate, std::unique_ptr<char[]> data, size_t length)
+      : isolate_(isolate), data_(std::move(data)), length_(length) {
+    isolate_->AdjustAmountOfExternalAllocatedMemory(static_cast<int64_t>(length_));
+  }
+  ~ExternalOneByte() override {
+    isolate_->AdjustAmountOfExternalAllocatedMemory(-static_cast<int64_t>(length_));
+  }
+  const char* data() const override { return data_.get(); }
+  size_t length() const override { return length_; }
+
+ private:
+  v8::Isolate* isolate_;  // not owned; outlives its strings
+  std::unique_ptr<char[]> data_;
+  size_t length_;
+};
+
+constexpr size_t kExternalFrom = 0xfbee9;
+
+// Takes `data`; `length` chars, each one byte.
+v8::MaybeLocal<v8::String> OneByteString(v8::Isolate* isolate, std::unique_ptr<char[]> data,
+                                         size_t length) {
+  if (length > static_cast<size_t>(v8::String::kMaxLength)) return {};
+  if (length < kExternalFrom) {
+    return v8::String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(data.get()),
+                                      v8::NewStringType::kNormal, static_cast<int>(length));
+  }
+  auto* resource = new ExternalOneByte(isolate, std::move(data), length);
+  v8::MaybeLocal<v8::String> string = v8::String::NewExternalOneByte(isolate, resource);
+  if (string.IsEmpty()) delete resource;
+  return string;
+}
+
 // bufferSlice(view, encoding, start, end) -> string
 void Slice(const Info& info) {
   v8::Isolate* isolate = info.GetIsolate();
@@ -92,21 +129,18 @@ void Slice(const Info& info) {
       if (Base64EncodedSize(bytes.size(), url) > static_cast<size_t>(v8::String::kMaxLength)) {
         return SetString(info, v8::MaybeLocal<v8::String>());
       }
-      std::string text(Base64EncodedSize(bytes.size(), url), '\0');
-      Base64Encode(bytes, url, text.data());
-      return SetString(info, v8::String::NewFromOneByte(
-                                 isolate, reinterpret_cast<const uint8_t*>(text.data()),
-                                 v8::NewStringType::kNormal, static_cast<int>(text.size())));
+      const size_t length = Base64EncodedSize(bytes.size(), url);
+      std::unique_ptr<char[]> text(new char[length]);
+      Base64Encode(bytes, url, text.get());
+      return SetString(info, OneByteString(isolate, std::move(text), length));
     }
     case kHex: {
       if (bytes.size() * 2 > static_cast<size_t>(v8::String::kMaxLength)) {
         return SetString(info, v8::MaybeLocal<v8::String>());
       }
-      std::string text(bytes.size() * 2, '\0');
-      HexEncode(bytes, text.data());
-      return SetString(info, v8::String::NewFromOneByte(
-                                 isolate, reinterpret_cast<const uint8_t*>(text.data()),
-                                 v8::NewStringType::kNormal, static_cast<int>(text.size())));
+      std::unique_ptr<char[]> text(new char[bytes.size() * 2]);
+      HexEncode(bytes, text.get());
+      return SetString(info, OneByteString(isolate, std::move(text), bytes.size() * 2));
     }
     default:
       return SetString(info, v8::String::NewFromUtf8(isolate,
@@ -116,26 +150,36 @@ void Slice(const Info& info) {
 }
 
 template <typename Unit>
-size_t DecodeUnits(int encoding, absl::Span<const Unit> units, absl::Span<uint8_t> out) {
+size_t DecodeUnits(int encoding, absl::Span<const Unit> units, absl::Span<uint8_t> out,
+                   bool scratch) {
   if (encoding == kHex) return HexDecode(units, out);
-  return Base64Decode(units, out);
+  return Base64Decode(units, out, scratch);
 }
 
-// Base64 and hex read the string's units directly; one-byte strings need half the copy.
+// Base64 and hex read the string's units: an external string's in place,
+// others copied once (one-byte strings at one byte per unit).
 size_t WriteDecoded(v8::Isolate* isolate, v8::Local<v8::String> string, int encoding,
-                    absl::Span<uint8_t> out) {
-  const int length = string->Length();
-  if (string->IsOneByte()) {
-    std::vector<uint8_t> units(length);
-    string->WriteOneByte(isolate, units.data(), 0, length, v8::String::NO_NULL_TERMINATION);
-    return DecodeUnits<uint8_t>(encoding, units, out);
+                    absl::Span<uint8_t> out, bool scratch) {
+  const size_t length = static_cast<size_t>(string->Length());
+  if (string->IsExternalOneByte()) {
+    const auto* resource = string->GetExternalOneByteStringResource();
+    return DecodeUnits<uint8_t>(
+        encoding, absl::MakeConstSpan(reinterpret_cast<const uint8_t*>(resource->data()), length),
+        out, scratch);
   }
-  std::vector<uint16_t> units(length);
-  string->Write(isolate, units.data(), 0, length, v8::String::NO_NULL_TERMINATION);
-  return DecodeUnits<uint16_t>(encoding, units, out);
+  if (string->IsOneByte()) {
+    std::unique_ptr<uint8_t[]> units(new uint8_t[length]);
+    string->WriteOneByte(isolate, units.get(), 0, static_cast<int>(length),
+                         v8::String::NO_NULL_TERMINATION);
+    return DecodeUnits<uint8_t>(encoding, absl::MakeConstSpan(units.get(), length), out, scratch);
+  }
+  std::unique_ptr<uint16_t[]> units(new uint16_t[length]);
+  string->Write(isolate, units.get(), 0, static_cast<int>(length), v8::String::NO_NULL_TERMINATION);
+  return DecodeUnits<uint16_t>(encoding, absl::MakeConstSpan(units.get(), length), out, scratch);
 }
 
-// bufferWrite(view, string, offset, maxLength, encoding) -> bytes written
+// bufferWrite(view, string, offset, maxLength, encoding, scratch) -> bytes
+// written; `scratch`: the view's bytes past those written are not the caller's yet.
 void Write(const Info& info) {
   v8::Isolate* isolate = info.GetIsolate();
   absl::Span<uint8_t> all;
@@ -168,7 +212,7 @@ void Write(const Info& info) {
       case kBase64:
       case kBase64Url:
       case kHex:
-        written = WriteDecoded(isolate, string, EncodingArg(info, 4), out);
+        written = WriteDecoded(isolate, string, EncodingArg(info, 4), out, info[5]->IsTrue());
         break;
       default:
         written = string->WriteUtf8(isolate, reinterpret_cast<char*>(out.data()),
@@ -325,7 +369,7 @@ void IsUtf8Native(const Info& info) {
 
 constexpr NativeFunction kFunctions[] = {
     {"bufferSlice", Slice, 4},
-    {"bufferWrite", Write, 5},
+    {"bufferWrite", Write, 6},
     {"bufferByteLengthUtf8", ByteLengthUtf8, 1},
     {"bufferCompare", Compare, 6},
     {"bufferIndexOf", IndexOf, 5},

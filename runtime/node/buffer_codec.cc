@@ -1,10 +1,11 @@
-// Node's Buffer codecs (see buffer_codec.h). The fast loops handle whole
-// groups of valid characters; anything else takes the character-by-character
-// path whose results define the semantics (Node's src/base64-inl.h rules).
+// Node's Buffer codecs (see buffer_codec.h): simdutf (libnode's, as Node 20
+// uses it) where it applies, Node's own lenient rules for the rest.
 #include "runtime/node/buffer_codec.h"
 
 #include <array>
 #include <cstring>
+
+#include "runtime/node/simdutf.h"
 
 namespace toysnap::node {
 namespace {
@@ -24,24 +25,6 @@ constexpr std::array<uint8_t, 256> MakeDecodeTable() {
   return table;
 }
 constexpr std::array<uint8_t, 256> kDecode = MakeDecodeTable();
-
-// Two output characters per 12 input bits, so the encoder does half the lookups.
-struct PairTable {
-  std::array<uint16_t, 4096> pairs;
-};
-PairTable MakePairs(const char* alphabet) {
-  PairTable table;
-  for (int i = 0; i < 4096; ++i) {
-    char both[2] = {alphabet[i >> 6], alphabet[i & 63]};
-    std::memcpy(&table.pairs[i], both, 2);
-  }
-  return table;
-}
-const PairTable& Pairs(bool url) {
-  static const PairTable standard = MakePairs(kStandard);
-  static const PairTable url_safe = MakePairs(kUrl);
-  return url ? url_safe : standard;
-}
 
 template <typename Unit>
 uint8_t Value(Unit c) {
@@ -81,38 +64,12 @@ int HexValue(uint32_t c) {
   return -1;
 }
 
-}  // namespace
+const char* Chars(const uint8_t* units) { return reinterpret_cast<const char*>(units); }
+const char16_t* Chars(const uint16_t* units) { return reinterpret_cast<const char16_t*>(units); }
 
-size_t Base64EncodedSize(size_t size, bool url) {
-  if (!url) return (size + 2) / 3 * 4;
-  return size / 3 * 4 + (size % 3 == 0 ? 0 : size % 3 + 1);
-}
-
-void Base64Encode(absl::Span<const uint8_t> input, bool url, char* out) {
-  const char* alphabet = url ? kUrl : kStandard;
-  const uint16_t* pairs = Pairs(url).pairs.data();
-  const uint8_t* in = input.data();
-  size_t n = input.size();
-  size_t i = 0;
-  for (; i + 3 <= n; i += 3, out += 4) {
-    const uint32_t bits = (uint32_t{in[i]} << 16) | (uint32_t{in[i + 1]} << 8) | in[i + 2];
-    std::memcpy(out, &pairs[bits >> 12], 2);
-    std::memcpy(out + 2, &pairs[bits & 0xfff], 2);
-  }
-  if (n - i == 1) {
-    out[0] = alphabet[in[i] >> 2];
-    out[1] = alphabet[(in[i] & 3) << 4];
-    if (!url) out[2] = out[3] = '=';
-  } else if (n - i == 2) {
-    out[0] = alphabet[in[i] >> 2];
-    out[1] = alphabet[((in[i] & 3) << 4) | (in[i + 1] >> 4)];
-    out[2] = alphabet[(in[i + 1] & 0x0f) << 2];
-    if (!url) out[3] = '=';
-  }
-}
-
+// Node's own decoder, for what simdutf's forgiving-base64 refuses.
 template <typename Unit>
-size_t Base64Decode(absl::Span<const Unit> in, absl::Span<uint8_t> out) {
+size_t LenientBase64Decode(absl::Span<const Unit> in, absl::Span<uint8_t> out) {
   size_t i = 0;
   size_t k = 0;
   if (in.empty() || out.empty()) return 0;
@@ -134,8 +91,35 @@ size_t Base64Decode(absl::Span<const Unit> in, absl::Span<uint8_t> out) {
   }
 }
 
-template size_t Base64Decode<uint8_t>(absl::Span<const uint8_t>, absl::Span<uint8_t>);
-template size_t Base64Decode<uint16_t>(absl::Span<const uint16_t>, absl::Span<uint8_t>);
+}  // namespace
+
+size_t Base64EncodedSize(size_t size, bool url) {
+  if (!url) return (size + 2) / 3 * 4;
+  return size / 3 * 4 + (size % 3 == 0 ? 0 : size % 3 + 1);
+}
+
+void Base64Encode(absl::Span<const uint8_t> input, bool url, char* out) {
+  simdutf::binary_to_base64(reinterpret_cast<const char*>(input.data()), input.size(), out,
+                            url ? simdutf::base64_url : simdutf::base64_default);
+}
+
+// As Node 20: simdutf first (fast, strict WHATWG rules); where it refuses
+// (the other alphabet, stray characters, inner '='), the lenient decoder.
+template <typename Unit>
+size_t Base64Decode(absl::Span<const Unit> in, absl::Span<uint8_t> out, bool scratch) {
+  // A refused input may leave simdutf's partial output past what Node writes.
+  for (simdutf::base64_options options : {simdutf::base64_default, simdutf::base64_url}) {
+    if (!scratch) break;
+    size_t written = out.size();
+    simdutf::result result = simdutf::base64_to_binary_safe(
+        Chars(in.data()), in.size(), reinterpret_cast<char*>(out.data()), written, options);
+    if (result.error == simdutf::SUCCESS) return written;
+  }
+  return LenientBase64Decode(in, out);
+}
+
+template size_t Base64Decode<uint8_t>(absl::Span<const uint8_t>, absl::Span<uint8_t>, bool);
+template size_t Base64Decode<uint16_t>(absl::Span<const uint16_t>, absl::Span<uint8_t>, bool);
 
 void HexEncode(absl::Span<const uint8_t> input, char* out) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -161,43 +145,11 @@ template size_t HexDecode<uint8_t>(absl::Span<const uint8_t>, absl::Span<uint8_t
 template size_t HexDecode<uint16_t>(absl::Span<const uint16_t>, absl::Span<uint8_t>);
 
 bool IsAscii(absl::Span<const uint8_t> input) {
-  uint8_t any = 0;
-  for (uint8_t byte : input) any |= byte;
-  return (any & 0x80) == 0;
+  return simdutf::validate_ascii(reinterpret_cast<const char*>(input.data()), input.size());
 }
 
-bool IsUtf8(absl::Span<const uint8_t> in) {
-  size_t i = 0;
-  const size_t n = in.size();
-  while (i < n) {
-    const uint8_t lead = in[i];
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t extra;
-    uint8_t low = 0x80, high = 0xbf;  // allowed range of the second byte
-    if (lead >= 0xc2 && lead <= 0xdf) {
-      extra = 1;
-    } else if (lead >= 0xe0 && lead <= 0xef) {
-      extra = 2;
-      if (lead == 0xe0) low = 0xa0;   // overlong
-      if (lead == 0xed) high = 0x9f;  // surrogates
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      extra = 3;
-      if (lead == 0xf0) low = 0x90;   // overlong
-      if (lead == 0xf4) high = 0x8f;  // past U+10FFFF
-    } else {
-      return false;
-    }
-    if (n - i <= extra) return false;
-    if (in[i + 1] < low || in[i + 1] > high) return false;
-    for (size_t j = 2; j <= extra; ++j) {
-      if ((in[i + j] & 0xc0) != 0x80) return false;
-    }
-    i += extra + 1;
-  }
-  return true;
+bool IsUtf8(absl::Span<const uint8_t> input) {
+  return simdutf::validate_utf8(reinterpret_cast<const char*>(input.data()), input.size());
 }
 
 }  // namespace toysnap::node

@@ -1,5 +1,6 @@
 // Byte <-> text codecs with Node's Buffer semantics, no V8: base64 (both
-// alphabets, Node's lenient decoding), hex, and UTF-8/ASCII checks. Input is
+// alphabets, Node's lenient decoding), hex, and UTF-8/ASCII checks, on
+// libnode's simdutf where Node 20 uses it (runtime/node/simdutf.h). Input is
 // untrusted: every function stays inside the spans it is given.
 // Included by runtime/node/buffer.cc and its test.
 #ifndef TOYSNAP_RUNTIME_NODE_BUFFER_CODEC_H_
@@ -19,9 +20,10 @@ void Base64Encode(absl::Span<const uint8_t> input, bool url, char* out);
 
 // Decodes as Node does: either alphabet is accepted, other characters are
 // skipped, the first '=' ends the input. Returns the bytes written (at most
-// out.size()). `Unit` is uint8_t (one-byte strings) or uint16_t.
+// out.size()). `Unit` is uint8_t (one-byte strings) or uint16_t. `scratch`:
+// bytes of `out` past those written may change (the fast path may use them).
 template <typename Unit>
-size_t Base64Decode(absl::Span<const Unit> input, absl::Span<uint8_t> out);
+size_t Base64Decode(absl::Span<const Unit> input, absl::Span<uint8_t> out, bool scratch);
 
 // Writes 2 lowercase hex digits per byte to `out`.
 void HexEncode(absl::Span<const uint8_t> input, char* out);
