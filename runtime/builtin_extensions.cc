@@ -9,6 +9,7 @@
 #include "runtime/node/assert.h"
 #include "runtime/node/buffer.h"
 #include "runtime/node/os.h"
+#include "runtime/node/querystring.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/dns.h"
@@ -33,6 +34,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
       &node::BufferExtension(),
+      &node::QuerystringExtension(),
       &node::AssertExtension(),
       &node::OsExtension(),
       &node::StreamExtension(),

@@ -1,6 +1,7 @@
-// `buffer` against Node: the fixtures in tests/node_parity/buffer print what
-// each API returns or throws (code, class and message), from source and from
-// a snapshot whose pool and buffers were made at build time.
+// `buffer`, `querystring` and `path` against Node: the fixtures in
+// tests/node_parity/{buffer,querystring,path} print what each API returns or
+// throws (code, class and message), from source and from a snapshot (whose
+// buffer pool and buffers were made at build time).
 #include <string>
 
 #include "gtest/gtest.h"
@@ -13,8 +14,8 @@ namespace {
 using toysnap::testing::ExpectSameAsNode;
 using toysnap::testing::Runfile;
 
-void ExpectFixture(const std::string& name) {
-  ExpectSameAsNode(Runfile("tests/node_parity/buffer/" + name + ".mjs"), {});
+void ExpectFixture(const std::string& name, const std::string& dir = "buffer") {
+  ExpectSameAsNode(Runfile("tests/node_parity/" + dir + "/" + name + ".mjs"), {});
 }
 
 TEST(NodeParityBufferTest, EncodingsBothWays) { ExpectFixture("encodings"); }
@@ -22,6 +23,7 @@ TEST(NodeParityBufferTest, NumberReadsAndWrites) { ExpectFixture("numbers"); }
 TEST(NodeParityBufferTest, SearchCompareFillCopy) { ExpectFixture("search"); }
 TEST(NodeParityBufferTest, ConstructionErrorsAndInspect) { ExpectFixture("errors"); }
 TEST(NodeParityBufferTest, BlobFileAtobTranscode) { ExpectFixture("blob"); }
+TEST(NodeParityQuerystringTest, ParseStringifyEscape) { ExpectFixture("querystring", "querystring"); }
 
 }  // namespace
 }  // namespace toysnap
