@@ -9,6 +9,7 @@
 #include "runtime/node/assert.h"
 #include "runtime/node/buffer.h"
 #include "runtime/node/os.h"
+#include "runtime/node/path.h"
 #include "runtime/node/querystring.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
@@ -35,6 +36,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &NodeBuiltinsExtension(),
       &node::BufferExtension(),
       &node::QuerystringExtension(),
+      &node::PathExtension(),
       &node::AssertExtension(),
       &node::OsExtension(),
       &node::StreamExtension(),

@@ -24,6 +24,7 @@ TEST(NodeParityBufferTest, SearchCompareFillCopy) { ExpectFixture("search"); }
 TEST(NodeParityBufferTest, ConstructionErrorsAndInspect) { ExpectFixture("errors"); }
 TEST(NodeParityBufferTest, BlobFileAtobTranscode) { ExpectFixture("blob"); }
 TEST(NodeParityQuerystringTest, ParseStringifyEscape) { ExpectFixture("querystring", "querystring"); }
+TEST(NodeParityPathTest, PosixOverGeneratedPaths) { ExpectFixture("posix", "path"); }
 
 }  // namespace
 }  // namespace toysnap

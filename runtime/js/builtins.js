@@ -1,5 +1,5 @@
-// Node's builtin modules that npm code commonly requires (path, events, util,
-// os, url, module), created on first require; internals.defineBuiltin
+// Node's builtin modules that npm code commonly requires (events, util, os,
+// url, module), created on first require; internals.defineBuiltin
 // adds those of later bootstrap files (fs.js, stream.js).
 (function (natives, internals) {
   'use strict';
@@ -27,146 +27,6 @@
 
   const cache = new SafeMap();
   const factories = new SafeMap();
-
-  function unsupported(name, what) {
-    const error = new Error(`toysnap does not support ${what} of the Node builtin '${name}'`);
-    error.code = 'ERR_TOYSNAP_UNSUPPORTED';
-    return error;
-  }
-
-  // ---- path (POSIX) -------------------------------------------------------
-
-  function assertPath(value, name = 'path') {
-    if (typeof value !== 'string') {
-      const error = new TypeError(
-        `The "${name}" argument must be of type string. Received ${internals.inspect(value)}`);
-      error.code = 'ERR_INVALID_ARG_TYPE';
-      throw error;
-    }
-  }
-
-  // Collapses "." and ".." segments; keeps leading ".." of relative paths.
-  function normalizeSegments(path, allowAboveRoot) {
-    const out = [];
-    const segments = StringPrototypeSplit(path, '/');
-    for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i];
-      if (segment === '' || segment === '.') continue;
-      if (segment === '..') {
-        if (out.length > 0 && out[out.length - 1] !== '..') ArrayPrototypePop(out);
-        else if (allowAboveRoot) ArrayPrototypePush(out, '..');
-        continue;
-      }
-      ArrayPrototypePush(out, segment);
-    }
-    return ArrayPrototypeJoin(out, '/');
-  }
-
-  function makePath() {
-    const path = {
-      sep: '/',
-      delimiter: ':',
-      resolve(...args) {
-        let resolved = '';
-        let absolute = false;
-        for (let i = args.length - 1; i >= -1 && !absolute; i--) {
-          const part = i >= 0 ? args[i] : natives.cwd();
-          assertPath(part, `paths[${i}]`);
-          if (part === '') continue;
-          resolved = `${part}/${resolved}`;
-          absolute = StringPrototypeCharCodeAt(part, 0) === 47;
-        }
-        const normalized = normalizeSegments(resolved, !absolute);
-        if (absolute) return `/${normalized}`;
-        return normalized.length > 0 ? normalized : '.';
-      },
-      normalize(p) {
-        assertPath(p);
-        if (p === '') return '.';
-        const absolute = StringPrototypeCharCodeAt(p, 0) === 47;
-        const trailing = StringPrototypeCharCodeAt(p, p.length - 1) === 47;
-        let normalized = normalizeSegments(p, !absolute);
-        if (normalized === '' && !absolute) normalized = '.';
-        if (normalized !== '' && trailing) normalized += '/';
-        return absolute ? `/${normalized}` : normalized;
-      },
-      isAbsolute(p) {
-        assertPath(p);
-        return p.length > 0 && StringPrototypeCharCodeAt(p, 0) === 47;
-      },
-      join(...args) {
-        if (args.length === 0) return '.';
-        for (let i = 0; i < args.length; i++) assertPath(args[i]);
-        const joined = ArrayPrototypeJoin(ArrayPrototypeFilter(args, (arg) => arg !== ''), '/');
-        return joined === '' ? '.' : path.normalize(joined);
-      },
-      relative(from, to) {
-        assertPath(from, 'from');
-        assertPath(to, 'to');
-        if (from === to) return '';
-        const fromParts = ArrayPrototypeFilter(StringPrototypeSplit(path.resolve(from), '/'), (part) => part !== '');
-        const toParts = ArrayPrototypeFilter(StringPrototypeSplit(path.resolve(to), '/'), (part) => part !== '');
-        let common = 0;
-        while (common < fromParts.length && common < toParts.length &&
-               fromParts[common] === toParts[common]) {
-          common++;
-        }
-        const parts = ArrayPrototypeMap(ArrayPrototypeSlice(fromParts, common), () => '..');
-        for (let i = common; i < toParts.length; i++) ArrayPrototypePush(parts, toParts[i]);
-        return ArrayPrototypeJoin(parts, '/');
-      },
-      dirname(p) {
-        assertPath(p);
-        if (p.length === 0) return '.';
-        let end = p.length;
-        while (end > 1 && StringPrototypeCharCodeAt(p, end - 1) === 47) end--;
-        const slash = StringPrototypeLastIndexOf(p, '/', end - 1);
-        if (slash === -1) return '.';
-        if (slash === 0) return '/';
-        return StringPrototypeSlice(p, 0, slash);
-      },
-      basename(p, suffix) {
-        assertPath(p);
-        if (suffix !== undefined) assertPath(suffix, 'ext');
-        let end = p.length;
-        while (end > 0 && StringPrototypeCharCodeAt(p, end - 1) === 47) end--;
-        if (end === 0) return '';
-        const base = StringPrototypeSlice(p, StringPrototypeLastIndexOf(p, '/', end - 1) + 1, end);
-        if (suffix !== undefined && suffix !== base && StringPrototypeEndsWith(base, suffix)) {
-          return StringPrototypeSlice(base, 0, base.length - suffix.length);
-        }
-        return base;
-      },
-      extname(p) {
-        assertPath(p);
-        const base = path.basename(p);
-        const dot = StringPrototypeLastIndexOf(base, '.');
-        if (dot <= 0 || base === '..') return '';
-        return StringPrototypeSlice(base, dot);
-      },
-      parse(p) {
-        assertPath(p);
-        const root = StringPrototypeStartsWith(p, '/') ? '/' : '';
-        let end = p.length;
-        while (end > 1 && StringPrototypeCharCodeAt(p, end - 1) === 47) end--;
-        const start = StringPrototypeLastIndexOf(p, '/', end - 1) + 1;
-        const base = StringPrototypeSlice(p, start, end);
-        const ext = path.extname(base);
-        const dir = start > 1 ? StringPrototypeSlice(p, 0, start - 1) : root;
-        return { root, dir, base, ext, name: ext ? StringPrototypeSlice(base, 0, -ext.length) : base };
-      },
-      format(parts) {
-        const dir = parts.dir || parts.root || '';
-        const base = parts.base || `${parts.name || ''}${parts.ext || ''}`;
-        if (!dir) return base;
-        return dir === parts.root ? `${dir}${base}` : `${dir}/${base}`;
-      },
-      toNamespacedPath(p) { return p; },
-    };
-    path.posix = path;
-    path.win32 = new Proxy({}, { get() { throw unsupported('path', 'path.win32'); } });
-    return path;
-  }
 
   // ---- util ---------------------------------------------------------------
 
@@ -265,8 +125,6 @@
     };
   }
 
-  factories.set('path', makePath);
-  factories.set('path/posix', () => builtin('path'));
   factories.set('events', internals.makeEvents);  // events.js
   factories.set('util', makeUtil);
   factories.set('os', () => internals.makeOs(builtin));  // os.js
