@@ -10,6 +10,7 @@
 #include "runtime/node/buffer.h"
 #include "runtime/node/os.h"
 #include "runtime/node/path.h"
+#include "runtime/node/punycode.h"
 #include "runtime/node/querystring.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
@@ -37,6 +38,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::BufferExtension(),
       &node::QuerystringExtension(),
       &node::PathExtension(),
+      &node::PunycodeExtension(),
       &node::AssertExtension(),
       &node::OsExtension(),
       &node::StreamExtension(),

@@ -1,4 +1,4 @@
-// `buffer`, `querystring` and `path` against Node: the fixtures in
+// `buffer`, `querystring`, `punycode`, `string_decoder` and `path` against Node: the fixtures in
 // tests/node_parity/{buffer,querystring,path} print what each API returns or
 // throws (code, class and message), from source and from a snapshot (whose
 // buffer pool and buffers were made at build time).
@@ -24,6 +24,7 @@ TEST(NodeParityBufferTest, SearchCompareFillCopy) { ExpectFixture("search"); }
 TEST(NodeParityBufferTest, ConstructionErrorsAndInspect) { ExpectFixture("errors"); }
 TEST(NodeParityBufferTest, BlobFileAtobTranscode) { ExpectFixture("blob"); }
 TEST(NodeParityQuerystringTest, ParseStringifyEscape) { ExpectFixture("querystring", "querystring"); }
+TEST(NodeParityQuerystringTest, PunycodeAndStringDecoder) { ExpectFixture("punycode", "querystring"); }
 TEST(NodeParityPathTest, PosixOverGeneratedPaths) { ExpectFixture("posix", "path"); }
 
 }  // namespace
