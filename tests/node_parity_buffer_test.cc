@@ -1,5 +1,5 @@
-// `buffer`, `querystring`, `punycode`, `string_decoder` and `path` against Node: the fixtures in
-// tests/node_parity/{buffer,querystring,path} print what each API returns or
+// `buffer`, `querystring`, `punycode`, `string_decoder`, `url` and `path` against Node: the fixtures in
+// tests/node_parity/{buffer,querystring,url,path} print what each API returns or
 // throws (code, class and message), from source and from a snapshot (whose
 // buffer pool and buffers were made at build time).
 #include <string>
@@ -25,6 +25,7 @@ TEST(NodeParityBufferTest, ConstructionErrorsAndInspect) { ExpectFixture("errors
 TEST(NodeParityBufferTest, BlobFileAtobTranscode) { ExpectFixture("blob"); }
 TEST(NodeParityQuerystringTest, ParseStringifyEscape) { ExpectFixture("querystring", "querystring"); }
 TEST(NodeParityQuerystringTest, PunycodeAndStringDecoder) { ExpectFixture("punycode", "querystring"); }
+TEST(NodeParityUrlTest, LegacyParseFormatResolve) { ExpectFixture("legacy", "url"); }
 TEST(NodeParityPathTest, PosixOverGeneratedPaths) { ExpectFixture("posix", "path"); }
 
 }  // namespace
