@@ -10,8 +10,12 @@
 #include "runtime/node/cluster.h"
 #include "runtime/node/crypto.h"
 #include "runtime/node/async_hooks.h"
+#include "runtime/node/buffer.h"
 #include "runtime/node/os.h"
 #include "runtime/node/perf_hooks.h"
+#include "runtime/node/path.h"
+#include "runtime/node/punycode.h"
+#include "runtime/node/querystring.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/dns.h"
@@ -35,6 +39,10 @@ std::vector<const Extension*> BuiltinExtensions() {
       &WebExtension(),
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
+      &node::BufferExtension(),
+      &node::QuerystringExtension(),
+      &node::PathExtension(),
+      &node::PunycodeExtension(),
       &node::AssertExtension(),
       &node::AsyncHooksExtension(),
       &node::PerfHooksExtension(),

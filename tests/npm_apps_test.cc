@@ -2,8 +2,9 @@
 // Node prints, from source and from a snapshot whose sources were deleted:
 // lodash-es, typescript, yaml, local ESM/CJS/JSON mixes, fs-extra copying
 // and rewriting a directory tree, cross-spawn running programs, uuid and
-// object-hash hashing with crypto, lru-cache on diagnostics_channel and
-// OpenTelemetry's AsyncLocalStorage context manager.
+// object-hash hashing with crypto, lru-cache on diagnostics_channel,
+// OpenTelemetry's AsyncLocalStorage context manager, and url-parse and
+// query-string parsing URLs and query strings.
 #include <stdlib.h>
 
 #include <filesystem>
@@ -122,7 +123,8 @@ INSTANTIATE_TEST_SUITE_P(
                       App{"uuid_app.mjs", {}, {}, "uuid13"},
                       App{"object_hash_app.mjs", {}, {}, "object-hash"},
                       App{"lru_cache_app.mjs", {}, {}, "lru-cache"},
-                      App{"otel_context_app.mjs", {}, {}, "@opentelemetry/context-async-hooks"}),
+                      App{"otel_context_app.mjs", {}, {}, "@opentelemetry/context-async-hooks"},
+                      App{"url_parse_app.mjs", {}, {}, "url-parse"}),
     [](const ::testing::TestParamInfo<App>& info) {
       std::string name = std::regex_replace(info.param.entry, std::regex("[^A-Za-z0-9]"), "_");
       return absl::StrCat(name, "_", info.index);

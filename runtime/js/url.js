@@ -507,12 +507,22 @@
     return new URL(`file://${resolved}`);
   }
 
-  internals.nodeUrl = () => ({
-    URL,
-    URLSearchParams,
-    domainToASCII: (domain) => natives.domainToASCII(`${domain}`),
-    domainToUnicode: (domain) => natives.domainToUnicode(`${domain}`),
-    fileURLToPath,
-    pathToFileURL,
-  });
+  // url_legacy.js (Url, parse, format, resolve...) is compiled on first require.
+  internals.nodeUrl = () => {
+    const legacy = natives.loadScript('url_legacy.js')(natives, internals);
+    return {
+      Url: legacy.Url,
+      parse: legacy.parse,
+      resolve: legacy.resolve,
+      resolveObject: legacy.resolveObject,
+      format: legacy.format,
+      URL,
+      URLSearchParams,
+      domainToASCII: (domain) => natives.domainToASCII(`${domain}`),
+      domainToUnicode: (domain) => natives.domainToUnicode(`${domain}`),
+      pathToFileURL,
+      fileURLToPath,
+      urlToHttpOptions: legacy.urlToHttpOptions,
+    };
+  };
 })

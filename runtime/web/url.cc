@@ -161,7 +161,9 @@ const Extension& UrlExtension() {
       {"domainToUnicode", UrlDomainToUnicode, 1},
   };
   static constexpr absl::string_view kJs[] = {"url.js"};
-  static const Extension kExtension{"url", 1, kFunctions, {}, {}, {}, kJs};
+  // node:url's legacy parse/format/resolve, compiled when `url` is first required.
+  static constexpr absl::string_view kLazyJs[] = {"url_legacy.js"};
+  static const Extension kExtension{"url", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
   return kExtension;
 }
 

@@ -22,6 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 # name -> (title, what one operation is)
 WORKLOADS = {
+    "buffer": ("Buffer codec throughput", "operation"),
     "fs": ("fs throughput", "call"),
     "spawn": ("child_process throughput", "child"),
     "crypto": ("crypto throughput", "call"),
