@@ -14,6 +14,7 @@
 #include "runtime/node/fs.h"
 #include "runtime/node/net.h"
 #include "runtime/node/worker.h"
+#include "runtime/node/zlib.h"
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
 #include "runtime/timers_natives.h"
@@ -40,6 +41,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::DnsExtension(),
       &node::WorkerExtension(),
       &node::ChildProcessExtension(),
+      &node::ZlibExtension(),
       &ModulesExtension(),
   };
 }
