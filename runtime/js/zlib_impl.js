@@ -13,7 +13,8 @@
     StringPrototypeStartsWith, Symbol, TypedArrayPrototypeFill, Uint32Array,
   } = internals.primordials;
   const u = internals.loadFsUtils();
-  const { Buffer } = internals.requireBuiltin('buffer');
+  const buffer = internals.requireBuiltin('buffer');
+  const { Buffer } = buffer;
   const { Transform, finished } = internals.requireBuiltin('stream');
   const brands = internals.inspectBrands;
   const { process } = globalThis;
@@ -24,7 +25,6 @@
   const BufferFrom = Buffer.from;
 
   const constants = ObjectSetPrototypeOf(natives.zlibConstants(), null);
-  ObjectFreeze(constants);
   const {
     Z_NO_FLUSH, Z_BLOCK, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH,
     Z_MIN_CHUNK, Z_MIN_WINDOWBITS, Z_MAX_WINDOWBITS, Z_MIN_LEVEL, Z_MAX_LEVEL,
@@ -33,7 +33,8 @@
     GZIP, GUNZIP, UNZIP, BROTLI_DECODE, BROTLI_ENCODE, BROTLI_OPERATION_PROCESS,
     BROTLI_OPERATION_FLUSH, BROTLI_OPERATION_FINISH,
   } = constants;
-  const kMaxLength = 2 ** 32;  // buffer.constants.MAX_LENGTH on 64-bit Node 20
+  // As Node, the value when zlib is first required.
+  const kMaxLength = buffer.kMaxLength;
 
   const codes = {
     Z_OK: constants.Z_OK, Z_STREAM_END: constants.Z_STREAM_END, Z_NEED_DICT: constants.Z_NEED_DICT,
@@ -77,14 +78,21 @@
   // How much each flush flag flushes, least first.
   const kFlushFlagList = [Z_NO_FLUSH, Z_BLOCK, Z_PARTIAL_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH];
   const flushiness = [];
-  const kFlushBuffers = [];
-  {
-    const empty = new ArrayBuffer(0);
-    for (let i = 0; i < kFlushFlagList.length; i++) {
-      flushiness[kFlushFlagList[i]] = i;
-      kFlushBuffers[kFlushFlagList[i]] = BufferFrom(empty);
-      kFlushBuffers[kFlushFlagList[i]][kFlushFlag] = kFlushFlagList[i];
+  for (let i = 0; i < kFlushFlagList.length; i++) flushiness[kFlushFlagList[i]] = i;
+  // The empty chunk flush() writes for each flag, made at the first flush:
+  // a zero-length ArrayBuffer kept in a snapshot crashes V8 10.2's GC after
+  // restore.
+  let flushBuffers;
+  function flushBuffer(kind) {
+    if (flushBuffers === undefined) {
+      flushBuffers = [];
+      const empty = new ArrayBuffer(0);
+      for (let i = 0; i < kFlushFlagList.length; i++) {
+        flushBuffers[kFlushFlagList[i]] = BufferFrom(empty);
+        flushBuffers[kFlushFlagList[i]][kFlushFlag] = kFlushFlagList[i];
+      }
     }
+    return flushBuffers[kind];
   }
   const maxFlush = (a, b) => (flushiness[a] > flushiness[b] ? a : b);
 
@@ -148,7 +156,7 @@
     } else if (this.writableEnded) {
       if (callback) this.once('end', callback);
     } else {
-      this.write(kFlushBuffers[kind], '', callback);
+      this.write(flushBuffer(kind), '', callback);
     }
   };
   ZlibBase.prototype.close = function (callback) {
@@ -324,9 +332,10 @@
           (mode === INFLATE || mode === GUNZIP || mode === UNZIP)) {
         windowBits = 0;
       } else {
-        windowBits = checkRangesOrGetDefault(opts.windowBits, 'options.windowBits',
-                                             Z_MIN_WINDOWBITS, Z_MAX_WINDOWBITS,
-                                             Z_DEFAULT_WINDOWBITS);
+        // 8 bits suit deflate (zlib makes them 9) but not gzip.
+        const min = Z_MIN_WINDOWBITS + (mode === GZIP ? 1 : 0);
+        windowBits = checkRangesOrGetDefault(opts.windowBits, 'options.windowBits', min,
+                                             Z_MAX_WINDOWBITS, Z_DEFAULT_WINDOWBITS);
       }
       level = checkRangesOrGetDefault(opts.level, 'options.level', Z_MIN_LEVEL, Z_MAX_LEVEL,
                                       Z_DEFAULT_COMPRESSION);
@@ -379,8 +388,8 @@
   function zlibClass(name, mode, adjust) {
     const Class = {
       [name]: function (opts) {
-        if (!new.target) return new Class(opts);
         if (adjust) adjust(opts);
+        if (!(this instanceof Class)) return new Class(opts);
         ReflectApply(Zlib, this, [opts, mode]);
       },
     }[name];
@@ -436,13 +445,14 @@
     }
     ReflectApply(ZlibBase, this, [opts, mode, handle, brotliDefaultOpts]);
   }
-  ObjectSetPrototypeOf(Brotli.prototype, ZlibBase.prototype);
-  ObjectSetPrototypeOf(Brotli, ZlibBase);
+  // As in Node, brotli streams inherit zlib's params() (a no-op handle call).
+  ObjectSetPrototypeOf(Brotli.prototype, Zlib.prototype);
+  ObjectSetPrototypeOf(Brotli, Zlib);
 
   function brotliClass(name, mode) {
     const Class = {
       [name]: function (opts) {
-        if (!new.target) return new Class(opts);
+        if (!(this instanceof Class)) return new Class(opts);
         ReflectApply(Brotli, this, [opts, mode]);
       },
     }[name];

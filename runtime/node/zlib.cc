@@ -22,6 +22,7 @@
 
 #include <uv.h>
 
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <string>
@@ -61,8 +62,9 @@ struct Range {
   uint32_t length = 0;
 };
 
+// `keep`: also hold the memory (for work on the pool).
 bool ReadRange(v8::Isolate* isolate, v8::Local<v8::Value> view, v8::Local<v8::Value> offset,
-               v8::Local<v8::Value> length, const char* what, Range* out) {
+               v8::Local<v8::Value> length, const char* what, bool keep, Range* out) {
   if (!view->IsArrayBufferView() || !offset->IsUint32() || !length->IsUint32()) {
     ThrowError(isolate, ErrorKind::kTypeError, std::string("invalid ") + what + " range");
     return false;
@@ -74,10 +76,11 @@ bool ReadRange(v8::Isolate* isolate, v8::Local<v8::Value> view, v8::Local<v8::Va
     ThrowError(isolate, ErrorKind::kRangeError, std::string(what) + " range out of bounds");
     return false;
   }
-  out->store = bytes->Buffer()->GetBackingStore();
-  out->data = static_cast<uint8_t*>(out->store->Data()) + bytes->ByteOffset() + off;
+  v8::Local<v8::ArrayBuffer> buffer = bytes->Buffer();
+  if (keep) out->store = buffer->GetBackingStore();
+  void* data = buffer->Data();
+  out->data = data == nullptr ? nullptr : static_cast<uint8_t*>(data) + bytes->ByteOffset() + off;
   out->length = static_cast<uint32_t>(len);
-  if (out->store->Data() == nullptr) out->data = nullptr;
   return true;
 }
 
@@ -171,11 +174,12 @@ class ZlibHandle final : public NativeState {
   void UpdateWriteState() {
     if (write_state_.IsEmpty()) return;
     v8::Local<v8::Uint32Array> state = write_state_.Get(isolate_);
-    if (state->Length() < 2 || state->Buffer()->GetBackingStore()->Data() == nullptr) return;
-    auto* words = reinterpret_cast<uint32_t*>(
-        static_cast<uint8_t*>(state->Buffer()->GetBackingStore()->Data()) + state->ByteOffset());
-    words[0] = codec_->avail_out();
-    words[1] = codec_->avail_in();
+    if (state->Length() < 2) return;
+    uint32_t words[2] = {codec_->avail_out(), codec_->avail_in()};
+    // Buffer() moves an on-heap array's bytes off the heap first.
+    void* data = state->Buffer()->Data();
+    if (data == nullptr) return;
+    std::memcpy(static_cast<uint8_t*>(data) + state->ByteOffset(), words, sizeof(words));
   }
 
   static void DoWork(uv_work_t* work) {
@@ -307,7 +311,7 @@ void BrotliInit(const Info& info) {
   info.GetReturnValue().Set(true);
 }
 
-// Brotli has no params(): the stream classes never call it.
+// Brotli streams inherit zlib's params(); as in Node it changes nothing.
 void NoParams(const Info&) {}
 
 template <const NativeClass& kClass, bool kAsync>
@@ -322,8 +326,8 @@ void Write(const Info& info) {
   }
   Range in;
   Range out;
-  if (!ReadRange(isolate, info[1], info[2], info[3], "input", &in)) return;
-  if (!ReadRange(isolate, info[4], info[5], info[6], "output", &out)) return;
+  if (!ReadRange(isolate, info[1], info[2], info[3], "input", kAsync, &in)) return;
+  if (!ReadRange(isolate, info[4], info[5], info[6], "output", kAsync, &out)) return;
   if (kAsync) {
     int error = self->StartAsync(info.This(), flush, std::move(in), std::move(out));
     if (error != 0) ThrowError(isolate, ErrorKind::kError, uv_strerror(error));
