@@ -24,6 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 WORKLOADS = {
     "fs": ("fs throughput", "call"),
     "spawn": ("child_process throughput", "child"),
+    "zlib": ("zlib throughput", "64 MiB"),
 }
 
 
