@@ -1,7 +1,8 @@
 // Apps on real npm packages (installed by tools/test with `npm ci`) print what
 // Node prints, from source and from a snapshot whose sources were deleted:
 // lodash-es, typescript, yaml, local ESM/CJS/JSON mixes, fs-extra copying
-// and rewriting a directory tree, and cross-spawn running programs.
+// and rewriting a directory tree, cross-spawn running programs, and tar-stream
+// archives gzipped through zlib streams.
 #include <stdlib.h>
 
 #include <filesystem>
@@ -115,7 +116,8 @@ INSTANTIATE_TEST_SUITE_P(
                       App{"fs_extra_app.mjs", {}, {}, "fs-extra"},
                       App{"cross_spawn_app.mjs", {}, {}, "cross-spawn"},
                       App{"commander_chalk_app.mjs",
-                          {"add", "first", "hello", "world", "--tag", "real"}, {}, "commander"}),
+                          {"add", "first", "hello", "world", "--tag", "real"}, {}, "commander"},
+                      App{"tar_gzip_app.mjs", {}, {}, "tar-stream"}),
     [](const ::testing::TestParamInfo<App>& info) {
       std::string name = std::regex_replace(info.param.entry, std::regex("[^A-Za-z0-9]"), "_");
       return absl::StrCat(name, "_", info.index);
