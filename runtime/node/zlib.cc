@@ -487,14 +487,17 @@ constexpr Constant kConstants[] = {
     {"BROTLI_DECODER_ERROR_UNREACHABLE", BROTLI_DECODER_ERROR_UNREACHABLE},
 };
 
-// zlibConstants() -> a fresh object of kConstants (zlib_impl.js freezes it).
+// zlibConstants() -> a fresh object of kConstants.
 void ZlibConstants(const Info& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::Local<v8::Object> object = v8::Object::New(isolate);
   for (const Constant& constant : kConstants) {
-    if (object->CreateDataProperty(context, Name(isolate, constant.name),
-                                   v8::Number::New(isolate, constant.value)).IsNothing()) {
+    // Read-only and permanent, on an extensible object, as Node's.
+    if (object->DefineOwnProperty(context, Name(isolate, constant.name),
+                                  v8::Number::New(isolate, constant.value),
+                                  static_cast<v8::PropertyAttribute>(v8::ReadOnly | v8::DontDelete))
+            .IsNothing()) {
       return;
     }
   }

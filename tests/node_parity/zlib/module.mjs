@@ -8,7 +8,8 @@ export function main() {
   console.log(Object.keys(zlib).join(' '));
   const { ZLIB_VERNUM, ...rest } = zlib.constants;
   console.log(JSON.stringify(rest));
-  console.log(typeof ZLIB_VERNUM, Object.isFrozen(zlib.constants), Object.getPrototypeOf(zlib.constants));
+  console.log(typeof ZLIB_VERNUM, Object.isFrozen(zlib.constants), Object.getPrototypeOf(zlib.constants),
+              Object.getOwnPropertyDescriptor(zlib.constants, 'Z_OK'), Object.isExtensible(zlib.constants));
   console.log(zlib.codes);
   const { value, ...flags } = Object.getOwnPropertyDescriptor(zlib, 'constants');
   console.log(value === zlib.constants, flags);
