@@ -13,6 +13,7 @@
 #include "runtime/node/dns.h"
 #include "runtime/node/fs.h"
 #include "runtime/node/net.h"
+#include "runtime/node/web_streams.h"
 #include "runtime/node/worker.h"
 #include "runtime/node/zlib.h"
 #include "runtime/node_builtins.h"
@@ -42,6 +43,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::WorkerExtension(),
       &node::ChildProcessExtension(),
       &node::ZlibExtension(),
+      &node::WebStreamsExtension(),
       &ModulesExtension(),
   };
 }

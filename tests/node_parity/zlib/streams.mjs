@@ -47,7 +47,7 @@ export async function main() {
   paused.write(packed);
   await new Promise((resolve) => setTimeout(resolve, 50));
   console.log('paused', paused.readableLength > 0, paused.readableLength < 100000);
-  let total = paused.readableLength;
+  let total = 0;
   paused.on('data', (c) => { total += c.length; });
   paused.end();
   await once(paused, 'end');
