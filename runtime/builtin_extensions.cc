@@ -21,7 +21,9 @@
 #include "runtime/node/dns.h"
 #include "runtime/node/fs.h"
 #include "runtime/node/net.h"
+#include "runtime/node/web_streams.h"
 #include "runtime/node/worker.h"
+#include "runtime/node/zlib.h"
 #include "runtime/node_builtins.h"
 #include "runtime/process_natives.h"
 #include "runtime/timers_natives.h"
@@ -56,6 +58,8 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::ChildProcessExtension(),
       &node::CryptoExtension(),
       &node::ClusterExtension(),
+      &node::ZlibExtension(),
+      &node::WebStreamsExtension(),
       &ModulesExtension(),
   };
 }

@@ -4,7 +4,8 @@
 // and rewriting a directory tree, cross-spawn running programs, uuid and
 // object-hash hashing with crypto, lru-cache on diagnostics_channel,
 // OpenTelemetry's AsyncLocalStorage context manager, and url-parse and
-// query-string parsing URLs and query strings.
+// query-string parsing URLs and query strings;
+// tar-stream archives gzipped through zlib streams.
 #include <stdlib.h>
 
 #include <filesystem>
@@ -124,7 +125,8 @@ INSTANTIATE_TEST_SUITE_P(
                       App{"object_hash_app.mjs", {}, {}, "object-hash"},
                       App{"lru_cache_app.mjs", {}, {}, "lru-cache"},
                       App{"otel_context_app.mjs", {}, {}, "@opentelemetry/context-async-hooks"},
-                      App{"url_parse_app.mjs", {}, {}, "url-parse"}),
+                      App{"url_parse_app.mjs", {}, {}, "url-parse"},
+                      App{"tar_gzip_app.mjs", {}, {}, "tar-stream"}),
     [](const ::testing::TestParamInfo<App>& info) {
       std::string name = std::regex_replace(info.param.entry, std::regex("[^A-Za-z0-9]"), "_");
       return absl::StrCat(name, "_", info.index);

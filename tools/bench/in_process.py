@@ -26,6 +26,7 @@ WORKLOADS = {
     "fs": ("fs throughput", "call"),
     "spawn": ("child_process throughput", "child"),
     "crypto": ("crypto throughput", "call"),
+    "zlib": ("zlib throughput", "64 MiB"),
 }
 
 

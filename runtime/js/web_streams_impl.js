@@ -1,0 +1,189 @@
+// `stream/web` and `stream/consumers`: the WHATWG stream classes of npm's
+// web-streams-polyfill (the spec's reference-derived implementation, built
+// in from runtime/npm as web_streams_package.js), plus what Node 20 adds on
+// them: TextEncoderStream/TextDecoderStream on the runtime's TextEncoder and
+// TextDecoder, CompressionStream/DecompressionStream on zlib's streams, and
+// the consumers (text, json, buffer, arrayBuffer, blob). Compiled the first
+// time a program touches any of them (runtime/js/web_streams.js).
+(function (natives, internals) {
+  'use strict';
+  const {
+    ArrayPrototypePush, JSONParse, Promise, StringPrototypeCharCodeAt, StringPrototypeSlice,
+    Symbol, TypeError, Uint8Array,
+  } = internals.primordials;
+  const { TextDecoder, TextEncoder } = globalThis;
+  const u = internals.loadFsUtils();
+
+  // The package's one file is a UMD bundle: run it as CommonJS.
+  const files = natives.loadScript('web_streams_package.js')(natives, internals);
+  const module = { exports: {} };
+  const noRequire = (specifier) => {
+    throw new TypeError(`web-streams-polyfill requires nothing ('${specifier}')`);
+  };
+  files[0][2].call(module.exports, module.exports, noRequire, module,
+                   '/toysnap/internal/web-streams-polyfill/dist/ponyfill.js',
+                   '/toysnap/internal/web-streams-polyfill/dist');
+  const ws = module.exports;
+  const { ReadableStream, TransformStream } = ws;
+
+  const kTransform = Symbol('kTransform');
+  const readableOf = (self) => self[kTransform].readable;
+  const writableOf = (self) => self[kTransform].writable;
+
+  // ---- text ----------------------------------------------------------------
+
+  class TextEncoderStream {
+    constructor() {
+      const encoder = new TextEncoder();
+      let pending = '';  // a high surrogate whose pair comes in the next chunk
+      this[kTransform] = new TransformStream({
+        transform(chunk, controller) {
+          let text = pending + `${chunk}`;
+          pending = '';
+          const last = StringPrototypeCharCodeAt(text, text.length - 1);
+          if (last >= 0xd800 && last <= 0xdbff) {
+            pending = StringPrototypeSlice(text, -1);
+            text = StringPrototypeSlice(text, 0, -1);
+          }
+          if (text !== '') controller.enqueue(encoder.encode(text));
+        },
+        flush(controller) {
+          if (pending !== '') controller.enqueue(new Uint8Array([0xef, 0xbf, 0xbd]));
+        },
+      });
+    }
+    get encoding() { return 'utf-8'; }
+    get readable() { return readableOf(this); }
+    get writable() { return writableOf(this); }
+  }
+
+  class TextDecoderStream {
+    constructor(encoding = 'utf-8', options = {}) {
+      const decoder = new TextDecoder(encoding, options);
+      this.#decoder = decoder;
+      this[kTransform] = new TransformStream({
+        transform(chunk, controller) {
+          const text = decoder.decode(chunk, { stream: true });
+          if (text !== '') controller.enqueue(text);
+        },
+        flush(controller) {
+          const text = decoder.decode();
+          if (text !== '') controller.enqueue(text);
+        },
+      });
+    }
+    #decoder;
+    get encoding() { return this.#decoder.encoding; }
+    get fatal() { return this.#decoder.fatal; }
+    get ignoreBOM() { return this.#decoder.ignoreBOM; }
+    get readable() { return readableOf(this); }
+    get writable() { return writableOf(this); }
+  }
+
+  // ---- compression ----------------------------------------------------------
+
+  // A TransformStream whose chunks go through a zlib stream; its output is
+  // enqueued as plain Uint8Arrays (copies), as Node's adapter does.
+  function throughZlib(zstream) {
+    let controller;
+    zstream.on('data', (chunk) => controller.enqueue(new Uint8Array(chunk)));
+    return new TransformStream({
+      start(c) {
+        controller = c;
+        zstream.once('error', (error) => c.error(error));
+      },
+      transform(chunk) {
+        return new Promise((resolve, reject) => {
+          zstream.write(chunk, (error) => (error ? reject(error) : resolve()));
+        });
+      },
+      flush() {
+        return new Promise((resolve, reject) => {
+          zstream.once('end', resolve);
+          zstream.once('error', reject);
+          zstream.end();
+        });
+      },
+      cancel() { zstream.destroy(); },
+    });
+  }
+
+  const kFormats = ['deflate', 'deflate-raw', 'gzip'];
+  function zlibFor(format, compress) {
+    if (format !== 'deflate' && format !== 'deflate-raw' && format !== 'gzip') {
+      throw u.invalidArgValue('format', format);
+    }
+    const zlib = internals.requireBuiltin('zlib');
+    if (format === 'deflate') return compress ? zlib.createDeflate() : zlib.createInflate();
+    if (format === 'deflate-raw') return compress ? zlib.createDeflateRaw() : zlib.createInflateRaw();
+    return compress ? zlib.createGzip() : zlib.createGunzip();
+  }
+
+  class CompressionStream {
+    constructor(format) { this[kTransform] = throughZlib(zlibFor(format, true)); }
+    get readable() { return readableOf(this); }
+    get writable() { return writableOf(this); }
+  }
+  class DecompressionStream {
+    constructor(format) { this[kTransform] = throughZlib(zlibFor(format, false)); }
+    get readable() { return readableOf(this); }
+    get writable() { return writableOf(this); }
+  }
+
+  const web = {
+    ReadableStream, ReadableStreamDefaultReader: ws.ReadableStreamDefaultReader,
+    ReadableStreamBYOBReader: ws.ReadableStreamBYOBReader,
+    ReadableStreamBYOBRequest: ws.ReadableStreamBYOBRequest,
+    ReadableByteStreamController: ws.ReadableByteStreamController,
+    ReadableStreamDefaultController: ws.ReadableStreamDefaultController,
+    TransformStream, TransformStreamDefaultController: ws.TransformStreamDefaultController,
+    WritableStream: ws.WritableStream, WritableStreamDefaultWriter: ws.WritableStreamDefaultWriter,
+    WritableStreamDefaultController: ws.WritableStreamDefaultController,
+    ByteLengthQueuingStrategy: ws.ByteLengthQueuingStrategy,
+    CountQueuingStrategy: ws.CountQueuingStrategy,
+    TextEncoderStream, TextDecoderStream, CompressionStream, DecompressionStream,
+  };
+
+  // ---- stream/consumers -----------------------------------------------------
+
+  async function chunksOf(stream) {
+    const chunks = [];
+    for await (const chunk of stream) ArrayPrototypePush(chunks, chunk);
+    return chunks;
+  }
+  async function buffer(stream) {
+    const { Buffer } = internals.requireBuiltin('buffer');
+    const chunks = await chunksOf(stream);
+    const parts = [];
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i];
+      ArrayPrototypePush(parts, typeof chunk === 'string' ? Buffer.from(chunk)
+        : Buffer.from(chunk.buffer ?? chunk, chunk.byteOffset ?? 0, chunk.byteLength));
+    }
+    return Buffer.concat(parts);
+  }
+  async function arrayBuffer(stream) {
+    const bytes = await buffer(stream);
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+  async function text(stream) {
+    const decoder = new TextDecoder();
+    let result = '';
+    for await (const chunk of stream) {
+      result += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    }
+    return result + decoder.decode();
+  }
+  async function json(stream) { return JSONParse(await text(stream)); }
+  async function blob(stream) {
+    if (typeof globalThis.Blob !== 'function') {
+      throw u.nodeError(TypeError, 'ERR_TOYSNAP_UNSUPPORTED',
+                        "toysnap does not support Blob yet (stream/consumers' blob())");
+    }
+    return new globalThis.Blob(await chunksOf(stream));
+  }
+  const consumers = { arrayBuffer, blob, buffer, text, json };
+
+  internals.webStreams = web;
+  return { web, consumers, kFormats };
+})

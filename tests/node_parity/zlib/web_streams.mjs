@@ -1,0 +1,38 @@
+// Web streams (stream/web, the globals, on the built-in web-streams-polyfill):
+// CompressionStream/DecompressionStream on zlib, TextEncoderStream and
+// TextDecoderStream (a surrogate pair split across chunks), stream/consumers,
+// queuing strategies, Writable/TransformStream, Node's errors for bad formats.
+import util from 'node:util';
+import web from 'node:stream/web';
+import consumers from 'node:stream/consumers';
+export async function main() {
+  try { new CompressionStream('foo') } catch (e) { console.log(e.name, e.code, e.message) }
+  try { new DecompressionStream() } catch (e) { console.log(e.name, e.code, e.message) }
+  try { new TextDecoderStream('nope') } catch (e) { console.log(e.name, e.code, e.message) }
+  console.log(Object.getOwnPropertyDescriptor(globalThis, 'WritableStream'));
+  console.log(Object.keys(web).join(' '));
+  console.log(Object.keys(consumers).join(' '));
+  console.log(web.ReadableStream === ReadableStream, Object.getOwnPropertyDescriptor(globalThis, 'ReadableStream'));
+  const cs = new CompressionStream('gzip');
+  const w = cs.writable.getWriter(); w.write(new TextEncoder().encode('hello')); w.write('str'); w.close();
+  const out = []; for await (const c of cs.readable) out.push(c);
+  console.log(out.map((c) => c.constructor.name));
+  const all = Buffer.concat(out);
+  const ds = new DecompressionStream('gzip');
+  const back = await consumers.text(new ReadableStream({ start(c) { c.enqueue(all); c.close(); } }).pipeThrough(ds));
+  console.log(back);
+  const ds2 = new DecompressionStream('deflate'); const dw = ds2.writable.getWriter(); dw.write(new Uint8Array([1,2,3])).catch(e => console.log('dwrite', e.name, e.code, e.message)); dw.close().catch(()=>{});
+  try { for await (const c of ds2.readable); } catch (e) { console.log('dread', e.name, e.code, e.errno, e.message) }
+  const enc = new TextEncoderStream(); const dec = new TextDecoderStream();
+  const t = await consumers.text(new ReadableStream({ start(c) { c.enqueue('h\ud83d'); c.enqueue('\ude00 é'); c.close(); } }).pipeThrough(enc).pipeThrough(dec));
+  console.log(t, enc.encoding, dec.encoding, dec.fatal, dec.ignoreBOM);
+  console.log(await consumers.json(new ReadableStream({ start(c) { c.enqueue('{"a":'); c.enqueue('[1,2]}'); c.close(); } })));
+  const { Readable } = await import('node:stream');
+  console.log((await consumers.buffer(Readable.from([Buffer.from('ab'), Buffer.from('cd')]))).toString(), (await consumers.arrayBuffer(Readable.from(['xyz']))).byteLength);
+  const q = new CountQueuingStrategy({ highWaterMark: 3 }); const b = new ByteLengthQueuingStrategy({ highWaterMark: 10 });
+  console.log(q.highWaterMark, b.size(new Uint8Array(4)));
+  const ws = new WritableStream({ write(chunk) { console.log('wrote', chunk); } });
+  const writer = ws.getWriter(); await writer.write('one'); await writer.close();
+  const ts = new TransformStream({ transform(chunk, c) { c.enqueue(chunk.toUpperCase()); } });
+  console.log(await consumers.text(new ReadableStream({ start(c) { c.enqueue('abc'); c.close(); } }).pipeThrough(ts)));
+}
