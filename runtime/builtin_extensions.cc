@@ -12,6 +12,7 @@
 #include "runtime/node/stream.h"
 #include "runtime/node/dns.h"
 #include "runtime/node/fs.h"
+#include "runtime/node/language.h"
 #include "runtime/node/net.h"
 #include "runtime/node/worker.h"
 #include "runtime/node_builtins.h"
@@ -28,6 +29,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &ConsoleExtension(),
       &TimersExtension(),
       &ProcessExtension(),
+      &node::LanguageExtension(),
       &WebExtension(),
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),

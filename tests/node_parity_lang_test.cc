@@ -1,0 +1,31 @@
+// Language features Node 20 has and V8 10.2 lacks (issue #14, item 5), and the
+// `v8` and `vm` modules: each fixture in tests/node_parity/lang must print
+// exactly what Node prints, run by toysnap from source and from a snapshot.
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/node_parity.h"
+#include "tests/process_runner.h"
+
+namespace toysnap {
+namespace {
+
+using toysnap::testing::ExpectSameAsNode;
+using toysnap::testing::Runfile;
+
+std::string Fixture(const std::string& name) {
+  return Runfile("tests/node_parity/lang/" + name);
+}
+
+// Every ECMAScript constructor's and prototype's own properties, with their
+// attributes: what core-js adds is exactly what Node 20 has beyond V8 10.2.
+TEST(NodeParityLangTest, BuiltinsHaveNode20sProperties) {
+  ExpectSameAsNode(Fixture("builtins_list.mjs"), {});
+}
+
+TEST(NodeParityLangTest, ChangeArrayByCopyAndWellFormedStringsBehaveAsNatives) {
+  ExpectSameAsNode(Fixture("change_array_by_copy.mjs"), {});
+}
+
+}  // namespace
+}  // namespace toysnap
