@@ -27,5 +27,16 @@ TEST(NodeParityLangTest, ChangeArrayByCopyAndWellFormedStringsBehaveAsNatives) {
   ExpectSameAsNode(Fixture("change_array_by_copy.mjs"), {});
 }
 
+// `with { type: 'json' }` wherever `assert` works (static imports, re-exports,
+// across line breaks and comments), with columns after the clause unchanged;
+// import.meta.dirname and filename, at build time and after a restore.
+TEST(NodeParityLangTest, ImportAttributesAndImportMetaPaths) {
+  ExpectSameAsNode(Fixture("import_attributes.mjs"), {});
+}
+
+TEST(NodeParityLangTest, ImportAttributeErrorsHaveNodesCodes) {
+  ExpectSameAsNode(Fixture("attribute_errors.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap
