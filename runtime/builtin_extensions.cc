@@ -8,6 +8,7 @@
 #include "runtime/node/child_process.h"
 #include "runtime/node/assert.h"
 #include "runtime/node/os.h"
+#include "runtime/node/v8_module.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/dns.h"
@@ -35,6 +36,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &NodeBuiltinsExtension(),
       &node::AssertExtension(),
       &node::OsExtension(),
+      &node::V8Extension(),
       &node::StreamExtension(),
       &node::ReadlineExtension(),
       &node::FsExtension(),

@@ -38,5 +38,12 @@ TEST(NodeParityLangTest, ImportAttributeErrorsHaveNodesCodes) {
   ExpectSameAsNode(Fixture("attribute_errors.mjs"), {});
 }
 
+// v8.serialize output byte for byte, round trips of Buffers and typed arrays
+// in Node's host-object format, Serializer/Deserializer subclasses with their
+// own host objects, argument errors.
+TEST(NodeParityLangTest, V8SerializeDeserializeAndHeapStatistics) {
+  ExpectSameAsNode(Fixture("v8_module.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap
