@@ -9,6 +9,7 @@
 #include "runtime/node/assert.h"
 #include "runtime/node/os.h"
 #include "runtime/node/v8_module.h"
+#include "runtime/node/vm.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/dns.h"
@@ -37,6 +38,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::AssertExtension(),
       &node::OsExtension(),
       &node::V8Extension(),
+      &node::VmExtension(),
       &node::StreamExtension(),
       &node::ReadlineExtension(),
       &node::FsExtension(),

@@ -45,5 +45,9 @@ TEST(NodeParityLangTest, V8SerializeDeserializeAndHeapStatistics) {
   ExpectSameAsNode(Fixture("v8_module.mjs"), {});
 }
 
+TEST(NodeParityLangTest, VmScriptsContextsTimeoutsAndCompileFunction) {
+  ExpectSameAsNode(Fixture("vm_module.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap
