@@ -8,7 +8,7 @@
 // ROOT ("readable-stream/lib/stream.js"). OUT.js evaluates, as every bootstrap
 // script does, to a function(natives, internals), which returns a list of
 //   [id, { specifier: id of the file it names, or null if not bundled },
-//    function (exports, require, module, __filename, __dirname) { source }]
+//    (function (exports, require, module, __filename, __dirname) { source })]
 // The specifiers are the string literals the file passes to require(); a
 // relative one that names no FILE fails the build, so a package upgrade that
 // adds a file cannot go unnoticed. Bare ones (null) are left to the runtime to
@@ -189,9 +189,11 @@ int main(int argc, char** argv) {
       separator = ", ";
     }
     // The source starts on a line of its own, so a leading 'use strict' stays
-    // the function body's directive.
-    out << "}, function (exports, require, module, __filename, __dirname) {\n"
-        << file.source << "\n}],\n";
+    // the function body's directive. The parentheses tell V8 the function runs
+    // soon (each runs once, when first required): it is compiled in the one
+    // pass, not pre-parsed first and parsed again when called.
+    out << "}, (function (exports, require, module, __filename, __dirname) {\n"
+        << file.source << "\n})],\n";
   }
   out << "  ];\n})\n";
   std::ofstream result(out_path, std::ios::binary);
