@@ -16,10 +16,13 @@
 #include "runtime/node/path.h"
 #include "runtime/node/punycode.h"
 #include "runtime/node/querystring.h"
+#include "runtime/node/v8_module.h"
+#include "runtime/node/vm.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
 #include "runtime/node/dns.h"
 #include "runtime/node/fs.h"
+#include "runtime/node/language.h"
 #include "runtime/node/net.h"
 #include "runtime/node/web_streams.h"
 #include "runtime/node/worker.h"
@@ -38,6 +41,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &ConsoleExtension(),
       &TimersExtension(),
       &ProcessExtension(),
+      &node::LanguageExtension(),
       &WebExtension(),
       &web::UrlExtension(),
       &NodeBuiltinsExtension(),
@@ -49,6 +53,8 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::AsyncHooksExtension(),
       &node::PerfHooksExtension(),
       &node::OsExtension(),
+      &node::V8Extension(),
+      &node::VmExtension(),
       &node::StreamExtension(),
       &node::ReadlineExtension(),
       &node::FsExtension(),

@@ -9,6 +9,7 @@
 #include "runtime/isolate_data.h"
 #include "runtime/js_error.h"
 #include "runtime/permission_check.h"
+#include "runtime/import_attributes.h"
 #include "runtime/module_resolver.h"
 #include "runtime/natives.h"
 #include "runtime/v8_strings.h"
@@ -40,18 +41,6 @@ std::string ResolutionKey(const std::string& referrer_url, const std::string& sp
 std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value) {
   v8::String::Utf8Value utf8(isolate, value);
   return *utf8 ? std::string(*utf8, utf8.length()) : "";
-}
-
-// The value of `type` in an import's assertions (triples of key, value, offset).
-std::string AssertedType(v8::Local<v8::Context> context, v8::Local<v8::FixedArray> assertions) {
-  v8::Isolate* isolate = context->GetIsolate();
-  for (int i = 0; i + 1 < assertions->Length(); i += 3) {
-    v8::Local<v8::Value> key = assertions->Get(context, i).As<v8::Value>();
-    if (ToUtf8(isolate, key) == "type") {
-      return ToUtf8(isolate, assertions->Get(context, i + 1).As<v8::Value>());
-    }
-  }
-  return "";
 }
 
 // A resolver exception as a Status naming the specifier and the paths tried.
@@ -142,7 +131,23 @@ void InitializeImportMeta(v8::Local<v8::Context> context, v8::Local<v8::Module> 
   v8::Local<v8::String> js_url;
   // Compile() made a V8 string of the same URL, so this fails only in theory.
   if (url == nullptr || !NewString(isolate, *url).ToLocal(&js_url)) return;
+  // Node 20.11's dirname and filename come first, for file: modules only.
   // Nothing only with an exception pending, which V8 then propagates.
+  if (absl::StatusOr<std::string> path = FileUrlToPath(*url); path.ok()) {
+    size_t slash = path->find_last_of('/');
+    std::string dirname = slash == 0 || slash == std::string::npos ? "/" : path->substr(0, slash);
+    v8::Local<v8::String> js_dirname, js_filename;
+    if (!NewString(isolate, dirname).ToLocal(&js_dirname) ||
+        !NewString(isolate, *path).ToLocal(&js_filename) ||
+        meta->CreateDataProperty(context, v8::String::NewFromUtf8Literal(isolate, "dirname"),
+                                 js_dirname)
+            .IsNothing() ||
+        meta->CreateDataProperty(context, v8::String::NewFromUtf8Literal(isolate, "filename"),
+                                 js_filename)
+            .IsNothing()) {
+      return;
+    }
+  }
   meta->CreateDataProperty(context, v8::String::NewFromUtf8Literal(isolate, "url"), js_url)
       .FromMaybe(false);
 }
@@ -532,20 +537,37 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
     if (NativeHost* host = NativeHost::From(isolate_)) host->RecordFileRead(path, text);
   }
   ASSIGN_OR_RETURN(v8::Local<v8::String> js_url, NewStringOr(isolate_, url, "module URL"));
-  v8::Local<v8::String> source_string;
-  if (!NewString(isolate_, text).ToLocal(&source_string)) {
-    return StringTooLongError(absl::StrCat("source of ", DisplayPath(url)), text.size());
+  std::vector<std::pair<int, std::string>>& types = attribute_types_[url];
+  types.clear();
+  while (true) {
+    v8::Local<v8::String> source_string;
+    if (!NewString(isolate_, text).ToLocal(&source_string)) {
+      return StringTooLongError(absl::StrCat("source of ", DisplayPath(url)), text.size());
+    }
+    v8::ScriptOrigin origin(isolate_, js_url, 0, 0, false, -1, v8::Local<v8::Value>(), false,
+                            false, /*is_module=*/true);
+    v8::ScriptCompiler::Source compiler_source(source_string, origin);
+    v8::TryCatch try_catch(isolate_);
+    v8::Local<v8::Module> module;
+    if (v8::ScriptCompiler::CompileModule(isolate_, &compiler_source).ToLocal(&module)) {
+      Register(url, module);
+      return module;
+    }
+    // V8 10.2 rejects the first `with` clause (a syntax error there): blank it
+    // and compile again, once per clause.
+    v8::Local<v8::Message> message = try_catch.Message();
+    std::optional<WithClause> clause;
+    if (!message.IsEmpty() && try_catch.Exception()->IsNativeError() &&
+        message->GetStartPosition() >= 0) {
+      clause = BlankWithClause(&text, Utf16ToByteOffset(text, message->GetStartPosition()));
+    }
+    if (!clause) return Thrown(TryCatchToStatus(isolate_, context, try_catch), try_catch.Exception());
+    std::string type;
+    for (const auto& attribute : clause->attributes) {
+      if (attribute.first == "type") type = attribute.second;
+    }
+    types.emplace_back(static_cast<int>(ByteToUtf16Offset(text, clause->specifier_offset)), type);
   }
-  v8::ScriptOrigin origin(isolate_, js_url, 0, 0, false, -1, v8::Local<v8::Value>(), false, false,
-                          /*is_module=*/true);
-  v8::ScriptCompiler::Source compiler_source(source_string, origin);
-  v8::TryCatch try_catch(isolate_);
-  v8::Local<v8::Module> module;
-  if (!v8::ScriptCompiler::CompileModule(isolate_, &compiler_source).ToLocal(&module)) {
-    return Thrown(TryCatchToStatus(isolate_, context, try_catch), try_catch.Exception());
-  }
-  Register(url, module);
-  return module;
 }
 
 absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::CreateSynthetic(
@@ -712,6 +734,23 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Load(v8::Local<v8::Context> 
   return module;
 }
 
+std::optional<std::string> ModuleLoader::AttributeType(v8::Local<v8::Context> context,
+                                                       const std::string& url,
+                                                       v8::Local<v8::ModuleRequest> request) {
+  v8::Local<v8::FixedArray> assertions = request->GetImportAssertions();
+  for (int i = 0; i + 1 < assertions->Length(); i += 3) {
+    if (ToUtf8(isolate_, assertions->Get(context, i).As<v8::Value>()) == "type") {
+      return ToUtf8(isolate_, assertions->Get(context, i + 1).As<v8::Value>());
+    }
+  }
+  auto types = attribute_types_.find(url);
+  if (types == attribute_types_.end()) return std::nullopt;
+  for (const auto& entry : types->second) {
+    if (entry.first == request->GetSourceOffset()) return entry.second;
+  }
+  return std::nullopt;
+}
+
 absl::Status ModuleLoader::LoadDependencies(v8::Local<v8::Context> context,
                                             v8::Local<v8::Module> module,
                                             const std::string& url) {
@@ -729,18 +768,25 @@ absl::Status ModuleLoader::LoadDependencies(v8::Local<v8::Context> context,
                                  absl::StrCat(at, resolved.status().message())),
                     thrown);
     }
-    std::string type = AssertedType(context, request->GetImportAssertions());
+    std::optional<std::string> type = AttributeType(context, url, request);
     bool is_json = resolved->format == ModuleFormat::kJson;
     if (is_json != (type == "json")) {
-      // Node's wording and codes.
-      std::string message =
-          absl::StrCat("Module \"", resolved->url, "\" ",
-                       is_json ? "needs an import attribute of type \"json\""
-                               : absl::StrCat("is not of type \"", type, "\""));
+      // Node 20's wording and codes, in the order it checks.
+      std::string message;
+      const char* code;
+      if (!type) {
+        message = absl::StrCat("Module \"", resolved->url,
+                               "\" needs an import attribute of type \"json\"");
+        code = "ERR_IMPORT_ASSERTION_TYPE_MISSING";
+      } else if (*type != "json") {
+        message = absl::StrCat("Import attribute type \"", *type, "\" is unsupported");
+        code = "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED";
+      } else {
+        message = absl::StrCat("Module \"", resolved->url, "\" is not of type \"json\"");
+        code = "ERR_IMPORT_ASSERTION_TYPE_FAILED";
+      }
       return Thrown(absl::InvalidArgumentError(absl::StrCat(at, message)),
-                    NewCodedError(isolate_, message,
-                                  is_json ? "ERR_IMPORT_ASSERTION_TYPE_MISSING"
-                                          : "ERR_IMPORT_ASSERTION_TYPE_FAILED"));
+                    NewCodedError(isolate_, message, code));
     }
     resolutions_[ResolutionKey(url, specifier)] = resolved->url;
     RETURN_IF_ERROR(Load(context, *resolved).status());

@@ -13,6 +13,7 @@
 #include "runtime/js_error.h"
 #include "runtime/module_resolver.h"
 #include "runtime/native_classes.h"
+#include "runtime/node/vm.h"
 #include "runtime/v8_process.h"
 #include "runtime/v8_strings.h"
 #include "snapshot/base/checksum.h"
@@ -704,6 +705,15 @@ absl::StatusOr<SnapshotMetadata> Runtime::HandToCreator(v8::SnapshotCreator* cre
     metadata.v8_flags = std::string(V8Flags());
     metadata.extensions = registry_->stamps();
     creator->SetDefaultContext(context, v8::SerializeInternalFieldsCallback(SerializeInternalField));
+    // vm's contexts in a restored isolate start from this pristine one
+    // (Context::New there would copy the program's own context).
+    v8::Local<v8::Context> vm_context;
+    if (!node::NewVmContext(isolate_).ToLocal(&vm_context) ||
+        creator->AddContext(vm_context, v8::SerializeInternalFieldsCallback(
+                                            SerializeInternalField)) !=
+            node::kVmContextSnapshotIndex) {
+      return absl::InternalError("cannot add vm's pristine context to the snapshot");
+    }
   }
   // CreateBlob refuses any live global handle, weak ones included.
   PrepareNativeClassesForSnapshot(isolate_);

@@ -54,7 +54,7 @@ def toysnap_dependencies():
     Bazel 4.2.3 wants at analysis time (a workspace that declares its own keeps
     them); v8 is V8 10.2 from Debian's libnode108, which tools/setup unpacks
     into toysnap's .deps/libnode; npm_runtime is the npm packages built into
-    the runtime (readable-stream, string_decoder), pinned by
+    the runtime (readable-stream, string_decoder, core-js), pinned by
     runtime/npm/package-lock.json and installed there by tools/setup.
     """
     _maybe("rules_cc", path = "tools/workspace/rules_cc")

@@ -2,9 +2,9 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypePush, ArrayPrototypeSplice, Number, ObjectAssign, ObjectKeys,
-    ObjectPrototypeHasOwnProperty, PromisePrototypeThen, PromiseResolve, Proxy, ReflectApply,
-    ReflectGet, ReflectHas, TypeError,
+    ArrayPrototypePush, ArrayPrototypeSplice, Number, ObjectAssign, ObjectDefineProperty,
+    ObjectGetOwnPropertyDescriptor, ObjectKeys, ObjectPrototypeHasOwnProperty, PromisePrototypeThen, PromiseResolve, Proxy, ReflectApply,
+    ReflectDeleteProperty, ReflectGet, ReflectHas, TypeError,
   } = internals.primordials;
 
   // process.env as Node's: values become strings, symbol keys read as absent
@@ -152,14 +152,24 @@
     return Number(exitCode ?? 0) | 0;
   };
 
+  // In a context restored from a snapshot V8 10.2's Error.stackTraceLimit
+  // holds a value that reads as undefined (but is not), whatever is stored
+  // into it, until the property is made again: make it with what the build
+  // left there (engine.js's 10 unless the program changed it).
+  let stackTraceLimit;
   internals.beforeSnapshot = function () {
     natives.setAsyncContextFrame(undefined);  // a restored program starts in the root context
+    stackTraceLimit = ObjectGetOwnPropertyDescriptor(Error, 'stackTraceLimit');
     internals.timersBeforeSnapshot();
     internals.webBeforeSnapshot();
     internals.removeBuildGuards();
   };
 
   internals.onRestore = function () {
+    if (typeof stackTraceLimit?.value === 'number' && typeof Error.stackTraceLimit !== 'number') {
+      ReflectDeleteProperty(Error, 'stackTraceLimit');
+      ObjectDefineProperty(Error, 'stackTraceLimit', stackTraceLimit);
+    }
     internals.timersOnRestore();
     internals.webOnRestore();
     internals.inspectOnRestore();

@@ -1,0 +1,15 @@
+// The language extension: JavaScript only. language.js runs at bootstrap and
+// evaluates core-js's modules (corejs_packages.js) there, so a snapshot holds
+// what they install.
+#include "runtime/node/language.h"
+
+namespace toysnap::node {
+
+const Extension& LanguageExtension() {
+  static constexpr absl::string_view kJs[] = {"language.js"};
+  static constexpr absl::string_view kLazyJs[] = {"corejs_packages.js"};
+  static const Extension kExtension{"language", 1, {}, {}, {}, {}, kJs, nullptr, kLazyJs};
+  return kExtension;
+}
+
+}  // namespace toysnap::node

@@ -1,0 +1,1 @@
+export { main } from './attributes/uses_with.mjs';
