@@ -9,6 +9,7 @@
 
 #include "runtime/native_util.h"
 #include "runtime/node/child_process_internal.h"
+#include "runtime/node/child_process_ipc.h"
 #include "runtime/node/child_process_spec.h"
 #include "runtime/node/child_process_sync.h"
 #include "runtime/node/stream_handle.h"
@@ -92,6 +93,8 @@ void ChildProcessClasses(const v8::FunctionCallbackInfo<v8::Value>& info) {
 constexpr NativeFunction kFunctions[] = {
     {"childSpawnSync", SpawnSync, 1},
     {"childProcessClasses", ChildProcessClasses, 0},
+    {"ipcSerialize", IpcSerialize, 2},
+    {"ipcDeserialize", IpcDeserialize, 2},
 };
 
 }  // namespace
@@ -122,8 +125,8 @@ uv_stream_t* ChildPipeStream(v8::Isolate* isolate, v8::Local<v8::Object> pipe) {
 const Extension& ChildProcessExtension() {
   static const NativeClass* const kClasses[] = {&ProcessClass()};
   static constexpr absl::string_view kJs[] = {"child_process.js"};
-  static constexpr absl::string_view kLazyJs[] = {"child_process_impl.js",
-                                                  "child_process_exec.js"};
+  static constexpr absl::string_view kLazyJs[] = {
+      "child_process_impl.js", "child_process_exec.js", "child_process_ipc.js"};
   static const Extension kExtension{
       "child_process", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs, kClasses};
   return kExtension;
