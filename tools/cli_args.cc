@@ -1,6 +1,10 @@
 // Parses `toysnap <command> [options] FILE [args...]`.
 #include "tools/cli_args.h"
 
+#include <sys/stat.h>
+
+#include <optional>
+
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -237,6 +241,21 @@ bool IsScriptPath(absl::string_view arg) {
   return absl::EndsWith(arg, ".js") || absl::EndsWith(arg, ".mjs") || absl::EndsWith(arg, ".cjs");
 }
 
+bool IsFile(const std::string& path) {
+  struct stat info;
+  return stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
+// Node's lookup of a main script: the file, else with ".js", else the
+// directory's index.js (`node fixtures/child` runs fixtures/child.js).
+std::optional<std::string> FindScript(const std::string& path) {
+  if (path.empty()) return std::nullopt;
+  for (const std::string& candidate : {path, path + ".js", path + "/index.js"}) {
+    if (IsFile(candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
 // Node's options that take their value as the next argument (`-r mod`);
 // every other one is a flag or carries its value after '='.
 bool TakesSeparateValue(absl::string_view option) {
@@ -278,7 +297,7 @@ absl::StatusOr<Command> ParseScriptCommand(const std::vector<std::string>& argv)
     for (size_t k = first; k <= i; ++k) command.exec_argv.push_back(argv[k]);
   }
   if (i >= argv.size()) return Usage("missing script: toysnap [OPTIONS...] FILE.js [ARGS...]");
-  command.file = argv[i];
+  command.file = FindScript(argv[i]).value_or(argv[i]);
   command.args.assign(argv.begin() + static_cast<std::ptrdiff_t>(i) + 1, argv.end());
   return command;
 }
@@ -306,7 +325,8 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& given) 
     command.kind = Command::Kind::kCompile;
   } else if (verb == "info") {
     command.kind = Command::Kind::kInfo;
-  } else if (IsScriptPath(verb) || (absl::StartsWith(verb, "-") && verb != "-")) {
+  } else if (IsScriptPath(verb) || (absl::StartsWith(verb, "-") && verb != "-") ||
+             (!absl::EndsWith(verb, ".snap") && FindScript(verb))) {
     // As `node [OPTIONS] FILE ARGS...`: programs, fork() and Node's own tests
     // start process.execPath with a script; every later argument is the script's.
     return ParseScriptCommand(argv);

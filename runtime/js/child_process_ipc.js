@@ -399,6 +399,7 @@
     }
     pipe.unref();
     const control = setupChannel(process, pipe, mode);
+    internals.processChannelHandle = () => process[kChannelHandle];  // stdio.js
     const counted = (name) => name === 'message' || name === 'disconnect';
     // Listeners a snapshot's top level added count as if added now.
     const already = process.listenerCount('message') + process.listenerCount('disconnect');

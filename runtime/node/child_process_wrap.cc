@@ -145,6 +145,10 @@ void Spawn(const v8::FunctionCallbackInfo<v8::Value>& info) {
     uv_stream_t* stream = ChildPipeStream(isolate, spec.stdio[i].handle);
     if (stream == nullptr) return;  // thrown
     options.stdio()[i].data.stream = stream;
+    // As Node's process_wrap: an async pipe goes both ways, whatever the
+    // descriptor's usual direction (a child may read what it got on fd 4).
+    options.stdio()[i].flags =
+        static_cast<uv_stdio_flags>(UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE);
   }
   options.get()->exit_cb = OnExit;
   auto handle = std::make_unique<ProcessHandle>();
