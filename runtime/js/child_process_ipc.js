@@ -15,7 +15,7 @@
   'use strict';
   const {
     ArrayPrototypePush, Error, JSONParse, JSONStringify, ObjectDefineProperty, ReflectApply,
-    StringPrototypeSlice, Symbol, TypeError, TypedArrayPrototypeGetLength,
+    StringPrototypeSlice, Symbol, TypeError, TypedArrayPrototypeGetLength, Uint8Array,
     TypedArrayPrototypeIndexOf, TypedArrayPrototypeSubarray,
   } = internals.primordials;
   const u = internals.loadFsUtils();
@@ -60,6 +60,10 @@
     this.size += TypedArrayPrototypeGetLength(bytes);
   };
   Pending.prototype.take = function take() {
+    if (this.size === 0) {
+      this.chunks = [];
+      return new Uint8Array(0);
+    }
     const all = this.chunks.length === 1 ? this.chunks[0] : BufferConcat(this.chunks, this.size);
     this.chunks = [];
     this.size = 0;
@@ -76,6 +80,7 @@
       const pending = new Pending();
       return {
         get buffering() { return pending.size !== 0; },
+        discard() { pending.take(); },
         parse(bytes, out) {
           let start = 0;
           const length = TypedArrayPrototypeGetLength(bytes);
@@ -118,6 +123,10 @@
       let expected = -1;  // the next message's size with its length, once known
       return {
         get buffering() { return pending.size !== 0; },
+        discard() {
+          pending.take();
+          expected = -1;
+        },
         parse(bytes, out) {
           if (TypedArrayPrototypeGetLength(bytes) === 0) return;
           pending.add(bytes);
@@ -195,6 +204,14 @@
     get fd() { return this.#channel ? this.#channel.fd : undefined; }
   }
 
+  let warnedChannel = false;
+  function warnChannelDeprecated() {
+    if (warnedChannel) return;
+    warnedChannel = true;
+    globalThis.process.emitWarning('_channel is deprecated. Use ChildProcess.channel instead.',
+                                   'DeprecationWarning', 'DEP0129');
+  }
+
   const kInternalPrefix = 'NODE_';
   function isInternal(message) {
     return message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
@@ -213,8 +230,14 @@
     target[kChannelHandle] = channel;
     ObjectDefineProperty(target, '_channel', {
       __proto__: null,
-      get() { return target.channel; },
-      set(value) { target.channel = value; },
+      get() {
+        warnChannelDeprecated();
+        return target.channel;
+      },
+      set(value) {
+        warnChannelDeprecated();
+        target.channel = value;
+      },
       configurable: true,
       enumerable: false,
     });
@@ -222,6 +245,8 @@
     target._pendingMessage = null;
 
     function closeFromPeer() {
+      // What is half read will never be whole: disconnect at once, as Node.
+      parser.discard();
       channel.readStop();
       target.disconnect();
       channel.close();
@@ -251,7 +276,7 @@
       if (failure !== undefined) {
         // A peer that sent what no Node peer would: stop listening to it.
         if (target.listenerCount('error') > 0) nextTick(() => target.emit('error', failure));
-        else globalThis.process.emitWarning(failure);
+        else globalThis.process.emitWarning(failure.message, 'Warning', failure.code);
         if (target.channel !== null) closeFromPeer();
       }
     }
@@ -389,6 +414,12 @@
   // 'message' or 'disconnect' listeners (or writes) want it.
   function startChildChannel(fd, mode) {
     const process = globalThis.process;
+    // libuv reads only sockets and pipes as streams (a file would abort it).
+    const type = natives.guessHandleType(fd);
+    if (type !== 'PIPE' && type !== 'TCP') {
+      process.emitWarning(`NODE_CHANNEL_FD=${fd} is no IPC channel (a ${type} descriptor)`);
+      return;
+    }
     const { Pipe } = internals.handleClasses();
     const pipe = new Pipe(true, 'IPC channel to the parent process');
     const err = pipe.open(fd);

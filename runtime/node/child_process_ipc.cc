@@ -142,19 +142,21 @@ class Reader final : public v8::ValueDeserializer::Delegate {
 
   v8::MaybeLocal<v8::Value> Deserialize() {
     v8::Isolate* isolate = context_->GetIsolate();
-    v8::TryCatch try_catch(isolate);
-    bool ok = false;
-    v8::Local<v8::Value> value;
-    if (deserializer_.ReadHeader(context_).To(&ok) && ok &&
-        deserializer_.ReadValue(context_).ToLocal(&value)) {
-      return value;
+    {
+      v8::TryCatch try_catch(isolate);
+      bool ok = false;
+      v8::Local<v8::Value> value;
+      if (deserializer_.ReadHeader(context_).To(&ok) && ok &&
+          deserializer_.ReadValue(context_).ToLocal(&value)) {
+        return value;
+      }
+      if (try_catch.HasTerminated()) {
+        try_catch.ReThrow();
+        return {};
+      }
     }
-    if (try_catch.HasTerminated()) {
-      try_catch.ReThrow();
-      return {};
-    }
-    // V8's own reason says little to a program; one code for every bad message.
-    try_catch.Reset();
+    // V8's own reason says little to a program; one code for every bad
+    // message (thrown past the TryCatch, which would swallow it).
     ThrowBadMessage(isolate, "a message on the IPC channel could not be deserialized");
     return {};
   }
