@@ -224,6 +224,10 @@
         ArrayPrototypePush(result, { type: 'inherit', fd: i });
       } else if (typeof one === 'number' || typeof one?.fd === 'number') {
         ArrayPrototypePush(result, { type: 'fd', fd: typeof one === 'number' ? one : one.fd });
+      } else if (!sync && wrappedHandle(one) !== undefined) {
+        // A stream of ours (a net.Socket, another child's stdio): the child
+        // inherits its descriptor.
+        ArrayPrototypePush(result, { type: 'wrap', handle: wrappedHandle(one), _stdio: one });
       } else if (ArrayBufferIsView(one) || typeof one === 'string') {
         if (!sync) {
           closePipes(result);
@@ -238,8 +242,19 @@
     return { stdio: result, ipc, ipcFd };
   }
 
+  // Node's getHandleWrapType: the handle itself, or a stream's handle.
+  function wrappedHandle(stdio) {
+    if (stdio === null || typeof stdio !== 'object' || !internals.isBuiltin('net')) return undefined;
+    const { StreamHandle } = internals.handleClasses();
+    if (stdio instanceof StreamHandle) return stdio;
+    if (stdio.handle instanceof StreamHandle) return stdio.handle;
+    if (stdio._handle instanceof StreamHandle) return stdio._handle;
+    return undefined;
+  }
+
   function closePipes(stdio) {
-    for (let i = 0; i < stdio.length; i++) stdio[i].handle?.close();
+    // A 'wrap' entry's handle is the program's own stream: left open.
+    for (let i = 0; i < stdio.length; i++) if (stdio[i].type !== 'wrap') stdio[i].handle?.close();
   }
 
   function unsupported(what) {
@@ -375,6 +390,7 @@
   };
 
   const kProcessOwner = SymbolFor('toysnap.childProcess.owner');
+  const kIsUsedAsStdio = SymbolFor('toysnap.childProcess.isUsedAsStdio');
 
   function ChildProcess() {
     FunctionPrototypeCall(EventEmitter, this);
@@ -416,7 +432,10 @@
     if (stdio == null) return;
     for (let i = 0; i < stdio.length; i++) {
       const stream = stdio[i];
-      if (!stream || !stream.readable || stream._readableState?.readableListening) continue;
+      if (!stream || !stream.readable || stream._readableState?.readableListening ||
+          stream[kIsUsedAsStdio]) {
+        continue;
+      }
       stream.resume();
     }
   }
@@ -490,6 +509,16 @@
       if (entry.type === 'ignore' || !entry.handle) continue;
       if (entry.ipc) {
         this._closesNeeded++;
+        continue;
+      }
+      if (entry.type === 'wrap') {
+        // The child reads it now: this side stops, as Node's spawn does.
+        entry.handle.reading = false;
+        entry.handle.readStop();
+        entry._stdio.pause?.();
+        entry._stdio.readableFlowing = false;
+        if (entry._stdio._readableState) entry._stdio._readableState.reading = false;
+        entry._stdio[kIsUsedAsStdio] = true;
         continue;
       }
       // As Node: a child that never started (ENOENT, pid undefined) still

@@ -51,6 +51,13 @@ void SpawnSync(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   SpawnSpec spec;
   if (!ReadSpawnSpec(context, info[0].As<v8::Object>(), &spec)) return;
+  for (const StdioSpec& one : spec.stdio) {
+    if (one.kind == StdioSpec::Kind::kWrap) {
+      return ThrowError(isolate, ErrorKind::kTypeError,
+                        "a synchronous spawn cannot take a stream as stdio",
+                        "ERR_INVALID_ARG_VALUE");
+    }
+  }
   SyncResult result = RunSync(spec);
 
   v8::Local<v8::Object> out = v8::Object::New(isolate);
@@ -117,6 +124,16 @@ uv_stream_t* ChildPipeStream(v8::Isolate* isolate, v8::Local<v8::Object> pipe) {
                             ? handle->stream() : nullptr;
   if (stream == nullptr) {
     ThrowError(isolate, ErrorKind::kTypeError, "a 'pipe' stdio entry needs an open Pipe handle",
+               "ERR_INVALID_ARG_VALUE");
+  }
+  return stream;
+}
+
+uv_stream_t* ChildStdioStream(v8::Isolate* isolate, v8::Local<v8::Object> handle) {
+  StreamHandle* state = UnwrapStreamHandle(isolate, handle);
+  uv_stream_t* stream = state != nullptr ? state->stream() : nullptr;
+  if (stream == nullptr) {
+    ThrowError(isolate, ErrorKind::kTypeError, "a stream stdio entry needs an open handle",
                "ERR_INVALID_ARG_VALUE");
   }
   return stream;
