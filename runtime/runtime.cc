@@ -499,8 +499,18 @@ absl::Status Runtime::PassArgs(v8::Local<v8::Context> context, const std::vector
                    NewStringOr(isolate_, options_.exec_path, "exec path (process.argv[0])"));
   ASSIGN_OR_RETURN(v8::Local<v8::String> entry_path,
                    NewStringOr(isolate_, std::string(entry_path_text), "main module path"));
+  v8::Local<v8::Array> exec_argv =
+      v8::Array::New(isolate_, static_cast<int>(options_.exec_argv.size()));
+  for (size_t i = 0; i < options_.exec_argv.size(); ++i) {
+    ASSIGN_OR_RETURN(v8::Local<v8::String> arg,
+                     NewStringOr(isolate_, options_.exec_argv[i], "process.execArgv entry"));
+    v8::TryCatch try_catch(isolate_);
+    if (exec_argv->Set(context, static_cast<uint32_t>(i), arg).IsNothing()) {
+      return StatusFromTryCatch(try_catch);
+    }
+  }
   *out = js_args;
-  return CallInternal("setArgs", {js_args, exec_path, entry_path});
+  return CallInternal("setArgs", {js_args, exec_path, entry_path, exec_argv});
 }
 
 absl::Status Runtime::CallMain(const std::vector<std::string>& args) {

@@ -44,6 +44,9 @@ struct RuntimeOptions {
   std::map<std::string, std::string> env;
   // process.argv[0].
   std::string exec_path = "toysnap";
+  // process.execArgv: the options the executable was started with before the
+  // script (`toysnap --flag FILE.js`); fork() passes them on to its children.
+  std::vector<std::string> exec_argv;
   // Extra classic script run after the runtime's own bootstrap (fresh and
   // snapshotting runtimes; a restored heap already holds its effects).
   std::string bootstrap_code;

@@ -1,6 +1,10 @@
 // Parses `toysnap <command> [options] FILE [args...]`.
 #include "tools/cli_args.h"
 
+#include <sys/stat.h>
+
+#include <optional>
+
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -233,6 +237,71 @@ absl::StatusOr<std::vector<std::string>> ExpandParamFiles(const std::vector<std:
   return expanded;
 }
 
+bool IsScriptPath(absl::string_view arg) {
+  return absl::EndsWith(arg, ".js") || absl::EndsWith(arg, ".mjs") || absl::EndsWith(arg, ".cjs");
+}
+
+bool IsFile(const std::string& path) {
+  struct stat info;
+  return stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
+// Node's lookup of a main script: the file, else with ".js", else the
+// directory's index.js (`node fixtures/child` runs fixtures/child.js).
+std::optional<std::string> FindScript(const std::string& path) {
+  if (path.empty()) return std::nullopt;
+  for (const std::string& candidate : {path, path + ".js", path + "/index.js"}) {
+    if (IsFile(candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
+// Node's options that take their value as the next argument (`-r mod`);
+// every other one is a flag or carries its value after '='.
+bool TakesSeparateValue(absl::string_view option) {
+  static constexpr absl::string_view kWithValue[] = {
+      "-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions",
+      "--title", "--inspect-port", "--env-file", "--input-type", "--disable-warning",
+      "--redirect-warnings", "--unhandled-rejections", "--stack-trace-limit",
+      "--max-http-header-size", "--dns-result-order", "--icu-data-dir", "--openssl-config",
+      "--diagnostic-dir", "--report-dir", "--report-directory", "--report-filename",
+      "--heapsnapshot-signal", "--trace-event-categories", "--trace-event-file-pattern",
+  };
+  for (absl::string_view known : kWithValue) {
+    if (option == known) return true;
+  }
+  return false;
+}
+
+// `toysnap [OPTIONS...] FILE.js [ARGS...]`: the options become execArgv;
+// toysnap's limits and permission options are honoured.
+absl::StatusOr<Command> ParseScriptCommand(const std::vector<std::string>& argv) {
+  Command command;
+  command.kind = Command::Kind::kScript;
+  size_t i = 0;
+  for (; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (arg == "--") {
+      ++i;
+      break;
+    }
+    if (!absl::StartsWith(arg, "-") || arg == "-") break;
+    size_t first = i;
+    absl::StatusOr<bool> limit = ParseLimitOption(argv, i, command);
+    if (!limit.ok()) return limit.status();
+    if (!*limit) {
+      absl::StatusOr<bool> permission = ParsePermissionOption(argv, i, command);
+      if (!permission.ok()) return permission.status();
+      if (!*permission && TakesSeparateValue(arg) && i + 1 < argv.size()) ++i;
+    }
+    for (size_t k = first; k <= i; ++k) command.exec_argv.push_back(argv[k]);
+  }
+  if (i >= argv.size()) return Usage("missing script: toysnap [OPTIONS...] FILE.js [ARGS...]");
+  command.file = FindScript(argv[i]).value_or(argv[i]);
+  command.args.assign(argv.begin() + static_cast<std::ptrdiff_t>(i) + 1, argv.end());
+  return command;
+}
+
 absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& given) {
   Command command;
   if (given.empty()) return Usage("missing command");
@@ -256,14 +325,11 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& given) 
     command.kind = Command::Kind::kCompile;
   } else if (verb == "info") {
     command.kind = Command::Kind::kInfo;
-  } else if (absl::EndsWith(verb, ".js") || absl::EndsWith(verb, ".mjs") ||
-             absl::EndsWith(verb, ".cjs")) {
-    // As `node FILE ARGS...`: programs and Node's own tests start
-    // process.execPath with a script; every later argument is the script's.
-    command.kind = Command::Kind::kScript;
-    command.file = verb;
-    command.args.assign(argv.begin() + 1, argv.end());
-    return command;
+  } else if (IsScriptPath(verb) || (absl::StartsWith(verb, "-") && verb != "-") ||
+             (!absl::EndsWith(verb, ".snap") && FindScript(verb))) {
+    // As `node [OPTIONS] FILE ARGS...`: programs, fork() and Node's own tests
+    // start process.execPath with a script; every later argument is the script's.
+    return ParseScriptCommand(argv);
   } else {
     return Usage(absl::StrCat("unknown command '", verb, "'"));
   }

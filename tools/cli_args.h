@@ -24,6 +24,11 @@ struct Command {
   // where zstd costs a decompression per start (17 of 64 ms for TypeScript).
   EncodeOptions encode = {Compression::kNone, 3};
   std::vector<std::string> args;       // run, script: everything after FILE
+  // script: the options before FILE, as process.execArgv (`toysnap --flag
+  // FILE.js`, the way fork() starts a child with its parent's execArgv).
+  // toysnap's limits and Node's permission flags among them take effect;
+  // other Node and V8 flags are accepted and ignored.
+  std::vector<std::string> exec_argv;
   bool quiet = false;                  // build: --quiet
   size_t max_heap_mb = 0;              // build, run: --max-heap-mb (0: V8's default)
   int64_t timeout_ms = 0;              // build, run: --timeout-ms (0: none)

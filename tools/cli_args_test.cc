@@ -1,5 +1,8 @@
 #include "tools/cli_args.h"
 
+#include <sys/stat.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -109,6 +112,43 @@ TEST(CliArgsTest, CompileTakesBuildOptions) {
   EXPECT_EQ(Parse({"compile", "a.js", "-o", "a", "--runtime", "t"})->runtime, "t");
   EXPECT_EQ(Parse({"compile", "--help"})->kind, Command::Kind::kHelp);
   EXPECT_NE(UsageText().find("compile ENTRY -o EXE"), std::string::npos);
+}
+
+// `toysnap [OPTIONS] FILE [ARGS]`, as node's: the options are execArgv,
+// toysnap's limits and Node's permission flags among them take effect, a
+// Node option's separate value stays with it, and FILE is found as Node
+// finds a main script (FILE, FILE.js, FILE/index.js).
+TEST(CliArgsTest, ScriptsTakeOptionsBeforeTheFile) {
+  absl::StatusOr<Command> script =
+      Parse({"--stack-size=256", "-r", "mod", "--max-heap-mb=64", "--permission",
+             "--allow-fs-read=/x", "app.js", "--not-mine", "a"});
+  ASSERT_TRUE(script.ok()) << script.status();
+  EXPECT_EQ(script->kind, Command::Kind::kScript);
+  EXPECT_EQ(script->file, "app.js");
+  EXPECT_EQ(script->args, (std::vector<std::string>{"--not-mine", "a"}));
+  EXPECT_EQ(script->exec_argv,
+            (std::vector<std::string>{"--stack-size=256", "-r", "mod", "--max-heap-mb=64",
+                                      "--permission", "--allow-fs-read=/x"}));
+  EXPECT_EQ(script->max_heap_mb, 64u);
+  EXPECT_TRUE(script->permission);
+  EXPECT_EQ(script->allow_fs_read, (std::vector<std::string>{"/x"}));
+
+  EXPECT_EQ(Parse({"--", "x.mjs"})->file, "x.mjs");
+  EXPECT_EQ(Parse({"--foo"}).status().message(),
+            "missing script: toysnap [OPTIONS...] FILE.js [ARGS...]");
+
+  std::string dir = ::testing::TempDir() + "/cli_args_scripts";
+  mkdir(dir.c_str(), 0755);
+  mkdir((dir + "/pkg").c_str(), 0755);
+  for (const std::string& file : {dir + "/plain", dir + "/lib.js", dir + "/pkg/index.js"}) {
+    FILE* out = fopen(file.c_str(), "w");
+    ASSERT_NE(out, nullptr);
+    fclose(out);
+  }
+  EXPECT_EQ(Parse({dir + "/plain", "x"})->file, dir + "/plain");
+  EXPECT_EQ(Parse({dir + "/lib", "x"})->file, dir + "/lib.js");
+  EXPECT_EQ(Parse({dir + "/pkg"})->file, dir + "/pkg/index.js");
+  EXPECT_EQ(Parse({dir + "/missing"}).status().message().substr(0, 15), "unknown command");
 }
 
 TEST(CliArgsTest, HelpAndVersion) {

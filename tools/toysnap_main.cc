@@ -281,6 +281,7 @@ int Run(const V8Process& process, const Command& command) {
   options.env = ProcessEnvironment();
   options.max_heap_mb = command.max_heap_mb;
   options.timeout_ms = command.timeout_ms;
+  options.exec_argv = command.exec_argv;
   absl::StatusOr<Permissions> permissions = CommandPermissions(command);
   if (!permissions.ok()) return ReportError(permissions.status());
   options.permissions = *std::move(permissions);

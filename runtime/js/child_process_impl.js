@@ -1,13 +1,14 @@
 // Node 20's child_process (lib/child_process.js, lib/internal/child_process.js)
 // on the child_process extension's natives (runtime/node/child_process*.cc):
 // spawnSync runs on a private libuv loop, spawn on the runtime's loop through
-// the native Process class. Not provided: fork() and IPC ('ipc' stdio),
-// passing sockets or servers as stdio. Loaded by child_process.js on first
-// require; evaluates to function(natives, internals) -> the module.
+// the native Process class; fork() and 'ipc' stdio through
+// child_process_ipc.js. Not provided: passing sockets or servers as stdio or
+// over IPC. Loaded by child_process.js on first require; evaluates to
+// function(natives, internals) -> the module.
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSlice,
+    ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSlice,
     ArrayPrototypeUnshift, ArrayBufferIsView, Error, FunctionPrototypeCall, NumberIsInteger,
     ObjectAssign, ObjectKeys, ObjectSetPrototypeOf, SafeMap, StringPrototypeIncludes,
     StringPrototypeToUpperCase, SymbolFor, TypeError,
@@ -183,8 +184,11 @@
   }
 
   // Node's getValidStdio: one {type, ...} per descriptor; the async form gets
-  // a Pipe handle for each 'pipe'.
+  // a Pipe handle for each 'pipe' and an IPC Pipe for the one 'ipc'.
+  // -> {stdio, ipc, ipcFd}.
   function getValidStdio(stdio, sync) {
+    let ipc;
+    let ipcFd;
     if (typeof stdio === 'string') stdio = stdioStringToArray(stdio);
     else if (!ArrayIsArray(stdio)) throw u.invalidArgValue('stdio', stdio);
     else stdio = ArrayPrototypeSlice(stdio);
@@ -208,12 +212,22 @@
         }
         ArrayPrototypePush(result, entry);
       } else if (one === 'ipc') {
-        closePipes(result);
-        throw unsupported("'ipc' stdio (fork and IPC channels)");
+        if (sync || ipc !== undefined) {
+          closePipes(result);
+          if (!sync) throw u.nodeError(Error, 'ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
+          throw u.nodeError(Error, 'ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks');
+        }
+        ipc = new (internals.handleClasses().Pipe)(true, 'child process IPC channel');
+        ipcFd = i;
+        ArrayPrototypePush(result, { type: 'pipe', handle: ipc, ipc: true, readable: true, writable: true });
       } else if (one === 'inherit') {
         ArrayPrototypePush(result, { type: 'inherit', fd: i });
       } else if (typeof one === 'number' || typeof one?.fd === 'number') {
         ArrayPrototypePush(result, { type: 'fd', fd: typeof one === 'number' ? one : one.fd });
+      } else if (!sync && wrappedHandle(one) !== undefined) {
+        // A stream of ours (a net.Socket, another child's stdio): the child
+        // inherits its descriptor.
+        ArrayPrototypePush(result, { type: 'wrap', handle: wrappedHandle(one), _stdio: one });
       } else if (ArrayBufferIsView(one) || typeof one === 'string') {
         if (!sync) {
           closePipes(result);
@@ -225,11 +239,22 @@
         throw u.invalidArgValue('stdio', one);
       }
     }
-    return result;
+    return { stdio: result, ipc, ipcFd };
+  }
+
+  // Node's getHandleWrapType: the handle itself, or a stream's handle.
+  function wrappedHandle(stdio) {
+    if (stdio === null || typeof stdio !== 'object' || !internals.isBuiltin('net')) return undefined;
+    const { StreamHandle } = internals.handleClasses();
+    if (stdio instanceof StreamHandle) return stdio;
+    if (stdio.handle instanceof StreamHandle) return stdio.handle;
+    if (stdio._handle instanceof StreamHandle) return stdio._handle;
+    return undefined;
   }
 
   function closePipes(stdio) {
-    for (let i = 0; i < stdio.length; i++) stdio[i].handle?.close();
+    // A 'wrap' entry's handle is the program's own stream: left open.
+    for (let i = 0; i < stdio.length; i++) if (stdio[i].type !== 'wrap') stdio[i].handle?.close();
   }
 
   function unsupported(what) {
@@ -244,7 +269,7 @@
     validateTimeout(options.timeout);
     validateMaxBuffer(options.maxBuffer);
     options.killSignal = sanitizeKillSignal(options.killSignal);
-    options.stdio = getValidStdio(options.stdio || 'pipe', true);
+    options.stdio = getValidStdio(options.stdio || 'pipe', true).stdio;
     if (options.input) {
       const stdin = options.stdio[0] = { ...options.stdio[0] };
       stdin.input = options.input;
@@ -365,6 +390,7 @@
   };
 
   const kProcessOwner = SymbolFor('toysnap.childProcess.owner');
+  const kIsUsedAsStdio = SymbolFor('toysnap.childProcess.isUsedAsStdio');
 
   function ChildProcess() {
     FunctionPrototypeCall(EventEmitter, this);
@@ -406,7 +432,10 @@
     if (stdio == null) return;
     for (let i = 0; i < stdio.length; i++) {
       const stream = stdio[i];
-      if (!stream || !stream.readable || stream._readableState?.readableListening) continue;
+      if (!stream || !stream.readable || stream._readableState?.readableListening ||
+          stream[kIsUsedAsStdio]) {
+        continue;
+      }
       stream.resume();
     }
   }
@@ -423,12 +452,26 @@
 
   ChildProcess.prototype.spawn = function spawn(options) {
     u.validateObject(options, 'options');
-    const stdio = options.stdio = getValidStdio(options.stdio || 'pipe', false);
+    const valid = getValidStdio(options.stdio || 'pipe', false);
+    const { ipc, ipcFd } = valid;
+    const stdio = options.stdio = valid.stdio;
     if (options.serialization !== undefined && options.serialization !== 'json' &&
         options.serialization !== 'advanced') {
       closePipes(stdio);
-      throw u.invalidArgValue('options.serialization', options.serialization,
-                              "must be one of: undefined, 'json', 'advanced'");
+      throw u.nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
+        "The property 'options.serialization' must be one of: undefined, 'json', 'advanced'. " +
+        `Received ${internals.inspect(options.serialization)}`);
+    }
+    const serialization = options.serialization || 'json';
+    if (ipc !== undefined) {
+      // Tells the child where its channel is (child_process.js's startIpcChannel).
+      if (options.envPairs === undefined) options.envPairs = [];
+      else if (!ArrayIsArray(options.envPairs)) {
+        closePipes(stdio);
+        throw u.invalidArgType('options.envPairs', 'Array', options.envPairs);
+      }
+      ArrayPrototypePush(options.envPairs, `NODE_CHANNEL_FD=${ipcFd}`);
+      ArrayPrototypePush(options.envPairs, `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`);
     }
     u.validateString(options.file, 'options.file');
     this.spawnfile = options.file;
@@ -464,6 +507,20 @@
     for (let i = 0; i < stdio.length; i++) {
       const entry = stdio[i];
       if (entry.type === 'ignore' || !entry.handle) continue;
+      if (entry.ipc) {
+        this._closesNeeded++;
+        continue;
+      }
+      if (entry.type === 'wrap') {
+        // The child reads it now: this side stops, as Node's spawn does.
+        entry.handle.reading = false;
+        entry.handle.readStop();
+        entry._stdio.pause?.();
+        entry._stdio.readableFlowing = false;
+        if (entry._stdio._readableState) entry._stdio._readableState.reading = false;
+        entry._stdio[kIsUsedAsStdio] = true;
+        continue;
+      }
       // As Node: a child that never started (ENOENT, pid undefined) still
       // gets its pipes, which libuv opened and which end at once.
       entry.socket = childPipes.socketFor(this.pid !== 0 ? entry.handle : null, i > 0);
@@ -479,6 +536,7 @@
     for (let i = 0; i < stdio.length; i++) {
       ArrayPrototypePush(this.stdio, stdio[i].socket === undefined ? null : stdio[i].socket);
     }
+    if (ipc !== undefined) internals.childProcessIpc().setupChannel(this, ipc, serialization, maybeClose);
     return error;
   };
 
@@ -556,12 +614,45 @@
     return child;
   }
 
-  function fork() {
-    throw unsupported('fork()');
+  // Node's fork: process.execPath (toysnap) runs `modulePath` as a script,
+  // with the parent's execArgv, an IPC channel on fd 3 unless `stdio` says
+  // where, and stdin/stdout/stderr inherited unless `silent`.
+  function fork(modulePath, args, options) {
+    modulePath = u.getValidatedPath(modulePath, 'modulePath');
+    if (args == null) {
+      args = [];
+    } else if (typeof args === 'object' && !ArrayIsArray(args)) {
+      options = args;
+      args = [];
+    } else if (!ArrayIsArray(args)) {
+      throw u.invalidArgType('args', 'Array', args);
+    }
+    if (options != null) u.validateObject(options, 'options');
+    options = { __proto__: null, ...options, shell: false };
+    options.execPath = options.execPath || globalThis.process.execPath;
+    validateArgumentNullCheck(options.execPath, 'options.execPath');
+    const execArgv = options.execArgv || globalThis.process.execArgv;
+    validateArgumentsNullCheck(execArgv, 'options.execArgv');
+    args = [...execArgv, modulePath, ...args];
+    if (typeof options.stdio === 'string') {
+      options.stdio = stdioStringToArray(options.stdio, 'ipc');
+    } else if (!ArrayIsArray(options.stdio)) {
+      options.stdio = stdioStringToArray(options.silent ? 'pipe' : 'inherit', 'ipc');
+    } else if (!ArrayPrototypeIncludes(options.stdio, 'ipc')) {
+      throw u.nodeError(Error, 'ERR_CHILD_PROCESS_IPC_REQUIRED',
+        "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio");
+    }
+    return spawn(options.execPath, args, options);
+  }
+
+  // Node's _forkChild(fd, serializationMode): what a child does to talk to
+  // its parent over `fd` (this runtime does it itself at start-up).
+  function _forkChild(fd, serializationMode) {
+    internals.childProcessIpc().startChildChannel(fd, serializationMode);
   }
 
   const exports = {
-    _forkChild: fork, ChildProcess, exec: undefined, execFile: undefined, execFileSync, execSync,
+    _forkChild, ChildProcess, exec: undefined, execFile: undefined, execFileSync, execSync,
     fork, spawn, spawnSync,
   };
   internals.childProcessParts = {

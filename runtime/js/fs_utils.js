@@ -38,6 +38,11 @@
     const error = new Ctor(message);
     ObjectDefineProperty(error, 'code', { value: code, writable: true, configurable: true,
                                           enumerable: true });
+    // As Node's errors: String(error) names the code too (tests match on it).
+    ObjectDefineProperty(error, 'toString', {
+      __proto__: null, writable: true, configurable: true, enumerable: false,
+      value: function toString() { return `${this.name} [${code}]: ${this.message}`; },
+    });
     // Node's stack reads "TypeError [CODE]: message".
     const stack = error.stack;
     if (typeof stack === 'string') {

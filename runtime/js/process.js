@@ -124,12 +124,21 @@
 
   // As Node: argv[0] is the executable's absolute path, argv0 what it was
   // invoked as.
-  internals.setArgs = function (args, invokedAs, entryPath) {
+  // `execArgv` comes only from the Runtime (not from a Worker), which starts
+  // the program's IPC channel here, once, if its parent gave it one.
+  let ipcStarted = false;
+  internals.setArgs = function (args, invokedAs, entryPath, execArgv) {
     toysnap.args = args;
     process.argv0 = invokedAs;
     const argv = [process.execPath, entryPath];
     for (let i = 0; i < args.length; i++) ArrayPrototypePush(argv, args[i]);
     process.argv = argv;
+    if (execArgv === undefined) return;
+    process.execArgv = execArgv;
+    if (!ipcStarted && ObjectPrototypeHasOwnProperty(envStore, 'NODE_CHANNEL_FD')) {
+      ipcStarted = true;
+      internals.startIpcChannel(env);
+    }
   };
 
   // Runs every queued tick, including ticks queued meanwhile; how many ran.

@@ -166,7 +166,12 @@
       case 'PIPE':
       case 'TCP': {
         const { Socket } = internals.netSocket();
-        stdin = new Socket({ fd: 0, readable: true, writable: false, manualStart: true });
+        // An IPC channel on fd 0 (spawn's stdio ['ipc', ...]) already has the
+        // descriptor's handle: stdin shares it, as under Node.
+        const channel = process.channel?.fd === 0 ? internals.processChannelHandle?.() : null;
+        stdin = channel
+          ? new Socket({ handle: channel, readable: true, writable: false, manualStart: true })
+          : new Socket({ fd: 0, readable: true, writable: false, manualStart: true });
         // stdin cannot be end()ed.
         stdin._writableState.ended = true;
         break;

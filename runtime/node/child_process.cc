@@ -9,6 +9,7 @@
 
 #include "runtime/native_util.h"
 #include "runtime/node/child_process_internal.h"
+#include "runtime/node/child_process_ipc.h"
 #include "runtime/node/child_process_spec.h"
 #include "runtime/node/child_process_sync.h"
 #include "runtime/node/stream_handle.h"
@@ -50,6 +51,13 @@ void SpawnSync(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   SpawnSpec spec;
   if (!ReadSpawnSpec(context, info[0].As<v8::Object>(), &spec)) return;
+  for (const StdioSpec& one : spec.stdio) {
+    if (one.kind == StdioSpec::Kind::kWrap) {
+      return ThrowError(isolate, ErrorKind::kTypeError,
+                        "a synchronous spawn cannot take a stream as stdio",
+                        "ERR_INVALID_ARG_VALUE");
+    }
+  }
   SyncResult result = RunSync(spec);
 
   v8::Local<v8::Object> out = v8::Object::New(isolate);
@@ -92,6 +100,8 @@ void ChildProcessClasses(const v8::FunctionCallbackInfo<v8::Value>& info) {
 constexpr NativeFunction kFunctions[] = {
     {"childSpawnSync", SpawnSync, 1},
     {"childProcessClasses", ChildProcessClasses, 0},
+    {"ipcSerialize", IpcSerialize, 2},
+    {"ipcDeserialize", IpcDeserialize, 2},
 };
 
 }  // namespace
@@ -119,11 +129,21 @@ uv_stream_t* ChildPipeStream(v8::Isolate* isolate, v8::Local<v8::Object> pipe) {
   return stream;
 }
 
+uv_stream_t* ChildStdioStream(v8::Isolate* isolate, v8::Local<v8::Object> handle) {
+  StreamHandle* state = UnwrapStreamHandle(isolate, handle);
+  uv_stream_t* stream = state != nullptr ? state->stream() : nullptr;
+  if (stream == nullptr) {
+    ThrowError(isolate, ErrorKind::kTypeError, "a stream stdio entry needs an open handle",
+               "ERR_INVALID_ARG_VALUE");
+  }
+  return stream;
+}
+
 const Extension& ChildProcessExtension() {
   static const NativeClass* const kClasses[] = {&ProcessClass()};
   static constexpr absl::string_view kJs[] = {"child_process.js"};
-  static constexpr absl::string_view kLazyJs[] = {"child_process_impl.js",
-                                                  "child_process_exec.js"};
+  static constexpr absl::string_view kLazyJs[] = {
+      "child_process_impl.js", "child_process_exec.js", "child_process_ipc.js"};
   static const Extension kExtension{
       "child_process", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs, kClasses};
   return kExtension;

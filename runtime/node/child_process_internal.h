@@ -23,6 +23,11 @@ bool CheckChildProcessAccess(v8::Isolate* isolate);
 // handle `pipe` the ChildProcess made; null with an exception pending.
 uv_stream_t* ChildPipeStream(v8::Isolate* isolate, v8::Local<v8::Object> pipe);
 
+// The open stream of any handle of ours (Pipe, TCP, TTY) a child inherits as
+// one of its descriptors (a net.Socket as a stdio entry); null with an
+// exception pending.
+uv_stream_t* ChildStdioStream(v8::Isolate* isolate, v8::Local<v8::Object> handle);
+
 }  // namespace toysnap::node
 
 #endif  // TOYSNAP_RUNTIME_NODE_CHILD_PROCESS_INTERNAL_H_

@@ -80,6 +80,10 @@ bool ReadStdio(v8::Local<v8::Context> context, v8::Local<v8::Object> entry, Stdi
       spec->input.assign(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     }
     if (handle->IsObject()) spec->handle = handle.As<v8::Object>();
+  } else if (kind == "wrap") {
+    if (!handle->IsObject()) return Fail(isolate, "stdio[].handle", "of type object", handle);
+    spec->kind = StdioSpec::Kind::kWrap;
+    spec->handle = handle.As<v8::Object>();
   } else if (kind == "fd" || kind == "inherit") {
     if (!fd->IsInt32() || fd.As<v8::Int32>()->Value() < 0) {
       return Fail(isolate, "stdio[].fd", "a non-negative integer", fd);
@@ -161,6 +165,10 @@ UvProcessOptions::UvProcessOptions(const SpawnSpec& spec) {
       case StdioSpec::Kind::kFd:
         stdio_[i].flags = UV_INHERIT_FD;
         stdio_[i].data.fd = one.fd;
+        break;
+      case StdioSpec::Kind::kWrap:
+        stdio_[i].flags = UV_INHERIT_STREAM;
+        stdio_[i].data.stream = nullptr;  // the caller's stream
         break;
       case StdioSpec::Kind::kPipe:
         stdio_[i].flags = static_cast<uv_stdio_flags>(

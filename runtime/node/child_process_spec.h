@@ -18,13 +18,14 @@ namespace toysnap::node {
 
 // One of the child's file descriptors.
 struct StdioSpec {
-  enum class Kind { kIgnore, kPipe, kFd };
+  // kWrap: an open stream handle of ours (a net.Socket's) the child inherits.
+  enum class Kind { kIgnore, kPipe, kFd, kWrap };
   Kind kind = Kind::kIgnore;
   int fd = -1;             // kFd: the parent's descriptor the child inherits
   bool readable = false;   // kPipe: the child reads from it (its stdin)
   bool writable = false;   // kPipe: the child writes to it
   std::string input;       // kPipe, sync form: bytes written to the child
-  v8::Local<v8::Object> handle;  // kPipe, async form: the JS Pipe handle given
+  v8::Local<v8::Object> handle;  // kPipe, kWrap (async form): the JS handle given
 };
 
 struct SpawnSpec {

@@ -145,10 +145,20 @@ void Spawn(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!ReadSpawnSpec(context, info[0].As<v8::Object>(), &spec)) return;
   UvProcessOptions options(spec);
   for (size_t i = 0; i < spec.stdio.size(); ++i) {
+    if (spec.stdio[i].kind == StdioSpec::Kind::kWrap) {
+      uv_stream_t* stream = ChildStdioStream(isolate, spec.stdio[i].handle);
+      if (stream == nullptr) return;  // thrown
+      options.stdio()[i].data.stream = stream;
+      continue;
+    }
     if (spec.stdio[i].kind != StdioSpec::Kind::kPipe) continue;
     uv_stream_t* stream = ChildPipeStream(isolate, spec.stdio[i].handle);
     if (stream == nullptr) return;  // thrown
     options.stdio()[i].data.stream = stream;
+    // As Node's process_wrap: an async pipe goes both ways, whatever the
+    // descriptor's usual direction (a child may read what it got on fd 4).
+    options.stdio()[i].flags =
+        static_cast<uv_stdio_flags>(UV_CREATE_PIPE | UV_READABLE_PIPE | UV_WRITABLE_PIPE);
   }
   options.get()->exit_cb = OnExit;
   auto handle = std::make_unique<ProcessHandle>();
