@@ -1,5 +1,6 @@
-// Registers `perf_hooks` and gives the global performance Node's user-timing
-// methods (mark, measure, getEntries*, clear*, timerify), each compiling
+// Registers `perf_hooks`, the Performance* class globals, and gives the global
+// performance Node's user-timing methods (mark, measure, getEntries*, clear*,
+// timerify), each compiling
 // perf_hooks_impl.js the first time any is called: programs that never time
 // anything carry none of it.
 (function (natives, internals) {
@@ -16,6 +17,25 @@
     const method = { [name](...args) { return ReflectApply(load().methods[name], this, args); } }[name];
     ObjectDefineProperty(proto, name, {
       __proto__: null, value: method, writable: true, enumerable: true, configurable: true,
+    });
+  }
+  // Node's lazy globals: reading one compiles perf_hooks_impl.js; assigning
+  // replaces the accessor with the value.
+  const classes = ['PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
+                   'PerformanceObserver', 'PerformanceObserverEntryList'];
+  for (let i = 0; i < classes.length; i++) {
+    const name = classes[i];
+    const accessors = {
+      [`get ${name}`]() { return load().exports[name]; },
+      [`set ${name}`](value) {
+        ObjectDefineProperty(globalThis, name, {
+          __proto__: null, value, writable: true, enumerable: false, configurable: true,
+        });
+      },
+    };
+    ObjectDefineProperty(globalThis, name, {
+      __proto__: null, get: accessors[`get ${name}`], set: accessors[`set ${name}`],
+      enumerable: false, configurable: true,
     });
   }
   internals.defineBuiltin('perf_hooks', () => load().exports);

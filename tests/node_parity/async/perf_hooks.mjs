@@ -63,6 +63,8 @@ export async function main() {
   fnObserver.disconnect();
 
   console.log(PerformanceObserver.supportedEntryTypes, constants.NODE_PERFORMANCE_GC_MAJOR);
+  console.log('globals', globalThis.PerformanceMark === PerformanceMark, typeof globalThis.PerformanceObserverEntryList,
+              Object.getOwnPropertyDescriptor(globalThis, 'PerformanceEntry').enumerable);
   tryIt('mark no name', () => performance.mark());
   tryIt('mark negative', () => performance.mark('x', { startTime: -1 }));
   tryIt('mark bad time', () => performance.mark('x', { startTime: 'a' }));
