@@ -171,6 +171,14 @@
       return [side0, side1];
     };
     Stream._isArrayBufferView = ArrayBufferIsView;
+    // Node's adapters to and from web streams (web_streams_impl.js; the
+    // package's own throw, as it has no web streams).
+    Stream.Readable.fromWeb = function fromWeb(readableStream, options) {
+      return internals.loadWebStreams().adapters.fromWeb(readableStream, options);
+    };
+    Stream.Readable.toWeb = function toWeb(streamReadable, options) {
+      return internals.loadWebStreams().adapters.toWeb(streamReadable, options);
+    };
     // Node's order of the module's keys.
     const order = ['isDestroyed', 'isDisturbed', 'isErrored', 'isReadable', 'isWritable',
       'Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'duplexPair', 'pipeline',

@@ -8,7 +8,7 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypePush, JSONParse, Promise, StringPrototypeCharCodeAt, StringPrototypeSlice,
+    ArrayBufferIsView, ArrayPrototypePush, JSONParse, Promise, StringPrototypeCharCodeAt, StringPrototypeSlice,
     Symbol, TypeError, Uint8Array,
   } = internals.primordials;
   const { TextDecoder, TextEncoder } = globalThis;
@@ -184,6 +184,80 @@
   }
   const consumers = { arrayBuffer, blob, buffer, text, json };
 
+  // ---- Readable.toWeb / Readable.fromWeb --------------------------------------
+
+  function toWeb(streamReadable, options = {}) {
+    const stream = internals.requireBuiltin('stream');
+    if (streamReadable === null || typeof streamReadable !== 'object' ||
+        typeof streamReadable._readableState !== 'object') {
+      // Node's wording for an expected type that is not a class name.
+      throw u.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "streamReadable" argument must be ' +
+                        `an stream.Readable. Received ${internals.describeReceived(streamReadable)}`);
+    }
+    const objectMode = streamReadable.readableObjectMode;
+    const highWaterMark = streamReadable.readableHighWaterMark;
+    const strategy = options?.strategy ?? (objectMode
+      ? new ws.CountQueuingStrategy({ highWaterMark })
+      : { highWaterMark, size(chunk) { return chunk.byteLength; } });
+    let controller;
+    function onData(chunk) {
+      // Buffers become plain Uint8Arrays (copies), as Node's adapter makes them.
+      if (!objectMode && ArrayBufferIsView(chunk)) chunk = new Uint8Array(chunk);
+      controller.enqueue(chunk);
+      if (controller.desiredSize <= 0) streamReadable.pause();
+    }
+    function onFinished(error) {
+      cleanup();
+      streamReadable.off('data', onData);
+      if (error?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        controller.error(new internals.AbortError(undefined, { cause: error }));
+      } else if (error != null) {
+        controller.error(error);
+      } else {
+        controller.close();
+      }
+    }
+    streamReadable.pause();
+    const cleanup = stream.finished(streamReadable, onFinished);
+    streamReadable.on('data', onData);
+    return new ReadableStream({
+      start(c) { controller = c; },
+      pull() { streamReadable.resume(); },
+      cancel(reason) { stream.destroy(streamReadable, reason); },
+    }, strategy);
+  }
+
+  function fromWeb(readableStream, options = {}) {
+    const stream = internals.requireBuiltin('stream');
+    if (!(readableStream instanceof ReadableStream)) {
+      throw u.invalidArgType('readableStream', 'ReadableStream', readableStream);
+    }
+    u.validateObject(options, 'options');
+    const { highWaterMark, encoding, objectMode = false, signal } = options;
+    const reader = readableStream.getReader();
+    let closed = false;
+    const readable = new stream.Readable({
+      objectMode, highWaterMark, encoding, signal,
+      read() {
+        reader.read().then((chunk) => {
+          if (chunk.done) readable.push(null);
+          else readable.push(chunk.value);
+        }, (error) => stream.destroy(readable, error));
+      },
+      destroy(error, callback) {
+        const done = () => callback(error);
+        if (!closed) {
+          reader.cancel(error).then(done, done);
+          return;
+        }
+        done();
+      },
+    });
+    reader.closed.then(() => { closed = true; },
+                       (error) => { closed = true; stream.destroy(readable, error); });
+    return readable;
+  }
+
   internals.webStreams = web;
-  return { web, consumers, kFormats };
+  return { web, consumers, kFormats, adapters: { toWeb, fromWeb } };
 })
