@@ -200,15 +200,20 @@
       ? new ws.CountQueuingStrategy({ highWaterMark })
       : { highWaterMark, size(chunk) { return chunk.byteLength; } });
     let controller;
+    let cancelled = false;
     function onData(chunk) {
       // Buffers become plain Uint8Arrays (copies), as Node's adapter makes them.
       if (!objectMode && ArrayBufferIsView(chunk)) chunk = new Uint8Array(chunk);
+      if (cancelled) return;
       controller.enqueue(chunk);
       if (controller.desiredSize <= 0) streamReadable.pause();
     }
     function onFinished(error) {
       cleanup();
       streamReadable.off('data', onData);
+      // A reader that cancelled (maybe from a 'close' listener) left nothing to settle.
+      if (cancelled) return;
+      cancelled = true;
       if (error?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
         controller.error(new internals.AbortError(undefined, { cause: error }));
       } else if (error != null) {
@@ -223,7 +228,10 @@
     return new ReadableStream({
       start(c) { controller = c; },
       pull() { streamReadable.resume(); },
-      cancel(reason) { stream.destroy(streamReadable, reason); },
+      cancel(reason) {
+        cancelled = true;
+        stream.destroy(streamReadable, reason);
+      },
     }, strategy);
   }
 
