@@ -179,6 +179,18 @@
     Stream.Readable.toWeb = function toWeb(streamReadable, options) {
       return internals.loadWebStreams().adapters.toWeb(streamReadable, options);
     };
+    Stream.Writable.fromWeb = function fromWeb(writableStream, options) {
+      return internals.loadWebStreams().adapters.writableFromWeb(writableStream, options);
+    };
+    Stream.Writable.toWeb = function toWeb(streamWritable) {
+      return internals.loadWebStreams().adapters.writableToWeb(streamWritable);
+    };
+    Stream.Duplex.fromWeb = function fromWeb(pair, options) {
+      return internals.loadWebStreams().adapters.duplexFromWeb(pair, options);
+    };
+    Stream.Duplex.toWeb = function toWeb(duplex) {
+      return internals.loadWebStreams().adapters.duplexToWeb(duplex);
+    };
     // Node's order of the module's keys.
     const order = ['isDestroyed', 'isDisturbed', 'isErrored', 'isReadable', 'isWritable',
       'Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'duplexPair', 'pipeline',

@@ -266,6 +266,139 @@
     return readable;
   }
 
+  // ---- Writable.toWeb / fromWeb, Duplex.toWeb / fromWeb ----------------------
+
+  function writableToWeb(streamWritable) {
+    const stream = internals.requireBuiltin('stream');
+    if (streamWritable === null || typeof streamWritable !== 'object' ||
+        typeof streamWritable._writableState !== 'object') {
+      throw u.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "streamWritable" argument must be ' +
+                        `an stream.Writable. Received ${internals.describeReceived(streamWritable)}`);
+    }
+    const highWaterMark = streamWritable.writableHighWaterMark;
+    const strategy = streamWritable.writableObjectMode
+      ? new ws.CountQueuingStrategy({ highWaterMark })
+      : { highWaterMark, size(chunk) { return chunk.byteLength; } };
+    let controller;
+    let closed;        // {resolve, reject} while close() waits for 'finish'
+    let backpressure;  // {resolve, reject} while a write waits for 'drain'
+    const deferred = () => {
+      const result = {};
+      result.promise = new Promise((resolve, reject) => {
+        result.resolve = resolve;
+        result.reject = reject;
+      });
+      return result;
+    };
+    const onDrain = () => backpressure?.resolve();
+    const cleanup = stream.finished(streamWritable, (error) => {
+      if (error?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        error = new internals.AbortError(undefined, { cause: error });
+      }
+      cleanup();
+      streamWritable.off('drain', onDrain);
+      streamWritable.on('error', () => {});  // the web side reports it
+      if (error != null) {
+        backpressure?.reject(error);
+        if (closed !== undefined) closed.reject(error);
+        else controller.error(error);
+        return;
+      }
+      if (closed !== undefined) {
+        closed.resolve();
+        closed = undefined;
+        return;
+      }
+      controller.error(new internals.AbortError());
+    });
+    streamWritable.on('drain', onDrain);
+    return new ws.WritableStream({
+      start(c) { controller = c; },
+      write(chunk) {
+        if (streamWritable.writableNeedDrain || !streamWritable.write(chunk)) {
+          backpressure = deferred();
+          return backpressure.promise.finally(() => { backpressure = undefined; });
+        }
+        return undefined;
+      },
+      abort(reason) { stream.destroy(streamWritable, reason); },
+      close() {
+        if (closed === undefined && !streamWritable.writableEnded) {
+          closed = deferred();
+          streamWritable.end();
+          return closed.promise;
+        }
+        return undefined;
+      },
+    }, strategy);
+  }
+
+  function writableFromWeb(writableStream, options = {}) {
+    const stream = internals.requireBuiltin('stream');
+    if (!(writableStream instanceof ws.WritableStream)) {
+      throw u.invalidArgType('writableStream', 'WritableStream', writableStream);
+    }
+    u.validateObject(options, 'options');
+    const { highWaterMark, decodeStrings = true, objectMode = false, signal } = options;
+    const { Buffer } = internals.requireBuiltin('buffer');
+    const writer = writableStream.getWriter();
+    let closed = false;
+    const writable = new stream.Writable({
+      highWaterMark, objectMode, decodeStrings, signal,
+      write(chunk, encoding, callback) {
+        if (typeof chunk === 'string' && decodeStrings && !objectMode) {
+          chunk = Buffer.from(chunk, encoding);
+        }
+        writer.ready.then(() => writer.write(chunk)).then(() => callback(), callback);
+      },
+      destroy(error, callback) {
+        const done = () => callback(error);
+        if (!closed) {
+          (error != null ? writer.abort(error) : writer.close()).then(done, done);
+          return;
+        }
+        done();
+      },
+      final(callback) {
+        if (!closed) writer.close().then(() => callback(), callback);
+      },
+    });
+    writer.closed.then(() => {
+      closed = true;
+      if (!writable.writableEnded) {
+        stream.destroy(writable, u.nodeError(Error, 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
+      }
+    }, (error) => {
+      closed = true;
+      stream.destroy(writable, error);
+    });
+    return writable;
+  }
+
+  function duplexToWeb(duplex) {
+    return { readable: toWeb(duplex), writable: writableToWeb(duplex) };
+  }
+
+  // A Duplex whose readable side reads `pair.readable` and writable side
+  // writes `pair.writable`.
+  function duplexFromWeb(pair, options = {}) {
+    const stream = internals.requireBuiltin('stream');
+    u.validateObject(pair, 'pair');
+    if (!(pair.readable instanceof ReadableStream)) {
+      throw u.invalidArgType('pair.readable', 'ReadableStream', pair.readable);
+    }
+    if (!(pair.writable instanceof ws.WritableStream)) {
+      throw u.invalidArgType('pair.writable', 'WritableStream', pair.writable);
+    }
+    const { encoding, objectMode = false, decodeStrings = true, signal } = options;
+    const readable = fromWeb(pair.readable, { encoding, objectMode, signal });
+    const writable = writableFromWeb(pair.writable, { objectMode, decodeStrings, signal });
+    return stream.Duplex.from({ readable, writable });
+  }
+
   internals.webStreams = web;
-  return { web, consumers, kFormats, adapters: { toWeb, fromWeb } };
+  return {
+    web, consumers, kFormats,
+    adapters: { toWeb, fromWeb, writableToWeb, writableFromWeb, duplexToWeb, duplexFromWeb },
+  };
 })

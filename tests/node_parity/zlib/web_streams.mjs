@@ -36,6 +36,7 @@ export async function main() {
   const ts = new TransformStream({ transform(chunk, c) { c.enqueue(chunk.toUpperCase()); } });
   console.log(await consumers.text(new ReadableStream({ start(c) { c.enqueue('abc'); c.close(); } }).pipeThrough(ts)));
   await adapters();
+  await writableAdapters();
 }
 
 // Readable.toWeb / Readable.fromWeb, gzip in between.
@@ -62,4 +63,40 @@ export async function adapters() {
   }
   const failing = Readable.fromWeb(new ReadableStream({ pull(c) { c.error(new Error('web failed')); } }));
   await new Promise((resolve) => failing.on('error', (e) => { console.log('fromWeb error', e.message); resolve(); }).resume());
+}
+
+// Writable.toWeb / fromWeb and Duplex.toWeb / fromWeb.
+export async function writableAdapters() {
+  const { Writable, Duplex, PassThrough } = await import('node:stream');
+  const got = [];
+  const sink = new Writable({ highWaterMark: 4, write(chunk, encoding, callback) { got.push(chunk.toString()); setImmediate(callback); } });
+  const webSink = Writable.toWeb(sink);
+  const writer = webSink.getWriter();
+  for (const word of ['alpha', 'beta', 'gamma']) await writer.write(Buffer.from(word));
+  await writer.close();
+  console.log('Writable.toWeb', got.join(','), sink.writableFinished);
+  const seen = [];
+  const nodeSide = Writable.fromWeb(new WritableStream({ write(chunk) { seen.push(`${chunk.constructor.name}:${Buffer.from(chunk)}`); } }));
+  nodeSide.write('text');
+  nodeSide.write(Buffer.from('bytes'));
+  await new Promise((resolve) => nodeSide.end(resolve));
+  console.log('Writable.fromWeb', seen.join(' '), nodeSide.writableFinished);
+  const pair = Duplex.toWeb(new PassThrough());
+  const pw = pair.writable.getWriter();
+  pw.write(new TextEncoder().encode('through'));
+  pw.close();
+  const parts = [];
+  for await (const chunk of pair.readable) parts.push(Buffer.from(chunk).toString());
+  console.log('Duplex.toWeb', parts.join(''));
+  const cs = new CompressionStream('deflate');
+  const duplex = Duplex.fromWeb(cs);
+  const out = [];
+  duplex.on('data', (chunk) => out.push(chunk));
+  duplex.end('duplex from web');
+  await new Promise((resolve) => duplex.on('end', resolve));
+  const zlib = (await import('node:zlib')).default;
+  console.log('Duplex.fromWeb', zlib.inflateSync(Buffer.concat(out)).toString());
+  for (const bad of [() => Writable.toWeb({}), () => Writable.fromWeb({}), () => Duplex.fromWeb({})]) {
+    try { bad(); } catch (e) { console.log(e.name, e.code, e.message); }
+  }
 }
