@@ -171,6 +171,26 @@
       return [side0, side1];
     };
     Stream._isArrayBufferView = ArrayBufferIsView;
+    // Node's adapters to and from web streams (web_streams_impl.js; the
+    // package's own throw, as it has no web streams).
+    Stream.Readable.fromWeb = function fromWeb(readableStream, options) {
+      return internals.loadWebStreams().adapters.fromWeb(readableStream, options);
+    };
+    Stream.Readable.toWeb = function toWeb(streamReadable, options) {
+      return internals.loadWebStreams().adapters.toWeb(streamReadable, options);
+    };
+    Stream.Writable.fromWeb = function fromWeb(writableStream, options) {
+      return internals.loadWebStreams().adapters.writableFromWeb(writableStream, options);
+    };
+    Stream.Writable.toWeb = function toWeb(streamWritable) {
+      return internals.loadWebStreams().adapters.writableToWeb(streamWritable);
+    };
+    Stream.Duplex.fromWeb = function fromWeb(pair, options) {
+      return internals.loadWebStreams().adapters.duplexFromWeb(pair, options);
+    };
+    Stream.Duplex.toWeb = function toWeb(duplex) {
+      return internals.loadWebStreams().adapters.duplexToWeb(duplex);
+    };
     // Node's order of the module's keys.
     const order = ['isDestroyed', 'isDisturbed', 'isErrored', 'isReadable', 'isWritable',
       'Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'duplexPair', 'pipeline',

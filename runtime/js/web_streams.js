@@ -8,6 +8,7 @@
   const { ObjectDefineProperty } = internals.primordials;
   let web;
   const load = () => (web ??= natives.loadScript('web_streams_impl.js')(natives, internals));
+  internals.loadWebStreams = load;
   const names = [
     'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
     'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',

@@ -8,7 +8,7 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypePush, JSONParse, Promise, StringPrototypeCharCodeAt, StringPrototypeSlice,
+    ArrayBufferIsView, ArrayPrototypePush, JSONParse, Promise, StringPrototypeCharCodeAt, StringPrototypeSlice,
     Symbol, TypeError, Uint8Array,
   } = internals.primordials;
   const { TextDecoder, TextEncoder } = globalThis;
@@ -184,6 +184,221 @@
   }
   const consumers = { arrayBuffer, blob, buffer, text, json };
 
+  // ---- Readable.toWeb / Readable.fromWeb --------------------------------------
+
+  function toWeb(streamReadable, options = {}) {
+    const stream = internals.requireBuiltin('stream');
+    if (streamReadable === null || typeof streamReadable !== 'object' ||
+        typeof streamReadable._readableState !== 'object') {
+      // Node's wording for an expected type that is not a class name.
+      throw u.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "streamReadable" argument must be ' +
+                        `an stream.Readable. Received ${internals.describeReceived(streamReadable)}`);
+    }
+    const objectMode = streamReadable.readableObjectMode;
+    const highWaterMark = streamReadable.readableHighWaterMark;
+    const strategy = options?.strategy ?? (objectMode
+      ? new ws.CountQueuingStrategy({ highWaterMark })
+      : { highWaterMark, size(chunk) { return chunk.byteLength; } });
+    let controller;
+    let cancelled = false;
+    function onData(chunk) {
+      // Buffers become plain Uint8Arrays (copies), as Node's adapter makes them.
+      if (!objectMode && ArrayBufferIsView(chunk)) chunk = new Uint8Array(chunk);
+      if (cancelled) return;
+      controller.enqueue(chunk);
+      if (controller.desiredSize <= 0) streamReadable.pause();
+    }
+    function onFinished(error) {
+      cleanup();
+      streamReadable.off('data', onData);
+      // A reader that cancelled (maybe from a 'close' listener) left nothing to settle.
+      if (cancelled) return;
+      cancelled = true;
+      if (error?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        controller.error(new internals.AbortError(undefined, { cause: error }));
+      } else if (error != null) {
+        controller.error(error);
+      } else {
+        controller.close();
+      }
+    }
+    streamReadable.pause();
+    const cleanup = stream.finished(streamReadable, onFinished);
+    streamReadable.on('data', onData);
+    return new ReadableStream({
+      start(c) { controller = c; },
+      pull() { streamReadable.resume(); },
+      cancel(reason) {
+        cancelled = true;
+        stream.destroy(streamReadable, reason);
+      },
+    }, strategy);
+  }
+
+  function fromWeb(readableStream, options = {}) {
+    const stream = internals.requireBuiltin('stream');
+    if (!(readableStream instanceof ReadableStream)) {
+      throw u.invalidArgType('readableStream', 'ReadableStream', readableStream);
+    }
+    u.validateObject(options, 'options');
+    const { highWaterMark, encoding, objectMode = false, signal } = options;
+    const reader = readableStream.getReader();
+    let closed = false;
+    const readable = new stream.Readable({
+      objectMode, highWaterMark, encoding, signal,
+      read() {
+        reader.read().then((chunk) => {
+          if (chunk.done) readable.push(null);
+          else readable.push(chunk.value);
+        }, (error) => stream.destroy(readable, error));
+      },
+      destroy(error, callback) {
+        const done = () => callback(error);
+        if (!closed) {
+          reader.cancel(error).then(done, done);
+          return;
+        }
+        done();
+      },
+    });
+    reader.closed.then(() => { closed = true; },
+                       (error) => { closed = true; stream.destroy(readable, error); });
+    return readable;
+  }
+
+  // ---- Writable.toWeb / fromWeb, Duplex.toWeb / fromWeb ----------------------
+
+  function writableToWeb(streamWritable) {
+    const stream = internals.requireBuiltin('stream');
+    if (streamWritable === null || typeof streamWritable !== 'object' ||
+        typeof streamWritable._writableState !== 'object') {
+      throw u.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "streamWritable" argument must be ' +
+                        `an stream.Writable. Received ${internals.describeReceived(streamWritable)}`);
+    }
+    const highWaterMark = streamWritable.writableHighWaterMark;
+    const strategy = streamWritable.writableObjectMode
+      ? new ws.CountQueuingStrategy({ highWaterMark })
+      : { highWaterMark, size(chunk) { return chunk.byteLength; } };
+    let controller;
+    let closed;        // {resolve, reject} while close() waits for 'finish'
+    let backpressure;  // {resolve, reject} while a write waits for 'drain'
+    const deferred = () => {
+      const result = {};
+      result.promise = new Promise((resolve, reject) => {
+        result.resolve = resolve;
+        result.reject = reject;
+      });
+      return result;
+    };
+    const onDrain = () => backpressure?.resolve();
+    const cleanup = stream.finished(streamWritable, (error) => {
+      if (error?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        error = new internals.AbortError(undefined, { cause: error });
+      }
+      cleanup();
+      streamWritable.off('drain', onDrain);
+      streamWritable.on('error', () => {});  // the web side reports it
+      if (error != null) {
+        backpressure?.reject(error);
+        if (closed !== undefined) closed.reject(error);
+        else controller.error(error);
+        return;
+      }
+      if (closed !== undefined) {
+        closed.resolve();
+        closed = undefined;
+        return;
+      }
+      controller.error(new internals.AbortError());
+    });
+    streamWritable.on('drain', onDrain);
+    return new ws.WritableStream({
+      start(c) { controller = c; },
+      write(chunk) {
+        if (streamWritable.writableNeedDrain || !streamWritable.write(chunk)) {
+          backpressure = deferred();
+          return backpressure.promise.finally(() => { backpressure = undefined; });
+        }
+        return undefined;
+      },
+      abort(reason) { stream.destroy(streamWritable, reason); },
+      close() {
+        if (closed === undefined && !streamWritable.writableEnded) {
+          closed = deferred();
+          streamWritable.end();
+          return closed.promise;
+        }
+        return undefined;
+      },
+    }, strategy);
+  }
+
+  function writableFromWeb(writableStream, options = {}) {
+    const stream = internals.requireBuiltin('stream');
+    if (!(writableStream instanceof ws.WritableStream)) {
+      throw u.invalidArgType('writableStream', 'WritableStream', writableStream);
+    }
+    u.validateObject(options, 'options');
+    const { highWaterMark, decodeStrings = true, objectMode = false, signal } = options;
+    const { Buffer } = internals.requireBuiltin('buffer');
+    const writer = writableStream.getWriter();
+    let closed = false;
+    const writable = new stream.Writable({
+      highWaterMark, objectMode, decodeStrings, signal,
+      write(chunk, encoding, callback) {
+        if (typeof chunk === 'string' && decodeStrings && !objectMode) {
+          chunk = Buffer.from(chunk, encoding);
+        }
+        writer.ready.then(() => writer.write(chunk)).then(() => callback(), callback);
+      },
+      destroy(error, callback) {
+        const done = () => callback(error);
+        if (!closed) {
+          (error != null ? writer.abort(error) : writer.close()).then(done, done);
+          return;
+        }
+        done();
+      },
+      final(callback) {
+        if (!closed) writer.close().then(() => callback(), callback);
+      },
+    });
+    writer.closed.then(() => {
+      closed = true;
+      if (!writable.writableEnded) {
+        stream.destroy(writable, u.nodeError(Error, 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
+      }
+    }, (error) => {
+      closed = true;
+      stream.destroy(writable, error);
+    });
+    return writable;
+  }
+
+  function duplexToWeb(duplex) {
+    return { readable: toWeb(duplex), writable: writableToWeb(duplex) };
+  }
+
+  // A Duplex whose readable side reads `pair.readable` and writable side
+  // writes `pair.writable`.
+  function duplexFromWeb(pair, options = {}) {
+    const stream = internals.requireBuiltin('stream');
+    u.validateObject(pair, 'pair');
+    if (!(pair.readable instanceof ReadableStream)) {
+      throw u.invalidArgType('pair.readable', 'ReadableStream', pair.readable);
+    }
+    if (!(pair.writable instanceof ws.WritableStream)) {
+      throw u.invalidArgType('pair.writable', 'WritableStream', pair.writable);
+    }
+    const { encoding, objectMode = false, decodeStrings = true, signal } = options;
+    const readable = fromWeb(pair.readable, { encoding, objectMode, signal });
+    const writable = writableFromWeb(pair.writable, { objectMode, decodeStrings, signal });
+    return stream.Duplex.from({ readable, writable });
+  }
+
   internals.webStreams = web;
-  return { web, consumers, kFormats };
+  return {
+    web, consumers, kFormats,
+    adapters: { toWeb, fromWeb, writableToWeb, writableFromWeb, duplexToWeb, duplexFromWeb },
+  };
 })

@@ -311,8 +311,12 @@ void BrotliInit(const Info& info) {
   info.GetReturnValue().Set(true);
 }
 
-// Brotli streams inherit zlib's params(); as in Node it changes nothing.
-void NoParams(const Info&) {}
+// Brotli streams inherit zlib's params(); as in Node it changes nothing (one
+// per class: the external-reference table lists each address once).
+template <const NativeClass& kClass>
+void NoParams(const Info& info) {
+  UnwrapNativeState<ZlibHandle>(info, kClass);
+}
 
 template <const NativeClass& kClass, bool kAsync>
 void Write(const Info& info) {
@@ -366,7 +370,7 @@ constexpr NativeMethod kZlibMethods[] = {
 template <const NativeClass& kClass>
 constexpr NativeMethod kBrotliMethods[] = {
     {"init", BrotliInit<kClass>, 3},
-    {"params", NoParams, 0},
+    {"params", NoParams<kClass>, 0},
     {"write", Write<kClass, true>, 7},
     {"writeSync", Write<kClass, false>, 7},
     {"reset", Reset<kClass>, 0},
