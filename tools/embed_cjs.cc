@@ -1,6 +1,7 @@
 // Build tool: wraps the CommonJS files of installed npm packages into one
 // bootstrap script, so the runtime can evaluate them without a file system.
-// Used by //runtime/node to build npm's readable-stream and string_decoder in.
+// Used by //runtime/node to build npm's readable-stream, string_decoder and
+// core-js in.
 //
 //   embed_cjs OUT.js ROOT FILE...
 //
