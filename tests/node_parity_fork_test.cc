@@ -179,5 +179,28 @@ TEST_F(ForkCliTest, ExecArgvReachesTheChild) {
   EXPECT_EQ(run.out, expected + " " + expected + "\n");
 }
 
+// `toysnap -e CODE` and `-p CODE`, as `node -e` / `node -p` (Node's own tests
+// start process.execPath so): global scope, require, argv without a script.
+TEST_F(ForkCliTest, EvalAndPrintAsNode) {
+  const std::vector<std::vector<std::string>> cases = {
+      {"-p", "var x = 5; x * 2"},
+      {"-p", "({ a: [1, 'b'] })"},
+      {"-e", "console.log(process.argv.slice(1), typeof require, __filename, "
+             "require('path').join('a', 'b'))",
+       "one", "two"},
+      {"--print", "'line\\n' + \"quoted\""},
+      {"-e", "process.exitCode = 3"},
+  };
+  for (const std::vector<std::string>& args : cases) {
+    SCOPED_TRACE(args[1]);
+    std::vector<std::string> node = {NodeBinary()};
+    node.insert(node.end(), args.begin(), args.end());
+    ProcessResult expected = RunProcess(node, dir_);
+    ProcessResult actual = Toysnap(args);
+    EXPECT_EQ(actual.out, expected.out);
+    EXPECT_EQ(actual.exit_code, expected.exit_code) << actual.err;
+  }
+}
+
 }  // namespace
 }  // namespace toysnap

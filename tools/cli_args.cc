@@ -287,6 +287,20 @@ absl::StatusOr<Command> ParseScriptCommand(const std::vector<std::string>& argv)
     }
     if (!absl::StartsWith(arg, "-") || arg == "-") break;
     size_t first = i;
+    bool print = arg == "-p" || arg == "--print" || absl::StartsWith(arg, "--print=");
+    if (print || arg == "-e" || arg == "--eval" || absl::StartsWith(arg, "--eval=")) {
+      size_t equals = arg.find('=');
+      if (equals != std::string::npos) {
+        command.eval_source = arg.substr(equals + 1);
+      } else if (i + 1 < argv.size()) {
+        command.eval_source = argv[++i];
+      } else {
+        return Usage(absl::StrCat(arg, " needs the code to run"));
+      }
+      command.eval_print = command.eval_print || print;
+      for (size_t k = first; k <= i; ++k) command.exec_argv.push_back(argv[k]);
+      continue;
+    }
     absl::StatusOr<bool> limit = ParseLimitOption(argv, i, command);
     if (!limit.ok()) return limit.status();
     if (!*limit) {
@@ -295,6 +309,10 @@ absl::StatusOr<Command> ParseScriptCommand(const std::vector<std::string>& argv)
       if (!*permission && TakesSeparateValue(arg) && i + 1 < argv.size()) ++i;
     }
     for (size_t k = first; k <= i; ++k) command.exec_argv.push_back(argv[k]);
+  }
+  if (command.eval_source) {
+    command.args.assign(argv.begin() + static_cast<std::ptrdiff_t>(i), argv.end());
+    return command;
   }
   if (i >= argv.size()) return Usage("missing script: toysnap [OPTIONS...] FILE.js [ARGS...]");
   command.file = FindScript(argv[i]).value_or(argv[i]);
