@@ -175,9 +175,14 @@ commands:
                             run a snapshot (*.snap) or a module from source: calls the
                             entry module's exported main(ARGS) and runs the event loop
   info FILE.snap            print the snapshot's header, metadata and checksum status
-  FILE.js [ARGS...]         run a script as `node FILE.js ARGS...` does: process.argv
+  [OPTIONS...] FILE.js [ARGS...]
+                            run a script as `node FILE.js ARGS...` does: process.argv
                             is set before its top level, which is all that runs (no
-                            main()); .js is CommonJS unless package.json says "module"
+                            main()); .js is CommonJS unless package.json says "module";
+                            FILE may omit .js; OPTIONS become process.execArgv (Node's
+                            and V8's flags are accepted and ignored, the limit and
+                            permission options below apply)
+  [OPTIONS...] -e CODE [ARGS...]   run CODE as `node -e` does; -p CODE prints its value
 
 options of build, compile and run:
   --max-heap-mb=N           end the program with an error when its heap exceeds N MiB

@@ -322,8 +322,10 @@ int RunEval(const V8Process& process, const Command& command, RuntimeOptions opt
 }
 
 // What a run (of a snapshot, a module, a script or -e code) gets.
-absl::StatusOr<RuntimeOptions> RunOptions(const Command& command) {
+// `invoked_as` is argv[0], process.argv0 as under Node.
+absl::StatusOr<RuntimeOptions> RunOptions(const Command& command, const char* invoked_as) {
   RuntimeOptions options;
+  if (invoked_as != nullptr) options.exec_path = invoked_as;
   options.env = ProcessEnvironment();
   options.max_heap_mb = command.max_heap_mb;
   options.timeout_ms = command.timeout_ms;
@@ -334,15 +336,15 @@ absl::StatusOr<RuntimeOptions> RunOptions(const Command& command) {
   return options;
 }
 
-int Run(const V8Process& process, const Command& command) {
+int Run(const V8Process& process, const Command& command, const char* invoked_as) {
   if (command.eval_source) {
-    absl::StatusOr<RuntimeOptions> options = RunOptions(command);
+    absl::StatusOr<RuntimeOptions> options = RunOptions(command, invoked_as);
     if (!options.ok()) return ReportError(options.status());
     return RunEval(process, command, *std::move(options));
   }
   absl::StatusOr<SharedBytes> contents = MapFile(command.file);
   if (!contents.ok()) return ReportError(contents.status());
-  absl::StatusOr<RuntimeOptions> run_options = RunOptions(command);
+  absl::StatusOr<RuntimeOptions> run_options = RunOptions(command, invoked_as);
   if (!run_options.ok()) return ReportError(run_options.status());
   RuntimeOptions options = *std::move(run_options);
   if (command.kind == Command::Kind::kScript) return RunScript(process, command, std::move(options));
@@ -462,7 +464,7 @@ int Main(int argc, char** argv) {
     return Build(*v8, *command);
   }
   std::unique_ptr<V8Process> v8 = V8Process::Initialize();
-  return Run(*v8, *command);
+  return Run(*v8, *command, argc > 0 ? argv[0] : nullptr);
 }
 
 }  // namespace
