@@ -163,6 +163,40 @@ export function main() { console.log('answer at build', answer, typeof process.s
   EXPECT_EQ(run.out, "answer at build 42 undefined\n");
 }
 
+// fork() passes the one child-process permission check spawn does.
+TEST_F(ForkCliTest, ForkNeedsTheChildProcessPermission) {
+  Write("quiet.js", "process.send('hi');\n");
+  Write("perm.mjs", R"(import cp from 'node:child_process';
+export function main() {
+  try {
+    cp.fork(new URL('./quiet.js', import.meta.url).pathname).on('message', (m) => console.log(m));
+  } catch (e) {
+    console.log(e.code, e.permission, JSON.stringify(e.resource));
+  }
+})");
+  ProcessResult denied = Toysnap({"run", "--permission", "--allow-fs-read=*", Path("perm.mjs")});
+  EXPECT_EQ(denied.exit_code, 0) << denied.err;
+  EXPECT_EQ(denied.out, "ERR_ACCESS_DENIED ChildProcess \"\"\n");
+  ProcessResult allowed = Toysnap({"run", "--permission", "--allow-fs-read=*",
+                                   "--allow-child-process", Path("perm.mjs")});
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+  EXPECT_EQ(allowed.out, "hi\n");
+
+  // The child runs under the parent's permissions (its execArgv): it may read
+  // only what the parent may.
+  Write("reader.js", R"(try { require('fs').readFileSync('/etc/passwd'); process.send('read'); }
+catch (e) { process.send(e.code); })");
+  Write("nested.mjs", R"(import cp from 'node:child_process';
+export function main() {
+  cp.fork(new URL('./reader.js', import.meta.url).pathname)
+    .on('message', (m) => console.log(process.execArgv.length, m));
+})");
+  ProcessResult nested = Toysnap({"run", "--permission", "--allow-fs-read=" + dir_,
+                                  "--allow-child-process", Path("nested.mjs")});
+  EXPECT_EQ(nested.exit_code, 0) << nested.err;
+  EXPECT_EQ(nested.out, "3 ERR_ACCESS_DENIED\n");
+}
+
 // fork() passes the parent's execArgv on; the child sees them and the CLI
 // accepts Node's flags before a script, honouring toysnap's own.
 TEST_F(ForkCliTest, ExecArgvReachesTheChild) {

@@ -365,12 +365,20 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& given) 
       return command;
     } else if (absl::StartsWith(arg, "-") && arg != "-") {
       if (command.kind != Command::Kind::kInfo) {
+        size_t first = i;
         absl::StatusOr<bool> limit = ParseLimitOption(argv, i, command);
         if (!limit.ok()) return limit.status();
-        if (*limit) continue;
-        absl::StatusOr<bool> permission = ParsePermissionOption(argv, i, command);
+        absl::StatusOr<bool> permission = false;
+        if (!*limit) permission = ParsePermissionOption(argv, i, command);
         if (!permission.ok()) return permission.status();
-        if (*permission) continue;
+        if (*limit || *permission) {
+          // A run's execArgv, so fork() starts its children under the same
+          // limits and permissions (Node passes --permission on the same way).
+          if (command.kind == Command::Kind::kRun) {
+            for (size_t k = first; k <= i; ++k) command.exec_argv.push_back(argv[k]);
+          }
+          continue;
+        }
       }
       if (command.kind != Command::Kind::kBuild && command.kind != Command::Kind::kCompile) {
         return Usage(absl::StrCat("unknown option for ", verb, ": ", arg));
