@@ -163,6 +163,40 @@ export function main() { console.log('answer at build', answer, typeof process.s
   EXPECT_EQ(run.out, "answer at build 42 undefined\n");
 }
 
+// fork() passes the one child-process permission check spawn does.
+TEST_F(ForkCliTest, ForkNeedsTheChildProcessPermission) {
+  Write("quiet.js", "process.send('hi');\n");
+  Write("perm.mjs", R"(import cp from 'node:child_process';
+export function main() {
+  try {
+    cp.fork(new URL('./quiet.js', import.meta.url).pathname).on('message', (m) => console.log(m));
+  } catch (e) {
+    console.log(e.code, e.permission, JSON.stringify(e.resource));
+  }
+})");
+  ProcessResult denied = Toysnap({"run", "--permission", "--allow-fs-read=*", Path("perm.mjs")});
+  EXPECT_EQ(denied.exit_code, 0) << denied.err;
+  EXPECT_EQ(denied.out, "ERR_ACCESS_DENIED ChildProcess \"\"\n");
+  ProcessResult allowed = Toysnap({"run", "--permission", "--allow-fs-read=*",
+                                   "--allow-child-process", Path("perm.mjs")});
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+  EXPECT_EQ(allowed.out, "hi\n");
+
+  // The child runs under the parent's permissions (its execArgv): it may read
+  // only what the parent may.
+  Write("reader.js", R"(try { require('fs').readFileSync('/etc/passwd'); process.send('read'); }
+catch (e) { process.send(e.code); })");
+  Write("nested.mjs", R"(import cp from 'node:child_process';
+export function main() {
+  cp.fork(new URL('./reader.js', import.meta.url).pathname)
+    .on('message', (m) => console.log(process.execArgv.length, m));
+})");
+  ProcessResult nested = Toysnap({"run", "--permission", "--allow-fs-read=" + dir_,
+                                  "--allow-child-process", Path("nested.mjs")});
+  EXPECT_EQ(nested.exit_code, 0) << nested.err;
+  EXPECT_EQ(nested.out, "3 ERR_ACCESS_DENIED\n");
+}
+
 // fork() passes the parent's execArgv on; the child sees them and the CLI
 // accepts Node's flags before a script, honouring toysnap's own.
 TEST_F(ForkCliTest, ExecArgvReachesTheChild) {
@@ -177,6 +211,29 @@ TEST_F(ForkCliTest, ExecArgvReachesTheChild) {
   EXPECT_EQ(run.exit_code, 0) << run.err;
   std::string expected = R"(["--stack-size=256","--max-heap-mb=512","-r","nothing"])";
   EXPECT_EQ(run.out, expected + " " + expected + "\n");
+}
+
+// `toysnap -e CODE` and `-p CODE`, as `node -e` / `node -p` (Node's own tests
+// start process.execPath so): global scope, require, argv without a script.
+TEST_F(ForkCliTest, EvalAndPrintAsNode) {
+  const std::vector<std::vector<std::string>> cases = {
+      {"-p", "var x = 5; x * 2"},
+      {"-p", "({ a: [1, 'b'] })"},
+      {"-e", "console.log(process.argv.slice(1), typeof require, __filename, "
+             "require('path').join('a', 'b'))",
+       "one", "two"},
+      {"--print", "'line\\n' + \"quoted\""},
+      {"-e", "process.exitCode = 3"},
+  };
+  for (const std::vector<std::string>& args : cases) {
+    SCOPED_TRACE(args[1]);
+    std::vector<std::string> node = {NodeBinary()};
+    node.insert(node.end(), args.begin(), args.end());
+    ProcessResult expected = RunProcess(node, dir_);
+    ProcessResult actual = Toysnap(args);
+    EXPECT_EQ(actual.out, expected.out);
+    EXPECT_EQ(actual.exit_code, expected.exit_code) << actual.err;
+  }
 }
 
 }  // namespace

@@ -175,9 +175,14 @@ commands:
                             run a snapshot (*.snap) or a module from source: calls the
                             entry module's exported main(ARGS) and runs the event loop
   info FILE.snap            print the snapshot's header, metadata and checksum status
-  FILE.js [ARGS...]         run a script as `node FILE.js ARGS...` does: process.argv
+  [OPTIONS...] FILE.js [ARGS...]
+                            run a script as `node FILE.js ARGS...` does: process.argv
                             is set before its top level, which is all that runs (no
-                            main()); .js is CommonJS unless package.json says "module"
+                            main()); .js is CommonJS unless package.json says "module";
+                            FILE may omit .js; OPTIONS become process.execArgv (Node's
+                            and V8's flags are accepted and ignored, the limit and
+                            permission options below apply)
+  [OPTIONS...] -e CODE [ARGS...]   run CODE as `node -e` does; -p CODE prints its value
 
 options of build, compile and run:
   --max-heap-mb=N           end the program with an error when its heap exceeds N MiB
@@ -287,6 +292,20 @@ absl::StatusOr<Command> ParseScriptCommand(const std::vector<std::string>& argv)
     }
     if (!absl::StartsWith(arg, "-") || arg == "-") break;
     size_t first = i;
+    bool print = arg == "-p" || arg == "--print" || absl::StartsWith(arg, "--print=");
+    if (print || arg == "-e" || arg == "--eval" || absl::StartsWith(arg, "--eval=")) {
+      size_t equals = arg.find('=');
+      if (equals != std::string::npos) {
+        command.eval_source = arg.substr(equals + 1);
+      } else if (i + 1 < argv.size()) {
+        command.eval_source = argv[++i];
+      } else {
+        return Usage(absl::StrCat(arg, " needs the code to run"));
+      }
+      command.eval_print = command.eval_print || print;
+      for (size_t k = first; k <= i; ++k) command.exec_argv.push_back(argv[k]);
+      continue;
+    }
     absl::StatusOr<bool> limit = ParseLimitOption(argv, i, command);
     if (!limit.ok()) return limit.status();
     if (!*limit) {
@@ -295,6 +314,10 @@ absl::StatusOr<Command> ParseScriptCommand(const std::vector<std::string>& argv)
       if (!*permission && TakesSeparateValue(arg) && i + 1 < argv.size()) ++i;
     }
     for (size_t k = first; k <= i; ++k) command.exec_argv.push_back(argv[k]);
+  }
+  if (command.eval_source) {
+    command.args.assign(argv.begin() + static_cast<std::ptrdiff_t>(i), argv.end());
+    return command;
   }
   if (i >= argv.size()) return Usage("missing script: toysnap [OPTIONS...] FILE.js [ARGS...]");
   command.file = FindScript(argv[i]).value_or(argv[i]);
@@ -342,12 +365,20 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& given) 
       return command;
     } else if (absl::StartsWith(arg, "-") && arg != "-") {
       if (command.kind != Command::Kind::kInfo) {
+        size_t first = i;
         absl::StatusOr<bool> limit = ParseLimitOption(argv, i, command);
         if (!limit.ok()) return limit.status();
-        if (*limit) continue;
-        absl::StatusOr<bool> permission = ParsePermissionOption(argv, i, command);
+        absl::StatusOr<bool> permission = false;
+        if (!*limit) permission = ParsePermissionOption(argv, i, command);
         if (!permission.ok()) return permission.status();
-        if (*permission) continue;
+        if (*limit || *permission) {
+          // A run's execArgv, so fork() starts its children under the same
+          // limits and permissions (Node passes --permission on the same way).
+          if (command.kind == Command::Kind::kRun) {
+            for (size_t k = first; k <= i; ++k) command.exec_argv.push_back(argv[k]);
+          }
+          continue;
+        }
       }
       if (command.kind != Command::Kind::kBuild && command.kind != Command::Kind::kCompile) {
         return Usage(absl::StrCat("unknown option for ", verb, ": ", arg));

@@ -29,6 +29,11 @@ struct Command {
   // toysnap's limits and Node's permission flags among them take effect;
   // other Node and V8 flags are accepted and ignored.
   std::vector<std::string> exec_argv;
+  // script: `-e CODE` / `-p CODE` (--eval, --print): CODE runs instead of a
+  // file, as Node's eval does (in the global scope, with require), and -p
+  // prints its value; every argument after the options is the program's.
+  std::optional<std::string> eval_source;
+  bool eval_print = false;
   bool quiet = false;                  // build: --quiet
   size_t max_heap_mb = 0;              // build, run: --max-heap-mb (0: V8's default)
   int64_t timeout_ms = 0;              // build, run: --timeout-ms (0: none)

@@ -134,6 +134,18 @@ TEST(CliArgsTest, ScriptsTakeOptionsBeforeTheFile) {
   EXPECT_EQ(script->allow_fs_read, (std::vector<std::string>{"/x"}));
 
   EXPECT_EQ(Parse({"--", "x.mjs"})->file, "x.mjs");
+  // run's limits and permissions are its execArgv too, for fork() to pass on.
+  EXPECT_EQ(Parse({"run", "--permission", "--max-heap-mb", "9", "app.snap", "--x"})->exec_argv,
+            (std::vector<std::string>{"--permission", "--max-heap-mb", "9"}));
+  absl::StatusOr<Command> eval = Parse({"--stack-size=9", "-p", "1 + 1", "a", "-b"});
+  ASSERT_TRUE(eval.ok()) << eval.status();
+  EXPECT_EQ(eval->eval_source, "1 + 1");
+  EXPECT_TRUE(eval->eval_print);
+  EXPECT_EQ(eval->args, (std::vector<std::string>{"a", "-b"}));
+  EXPECT_EQ(eval->exec_argv, (std::vector<std::string>{"--stack-size=9", "-p", "1 + 1"}));
+  EXPECT_EQ(Parse({"--eval=x()"})->eval_source, "x()");
+  EXPECT_FALSE(Parse({"--eval=x()"})->eval_print);
+  EXPECT_EQ(Parse({"-e"}).status().message(), "-e needs the code to run");
   EXPECT_EQ(Parse({"--foo"}).status().message(),
             "missing script: toysnap [OPTIONS...] FILE.js [ARGS...]");
 

@@ -274,17 +274,79 @@ int RunScript(const V8Process& process, const Command& command, RuntimeOptions o
   return ExitNow(RunRuntime(**runtime, command, /*call_main=*/false));
 }
 
-int Run(const V8Process& process, const Command& command) {
-  absl::StatusOr<SharedBytes> contents = MapFile(command.file);
-  if (!contents.ok()) return ReportError(contents.status());
+// `text` as a JavaScript string literal.
+std::string JsStringLiteral(absl::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '"': out += "\\\""; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          absl::StrAppend(&out, "\\x", absl::Hex(static_cast<unsigned char>(c), absl::kZeroPad2));
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  out += "\"";
+  return out;
+}
+
+// `toysnap -e CODE` / `-p CODE`, as Node's eval: CODE runs as a sloppy script
+// in the global scope, with require, module, exports, __filename '[eval]' and
+// __dirname '.', and process.argv [execPath, ARGS...]; -p prints its value.
+int RunEval(const V8Process& process, const Command& command, RuntimeOptions options) {
+  absl::StatusOr<std::string> cwd = AbsolutePath(".");
+  if (!cwd.ok()) return ReportError(cwd.status());
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = Runtime::Create(process, options);
+  if (!runtime.ok()) return ReportError(runtime.status());
+  absl::Status status = (*runtime)->SetArgs(command.args, "[eval]");
+  std::string entry = absl::StrCat(
+      "import { createRequire } from 'node:module';\n"
+      "process.argv.splice(1, 1);\n"
+      "const module = { id: '[eval]', path: '.', exports: {}, filename: null, loaded: false,\n"
+      "                 children: [], paths: [] };\n"
+      "Object.assign(globalThis, { module, exports: module.exports, __filename: '[eval]',\n"
+      "  __dirname: '.', require: createRequire(process.cwd() + '/[eval]') });\n"
+      "const result = (0, eval)(", JsStringLiteral(*command.eval_source), ");\n",
+      command.eval_print ? "console.log(result);\n" : "");
+  absl::StatusOr<std::string> loaded =
+      status.ok() ? (*runtime)->LoadMainModule(*cwd + "/toysnap-eval.mjs", entry) : status;
+  status = loaded.status();
+  if (status.ok()) status = (*runtime)->EvaluateModule(*loaded);
+  if (!status.ok()) return ExitNow(Finish(**runtime, status));
+  return ExitNow(RunRuntime(**runtime, command, /*call_main=*/false));
+}
+
+// What a run (of a snapshot, a module, a script or -e code) gets.
+// `invoked_as` is argv[0], process.argv0 as under Node.
+absl::StatusOr<RuntimeOptions> RunOptions(const Command& command, const char* invoked_as) {
   RuntimeOptions options;
+  if (invoked_as != nullptr) options.exec_path = invoked_as;
   options.env = ProcessEnvironment();
   options.max_heap_mb = command.max_heap_mb;
   options.timeout_ms = command.timeout_ms;
   options.exec_argv = command.exec_argv;
   absl::StatusOr<Permissions> permissions = CommandPermissions(command);
-  if (!permissions.ok()) return ReportError(permissions.status());
+  if (!permissions.ok()) return permissions.status();
   options.permissions = *std::move(permissions);
+  return options;
+}
+
+int Run(const V8Process& process, const Command& command, const char* invoked_as) {
+  if (command.eval_source) {
+    absl::StatusOr<RuntimeOptions> options = RunOptions(command, invoked_as);
+    if (!options.ok()) return ReportError(options.status());
+    return RunEval(process, command, *std::move(options));
+  }
+  absl::StatusOr<SharedBytes> contents = MapFile(command.file);
+  if (!contents.ok()) return ReportError(contents.status());
+  absl::StatusOr<RuntimeOptions> run_options = RunOptions(command, invoked_as);
+  if (!run_options.ok()) return ReportError(run_options.status());
+  RuntimeOptions options = *std::move(run_options);
   if (command.kind == Command::Kind::kScript) return RunScript(process, command, std::move(options));
   bool is_snapshot = absl::EndsWith(command.file, ".snap") || HasContainerMagic(contents->view());
   if (is_snapshot) return RunSnapshot(process, command, *contents, std::move(options));
@@ -403,7 +465,7 @@ int Main(int argc, char** argv) {
     return Build(*v8, *command);
   }
   std::unique_ptr<V8Process> v8 = V8Process::Initialize();
-  return Run(*v8, *command);
+  return Run(*v8, *command, argc > 0 ? argv[0] : nullptr);
 }
 
 }  // namespace

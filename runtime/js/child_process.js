@@ -13,18 +13,8 @@
   let made;
   let ipc;
   internals.childProcessIpc = () => (ipc ??= natives.loadScript('child_process_ipc.js')(natives, internals));
-  // A child started with an IPC channel (fork, or 'ipc' in spawn's stdio) opens
-  // it before the program runs; process.js's setArgs calls this at run time.
-  internals.startIpcChannel = function startIpcChannel(env) {
-    const fd = env.NODE_CHANNEL_FD;
-    const mode = env.NODE_CHANNEL_SERIALIZATION_MODE;
-    // As Node: the program's children do not inherit the channel.
-    delete env.NODE_CHANNEL_FD;
-    delete env.NODE_CHANNEL_SERIALIZATION_MODE;
-    const number = +fd;
-    if (!(number >= 0 && number === (number | 0))) return;
-    internals.childProcessIpc().startChildChannel(number, mode === 'advanced' ? 'advanced' : 'json');
-  };
+  // process.js's setArgs, at run time, in a child given an IPC channel.
+  internals.startIpcChannel = (env) => internals.childProcessIpc().startFromEnv(env);
   internals.defineBuiltin('child_process', () => {
     made ??= natives.loadScript('child_process_impl.js')(natives, internals);
     return made;

@@ -10,7 +10,7 @@
 // channel with an ERR_IPC_BAD_MESSAGE error ('error' if listened for, else a
 // warning). Loaded on first use (a spawn with 'ipc', or a child started with
 // NODE_CHANNEL_FD); evaluates to function(natives, internals) ->
-// {setupChannel, startChildChannel}.
+// {setupChannel, startChildChannel, startFromEnv}.
 (function (natives, internals) {
   'use strict';
   const {
@@ -439,5 +439,18 @@
     process.on('removeListener', (name) => { if (counted(name)) control.unrefCounted(); });
   }
 
-  return { setupChannel, startChildChannel };
+  // A child started with an IPC channel (fork, or 'ipc' in spawn's stdio)
+  // opens it before the program runs.
+  function startFromEnv(env) {
+    const fd = env.NODE_CHANNEL_FD;
+    const mode = env.NODE_CHANNEL_SERIALIZATION_MODE;
+    // As Node: the program's children do not inherit the channel.
+    delete env.NODE_CHANNEL_FD;
+    delete env.NODE_CHANNEL_SERIALIZATION_MODE;
+    const number = +fd;
+    if (!(number >= 0 && number === (number | 0))) return;
+    startChildChannel(number, mode === 'advanced' ? 'advanced' : 'json');
+  }
+
+  return { setupChannel, startChildChannel, startFromEnv };
 })

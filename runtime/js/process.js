@@ -124,8 +124,7 @@
 
   // As Node: argv[0] is the executable's absolute path, argv0 what it was
   // invoked as.
-  // `execArgv` comes only from the Runtime (not from a Worker), which starts
-  // the program's IPC channel here, once, if its parent gave it one.
+  // execArgv: from the Runtime, not a Worker; so is a channel's start.
   let ipcStarted = false;
   internals.setArgs = function (args, invokedAs, entryPath, execArgv) {
     toysnap.args = args;

@@ -143,7 +143,8 @@ const Extension& ChildProcessExtension() {
   static const NativeClass* const kClasses[] = {&ProcessClass()};
   static constexpr absl::string_view kJs[] = {"child_process.js"};
   static constexpr absl::string_view kLazyJs[] = {
-      "child_process_impl.js", "child_process_exec.js", "child_process_ipc.js"};
+      "child_process_impl.js", "child_process_exec.js", "child_process_ipc.js",
+      "child_process_stdio.js"};
   static const Extension kExtension{
       "child_process", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs, kClasses};
   return kExtension;
