@@ -159,7 +159,38 @@ void InitParse(const Info& info) {
   if (structure == "sec1" || structure == "pkcs1") decoder_structure = "type-specific";
   ERR_clear_error();
   EVP_PKEY* pkey = nullptr;
-  // A public key may come from a private key's PEM or DER too.
+  if (format == "DER") {
+    // DER as Node reads it, with the ASN.1 errors it reports.
+    const unsigned char* p = Data(data);
+    long length = static_cast<long>(data.size());  // NOLINT(runtime/int): OpenSSL's type
+    if (structure == "spki") {
+      pkey = d2i_PUBKEY(nullptr, &p, length);
+      is_private = false;
+    } else if (structure == "pkcs1" && !is_private) {
+      pkey = d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, length);
+    } else if (structure == "sec1") {
+      pkey = d2i_PrivateKey(EVP_PKEY_EC, nullptr, &p, length);
+    } else if (structure == "pkcs1") {
+      pkey = d2i_PrivateKey(EVP_PKEY_RSA, nullptr, &p, length);
+    } else if (!has_passphrase) {
+      pkey = d2i_AutoPrivateKey(nullptr, &p, length);
+    }
+    if (pkey == nullptr && has_passphrase && structure == "pkcs8") {
+      // Encrypted PKCS#8 goes through the decoders, which take the passphrase.
+      OSSL_DECODER_CTX* ctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, "DER", nullptr, nullptr,
+                                                            EVP_PKEY_KEYPAIR, nullptr, nullptr);
+      if (ctx != nullptr) OSSL_DECODER_CTX_set_passphrase(ctx, Data(passphrase), passphrase.size());
+      const unsigned char* q = Data(data);
+      size_t left = data.size();
+      if (ctx == nullptr || OSSL_DECODER_from_data(ctx, &q, &left) != 1) pkey = nullptr;
+      OSSL_DECODER_CTX_free(ctx);
+    }
+    if (pkey == nullptr) return ThrowOpenSslError(isolate, "Failed to read asymmetric key");
+    ERR_clear_error();
+    return self->SetKey(pkey, is_private);
+  }
+  // A public key may come from a private key's PEM too.
+  bool marked = false;
   int selections[] = {is_private ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, EVP_PKEY_KEYPAIR};
   for (int selection : selections) {
     OSSL_DECODER_CTX* ctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, format.c_str(), decoder_structure,
@@ -171,10 +202,11 @@ void InitParse(const Info& info) {
     size_t length = data.size();
     bool ok = ctx != nullptr && OSSL_DECODER_from_data(ctx, &p, &length) == 1 && pkey != nullptr;
     OSSL_DECODER_CTX_free(ctx);
-    if (ok || is_private) break;
-    if (pkey != nullptr) break;
-    ERR_clear_error();
+    if (ok || is_private || pkey != nullptr) break;
+    ERR_set_mark();  // the first attempt's error is the one to report
+    marked = true;
   }
+  if (marked) ERR_pop_to_mark();
   if (pkey == nullptr) return ThrowOpenSslError(isolate, "Failed to read asymmetric key");
   ERR_clear_error();
   self->SetKey(pkey, is_private);
@@ -553,6 +585,33 @@ constexpr NativeFunction kFunctions[] = {
 
 }  // namespace
 
+std::string OpenSslErrorCode(unsigned long code) {  // NOLINT(runtime/int): OpenSSL's type
+  const char* reason = ERR_reason_error_string(code);
+  if (reason == nullptr) return "";
+  // Node names the library for these (ERR_OSSL_EVP_..., ERR_OSSL_ASN1_...),
+  // not for the others (providers, decoders).
+  static constexpr std::pair<int, const char*> kLibraries[] = {
+      {ERR_LIB_SYS, "SYS"},     {ERR_LIB_BN, "BN"},         {ERR_LIB_RSA, "RSA"},
+      {ERR_LIB_DH, "DH"},       {ERR_LIB_EVP, "EVP"},       {ERR_LIB_BUF, "BUF"},
+      {ERR_LIB_OBJ, "OBJ"},     {ERR_LIB_PEM, "PEM"},       {ERR_LIB_DSA, "DSA"},
+      {ERR_LIB_X509, "X509"},   {ERR_LIB_ASN1, "ASN1"},     {ERR_LIB_CONF, "CONF"},
+      {ERR_LIB_CRYPTO, "CRYPTO"}, {ERR_LIB_EC, "EC"},       {ERR_LIB_SSL, "SSL"},
+      {ERR_LIB_BIO, "BIO"},     {ERR_LIB_PKCS7, "PKCS7"},   {ERR_LIB_X509V3, "X509V3"},
+      {ERR_LIB_PKCS12, "PKCS12"}, {ERR_LIB_RAND, "RAND"},   {ERR_LIB_DSO, "DSO"},
+      {ERR_LIB_ENGINE, "ENGINE"}, {ERR_LIB_OCSP, "OCSP"},   {ERR_LIB_UI, "UI"},
+      {ERR_LIB_COMP, "COMP"},   {ERR_LIB_ECDSA, "ECDSA"},   {ERR_LIB_ECDH, "ECDH"},
+      {ERR_LIB_OSSL_STORE, "OSSL_STORE"}, {ERR_LIB_FIPS, "FIPS"}, {ERR_LIB_CMS, "CMS"},
+      {ERR_LIB_TS, "TS"},       {ERR_LIB_HMAC, "HMAC"},     {ERR_LIB_CT, "CT"},
+      {ERR_LIB_ASYNC, "ASYNC"}, {ERR_LIB_KDF, "KDF"},       {ERR_LIB_SM2, "SM2"},
+      {ERR_LIB_USER, "USER"}};
+  std::string out = "ERR_OSSL_";
+  for (const auto& [library, name] : kLibraries) {
+    if (ERR_GET_LIB(code) == library) absl::StrAppend(&out, name, "_");
+  }
+  for (const char* c = reason; *c != '\0'; ++c) out += *c == ' ' ? '_' : absl::ascii_toupper(*c);
+  return out;
+}
+
 void ThrowOpenSslError(v8::Isolate* isolate, const char* fallback) {
   unsigned long code = ERR_get_error();  // NOLINT(runtime/int): OpenSSL's type
   ERR_clear_error();
@@ -569,11 +628,8 @@ void ThrowOpenSslError(v8::Isolate* isolate, const char* fallback) {
     v8::Local<v8::String> value;
     if (library != nullptr && NewString(isolate, library).ToLocal(&value)) SetOn(isolate, object, "library", value);
     if (reason != nullptr && NewString(isolate, reason).ToLocal(&value)) SetOn(isolate, object, "reason", value);
-    if (reason != nullptr) {
-      std::string name = reason;
-      for (char& c : name) c = c == ' ' ? '_' : static_cast<char>(absl::ascii_toupper(c));
-      SetNodeErrorCode(isolate, object, absl::StrCat("ERR_OSSL_", name));
-    }
+    std::string node_code = OpenSslErrorCode(code);
+    if (!node_code.empty()) SetNodeErrorCode(isolate, object, node_code);
   }
   isolate->ThrowException(error);
 }

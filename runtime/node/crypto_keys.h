@@ -6,6 +6,8 @@
 
 #include <openssl/evp.h>
 
+#include <string>
+
 #include "absl/types/span.h"
 #include "runtime/extension.h"
 #include "v8-isolate.h"
@@ -20,6 +22,10 @@ absl::Span<const NativeFunction> CryptoSignFunctions();
 
 // The asymmetric key of a CryptoKeyHandle (not owned), or null.
 EVP_PKEY* KeyOf(v8::Local<v8::Value> handle, bool* is_private);
+
+// Node's `code` for an OpenSSL error: "ERR_OSSL_EVP_INVALID_KEY_LENGTH", or
+// "ERR_OSSL_BAD_DECRYPT" for libraries Node does not name; "" if none.
+std::string OpenSslErrorCode(unsigned long code);  // NOLINT(runtime/int): OpenSSL's type
 
 // Node's ThrowCryptoError: OpenSSL's oldest queued error as an Error
 // ("error:1E08010C:DECODER routines::unsupported", code ERR_OSSL_UNSUPPORTED,

@@ -159,14 +159,8 @@ class SignJob final : public CryptoJob {
     char text[256] = "Signing failed";
     if (code != 0) ERR_error_string_n(code, text, sizeof(text));
     error_message = text;
-    const char* reason = code != 0 ? ERR_reason_error_string(code) : nullptr;
-    if (reason != nullptr) {
-      std::string name = reason;
-      for (char& c : name) c = c == ' ' ? '_' : static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-      error_code = "ERR_OSSL_" + name;
-    } else {
-      error_code = "ERR_CRYPTO_OPERATION_FAILED";
-    }
+    error_code = code != 0 ? OpenSslErrorCode(code) : "";
+    if (error_code.empty()) error_code = "ERR_CRYPTO_OPERATION_FAILED";
   }
 
   EVP_PKEY* pkey_;  // one reference, owned
