@@ -1,6 +1,6 @@
 // Node's KeyObject (SecretKeyObject, PublicKeyObject, PrivateKeyObject),
 // createSecretKey/createPublicKey/createPrivateKey from PEM, DER and JWK,
-// export as PEM, DER and JWK, and generateKeyPair(Sync) for ec, ed25519,
+// export as PEM, DER and JWK, and generateKeyPair(Sync) for rsa, ec, ed25519,
 // ed448, x25519 and x448, on the native CryptoKeyHandle
 // (runtime/node/crypto_keys.cc).
 (function (natives, internals, shared) {
@@ -317,7 +317,16 @@
       }
       case 'ed25519': case 'ed448': case 'x25519': case 'x448':
         break;
-      case 'rsa': case 'rsa-pss': case 'dsa': case 'dh':
+      case 'rsa': {
+        validateObject(options, 'options');
+        const { modulusLength } = options;
+        utils.validateUint32(modulusLength, 'options.modulusLength');
+        let { publicExponent } = options;
+        if (publicExponent == null) publicExponent = 0x10001;
+        else utils.validateUint32(publicExponent, 'options.publicExponent');
+        return { curve, encodings, modulusLength, publicExponent };
+      }
+      case 'rsa-pss': case 'dsa': case 'dh':
         throw nodeError(Error, 'ERR_TOYSNAP_UNSUPPORTED', `toysnap does not generate ${type} key pairs yet`);
       default:
         throw invalidArgValue('type', type, 'must be a supported key type');
@@ -340,8 +349,8 @@
     };
   }
   function generateKeyPairSync(type, options) {
-    const { curve, encodings } = pairJob(type, options);
-    return wrapPair(natives.cryptoGenerateKeyPair(type, curve), encodings);
+    const { curve, encodings, modulusLength, publicExponent } = pairJob(type, options);
+    return wrapPair(natives.cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent), encodings);
   }
   function generateKeyPair(type, options, callback) {
     if (typeof options === 'function') {
@@ -349,8 +358,8 @@
       options = undefined;
     }
     validateFunction(callback, 'callback');
-    const { curve, encodings } = pairJob(type, options);
-    natives.cryptoGenerateKeyPair(type, curve, (error, der) => {
+    const { curve, encodings, modulusLength, publicExponent } = pairJob(type, options);
+    natives.cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent, (error, der) => {
       if (error) return FunctionPrototypeCall(callback, undefined, error);
       let pair;
       try {

@@ -12,7 +12,8 @@
 //   details() {namedCurve} | {modulusLength, publicExponent}   symmetricKeySize()
 //   exportSecret() -> ArrayBuffer   export(format, structure, cipher?, passphrase?)
 //   exportJwk() -> {kty, crv, x, ...} (bytes as ArrayBuffers)   equals(handle)
-//   cryptoGenerateKeyPair(type, curve, done?) -> the private key's PKCS#8 DER
+//   cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent, done?)
+//     -> the private key's PKCS#8 DER
 //   cryptoCurveKnown(name) -> bool
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
@@ -510,13 +511,30 @@ void Equals(const Info& info) {
   info.GetReturnValue().Set(same);
 }
 
+// An RSA key of `bits` with public exponent `exponent`.
+EVP_PKEY* GenerateRsa(uint32_t bits, uint64_t exponent) {
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr);
+  BIGNUM* e = BN_new();
+  EVP_PKEY* pkey = nullptr;
+  if (ctx != nullptr && e != nullptr && BN_set_word(e, exponent) == 1 && EVP_PKEY_keygen_init(ctx) == 1 &&
+      EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, static_cast<int>(bits)) == 1 &&
+      EVP_PKEY_CTX_set1_rsa_keygen_pubexp(ctx, e) == 1) {
+    EVP_PKEY_keygen(ctx, &pkey);
+  }
+  BN_free(e);
+  EVP_PKEY_CTX_free(ctx);
+  return pkey;
+}
+
 class KeyPairJob final : public CryptoJob {
  public:
-  KeyPairJob(std::string type, std::string curve) : type_(std::move(type)), curve_(std::move(curve)) {
+  KeyPairJob(std::string type, std::string curve, uint32_t bits, uint64_t exponent)
+      : type_(std::move(type)), curve_(std::move(curve)), bits_(bits), exponent_(exponent) {
     use_output = true;
   }
   void Work() override {
-    EVP_PKEY* pkey = type_ == "ec" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", curve_.c_str())
+    EVP_PKEY* pkey = type_ == "rsa" ? GenerateRsa(bits_, exponent_)
+                     : type_ == "ec" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", curve_.c_str())
                      : type_ == "ed25519" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519")
                      : type_ == "ed448"   ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED448")
                      : type_ == "x25519"  ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X25519")
@@ -524,10 +542,13 @@ class KeyPairJob final : public CryptoJob {
                                           : nullptr;
     std::string der = pkey != nullptr ? ToDer(pkey, true) : "";
     EVP_PKEY_free(pkey);
+    unsigned long code = ERR_get_error();  // NOLINT(runtime/int): OpenSSL's type
     ERR_clear_error();
     if (der.empty()) {
-      error_message = "Key generation job failed";
-      error_code = "ERR_CRYPTO_OPERATION_FAILED";
+      // As Node: OpenSSL's message, without a code.
+      char text[256] = "Key generation job failed";
+      if (code != 0) ERR_error_string_n(code, text, sizeof(text));
+      error_message = text;
       return;
     }
     output.assign(der.begin(), der.end());
@@ -535,13 +556,18 @@ class KeyPairJob final : public CryptoJob {
 
  private:
   std::string type_, curve_;
+  uint32_t bits_;
+  uint64_t exponent_;
 };
 
-// cryptoGenerateKeyPair(type, curve, done?)
+// cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent, done?)
 void GenerateKeyPair(const Info& info) {
   v8::Isolate* isolate = info.GetIsolate();
-  RunCryptoJob(info, std::make_unique<KeyPairJob>(StringArg(isolate, info[0]), StringArg(isolate, info[1])),
-               info[2]);
+  auto number = [&](int index) { return info[index]->IsNumber() ? info[index].As<v8::Number>()->Value() : 0.0; };
+  RunCryptoJob(info,
+               std::make_unique<KeyPairJob>(StringArg(isolate, info[0]), StringArg(isolate, info[1]),
+                                            static_cast<uint32_t>(number(2)), static_cast<uint64_t>(number(3))),
+               info[4]);
 }
 
 // The OpenSSL short name of a curve Node accepts ("P-256" is prime256v1).
@@ -579,7 +605,7 @@ constexpr NativeMethod kMethods[] = {
 const NativeClass kKeyHandleClass{"CryptoKeyHandle", Construct, 0, kMethods, {}, KeyState::Restore, 1};
 
 constexpr NativeFunction kFunctions[] = {
-    {"cryptoGenerateKeyPair", GenerateKeyPair, 3},
+    {"cryptoGenerateKeyPair", GenerateKeyPair, 5},
     {"cryptoCurveKnown", CurveKnown, 1},
 };
 

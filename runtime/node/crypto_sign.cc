@@ -93,13 +93,15 @@ class SignJob final : public CryptoJob {
     bool ec = EVP_PKEY_get_id(pkey_) == EVP_PKEY_EC;
     if (verify_ && ec && p1363_) signature_ = P1363ToDer(signature_, HalfSize(pkey_));
     ERR_clear_error();
-    bool ok = prehashed_ ? OnDigest() : OneShot();
-    if (!ok && !(verify_ && ERR_peek_error() == 0)) {
+    // Verification: 1 is a match; any other answer once the key and digest
+    // were accepted is a mismatch (an unparsable signature too), as Node's.
+    int result = prehashed_ ? OnDigest() : OneShot();
+    if (result < 0 || (!verify_ && result != 1)) {
       Failed();
       return;
     }
     if (verify_) {
-      verified_ = ok;
+      verified_ = result == 1;
       ERR_clear_error();
       return;
     }
@@ -114,12 +116,16 @@ class SignJob final : public CryptoJob {
   }
 
  private:
-  bool OneShot() {
+  // 1, 0 (a signature that does not match) or -1 (the key or digest refused).
+  int OneShot() {
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     bool ok = ctx != nullptr;
     if (verify_) {
-      ok = ok && EVP_DigestVerifyInit(ctx, nullptr, md_, nullptr, pkey_) == 1 &&
-           EVP_DigestVerify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) == 1;
+      int result = ok && EVP_DigestVerifyInit(ctx, nullptr, md_, nullptr, pkey_) == 1
+                       ? EVP_DigestVerify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size())
+                       : -1;
+      EVP_MD_CTX_free(ctx);
+      return result == 1 ? 1 : ok ? 0 : -1;
     } else {
       size_t length = 0;
       ok = ok && EVP_DigestSignInit(ctx, nullptr, md_, nullptr, pkey_) == 1 &&
@@ -131,16 +137,19 @@ class SignJob final : public CryptoJob {
       }
     }
     EVP_MD_CTX_free(ctx);
-    return ok;
+    return ok ? 1 : -1;
   }
 
-  bool OnDigest() {
+  int OnDigest() {
     EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(pkey_, nullptr);
     bool ok = ctx != nullptr && (verify_ ? EVP_PKEY_verify_init(ctx) : EVP_PKEY_sign_init(ctx)) == 1 &&
               EVP_PKEY_CTX_set_signature_md(ctx, md_) == 1;
-    if (ok && verify_) {
-      ok = EVP_PKEY_verify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) == 1;
-    } else if (ok) {
+    if (verify_) {
+      int result = ok ? EVP_PKEY_verify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) : -1;
+      EVP_PKEY_CTX_free(ctx);
+      return result == 1 ? 1 : ok ? 0 : -1;
+    }
+    if (ok) {
       size_t length = 0;
       ok = EVP_PKEY_sign(ctx, nullptr, &length, Data(data_), data_.size()) == 1;
       if (ok) {
@@ -150,7 +159,7 @@ class SignJob final : public CryptoJob {
       }
     }
     EVP_PKEY_CTX_free(ctx);
-    return ok;
+    return ok ? 1 : -1;
   }
 
   void Failed() {

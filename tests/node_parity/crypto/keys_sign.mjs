@@ -116,6 +116,18 @@ export async function main() {
       resolve();
     }));
 
+  show('rsa generated', () => {
+    const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const e3 = crypto.generateKeyPairSync('rsa', { modulusLength: 512, publicExponent: 3 });
+    return [pair.publicKey.asymmetricKeyDetails, e3.privateKey.asymmetricKeyDetails,
+      crypto.verify('sha256', message, pair.publicKey, crypto.sign('sha256', message, pair.privateKey))];
+  });
+  show('rsa no length', () => crypto.generateKeyPairSync('rsa', {}));
+  show('rsa bad exponent', () => crypto.generateKeyPairSync('rsa', { modulusLength: 512, publicExponent: 'x' }));
+  show('rsa too small', () => crypto.generateKeyPairSync('rsa', { modulusLength: 100 }));
+  show('unparsable signature', () => [crypto.verify('sha256', message, ecPublic, Buffer.alloc(64, 0x30)),
+    crypto.verify(null, message, edPublic, Buffer.alloc(3)),
+    crypto.createVerify('sha256').update(message).verify(crypto.createPublicKey(rsa), Buffer.alloc(5))]);
   show('gen bad type', () => crypto.generateKeyPairSync('nope'));
   show('gen type type', () => crypto.generateKeyPairSync(5));
   show('gen ec no options', () => crypto.generateKeyPairSync('ec'));
