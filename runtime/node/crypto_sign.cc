@@ -121,9 +121,8 @@ class SignJob final : public CryptoJob {
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     bool ok = ctx != nullptr;
     if (verify_) {
-      int result = ok && EVP_DigestVerifyInit(ctx, nullptr, md_, nullptr, pkey_) == 1
-                       ? EVP_DigestVerify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size())
-                       : -1;
+      ok = ok && EVP_DigestVerifyInit(ctx, nullptr, md_, nullptr, pkey_) == 1;
+      int result = ok ? EVP_DigestVerify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) : -1;
       EVP_MD_CTX_free(ctx);
       return result == 1 ? 1 : ok ? 0 : -1;
     } else {
