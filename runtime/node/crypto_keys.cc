@@ -26,6 +26,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -142,72 +143,129 @@ void InitSecret(const Info& info) {
   self->SetSecret(std::move(bytes));
 }
 
+// The passphrase Node's PasswordCallback gives OpenSSL: none makes OpenSSL
+// fail (PEM: "interrupted or cancelled"; DER: the passphrase is required).
+int PasswordCallback(char* buf, int size, int, void* data) {
+  const auto* passphrase = static_cast<const std::string*>(data);
+  if (passphrase == nullptr || size < 0 || passphrase->size() > static_cast<size_t>(size)) return -1;
+  std::memcpy(buf, passphrase->data(), passphrase->size());
+  return static_cast<int>(passphrase->size());
+}
+
+struct BioFree {
+  void operator()(BIO* bio) const { BIO_free(bio); }
+};
+using Bio = std::unique_ptr<BIO, BioFree>;
+Bio MemoryBio(const std::string& data) { return Bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size()))); }
+
+bool IsEncryptedPrivateKeyInfo(const std::string& der) {
+  const unsigned char* p = Data(der);
+  X509_SIG* sig = d2i_X509_SIG(nullptr, &p, static_cast<long>(der.size()));  // NOLINT(runtime/int)
+  X509_SIG_free(sig);
+  ERR_clear_error();
+  return sig != nullptr;
+}
+
+// Node's ParsePrivateKey.
+EVP_PKEY* ParsePrivate(bool pem, const std::string& structure, const std::string& data,
+                       const std::string* passphrase) {
+  void* pass = const_cast<std::string*>(passphrase);
+  EVP_PKEY* pkey = nullptr;
+  Bio bio = MemoryBio(data);
+  if (bio == nullptr) return nullptr;
+  if (pem) {
+    pkey = PEM_read_bio_PrivateKey(bio.get(), nullptr, PasswordCallback, pass);
+  } else if (structure == "pkcs8") {
+    if (IsEncryptedPrivateKeyInfo(data)) {
+      pkey = d2i_PKCS8PrivateKey_bio(bio.get(), nullptr, PasswordCallback, pass);
+    } else {
+      PKCS8_PRIV_KEY_INFO* info = d2i_PKCS8_PRIV_KEY_INFO_bio(bio.get(), nullptr);
+      if (info != nullptr) pkey = EVP_PKCS82PKEY(info);
+      PKCS8_PRIV_KEY_INFO_free(info);
+    }
+  } else {
+    const unsigned char* p = Data(data);
+    long length = static_cast<long>(data.size());  // NOLINT(runtime/int): OpenSSL's type
+    pkey = structure == "sec1"    ? d2i_PrivateKey(EVP_PKEY_EC, nullptr, &p, length)
+           : structure == "pkcs1" ? d2i_PrivateKey(EVP_PKEY_RSA, nullptr, &p, length)
+                                  : d2i_AutoPrivateKey(nullptr, &p, length);
+  }
+  // OpenSSL can fail to parse the key and still return one.
+  if (pkey != nullptr && ERR_peek_error() != 0) {
+    EVP_PKEY_free(pkey);
+    pkey = nullptr;
+  }
+  return pkey;
+}
+
+// Node's ParsePublicKeyPEM: SPKI, PKCS#1 or a certificate's key; null with
+// `recognized` false when the PEM holds none of them.
+EVP_PKEY* ParsePublicPem(const std::string& data, bool* recognized) {
+  *recognized = true;
+  Bio bio = MemoryBio(data);
+  if (bio == nullptr) return nullptr;
+  if (EVP_PKEY* pkey = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr)) return pkey;
+  ERR_clear_error();
+  if (data.find("-----BEGIN RSA PUBLIC KEY-----") != std::string::npos) {
+    EVP_PKEY* pkey = nullptr;
+    OSSL_DECODER_CTX* ctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, "PEM", "type-specific", "RSA",
+                                                          EVP_PKEY_PUBLIC_KEY, nullptr, nullptr);
+    const unsigned char* p = Data(data);
+    size_t length = data.size();
+    if (ctx == nullptr || OSSL_DECODER_from_data(ctx, &p, &length) != 1) pkey = nullptr;
+    OSSL_DECODER_CTX_free(ctx);
+    if (pkey != nullptr) return pkey;
+  }
+  ERR_clear_error();
+  bio = MemoryBio(data);
+  if (X509* certificate = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+    EVP_PKEY* pkey = X509_get_pubkey(certificate);
+    X509_free(certificate);
+    return pkey;
+  }
+  ERR_clear_error();
+  *recognized = false;
+  return nullptr;
+}
+
 // initParse(isPrivate, format, structure, data, passphrase)
 void InitParse(const Info& info) {
   KeyState* self = Self(info);
   if (self == nullptr) return;
   v8::Isolate* isolate = info.GetIsolate();
   bool is_private = info[0]->IsTrue();
-  std::string format = StringArg(isolate, info[1]) == "der" ? "DER" : "PEM";
+  bool pem = StringArg(isolate, info[1]) != "der";
   std::string structure = StringArg(isolate, info[2]);
   std::string data;
   ReadBytes(isolate, info[3], Encoding::kUtf8, &data);
   std::string passphrase;
   bool has_passphrase = ReadBytes(isolate, info[4], Encoding::kUtf8, &passphrase);
-  const char* decoder_structure = nullptr;
-  if (structure == "pkcs8") decoder_structure = format == "DER" ? "PrivateKeyInfo" : nullptr;
-  if (structure == "spki") decoder_structure = "SubjectPublicKeyInfo";
-  if (structure == "sec1" || structure == "pkcs1") decoder_structure = "type-specific";
   ERR_clear_error();
   EVP_PKEY* pkey = nullptr;
-  if (format == "DER") {
-    // DER as Node reads it, with the ASN.1 errors it reports.
+  bool tried_private = is_private;
+  if (!is_private && pem) {
+    bool recognized = false;
+    pkey = ParsePublicPem(data, &recognized);
+    tried_private = !recognized;  // a private key's PEM gives its public half
+  } else if (!is_private && structure == "spki") {
     const unsigned char* p = Data(data);
-    long length = static_cast<long>(data.size());  // NOLINT(runtime/int): OpenSSL's type
-    if (structure == "spki") {
-      pkey = d2i_PUBKEY(nullptr, &p, length);
-      is_private = false;
-    } else if (structure == "pkcs1" && !is_private) {
-      pkey = d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, length);
-    } else if (structure == "sec1") {
-      pkey = d2i_PrivateKey(EVP_PKEY_EC, nullptr, &p, length);
-    } else if (structure == "pkcs1") {
-      pkey = d2i_PrivateKey(EVP_PKEY_RSA, nullptr, &p, length);
-    } else if (!has_passphrase) {
-      pkey = d2i_AutoPrivateKey(nullptr, &p, length);
-    }
-    if (pkey == nullptr && has_passphrase && structure == "pkcs8") {
-      // Encrypted PKCS#8 goes through the decoders, which take the passphrase.
-      OSSL_DECODER_CTX* ctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, "DER", nullptr, nullptr,
-                                                            EVP_PKEY_KEYPAIR, nullptr, nullptr);
-      if (ctx != nullptr) OSSL_DECODER_CTX_set_passphrase(ctx, Data(passphrase), passphrase.size());
-      const unsigned char* q = Data(data);
-      size_t left = data.size();
-      if (ctx == nullptr || OSSL_DECODER_from_data(ctx, &q, &left) != 1) pkey = nullptr;
-      OSSL_DECODER_CTX_free(ctx);
-    }
-    if (pkey == nullptr) return ThrowOpenSslError(isolate, "Failed to read asymmetric key");
-    ERR_clear_error();
-    return self->SetKey(pkey, is_private);
-  }
-  // A public key may come from a private key's PEM too.
-  bool marked = false;
-  int selections[] = {is_private ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, EVP_PKEY_KEYPAIR};
-  for (int selection : selections) {
-    OSSL_DECODER_CTX* ctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, format.c_str(), decoder_structure,
-                                                          nullptr, selection, nullptr, nullptr);
-    if (ctx != nullptr && has_passphrase) {
-      OSSL_DECODER_CTX_set_passphrase(ctx, Data(passphrase), passphrase.size());
-    }
+    pkey = d2i_PUBKEY(nullptr, &p, static_cast<long>(data.size()));  // NOLINT(runtime/int)
+  } else if (!is_private && structure == "pkcs1") {
     const unsigned char* p = Data(data);
-    size_t length = data.size();
-    bool ok = ctx != nullptr && OSSL_DECODER_from_data(ctx, &p, &length) == 1 && pkey != nullptr;
-    OSSL_DECODER_CTX_free(ctx);
-    if (ok || is_private || pkey != nullptr) break;
-    ERR_set_mark();  // the first attempt's error is the one to report
-    marked = true;
+    pkey = d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, static_cast<long>(data.size()));  // NOLINT(runtime/int)
+  } else {
+    tried_private = true;
   }
-  if (marked) ERR_pop_to_mark();
+  if (pkey == nullptr && tried_private) {
+    pkey = ParsePrivate(pem, structure, data, has_passphrase ? &passphrase : nullptr);
+    unsigned long error = ERR_peek_error();  // NOLINT(runtime/int): OpenSSL's type
+    if (pkey == nullptr && !has_passphrase && ERR_GET_LIB(error) == ERR_LIB_PEM &&
+        ERR_GET_REASON(error) == PEM_R_BAD_PASSWORD_READ) {
+      ERR_clear_error();
+      return ThrowError(isolate, ErrorKind::kTypeError, "Passphrase required for encrypted key",
+                        "ERR_MISSING_PASSPHRASE");
+    }
+  }
   if (pkey == nullptr) return ThrowOpenSslError(isolate, "Failed to read asymmetric key");
   ERR_clear_error();
   self->SetKey(pkey, is_private);
