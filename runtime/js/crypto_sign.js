@@ -132,7 +132,35 @@
     return natives.cryptoVerifyDigest(handle, this[kAlgorithm], digest, bytes, p1363);
   };
 
+  // publicEncrypt and its kin, as Node's rsaFunctionFor.
+  const kRsaPkcs1Padding = 1;
+  const kRsaOaepPadding = 4;
+  function rsaFunction(operation, defaultPadding, isPrivate) {
+    return (options, buffer) => {
+      const handle = keyHandleFor(options, isPrivate);
+      const padding = options.padding || defaultPadding;
+      const { oaepHash, encoding } = options;
+      let { oaepLabel } = options;
+      if (oaepHash !== undefined) validateString(oaepHash, 'key.oaepHash');
+      if (oaepLabel !== undefined) {
+        oaepLabel = typeof oaepLabel === 'string' ? Buffer.from(oaepLabel, encoding) : bytesArg(oaepLabel, 'key.oaepLabel');
+      }
+      buffer = typeof buffer === 'string' ? Buffer.from(buffer, encoding) : bytesArg(buffer, 'buffer');
+      // Node 20 refuses PKCS#1 v1.5 decryption with an OpenSSL that has no
+      // implicit rejection (CVE-2023-46809), as the linked 3.0 has none.
+      if (operation === 1 && padding === kRsaPkcs1Padding) {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'RSA_PKCS1_PADDING is no longer supported for ' +
+          'private decryption, this can be reverted with --security-revert=CVE-2023-46809');
+      }
+      return Buffer.from(natives.cryptoRsaCipher(operation, handle, buffer, padding, oaepHash, oaepLabel));
+    };
+  }
+
   return {
+    publicEncrypt: rsaFunction(0, kRsaOaepPadding, false),
+    privateDecrypt: rsaFunction(1, kRsaOaepPadding, true),
+    privateEncrypt: rsaFunction(2, kRsaPkcs1Padding, true),
+    publicDecrypt: rsaFunction(3, kRsaPkcs1Padding, false),
     Sign, Verify, sign: signOneShot, verify: verifyOneShot,
     createSign: (algorithm, options) => new Sign(algorithm, options),
     createVerify: (algorithm, options) => new Verify(algorithm, options),

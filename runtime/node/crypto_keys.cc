@@ -458,6 +458,37 @@ void Export(const Info& info) {
   int selection = is_private ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY;
   if (structure == "spki") selection = EVP_PKEY_PUBLIC_KEY;
   ERR_clear_error();
+  if (!cipher_name.empty() && (structure == "pkcs8" || pem)) {
+    // Encrypted keys as Node writes them (an empty passphrase included):
+    // PKCS#8, or PKCS#1 / SEC1 PEM with a DEK-Info header.
+    const EVP_CIPHER* cipher = EVP_get_cipherbyname(cipher_name.c_str());
+    BIO* bio = BIO_new(BIO_s_mem());
+    char* pass = has_passphrase ? passphrase.data() : nullptr;
+    int pass_length = static_cast<int>(passphrase.size());
+    bool written = cipher != nullptr && bio != nullptr &&
+                   (structure != "pkcs8"
+                        ? PEM_write_bio_PrivateKey_traditional(bio, self->pkey(), cipher,
+                                                               reinterpret_cast<unsigned char*>(pass), pass_length,
+                                                               nullptr, nullptr)
+                    : pem ? PEM_write_bio_PKCS8PrivateKey(bio, self->pkey(), cipher, pass, pass_length, nullptr, nullptr)
+                          : i2d_PKCS8PrivateKey_bio(bio, self->pkey(), cipher, pass, pass_length, nullptr, nullptr)) == 1;
+    BUF_MEM* memory = nullptr;
+    if (written) BIO_get_mem_ptr(bio, &memory);
+    v8::Local<v8::Value> result;
+    if (memory != nullptr && pem) {
+      v8::Local<v8::String> text;
+      if (v8::String::NewFromUtf8(isolate, memory->data, v8::NewStringType::kNormal, static_cast<int>(memory->length))
+              .ToLocal(&text)) {
+        result = text;
+      }
+    } else if (memory != nullptr) {
+      result = NewArrayBufferCopy(isolate, absl::MakeConstSpan(reinterpret_cast<uint8_t*>(memory->data), memory->length));
+    }
+    BIO_free(bio);
+    if (!written) return ThrowOpenSslError(isolate, "Failed to encode the key");
+    if (!result.IsEmpty()) info.GetReturnValue().Set(result);
+    return;
+  }
   OSSL_ENCODER_CTX* ctx = OSSL_ENCODER_CTX_new_for_pkey(self->pkey(), selection, pem ? "PEM" : "DER",
                                                         encoder_structure, nullptr);
   bool ok = ctx != nullptr && OSSL_ENCODER_CTX_get_num_encoders(ctx) > 0;

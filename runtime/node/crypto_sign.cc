@@ -6,10 +6,12 @@
 //   cryptoVerify(key, digest?, data, signature, p1363, done?) -> bool
 //   cryptoSignDigest(key, digest, hashed, p1363) -> ArrayBuffer
 //   cryptoVerifyDigest(key, digest, hashed, signature, p1363) -> bool
+//   cryptoRsaCipher(operation, key, data, padding, oaepHash?, oaepLabel?) -> ArrayBuffer
 // Failures throw OpenSSL's error as Node does (ERR_OSSL_...).
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/rsa.h>
 
 #include <memory>
 #include <string>
@@ -200,7 +202,67 @@ void Verify(const Info& info) { Run(info, true, false); }
 void SignDigest(const Info& info) { Run(info, false, true); }
 void VerifyDigest(const Info& info) { Run(info, true, true); }
 
+// cryptoRsaCipher(operation, key, data, padding, oaepHash?, oaepLabel?):
+// 0 publicEncrypt, 1 privateDecrypt, 2 privateEncrypt, 3 publicDecrypt, as
+// Node's PublicKeyCipher (OpenSSL's errors thrown as Node throws them).
+void RsaCipher(const Info& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  int operation = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : -1;
+  bool is_private = false;
+  EVP_PKEY* pkey = KeyOf(info[1], &is_private);
+  if (pkey == nullptr || operation < 0 || operation > 3) {
+    return ThrowError(isolate, ErrorKind::kTypeError, "no asymmetric key", "ERR_INVALID_ARG_TYPE");
+  }
+  std::string data = BytesArg(info, 2);
+  int padding = info[3]->IsInt32() ? info[3].As<v8::Int32>()->Value() : RSA_PKCS1_PADDING;
+  const EVP_MD* digest = nullptr;
+  if (info[4]->IsString()) {
+    digest = DigestArg(info, 4);
+    if (digest == nullptr) return ThrowError(isolate, ErrorKind::kError, "Invalid digest used", "ERR_OSSL_EVP_INVALID_DIGEST");
+  }
+  std::string label;
+  bool has_label = ReadBytes(isolate, info[5], Encoding::kUtf8, &label);
+  ERR_clear_error();
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(pkey, nullptr);
+  int init = ctx == nullptr ? 0
+             : operation == 0 ? EVP_PKEY_encrypt_init(ctx)
+             : operation == 1 ? EVP_PKEY_decrypt_init(ctx)
+             : operation == 2 ? EVP_PKEY_sign_init(ctx)
+                              : EVP_PKEY_verify_recover_init(ctx);
+  bool ok = init == 1 && EVP_PKEY_CTX_set_rsa_padding(ctx, padding) == 1;
+  if (ok && padding == RSA_PKCS1_OAEP_PADDING) {
+    ok = (digest == nullptr || EVP_PKEY_CTX_set_rsa_oaep_md(ctx, digest) == 1);
+    if (ok && has_label && !label.empty()) {
+      // OpenSSL takes the label's memory.
+      auto* copy = static_cast<unsigned char*>(OPENSSL_memdup(label.data(), label.size()));
+      ok = copy != nullptr && EVP_PKEY_CTX_set0_rsa_oaep_label(ctx, copy, static_cast<int>(label.size())) == 1;
+      if (!ok) OPENSSL_free(copy);
+    }
+  }
+  auto run = [&](unsigned char* out, size_t* length) {
+    switch (operation) {
+      case 0: return EVP_PKEY_encrypt(ctx, out, length, Data(data), data.size());
+      case 1: return EVP_PKEY_decrypt(ctx, out, length, Data(data), data.size());
+      case 2: return EVP_PKEY_sign(ctx, out, length, Data(data), data.size());
+      default: return EVP_PKEY_verify_recover(ctx, out, length, Data(data), data.size());
+    }
+  };
+  size_t length = 0;
+  std::vector<uint8_t> out;
+  ok = ok && run(nullptr, &length) == 1;
+  if (ok) {
+    out.resize(length);
+    ok = run(out.data(), &length) == 1;
+    out.resize(ok ? length : 0);
+  }
+  EVP_PKEY_CTX_free(ctx);
+  if (!ok) return ThrowOpenSslError(isolate, "RSA operation failed");
+  ERR_clear_error();
+  info.GetReturnValue().Set(NewArrayBufferCopy(isolate, out));
+}
+
 constexpr NativeFunction kFunctions[] = {
+    {"cryptoRsaCipher", RsaCipher, 6},
     {"cryptoSign", Sign, 5},
     {"cryptoVerify", Verify, 6},
     {"cryptoSignDigest", SignDigest, 4},

@@ -128,6 +128,22 @@ export async function main() {
   show('unparsable signature', () => [crypto.verify('sha256', message, ecPublic, Buffer.alloc(64, 0x30)),
     crypto.verify(null, message, edPublic, Buffer.alloc(3)),
     crypto.createVerify('sha256').update(message).verify(crypto.createPublicKey(rsa), Buffer.alloc(5))]);
+  show('rsa encryption', () => {
+    const rsaPublic = crypto.createPublicKey(rsa);
+    const { RSA_PKCS1_PADDING, RSA_NO_PADDING } = crypto.constants;
+    return [crypto.privateDecrypt(rsa, crypto.publicEncrypt(rsaPublic, message)).toString(),
+      crypto.privateDecrypt({ key: kRsa, oaepHash: 'sha256', oaepLabel: Buffer.from('L') },
+        crypto.publicEncrypt({ key: rsaPublic, oaepHash: 'sha256', oaepLabel: Buffer.from('L') }, message)).toString(),
+      crypto.privateEncrypt(rsa, message).toString('base64'),
+      crypto.publicDecrypt(rsaPublic, crypto.privateEncrypt(kRsa, message)).toString(),
+      crypto.publicEncrypt({ key: rsaPublic, padding: RSA_NO_PADDING }, Buffer.alloc(128, 1)).toString('base64'),
+      crypto.constants.RSA_PKCS1_PSS_PADDING, typeof crypto.constants.OPENSSL_VERSION_NUMBER];
+  });
+  show('rsa pkcs1 decryption', () => crypto.privateDecrypt({ key: rsa, padding: crypto.constants.RSA_PKCS1_PADDING }, Buffer.alloc(128)));
+  show('rsa too long', () => crypto.publicEncrypt(rsa, Buffer.alloc(200)));
+  show('rsa bad oaepHash', () => crypto.publicEncrypt({ key: rsa, oaepHash: 'nope' }, message));
+  show('rsa oaep decoding', () => crypto.privateDecrypt(rsa, Buffer.alloc(128, 3)));
+  show('rsa with ec key', () => crypto.publicEncrypt(ecPublic, message));
   show('gen bad type', () => crypto.generateKeyPairSync('nope'));
   show('gen type type', () => crypto.generateKeyPairSync(5));
   show('gen ec no options', () => crypto.generateKeyPairSync('ec'));
