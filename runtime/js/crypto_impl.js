@@ -25,6 +25,7 @@
 
   const hash = natives.loadScript('crypto_hash.js')(natives, internals, shared);
   const random = natives.loadScript('crypto_random.js')(natives, internals, shared);
+  shared.randomBytes = random.randomBytes;
   const kdf = natives.loadScript('crypto_kdf.js')(natives, internals, shared);
   const cipher = natives.loadScript('crypto_cipher.js')(natives, internals, shared);
   const keys = natives.loadScript('crypto_keys.js')(natives, internals, shared);
@@ -77,10 +78,13 @@
     createSign: sig.createSign,
     createVerify: sig.createVerify,
     getCipherInfo: cipher.getCipherInfo,
+    getCurves: cached(() => keys.getCurves()),
     getCiphers: cached(() => withoutDuplicates(natives.cryptoCiphers(), false)),
     getHashes: cached(() => withoutDuplicates(natives.cryptoHashes(), false)),
+    generateKey: keys.generateKey,
     generateKeyPair: keys.generateKeyPair,
     generateKeyPairSync: keys.generateKeyPairSync,
+    generateKeySync: keys.generateKeySync,
     hkdf: kdf.hkdf,
     hkdfSync: kdf.hkdfSync,
     privateDecrypt: sig.privateDecrypt,

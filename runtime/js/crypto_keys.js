@@ -7,7 +7,7 @@
   'use strict';
   const {
     ArrayBufferIsView, ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypeMap, Error,
-    FunctionPrototypeCall, ObjectDefineProperty, Symbol, SymbolToStringTag, TypeError,
+    FunctionPrototypeCall, ObjectDefineProperty, Promise, Symbol, SymbolFor, SymbolToStringTag, TypeError,
   } = internals.strictPrimordials();
   const { utils, Buffer, classes, isAnyArrayBuffer, bytesArg } = shared;
   const { CryptoKeyHandle } = classes;
@@ -371,10 +371,53 @@
     });
   }
 
+  const kPromisifyCustom = SymbolFor('nodejs.util.promisify.custom');
+  ObjectDefineProperty(generateKeyPair, kPromisifyCustom, {
+    value: (type, options) => new Promise((resolve, reject) => generateKeyPair(type, options,
+      (error, publicKey, privateKey) => (error ? reject(error) : resolve({ publicKey, privateKey })))),
+    configurable: true,
+  });
+
+  // generateKey(Sync) for 'hmac' and 'aes' secrets, Node's checks.
+  function secretJob(type, options) {
+    validateString(type, 'type');
+    validateObject(options, 'options');
+    const { length } = options;
+    switch (type) {
+      case 'hmac':
+        utils.validateInteger(length, 'options.length', 8, 2 ** 31 - 1);
+        break;
+      case 'aes':
+        validateOneOf(length, 'options.length', [128, 192, 256]);
+        break;
+      default:
+        throw invalidArgValue('type', type, 'must be a supported key type');
+    }
+    return length >>> 3;
+  }
+  function secretFrom(bytes) {
+    const handle = new CryptoKeyHandle();
+    handle.initSecret(bytes);
+    return new SecretKeyObject(handle);
+  }
+  function generateKeySync(type, options) {
+    const size = secretJob(type, options);
+    return secretFrom(shared.randomBytes(size));
+  }
+  function generateKey(type, options, callback) {
+    const size = secretJob(type, options);
+    validateFunction(callback, 'callback');
+    shared.randomBytes(size, (error, bytes) => {
+      if (error) return FunctionPrototypeCall(callback, undefined, error);
+      FunctionPrototypeCall(callback, undefined, null, secretFrom(bytes));
+    });
+  }
+
   internals.cryptoIsKeyObject = isKeyObject;
   shared.keyHandleFor = keyHandleFor;
   shared.keyObjectHandleOf = (key) => key[kHandle];
   return {
     KeyObject, createSecretKey, createPublicKey, createPrivateKey, generateKeyPair, generateKeyPairSync,
+    generateKey, generateKeySync, getCurves: () => natives.cryptoCurves(),
   };
 })

@@ -14,7 +14,8 @@
 //   exportJwk() -> {kty, crv, x, ...} (bytes as ArrayBuffers)   equals(handle)
 //   cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent, done?)
 //     -> the private key's PKCS#8 DER
-//   cryptoCurveKnown(name) -> bool
+//   cryptoCurveKnown(name) -> OpenSSL's short name of a curve Node accepts, or undefined
+//   cryptoCurves() -> getCurves()
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
 #include <openssl/ec.h>
@@ -26,6 +27,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -38,6 +40,7 @@
 #include "runtime/node/crypto_internal.h"
 #include "runtime/node/crypto_keys.h"
 #include "runtime/v8_strings.h"
+#include "v8-container.h"
 #include "v8-exception.h"
 #include "v8-primitive.h"
 
@@ -676,6 +679,24 @@ void CurveKnown(const Info& info) {
   if (!name.empty()) info.GetReturnValue().Set(v8::String::NewFromUtf8(info.GetIsolate(), name.c_str()).ToLocalChecked());
 }
 
+// cryptoCurves() -> the names of OpenSSL's built-in curves, sorted (getCurves).
+void Curves(const Info& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  size_t count = EC_get_builtin_curves(nullptr, 0);
+  std::vector<EC_builtin_curve> curves(count);
+  EC_get_builtin_curves(curves.data(), count);
+  std::vector<std::string> names;
+  for (const EC_builtin_curve& curve : curves) names.push_back(OBJ_nid2sn(curve.nid));
+  std::sort(names.begin(), names.end());
+  std::vector<v8::Local<v8::Value>> values;
+  for (const std::string& name : names) {
+    v8::Local<v8::String> value;
+    if (!NewString(isolate, name).ToLocal(&value)) return;
+    values.push_back(value);
+  }
+  info.GetReturnValue().Set(v8::Array::New(isolate, values.data(), values.size()));
+}
+
 constexpr NativeMethod kMethods[] = {
     {"initSecret", InitSecret, 1},
     {"initParse", InitParse, 5},
@@ -696,6 +717,7 @@ const NativeClass kKeyHandleClass{"CryptoKeyHandle", Construct, 0, kMethods, {},
 constexpr NativeFunction kFunctions[] = {
     {"cryptoGenerateKeyPair", GenerateKeyPair, 5},
     {"cryptoCurveKnown", CurveKnown, 1},
+    {"cryptoCurves", Curves, 0},
 };
 
 }  // namespace

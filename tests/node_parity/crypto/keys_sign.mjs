@@ -144,6 +144,18 @@ export async function main() {
   show('rsa bad oaepHash', () => crypto.publicEncrypt({ key: rsa, oaepHash: 'nope' }, message));
   show('rsa oaep decoding', () => crypto.privateDecrypt(rsa, Buffer.alloc(128, 3)));
   show('rsa with ec key', () => crypto.publicEncrypt(ecPublic, message));
+  show('curves', () => [crypto.getCurves().length, crypto.getCurves().slice(0, 5), crypto.getCurves().includes('prime256v1')]);
+  show('secret keys', () => [crypto.generateKeySync('hmac', { length: 128 }).symmetricKeySize,
+    crypto.generateKeySync('aes', { length: 256 }).symmetricKeySize, crypto.generateKeySync('hmac', { length: 15 }).symmetricKeySize]);
+  show('aes key length', () => crypto.generateKeySync('aes', { length: 100 }));
+  show('hmac key length', () => crypto.generateKeySync('hmac', { length: 7 }));
+  show('secret key type', () => crypto.generateKeySync('nope', { length: 7 }));
+  await new Promise((resolve) => crypto.generateKey('hmac', { length: 64 }, (error, key) => {
+    console.log('generateKey cb', error, key.symmetricKeySize);
+    resolve();
+  }));
+  const promised = await util.promisify(crypto.generateKeyPair)('ed25519');
+  console.log('promisified', Object.keys(promised), promised.privateKey.type);
   show('gen bad type', () => crypto.generateKeyPairSync('nope'));
   show('gen type type', () => crypto.generateKeyPairSync(5));
   show('gen ec no options', () => crypto.generateKeyPairSync('ec'));
