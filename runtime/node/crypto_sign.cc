@@ -2,10 +2,10 @@
 // with no digest, ECDSA and RSA with one) inline or on libuv's thread pool,
 // and signing a digest already computed (createSign/createVerify). ECDSA
 // signatures are DER, or r || s with `p1363` (dsaEncoding 'ieee-p1363').
-//   cryptoSign(key, digest?, data, p1363, done?) -> ArrayBuffer
-//   cryptoVerify(key, digest?, data, signature, p1363, done?) -> bool
-//   cryptoSignDigest(key, digest, hashed, p1363) -> ArrayBuffer
-//   cryptoVerifyDigest(key, digest, hashed, signature, p1363) -> bool
+//   cryptoSign(key, digest?, data, p1363, padding?, saltLength?, done?) -> ArrayBuffer
+//   cryptoVerify(key, digest?, data, signature, p1363, padding?, saltLength?, done?) -> bool
+//   cryptoSignDigest(key, digest, hashed, p1363, padding?, saltLength?) -> ArrayBuffer
+//   cryptoVerifyDigest(key, digest, hashed, signature, p1363, padding?, saltLength?) -> bool
 //   cryptoRsaCipher(operation, key, data, padding, oaepHash?, oaepLabel?) -> ArrayBuffer
 // Failures throw OpenSSL's error as Node does (ERR_OSSL_...).
 #include <openssl/ec.h>
@@ -82,10 +82,13 @@ const EVP_MD* DigestArg(const Info& info, int index) {
 // One signature or verification on a key of its own reference.
 class SignJob final : public CryptoJob {
  public:
+  // `padding` and `salt_length`: an RSA padding (-1: the key's default) and a
+  // PSS salt length (kNoSaltLength: OpenSSL's default for the operation).
+  static constexpr int kNoSaltLength = INT32_MIN;
   SignJob(EVP_PKEY* pkey, const EVP_MD* md, std::string data, std::string signature, bool verify,
-          bool prehashed, bool p1363)
+          bool prehashed, bool p1363, int padding, int salt_length)
       : pkey_(pkey), md_(md), data_(std::move(data)), signature_(std::move(signature)),
-        verify_(verify), prehashed_(prehashed), p1363_(p1363) {
+        verify_(verify), prehashed_(prehashed), p1363_(p1363), padding_(padding), salt_length_(salt_length) {
     EVP_PKEY_up_ref(pkey_);
     use_output = !verify;
   }
@@ -123,13 +126,15 @@ class SignJob final : public CryptoJob {
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     bool ok = ctx != nullptr;
     if (verify_) {
-      ok = ok && EVP_DigestVerifyInit(ctx, nullptr, md_, nullptr, pkey_) == 1;
+      EVP_PKEY_CTX* pctx = nullptr;
+      ok = ok && EVP_DigestVerifyInit(ctx, &pctx, md_, nullptr, pkey_) == 1 && SetPadding(pctx);
       int result = ok ? EVP_DigestVerify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) : -1;
       EVP_MD_CTX_free(ctx);
       return result == 1 ? 1 : ok ? 0 : -1;
     } else {
       size_t length = 0;
-      ok = ok && EVP_DigestSignInit(ctx, nullptr, md_, nullptr, pkey_) == 1 &&
+      EVP_PKEY_CTX* pctx = nullptr;
+      ok = ok && EVP_DigestSignInit(ctx, &pctx, md_, nullptr, pkey_) == 1 && SetPadding(pctx) &&
            EVP_DigestSign(ctx, nullptr, &length, Data(data_), data_.size()) == 1;
       if (ok) {
         output.resize(length);
@@ -144,7 +149,7 @@ class SignJob final : public CryptoJob {
   int OnDigest() {
     EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(pkey_, nullptr);
     bool ok = ctx != nullptr && (verify_ ? EVP_PKEY_verify_init(ctx) : EVP_PKEY_sign_init(ctx)) == 1 &&
-              EVP_PKEY_CTX_set_signature_md(ctx, md_) == 1;
+              EVP_PKEY_CTX_set_signature_md(ctx, md_) == 1 && SetPadding(ctx);
     if (verify_) {
       int result = ok ? EVP_PKEY_verify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) : -1;
       EVP_PKEY_CTX_free(ctx);
@@ -176,7 +181,17 @@ class SignJob final : public CryptoJob {
   EVP_PKEY* pkey_;  // one reference, owned
   const EVP_MD* md_;
   std::string data_, signature_;
+  // Node's: PSS signs with the largest salt and verifies any, unless told.
+  bool SetPadding(EVP_PKEY_CTX* ctx) const {
+    if (padding_ < 0) return true;
+    if (EVP_PKEY_CTX_set_rsa_padding(ctx, padding_) != 1) return false;
+    if (padding_ != RSA_PKCS1_PSS_PADDING) return true;
+    int salt = salt_length_ != kNoSaltLength ? salt_length_ : verify_ ? RSA_PSS_SALTLEN_AUTO : RSA_PSS_SALTLEN_MAX_SIGN;
+    return EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx, salt) == 1;
+  }
+
   bool verify_, prehashed_, p1363_;
+  int padding_, salt_length_;
   bool verified_ = false;
 };
 
@@ -192,9 +207,11 @@ void Run(const Info& info, bool verify, bool prehashed) {
                       std::string("Invalid digest: ") + (*name != nullptr ? *name : ""), "ERR_CRYPTO_INVALID_DIGEST");
   }
   int next = verify ? 4 : 3;
+  int padding = info[next + 1]->IsInt32() ? info[next + 1].As<v8::Int32>()->Value() : -1;
+  int salt = info[next + 2]->IsInt32() ? info[next + 2].As<v8::Int32>()->Value() : SignJob::kNoSaltLength;
   auto job = std::make_unique<SignJob>(pkey, md, BytesArg(info, 2), verify ? BytesArg(info, 3) : "", verify,
-                                       prehashed, info[next]->IsTrue());
-  RunCryptoJob(info, std::move(job), prehashed ? v8::Undefined(isolate).As<v8::Value>() : info[next + 1]);
+                                       prehashed, info[next]->IsTrue(), padding, salt);
+  RunCryptoJob(info, std::move(job), prehashed ? v8::Undefined(isolate).As<v8::Value>() : info[next + 3]);
 }
 
 void Sign(const Info& info) { Run(info, false, false); }
@@ -263,10 +280,10 @@ void RsaCipher(const Info& info) {
 
 constexpr NativeFunction kFunctions[] = {
     {"cryptoRsaCipher", RsaCipher, 6},
-    {"cryptoSign", Sign, 5},
-    {"cryptoVerify", Verify, 6},
-    {"cryptoSignDigest", SignDigest, 4},
-    {"cryptoVerifyDigest", VerifyDigest, 5},
+    {"cryptoSign", Sign, 7},
+    {"cryptoVerify", Verify, 8},
+    {"cryptoSignDigest", SignDigest, 6},
+    {"cryptoVerifyDigest", VerifyDigest, 7},
 };
 
 }  // namespace

@@ -156,6 +156,20 @@ export async function main() {
   }));
   const promised = await util.promisify(crypto.generateKeyPair)('ed25519');
   console.log('promisified', Object.keys(promised), promised.privateKey.type);
+  show('rsa pss', () => {
+    const rsaPublic = crypto.createPublicKey(rsa);
+    const { RSA_PKCS1_PSS_PADDING: PSS } = crypto.constants;
+    const pss = crypto.sign('sha256', message, { key: rsa, padding: PSS });
+    const salted = crypto.createSign('sha256').update(message).sign({ key: kRsa, padding: PSS, saltLength: 10 });
+    return [crypto.verify('sha256', message, { key: rsaPublic, padding: PSS }, pss),
+      crypto.verify('sha256', message, rsaPublic, pss),
+      crypto.createVerify('sha256').update(message).verify({ key: rsaPublic, padding: PSS, saltLength: 10 }, salted),
+      crypto.verify('sha256', message, { key: rsaPublic, padding: PSS, saltLength: 11 }, salted),
+      crypto.sign('sha256', message, { key: rsa, padding: 1 }).equals(crypto.sign('sha256', message, rsa))];
+  });
+  show('rsa padding fraction', () => crypto.sign('sha256', message, { key: rsa, padding: 1.5 }));
+  show('rsa salt type', () => crypto.sign('sha256', message, { key: rsa, padding: 6, saltLength: 'x' }));
+  show('rsa unknown padding', () => crypto.sign('sha256', message, { key: rsa, padding: 99 }));
   show('gen bad type', () => crypto.generateKeyPairSync('nope'));
   show('gen type type', () => crypto.generateKeyPairSync(5));
   show('gen ec no options', () => crypto.generateKeyPairSync('ec'));
