@@ -116,5 +116,9 @@
     webcrypto,
     getRandomValues: (array) => webcrypto.getRandomValues(array),
   };
+  // crypto.subtle, also the global crypto's (web.js asks for it).
+  const web = natives.loadScript('crypto_webcrypto.js')(natives, internals, shared, crypto);
+  crypto.subtle = web.subtle;
+  internals.cryptoSubtle = web.subtle;
   return crypto;
 })
