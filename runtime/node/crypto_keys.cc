@@ -1,6 +1,6 @@
 // Keys (OpenSSL EVP_PKEY, or a secret's bytes) as the native class
-// CryptoKeyHandle, behind runtime/js/crypto_keys.js's KeyObject, and key-pair
-// generation. A key survives a snapshot: its state is the key's DER (PKCS#8
+// CryptoKeyHandle, behind runtime/js/crypto_keys.js's KeyObject (key-pair
+// generation is crypto_keygen.cc's). A key survives a snapshot: its state is the key's DER (PKCS#8
 // or SPKI) or the secret itself. JS API:
 //   new CryptoKeyHandle(); then one of
 //     initSecret(bytes)
@@ -12,10 +12,6 @@
 //   details() {namedCurve} | {modulusLength, publicExponent}   symmetricKeySize()
 //   exportSecret() -> ArrayBuffer   export(format, structure, cipher?, passphrase?)
 //   exportJwk() -> {kty, crv, x, ...} (bytes as ArrayBuffers)   equals(handle)
-//   cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent, done?)
-//     -> the private key's PKCS#8 DER
-//   cryptoCurveKnown(name) -> OpenSSL's short name of a curve Node accepts, or undefined
-//   cryptoCurves() -> getCurves()
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
 #include <openssl/ec.h>
@@ -58,8 +54,9 @@ const unsigned char* Data(const std::string& bytes) {
   return reinterpret_cast<const unsigned char*>(bytes.data());
 }
 
-// The key's DER: PKCS#8 for a private key, SPKI for a public one.
-std::string ToDer(EVP_PKEY* pkey, bool is_private) {
+}  // namespace
+
+std::string KeyToDer(EVP_PKEY* pkey, bool is_private) {
   unsigned char* der = nullptr;
   int length = 0;
   if (is_private) {
@@ -73,6 +70,10 @@ std::string ToDer(EVP_PKEY* pkey, bool is_private) {
   OPENSSL_free(der);
   return out;
 }
+
+namespace {
+
+std::string ToDer(EVP_PKEY* pkey, bool is_private) { return KeyToDer(pkey, is_private); }
 
 EVP_PKEY* FromDer(const std::string& der, bool is_private) {
   const unsigned char* p = Data(der);
@@ -603,100 +604,6 @@ void Equals(const Info& info) {
   info.GetReturnValue().Set(same);
 }
 
-// An RSA key of `bits` with public exponent `exponent`.
-EVP_PKEY* GenerateRsa(uint32_t bits, uint64_t exponent) {
-  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr);
-  BIGNUM* e = BN_new();
-  EVP_PKEY* pkey = nullptr;
-  if (ctx != nullptr && e != nullptr && BN_set_word(e, exponent) == 1 && EVP_PKEY_keygen_init(ctx) == 1 &&
-      EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, static_cast<int>(bits)) == 1 &&
-      EVP_PKEY_CTX_set1_rsa_keygen_pubexp(ctx, e) == 1) {
-    EVP_PKEY_keygen(ctx, &pkey);
-  }
-  BN_free(e);
-  EVP_PKEY_CTX_free(ctx);
-  return pkey;
-}
-
-class KeyPairJob final : public CryptoJob {
- public:
-  KeyPairJob(std::string type, std::string curve, uint32_t bits, uint64_t exponent)
-      : type_(std::move(type)), curve_(std::move(curve)), bits_(bits), exponent_(exponent) {
-    use_output = true;
-  }
-  void Work() override {
-    EVP_PKEY* pkey = type_ == "rsa" ? GenerateRsa(bits_, exponent_)
-                     : type_ == "ec" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", curve_.c_str())
-                     : type_ == "ed25519" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519")
-                     : type_ == "ed448"   ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED448")
-                     : type_ == "x25519"  ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X25519")
-                     : type_ == "x448"    ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X448")
-                                          : nullptr;
-    std::string der = pkey != nullptr ? ToDer(pkey, true) : "";
-    EVP_PKEY_free(pkey);
-    unsigned long code = ERR_get_error();  // NOLINT(runtime/int): OpenSSL's type
-    ERR_clear_error();
-    if (der.empty()) {
-      // As Node: OpenSSL's message, without a code.
-      char text[256] = "Key generation job failed";
-      if (code != 0) ERR_error_string_n(code, text, sizeof(text));
-      error_message = text;
-      return;
-    }
-    output.assign(der.begin(), der.end());
-  }
-
- private:
-  std::string type_, curve_;
-  uint32_t bits_;
-  uint64_t exponent_;
-};
-
-// cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent, done?)
-void GenerateKeyPair(const Info& info) {
-  v8::Isolate* isolate = info.GetIsolate();
-  auto number = [&](int index) { return info[index]->IsNumber() ? info[index].As<v8::Number>()->Value() : 0.0; };
-  RunCryptoJob(info,
-               std::make_unique<KeyPairJob>(StringArg(isolate, info[0]), StringArg(isolate, info[1]),
-                                            static_cast<uint32_t>(number(2)), static_cast<uint64_t>(number(3))),
-               info[4]);
-}
-
-// The OpenSSL short name of a curve Node accepts ("P-256" is prime256v1).
-std::string CurveName(const std::string& name) {
-  int nid = EC_curve_nist2nid(name.c_str());
-  if (nid == NID_undef) nid = OBJ_sn2nid(name.c_str());
-  if (nid == NID_undef) nid = OBJ_ln2nid(name.c_str());
-  if (nid == NID_undef) return "";
-  EC_GROUP* group = EC_GROUP_new_by_curve_name(nid);
-  EC_GROUP_free(group);
-  ERR_clear_error();
-  return group != nullptr ? OBJ_nid2sn(nid) : "";
-}
-
-void CurveKnown(const Info& info) {
-  std::string name = CurveName(StringArg(info.GetIsolate(), info[0]));
-  if (!name.empty()) info.GetReturnValue().Set(v8::String::NewFromUtf8(info.GetIsolate(), name.c_str()).ToLocalChecked());
-}
-
-// cryptoCurves() -> the names of OpenSSL's built-in curves, sorted (getCurves).
-void Curves(const Info& info) {
-  v8::Isolate* isolate = info.GetIsolate();
-  size_t count = EC_get_builtin_curves(nullptr, 0);
-  std::vector<EC_builtin_curve> curves(count);
-  EC_get_builtin_curves(curves.data(), count);
-  std::vector<std::string> names;
-  for (const EC_builtin_curve& curve : curves) names.push_back(OBJ_nid2sn(curve.nid));
-  std::sort(names.begin(), names.end());
-  std::vector<v8::Local<v8::Value>> values;
-  for (const std::string& name : names) {
-    v8::Local<v8::String> value;
-    if (!NewString(isolate, name).ToLocal(&value)) return;
-    values.push_back(value);
-  }
-  info.GetReturnValue().Set(v8::Array::New(isolate, values.data(), values.size()));
-}
-
 constexpr NativeMethod kMethods[] = {
     {"initSecret", InitSecret, 1},
     {"initParse", InitParse, 5},
@@ -714,62 +621,7 @@ constexpr NativeMethod kMethods[] = {
 
 const NativeClass kKeyHandleClass{"CryptoKeyHandle", Construct, 0, kMethods, {}, KeyState::Restore, 1};
 
-constexpr NativeFunction kFunctions[] = {
-    {"cryptoGenerateKeyPair", GenerateKeyPair, 5},
-    {"cryptoCurveKnown", CurveKnown, 1},
-    {"cryptoCurves", Curves, 0},
-};
-
 }  // namespace
-
-std::string OpenSslErrorCode(unsigned long code) {  // NOLINT(runtime/int): OpenSSL's type
-  const char* reason = ERR_reason_error_string(code);
-  if (reason == nullptr) return "";
-  // Node names the library for these (ERR_OSSL_EVP_..., ERR_OSSL_ASN1_...),
-  // not for the others (providers, decoders).
-  static constexpr std::pair<int, const char*> kLibraries[] = {
-      {ERR_LIB_SYS, "SYS"},     {ERR_LIB_BN, "BN"},         {ERR_LIB_RSA, "RSA"},
-      {ERR_LIB_DH, "DH"},       {ERR_LIB_EVP, "EVP"},       {ERR_LIB_BUF, "BUF"},
-      {ERR_LIB_OBJ, "OBJ"},     {ERR_LIB_PEM, "PEM"},       {ERR_LIB_DSA, "DSA"},
-      {ERR_LIB_X509, "X509"},   {ERR_LIB_ASN1, "ASN1"},     {ERR_LIB_CONF, "CONF"},
-      {ERR_LIB_CRYPTO, "CRYPTO"}, {ERR_LIB_EC, "EC"},       {ERR_LIB_SSL, "SSL"},
-      {ERR_LIB_BIO, "BIO"},     {ERR_LIB_PKCS7, "PKCS7"},   {ERR_LIB_X509V3, "X509V3"},
-      {ERR_LIB_PKCS12, "PKCS12"}, {ERR_LIB_RAND, "RAND"},   {ERR_LIB_DSO, "DSO"},
-      {ERR_LIB_ENGINE, "ENGINE"}, {ERR_LIB_OCSP, "OCSP"},   {ERR_LIB_UI, "UI"},
-      {ERR_LIB_COMP, "COMP"},   {ERR_LIB_ECDSA, "ECDSA"},   {ERR_LIB_ECDH, "ECDH"},
-      {ERR_LIB_OSSL_STORE, "OSSL_STORE"}, {ERR_LIB_FIPS, "FIPS"}, {ERR_LIB_CMS, "CMS"},
-      {ERR_LIB_TS, "TS"},       {ERR_LIB_HMAC, "HMAC"},     {ERR_LIB_CT, "CT"},
-      {ERR_LIB_ASYNC, "ASYNC"}, {ERR_LIB_KDF, "KDF"},       {ERR_LIB_SM2, "SM2"},
-      {ERR_LIB_USER, "USER"}};
-  std::string out = "ERR_OSSL_";
-  for (const auto& [library, name] : kLibraries) {
-    if (ERR_GET_LIB(code) == library) absl::StrAppend(&out, name, "_");
-  }
-  for (const char* c = reason; *c != '\0'; ++c) out += *c == ' ' ? '_' : absl::ascii_toupper(*c);
-  return out;
-}
-
-void ThrowOpenSslError(v8::Isolate* isolate, const char* fallback) {
-  unsigned long code = ERR_get_error();  // NOLINT(runtime/int): OpenSSL's type
-  ERR_clear_error();
-  if (code == 0) return ThrowError(isolate, ErrorKind::kError, fallback);
-  char text[256];
-  ERR_error_string_n(code, text, sizeof(text));
-  const char* library = ERR_lib_error_string(code);
-  const char* reason = ERR_reason_error_string(code);
-  v8::Local<v8::String> message;
-  if (!NewString(isolate, text).ToLocal(&message)) return;
-  v8::Local<v8::Value> error = v8::Exception::Error(message);
-  if (error->IsObject()) {
-    v8::Local<v8::Object> object = error.As<v8::Object>();
-    v8::Local<v8::String> value;
-    if (library != nullptr && NewString(isolate, library).ToLocal(&value)) SetOn(isolate, object, "library", value);
-    if (reason != nullptr && NewString(isolate, reason).ToLocal(&value)) SetOn(isolate, object, "reason", value);
-    std::string node_code = OpenSslErrorCode(code);
-    if (!node_code.empty()) SetNodeErrorCode(isolate, object, node_code);
-  }
-  isolate->ThrowException(error);
-}
 
 EVP_PKEY* KeyOf(v8::Local<v8::Value> handle, bool* is_private) {
   KeyState* state = NativeStateOf<KeyState>(handle, kKeyHandleClass);
@@ -779,6 +631,5 @@ EVP_PKEY* KeyOf(v8::Local<v8::Value> handle, bool* is_private) {
 }
 
 const NativeClass& CryptoKeyHandleClass() { return kKeyHandleClass; }
-absl::Span<const NativeFunction> CryptoKeyFunctions() { return kFunctions; }
 
 }  // namespace toysnap::node

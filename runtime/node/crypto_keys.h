@@ -1,6 +1,6 @@
-// What crypto_keys.cc shares with the signing code (crypto_sign.cc): the key
-// of a CryptoKeyHandle, and Node's error for OpenSSL's queued one. Included
-// by runtime/node/crypto*.cc.
+// What crypto_keys.cc shares with key generation (crypto_keygen.cc) and the
+// signing code (crypto_sign.cc): the key of a CryptoKeyHandle, its DER, and
+// Node's errors for OpenSSL's (crypto_errors.cc). Included by runtime/node/crypto*.cc.
 #ifndef TOYSNAP_RUNTIME_NODE_CRYPTO_KEYS_H_
 #define TOYSNAP_RUNTIME_NODE_CRYPTO_KEYS_H_
 
@@ -19,6 +19,9 @@ namespace toysnap::node {
 const NativeClass& CryptoKeyHandleClass();
 absl::Span<const NativeFunction> CryptoKeyFunctions();
 absl::Span<const NativeFunction> CryptoSignFunctions();
+
+// The key's DER: PKCS#8 for a private key, SPKI for a public one ("" on failure).
+std::string KeyToDer(EVP_PKEY* pkey, bool is_private);
 
 // The asymmetric key of a CryptoKeyHandle (not owned), or null.
 EVP_PKEY* KeyOf(v8::Local<v8::Value> handle, bool* is_private);
