@@ -120,5 +120,6 @@
   const web = natives.loadScript('crypto_webcrypto.js')(natives, internals, shared, crypto);
   crypto.subtle = web.subtle;
   internals.cryptoSubtle = web.subtle;
+  internals.cryptoClasses = { CryptoKey: web.CryptoKey, SubtleCrypto: web.SubtleCrypto };
   return crypto;
 })

@@ -19,9 +19,10 @@
   const unrecognized = () => domError('Unrecognized algorithm name', 'NotSupportedError');
   const operationError = () => domError('The operation failed for an operation-specific reason', 'OperationError');
 
+  const illegalConstructor = () => utils.nodeError(TypeError, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
   class CryptoKey {
     constructor(token) {
-      if (token !== kConstruct) throw new TypeError('Illegal constructor');
+      if (token !== kConstruct) throw illegalConstructor();
     }
     get type() { return slots(this).type; }
     get extractable() { return slots(this).extractable; }
@@ -324,7 +325,7 @@
 
   class SubtleCrypto {
     constructor(token) {
-      if (token !== kConstruct) throw new TypeError('Illegal constructor');
+      if (token !== kConstruct) throw illegalConstructor();
     }
   }
   const methods = { digest, generateKey, importKey, exportKey, sign, verify, encrypt, decrypt };

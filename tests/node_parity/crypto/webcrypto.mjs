@@ -19,6 +19,10 @@ const show = async (l, p) => {
 
 export async function main() {
   await show('built', subtle.sign('HMAC', builtKey, new Uint8Array([1])));
+  const descriptor = (n) => { const x = Object.getOwnPropertyDescriptor(globalThis, n); return [typeof x.get, typeof x.set, x.enumerable, x.configurable]; };
+  console.log(descriptor('Crypto'), descriptor('CryptoKey'), descriptor('SubtleCrypto'), typeof Crypto,
+    builtKey instanceof CryptoKey, subtle instanceof SubtleCrypto, globalThis.crypto instanceof Crypto);
+  await show('new CryptoKey', (async () => new CryptoKey())());
   console.log(nodeCrypto.subtle === subtle, nodeCrypto.webcrypto.subtle === subtle, util.types.isCryptoKey(builtKey),
     util.types.isCryptoKey({}), Object.prototype.toString.call(subtle));
   await show('digest', subtle.digest('SHA-256', new TextEncoder().encode('abc')));
