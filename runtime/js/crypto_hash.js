@@ -14,6 +14,7 @@
   const { Transform } = internals.requireBuiltin('stream');
 
   const kHandle = Symbol('kHandle');
+  const kMaxOutputLength = 2 ** 30;
   const kFinalized = Symbol('kFinalized');
   const building = () => internals.isBuildingSnapshot?.() === true;
 
@@ -50,7 +51,10 @@
     if (!copying) validateString(algorithm, 'algorithm');
     const outputLength = typeof options === 'object' && options !== null ? options.outputLength : undefined;
     if (outputLength !== undefined) validateUint32(outputLength, 'options.outputLength');
-    // Lengths above int32 cannot be produced anyway: OpenSSL refuses them too.
+    // Node dies allocating a digest this big; toysnap refuses it instead.
+    if (outputLength > kMaxOutputLength) {
+      throw utils.outOfRange('options.outputLength', `<= ${kMaxOutputLength}`, outputLength);
+    }
     this[kHandle] = new CryptoHash(false, algorithm, outputLength ?? -1, undefined, building());
     this[kFinalized] = false;
     ReflectApply(LazyTransform, this, [options]);

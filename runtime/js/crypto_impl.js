@@ -25,6 +25,7 @@
 
   const hash = natives.loadScript('crypto_hash.js')(natives, internals, shared);
   const random = natives.loadScript('crypto_random.js')(natives, internals, shared);
+  shared.randomBytes = random.randomBytes;
   const kdf = natives.loadScript('crypto_kdf.js')(natives, internals, shared);
   const cipher = natives.loadScript('crypto_cipher.js')(natives, internals, shared);
   const keys = natives.loadScript('crypto_keys.js')(natives, internals, shared);
@@ -39,6 +40,26 @@
       unique.set(key, lower ? key : names[i]);
     }
     return ArrayPrototypeSort(ArrayFrom(unique.values()));
+  }
+  // Node's crypto.constants: OpenSSL's values, then the TLS constants and
+  // Node's default cipher list (the tls module's, spelled out by Node).
+  function makeConstants() {
+    const constants = natives.cryptoConstants();
+    const kCipherList = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:' +
+      'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:' +
+      'ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA256:' +
+      'DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:ECDHE-RSA-AES256-SHA256:' +
+      'DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5:!PSK:!SRP:!CAMELLIA';
+    constants.defaultCoreCipherList = kCipherList;
+    constants.TLS1_VERSION = 0x301;
+    constants.TLS1_1_VERSION = 0x302;
+    constants.TLS1_2_VERSION = 0x303;
+    constants.TLS1_3_VERSION = 0x304;
+    constants.POINT_CONVERSION_COMPRESSED = 2;
+    constants.POINT_CONVERSION_UNCOMPRESSED = 4;
+    constants.POINT_CONVERSION_HYBRID = 6;
+    constants.defaultCipherList = kCipherList;
+    return constants;
   }
   // Node returns a fresh copy of one list computed once.
   function cached(compute) {
@@ -57,12 +78,19 @@
     createSign: sig.createSign,
     createVerify: sig.createVerify,
     getCipherInfo: cipher.getCipherInfo,
+    getCurves: cached(() => keys.getCurves()),
     getCiphers: cached(() => withoutDuplicates(natives.cryptoCiphers(), false)),
     getHashes: cached(() => withoutDuplicates(natives.cryptoHashes(), false)),
+    generateKey: keys.generateKey,
     generateKeyPair: keys.generateKeyPair,
     generateKeyPairSync: keys.generateKeyPairSync,
+    generateKeySync: keys.generateKeySync,
     hkdf: kdf.hkdf,
     hkdfSync: kdf.hkdfSync,
+    privateDecrypt: sig.privateDecrypt,
+    privateEncrypt: sig.privateEncrypt,
+    publicDecrypt: sig.publicDecrypt,
+    publicEncrypt: sig.publicEncrypt,
     pbkdf2: kdf.pbkdf2,
     pbkdf2Sync: kdf.pbkdf2Sync,
     randomBytes: random.randomBytes,
@@ -84,8 +112,14 @@
     KeyObject: keys.KeyObject,
     Sign: sig.Sign,
     Verify: sig.Verify,
+    constants: makeConstants(),
     webcrypto,
     getRandomValues: (array) => webcrypto.getRandomValues(array),
   };
+  // crypto.subtle, also the global crypto's (web.js asks for it).
+  const web = natives.loadScript('crypto_webcrypto.js')(natives, internals, shared, crypto);
+  crypto.subtle = web.subtle;
+  internals.cryptoSubtle = web.subtle;
+  internals.cryptoClasses = { CryptoKey: web.CryptoKey, SubtleCrypto: web.SubtleCrypto };
   return crypto;
 })

@@ -1,13 +1,13 @@
 // Node's KeyObject (SecretKeyObject, PublicKeyObject, PrivateKeyObject),
 // createSecretKey/createPublicKey/createPrivateKey from PEM, DER and JWK,
-// export as PEM, DER and JWK, and generateKeyPair(Sync) for ec, ed25519,
+// export as PEM, DER and JWK, and generateKeyPair(Sync) for rsa, ec, ed25519,
 // ed448, x25519 and x448, on the native CryptoKeyHandle
 // (runtime/node/crypto_keys.cc).
 (function (natives, internals, shared) {
   'use strict';
   const {
     ArrayBufferIsView, ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypeMap, Error,
-    FunctionPrototypeCall, ObjectDefineProperty, Symbol, SymbolToStringTag, TypeError,
+    FunctionPrototypeCall, ObjectDefineProperty, Promise, Symbol, SymbolFor, SymbolToStringTag, TypeError,
   } = internals.strictPrimordials();
   const { utils, Buffer, classes, isAnyArrayBuffer, bytesArg } = shared;
   const { CryptoKeyHandle } = classes;
@@ -317,7 +317,16 @@
       }
       case 'ed25519': case 'ed448': case 'x25519': case 'x448':
         break;
-      case 'rsa': case 'rsa-pss': case 'dsa': case 'dh':
+      case 'rsa': {
+        validateObject(options, 'options');
+        const { modulusLength } = options;
+        utils.validateUint32(modulusLength, 'options.modulusLength');
+        let { publicExponent } = options;
+        if (publicExponent == null) publicExponent = 0x10001;
+        else utils.validateUint32(publicExponent, 'options.publicExponent');
+        return { curve, encodings, modulusLength, publicExponent };
+      }
+      case 'rsa-pss': case 'dsa': case 'dh':
         throw nodeError(Error, 'ERR_TOYSNAP_UNSUPPORTED', `toysnap does not generate ${type} key pairs yet`);
       default:
         throw invalidArgValue('type', type, 'must be a supported key type');
@@ -340,8 +349,8 @@
     };
   }
   function generateKeyPairSync(type, options) {
-    const { curve, encodings } = pairJob(type, options);
-    return wrapPair(natives.cryptoGenerateKeyPair(type, curve), encodings);
+    const { curve, encodings, modulusLength, publicExponent } = pairJob(type, options);
+    return wrapPair(natives.cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent), encodings);
   }
   function generateKeyPair(type, options, callback) {
     if (typeof options === 'function') {
@@ -349,8 +358,8 @@
       options = undefined;
     }
     validateFunction(callback, 'callback');
-    const { curve, encodings } = pairJob(type, options);
-    natives.cryptoGenerateKeyPair(type, curve, (error, der) => {
+    const { curve, encodings, modulusLength, publicExponent } = pairJob(type, options);
+    natives.cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent, (error, der) => {
       if (error) return FunctionPrototypeCall(callback, undefined, error);
       let pair;
       try {
@@ -362,10 +371,53 @@
     });
   }
 
+  const kPromisifyCustom = SymbolFor('nodejs.util.promisify.custom');
+  ObjectDefineProperty(generateKeyPair, kPromisifyCustom, {
+    value: (type, options) => new Promise((resolve, reject) => generateKeyPair(type, options,
+      (error, publicKey, privateKey) => (error ? reject(error) : resolve({ publicKey, privateKey })))),
+    configurable: true,
+  });
+
+  // generateKey(Sync) for 'hmac' and 'aes' secrets, Node's checks.
+  function secretJob(type, options) {
+    validateString(type, 'type');
+    validateObject(options, 'options');
+    const { length } = options;
+    switch (type) {
+      case 'hmac':
+        utils.validateInteger(length, 'options.length', 8, 2 ** 31 - 1);
+        break;
+      case 'aes':
+        validateOneOf(length, 'options.length', [128, 192, 256]);
+        break;
+      default:
+        throw invalidArgValue('type', type, 'must be a supported key type');
+    }
+    return length >>> 3;
+  }
+  function secretFrom(bytes) {
+    const handle = new CryptoKeyHandle();
+    handle.initSecret(bytes);
+    return new SecretKeyObject(handle);
+  }
+  function generateKeySync(type, options) {
+    const size = secretJob(type, options);
+    return secretFrom(shared.randomBytes(size));
+  }
+  function generateKey(type, options, callback) {
+    const size = secretJob(type, options);
+    validateFunction(callback, 'callback');
+    shared.randomBytes(size, (error, bytes) => {
+      if (error) return FunctionPrototypeCall(callback, undefined, error);
+      FunctionPrototypeCall(callback, undefined, null, secretFrom(bytes));
+    });
+  }
+
   internals.cryptoIsKeyObject = isKeyObject;
   shared.keyHandleFor = keyHandleFor;
   shared.keyObjectHandleOf = (key) => key[kHandle];
   return {
     KeyObject, createSecretKey, createPublicKey, createPrivateKey, generateKeyPair, generateKeyPairSync,
+    generateKey, generateKeySync, getCurves: () => natives.cryptoCurves(),
   };
 })

@@ -22,18 +22,16 @@
     }
     return false;
   }
-  // RSA-PSS and other paddings are not there yet: say so rather than sign
-  // with PKCS#1 v1.5 instead.
-  function checkPadding(options) {
-    if (options === null || typeof options !== 'object') return;
-    const names = ['padding', 'saltLength'];
-    for (let i = 0; i < names.length; i++) {
-      const value = options[names[i]];
-      if (value === undefined) continue;
-      if (value !== (value | 0)) throw invalidArgValue(`options.${names[i]}`, value);
-      if (names[i] === 'padding' && value === 1) continue;  // RSA_PKCS1_PADDING, the default
-      throw nodeError(Error, 'ERR_TOYSNAP_UNSUPPORTED', `toysnap does not support the ${names[i]} option yet`);
+  // Node's getIntOption: padding and saltLength are int32s or absent.
+  function intOption(name, options) {
+    if (options !== null && typeof options === 'object') {
+      const value = options[name];
+      if (value !== undefined) {
+        if (value === value >> 0) return value;
+        throw invalidArgValue(`options.${name}`, value);
+      }
     }
+    return undefined;
   }
 
   function signOneShot(algorithm, data, key, callback) {
@@ -41,11 +39,12 @@
     if (callback !== undefined) validateFunction(callback, 'callback');
     data = bytesArg(data, 'data');
     if (!key) throw keyRequired();
-    checkPadding(key);
+    const padding = intOption('padding', key);
+    const saltLength = intOption('saltLength', key);
     const p1363 = dsaP1363(key);
     const handle = keyHandleFor(key, true);
-    if (!callback) return Buffer.from(natives.cryptoSign(handle, algorithm, data, p1363));
-    natives.cryptoSign(handle, algorithm, data, p1363, (error, signature) => {
+    if (!callback) return Buffer.from(natives.cryptoSign(handle, algorithm, data, p1363, padding, saltLength));
+    natives.cryptoSign(handle, algorithm, data, p1363, padding, saltLength, (error, signature) => {
       if (error) return FunctionPrototypeCall(callback, undefined, error);
       FunctionPrototypeCall(callback, undefined, null, Buffer.from(signature));
     });
@@ -56,14 +55,15 @@
     if (callback !== undefined) validateFunction(callback, 'callback');
     data = bytesArg(data, 'data');
     if (!ArrayBufferIsView(data)) throw invalidArgType('data', ['Buffer', 'TypedArray', 'DataView'], data);
-    checkPadding(key);
+    const padding = intOption('padding', key);
+    const saltLength = intOption('saltLength', key);
     const p1363 = dsaP1363(key);
     if (!ArrayBufferIsView(signature)) {
       throw invalidArgType('signature', ['Buffer', 'TypedArray', 'DataView'], signature);
     }
     const handle = keyHandleFor(key, false);
-    if (!callback) return natives.cryptoVerify(handle, algorithm, data, signature, p1363);
-    natives.cryptoVerify(handle, algorithm, data, signature, p1363, (error, result) => {
+    if (!callback) return natives.cryptoVerify(handle, algorithm, data, signature, p1363, padding, saltLength);
+    natives.cryptoVerify(handle, algorithm, data, signature, p1363, padding, saltLength, (error, result) => {
       if (error) return FunctionPrototypeCall(callback, undefined, error);
       FunctionPrototypeCall(callback, undefined, null, result);
     });
@@ -111,28 +111,58 @@
   }
   Sign.prototype.sign = function sign(options, encoding) {
     if (!options) throw keyRequired();
-    checkPadding(options);
     const handle = keyHandleFor(options, true);
+    const padding = intOption('padding', options);
+    const saltLength = intOption('saltLength', options);
     const p1363 = dsaP1363(options);
     checkDigestible(handle);
     const digest = this[kHandle].digest('buffer');
-    const signature = Buffer.from(natives.cryptoSignDigest(handle, this[kAlgorithm], digest, p1363));
+    const signature = Buffer.from(natives.cryptoSignDigest(handle, this[kAlgorithm], digest, p1363, padding, saltLength));
     encoding = encoding || 'buffer';
     return encoding !== 'buffer' ? signature.toString(encoding) : signature;
   };
   Verify.prototype.verify = function verify(options, signature, sigEncoding) {
     const handle = keyHandleFor(options, false);
     sigEncoding = sigEncoding || 'buffer';
-    checkPadding(options);
+    const padding = intOption('padding', options);
+    const saltLength = intOption('saltLength', options);
     const p1363 = dsaP1363(options);
     const bytes = typeof signature === 'string'
       ? Buffer.from(signature, sigEncoding === 'buffer' ? 'utf8' : sigEncoding) : bytesArg(signature, 'signature');
     checkDigestible(handle);
     const digest = this[kHandle].digest('buffer');
-    return natives.cryptoVerifyDigest(handle, this[kAlgorithm], digest, bytes, p1363);
+    return natives.cryptoVerifyDigest(handle, this[kAlgorithm], digest, bytes, p1363, padding, saltLength);
   };
 
+  // publicEncrypt and its kin, as Node's rsaFunctionFor.
+  const kRsaPkcs1Padding = 1;
+  const kRsaOaepPadding = 4;
+  function rsaFunction(operation, defaultPadding, isPrivate) {
+    return (options, buffer) => {
+      const handle = keyHandleFor(options, isPrivate);
+      const padding = options.padding || defaultPadding;
+      const { oaepHash, encoding } = options;
+      let { oaepLabel } = options;
+      if (oaepHash !== undefined) validateString(oaepHash, 'key.oaepHash');
+      if (oaepLabel !== undefined) {
+        oaepLabel = typeof oaepLabel === 'string' ? Buffer.from(oaepLabel, encoding) : bytesArg(oaepLabel, 'key.oaepLabel');
+      }
+      buffer = typeof buffer === 'string' ? Buffer.from(buffer, encoding) : bytesArg(buffer, 'buffer');
+      // Node 20 refuses PKCS#1 v1.5 decryption with an OpenSSL that has no
+      // implicit rejection (CVE-2023-46809), as the linked 3.0 has none.
+      if (operation === 1 && padding === kRsaPkcs1Padding) {
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'RSA_PKCS1_PADDING is no longer supported for ' +
+          'private decryption, this can be reverted with --security-revert=CVE-2023-46809');
+      }
+      return Buffer.from(natives.cryptoRsaCipher(operation, handle, buffer, padding, oaepHash, oaepLabel));
+    };
+  }
+
   return {
+    publicEncrypt: rsaFunction(0, kRsaOaepPadding, false),
+    privateDecrypt: rsaFunction(1, kRsaOaepPadding, true),
+    privateEncrypt: rsaFunction(2, kRsaPkcs1Padding, true),
+    publicDecrypt: rsaFunction(3, kRsaPkcs1Padding, false),
     Sign, Verify, sign: signOneShot, verify: verifyOneShot,
     createSign: (algorithm, options) => new Sign(algorithm, options),
     createVerify: (algorithm, options) => new Verify(algorithm, options),

@@ -23,7 +23,8 @@
     isBigUint64Array: typed('BigUint64Array'),
     isBooleanObject: boxed('Boolean'),
     isBoxedPrimitive: (v) => b.findBoxedType(v) !== undefined,
-    isCryptoKey: () => false,  // no WebCrypto keys yet
+    // Set when crypto is first required: no CryptoKey exists before.
+    isCryptoKey: (value) => internals.cryptoIsCryptoKey?.(value) === true,
     isDataView: (v) => b.isDataView(v),
     isDate: (v) => b.isDate(v),
     isExternal: kind(5),

@@ -197,6 +197,12 @@
       if (this !== crypto) throw invalidThis('Crypto');
       return natives.randomUUID();
     }
+    // The crypto module's (runtime/js/crypto_webcrypto.js), loaded on first use.
+    get subtle() {
+      if (this !== crypto) throw invalidThis('Crypto');
+      internals.requireBuiltin('crypto');
+      return internals.cryptoSubtle;
+    }
   }
   defineProperty(Crypto.prototype, SymbolToStringTag, { value: 'Crypto', configurable: true });
   const crypto = new Crypto(kConstruct);

@@ -6,12 +6,16 @@
 //   cryptoHashes() / cryptoCiphers() -> sorted names, as Node's getHashes/getCiphers
 //   cryptoDigestSize(name) -> the digest's size in bytes, or -1 if unknown
 //   cryptoOpensslVersion() -> "3.0.19" (process.versions.openssl)
+//   cryptoConstants() -> crypto.constants
 #include "runtime/node/crypto.h"
 
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/dh.h>
 #include <openssl/opensslv.h>
+#include <openssl/rsa.h>
+#include <openssl/ssl.h>
 
 #include <mutex>
 #include <string>
@@ -107,7 +111,65 @@ void OpensslVersion(const Info& info) {
                                 .FromMaybe(v8::String::Empty(info.GetIsolate())));
 }
 
+// cryptoConstants() -> Node's crypto.constants, from OpenSSL's headers and
+// the linked library's version (Node's defaultCipherList is a string of its
+// own, kept in crypto_impl.js).
+void Constants(const Info& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Object> constants = v8::Object::New(isolate);
+  struct Constant {
+    const char* name;
+    double value;
+  };
+  static const Constant kConstants[] = {
+      {"OPENSSL_VERSION_NUMBER", static_cast<double>(OpenSSL_version_num())},
+      {"SSL_OP_ALL", static_cast<double>(SSL_OP_ALL)},
+      {"SSL_OP_ALLOW_NO_DHE_KEX", static_cast<double>(SSL_OP_ALLOW_NO_DHE_KEX)},
+      {"SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION", static_cast<double>(SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION)},
+      {"SSL_OP_CIPHER_SERVER_PREFERENCE", static_cast<double>(SSL_OP_CIPHER_SERVER_PREFERENCE)},
+      {"SSL_OP_CISCO_ANYCONNECT", static_cast<double>(SSL_OP_CISCO_ANYCONNECT)},
+      {"SSL_OP_COOKIE_EXCHANGE", static_cast<double>(SSL_OP_COOKIE_EXCHANGE)},
+      {"SSL_OP_CRYPTOPRO_TLSEXT_BUG", static_cast<double>(SSL_OP_CRYPTOPRO_TLSEXT_BUG)},
+      {"SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS", static_cast<double>(SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS)},
+      {"SSL_OP_LEGACY_SERVER_CONNECT", static_cast<double>(SSL_OP_LEGACY_SERVER_CONNECT)},
+      {"SSL_OP_NO_COMPRESSION", static_cast<double>(SSL_OP_NO_COMPRESSION)},
+      {"SSL_OP_NO_ENCRYPT_THEN_MAC", static_cast<double>(SSL_OP_NO_ENCRYPT_THEN_MAC)},
+      {"SSL_OP_NO_QUERY_MTU", static_cast<double>(SSL_OP_NO_QUERY_MTU)},
+      {"SSL_OP_NO_RENEGOTIATION", static_cast<double>(SSL_OP_NO_RENEGOTIATION)},
+      {"SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION",
+       static_cast<double>(SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION)},
+      {"SSL_OP_NO_SSLv2", static_cast<double>(SSL_OP_NO_SSLv2)},
+      {"SSL_OP_NO_SSLv3", static_cast<double>(SSL_OP_NO_SSLv3)},
+      {"SSL_OP_NO_TICKET", static_cast<double>(SSL_OP_NO_TICKET)},
+      {"SSL_OP_NO_TLSv1", static_cast<double>(SSL_OP_NO_TLSv1)},
+      {"SSL_OP_NO_TLSv1_1", static_cast<double>(SSL_OP_NO_TLSv1_1)},
+      {"SSL_OP_NO_TLSv1_2", static_cast<double>(SSL_OP_NO_TLSv1_2)},
+      {"SSL_OP_NO_TLSv1_3", static_cast<double>(SSL_OP_NO_TLSv1_3)},
+      {"SSL_OP_PRIORITIZE_CHACHA", static_cast<double>(SSL_OP_PRIORITIZE_CHACHA)},
+      {"SSL_OP_TLS_ROLLBACK_BUG", static_cast<double>(SSL_OP_TLS_ROLLBACK_BUG)},
+      {"ENGINE_METHOD_RSA", 0x1}, {"ENGINE_METHOD_DSA", 0x2}, {"ENGINE_METHOD_DH", 0x4},
+      {"ENGINE_METHOD_RAND", 0x8}, {"ENGINE_METHOD_EC", 0x800}, {"ENGINE_METHOD_CIPHERS", 0x40},
+      {"ENGINE_METHOD_DIGESTS", 0x80}, {"ENGINE_METHOD_PKEY_METHS", 0x200},
+      {"ENGINE_METHOD_PKEY_ASN1_METHS", 0x400}, {"ENGINE_METHOD_ALL", 0xFFFF}, {"ENGINE_METHOD_NONE", 0},
+      {"DH_CHECK_P_NOT_SAFE_PRIME", DH_CHECK_P_NOT_SAFE_PRIME}, {"DH_CHECK_P_NOT_PRIME", DH_CHECK_P_NOT_PRIME},
+      {"DH_UNABLE_TO_CHECK_GENERATOR", DH_UNABLE_TO_CHECK_GENERATOR},
+      {"DH_NOT_SUITABLE_GENERATOR", DH_NOT_SUITABLE_GENERATOR},
+      {"RSA_PKCS1_PADDING", RSA_PKCS1_PADDING}, {"RSA_NO_PADDING", RSA_NO_PADDING},
+      {"RSA_PKCS1_OAEP_PADDING", RSA_PKCS1_OAEP_PADDING}, {"RSA_X931_PADDING", RSA_X931_PADDING},
+      {"RSA_PKCS1_PSS_PADDING", RSA_PKCS1_PSS_PADDING}, {"RSA_PSS_SALTLEN_DIGEST", RSA_PSS_SALTLEN_DIGEST},
+      {"RSA_PSS_SALTLEN_MAX_SIGN", RSA_PSS_SALTLEN_MAX_SIGN}, {"RSA_PSS_SALTLEN_AUTO", RSA_PSS_SALTLEN_AUTO},
+  };
+  for (const Constant& constant : kConstants) {
+    v8::Local<v8::String> name;
+    if (!v8::String::NewFromUtf8(isolate, constant.name).ToLocal(&name)) return;
+    if (constants->Set(context, name, v8::Number::New(isolate, constant.value)).IsNothing()) return;
+  }
+  info.GetReturnValue().Set(constants);
+}
+
 constexpr NativeFunction kFunctions[] = {
+    {"cryptoConstants", Constants, 0},
     {"cryptoClasses", CryptoClasses, 0},
     {"cryptoHashes", Hashes, 0},
     {"cryptoCiphers", Ciphers, 0},
@@ -154,7 +216,7 @@ const Extension& CryptoExtension() {
   static constexpr absl::string_view kLazyJs[] = {"crypto_impl.js", "crypto_hash.js",
                                                   "crypto_random.js", "crypto_kdf.js",
                                                   "crypto_cipher.js", "crypto_keys.js",
-                                                  "crypto_sign.js"};
+                                                  "crypto_sign.js", "crypto_webcrypto.js"};
   static const Extension kExtension{"crypto", 1,  *kAll,   {}, {}, {}, kJs,
                                     nullptr,  kLazyJs, kClasses};
   return kExtension;

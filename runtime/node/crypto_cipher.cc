@@ -26,6 +26,7 @@
 #include "runtime/native_util.h"
 #include "runtime/node/crypto_bytes.h"
 #include "runtime/node/crypto_internal.h"
+#include "runtime/node/crypto_keys.h"
 #include "runtime/v8_strings.h"
 #include "v8-exception.h"
 #include "v8-primitive.h"
@@ -260,11 +261,7 @@ class CipherState final : public NativeState {
     ERR_error_string_n(code, text, sizeof(text));
     const char* library = ERR_lib_error_string(code);
     const char* reason = ERR_reason_error_string(code);
-    std::string name = reason != nullptr ? absl::AsciiStrToUpper(reason) : "";
-    for (char& c : name) {
-      if (c == ' ') c = '_';
-    }
-    Fail(ErrorKind::kError, text, name.empty() ? "" : absl::StrCat("ERR_OSSL_", name));
+    Fail(ErrorKind::kError, text, OpenSslErrorCode(code));
     error_library_ = library != nullptr ? library : "";
     error_reason_ = reason != nullptr ? reason : "";
     return false;

@@ -1,6 +1,6 @@
 // Keys (OpenSSL EVP_PKEY, or a secret's bytes) as the native class
-// CryptoKeyHandle, behind runtime/js/crypto_keys.js's KeyObject, and key-pair
-// generation. A key survives a snapshot: its state is the key's DER (PKCS#8
+// CryptoKeyHandle, behind runtime/js/crypto_keys.js's KeyObject (key-pair
+// generation is crypto_keygen.cc's). A key survives a snapshot: its state is the key's DER (PKCS#8
 // or SPKI) or the secret itself. JS API:
 //   new CryptoKeyHandle(); then one of
 //     initSecret(bytes)
@@ -12,8 +12,6 @@
 //   details() {namedCurve} | {modulusLength, publicExponent}   symmetricKeySize()
 //   exportSecret() -> ArrayBuffer   export(format, structure, cipher?, passphrase?)
 //   exportJwk() -> {kty, crv, x, ...} (bytes as ArrayBuffers)   equals(handle)
-//   cryptoGenerateKeyPair(type, curve, done?) -> the private key's PKCS#8 DER
-//   cryptoCurveKnown(name) -> bool
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
 #include <openssl/ec.h>
@@ -25,6 +23,8 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +36,7 @@
 #include "runtime/node/crypto_internal.h"
 #include "runtime/node/crypto_keys.h"
 #include "runtime/v8_strings.h"
+#include "v8-container.h"
 #include "v8-exception.h"
 #include "v8-primitive.h"
 
@@ -53,8 +54,9 @@ const unsigned char* Data(const std::string& bytes) {
   return reinterpret_cast<const unsigned char*>(bytes.data());
 }
 
-// The key's DER: PKCS#8 for a private key, SPKI for a public one.
-std::string ToDer(EVP_PKEY* pkey, bool is_private) {
+}  // namespace
+
+std::string KeyToDer(EVP_PKEY* pkey, bool is_private) {
   unsigned char* der = nullptr;
   int length = 0;
   if (is_private) {
@@ -68,6 +70,10 @@ std::string ToDer(EVP_PKEY* pkey, bool is_private) {
   OPENSSL_free(der);
   return out;
 }
+
+namespace {
+
+std::string ToDer(EVP_PKEY* pkey, bool is_private) { return KeyToDer(pkey, is_private); }
 
 EVP_PKEY* FromDer(const std::string& der, bool is_private) {
   const unsigned char* p = Data(der);
@@ -141,39 +147,128 @@ void InitSecret(const Info& info) {
   self->SetSecret(std::move(bytes));
 }
 
+// The passphrase Node's PasswordCallback gives OpenSSL: none makes OpenSSL
+// fail (PEM: "interrupted or cancelled"; DER: the passphrase is required).
+int PasswordCallback(char* buf, int size, int, void* data) {
+  const auto* passphrase = static_cast<const std::string*>(data);
+  if (passphrase == nullptr || size < 0 || passphrase->size() > static_cast<size_t>(size)) return -1;
+  std::memcpy(buf, passphrase->data(), passphrase->size());
+  return static_cast<int>(passphrase->size());
+}
+
+struct BioFree {
+  void operator()(BIO* bio) const { BIO_free(bio); }
+};
+using Bio = std::unique_ptr<BIO, BioFree>;
+Bio MemoryBio(const std::string& data) { return Bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size()))); }
+
+bool IsEncryptedPrivateKeyInfo(const std::string& der) {
+  const unsigned char* p = Data(der);
+  X509_SIG* sig = d2i_X509_SIG(nullptr, &p, static_cast<long>(der.size()));  // NOLINT(runtime/int)
+  X509_SIG_free(sig);
+  ERR_clear_error();
+  return sig != nullptr;
+}
+
+// Node's ParsePrivateKey.
+EVP_PKEY* ParsePrivate(bool pem, const std::string& structure, const std::string& data,
+                       const std::string* passphrase) {
+  void* pass = const_cast<std::string*>(passphrase);
+  EVP_PKEY* pkey = nullptr;
+  Bio bio = MemoryBio(data);
+  if (bio == nullptr) return nullptr;
+  if (pem) {
+    pkey = PEM_read_bio_PrivateKey(bio.get(), nullptr, PasswordCallback, pass);
+  } else if (structure == "pkcs8") {
+    if (IsEncryptedPrivateKeyInfo(data)) {
+      pkey = d2i_PKCS8PrivateKey_bio(bio.get(), nullptr, PasswordCallback, pass);
+    } else {
+      PKCS8_PRIV_KEY_INFO* info = d2i_PKCS8_PRIV_KEY_INFO_bio(bio.get(), nullptr);
+      if (info != nullptr) pkey = EVP_PKCS82PKEY(info);
+      PKCS8_PRIV_KEY_INFO_free(info);
+    }
+  } else {
+    const unsigned char* p = Data(data);
+    long length = static_cast<long>(data.size());  // NOLINT(runtime/int): OpenSSL's type
+    pkey = structure == "sec1"    ? d2i_PrivateKey(EVP_PKEY_EC, nullptr, &p, length)
+           : structure == "pkcs1" ? d2i_PrivateKey(EVP_PKEY_RSA, nullptr, &p, length)
+                                  : d2i_AutoPrivateKey(nullptr, &p, length);
+  }
+  // OpenSSL can fail to parse the key and still return one.
+  if (pkey != nullptr && ERR_peek_error() != 0) {
+    EVP_PKEY_free(pkey);
+    pkey = nullptr;
+  }
+  return pkey;
+}
+
+// Node's ParsePublicKeyPEM: SPKI, PKCS#1 or a certificate's key; null with
+// `recognized` false when the PEM holds none of them.
+EVP_PKEY* ParsePublicPem(const std::string& data, bool* recognized) {
+  *recognized = true;
+  Bio bio = MemoryBio(data);
+  if (bio == nullptr) return nullptr;
+  if (EVP_PKEY* pkey = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr)) return pkey;
+  ERR_clear_error();
+  if (data.find("-----BEGIN RSA PUBLIC KEY-----") != std::string::npos) {
+    EVP_PKEY* pkey = nullptr;
+    OSSL_DECODER_CTX* ctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, "PEM", "type-specific", "RSA",
+                                                          EVP_PKEY_PUBLIC_KEY, nullptr, nullptr);
+    const unsigned char* p = Data(data);
+    size_t length = data.size();
+    if (ctx == nullptr || OSSL_DECODER_from_data(ctx, &p, &length) != 1) pkey = nullptr;
+    OSSL_DECODER_CTX_free(ctx);
+    if (pkey != nullptr) return pkey;
+  }
+  ERR_clear_error();
+  bio = MemoryBio(data);
+  if (X509* certificate = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+    EVP_PKEY* pkey = X509_get_pubkey(certificate);
+    X509_free(certificate);
+    return pkey;
+  }
+  ERR_clear_error();
+  *recognized = false;
+  return nullptr;
+}
+
 // initParse(isPrivate, format, structure, data, passphrase)
 void InitParse(const Info& info) {
   KeyState* self = Self(info);
   if (self == nullptr) return;
   v8::Isolate* isolate = info.GetIsolate();
   bool is_private = info[0]->IsTrue();
-  std::string format = StringArg(isolate, info[1]) == "der" ? "DER" : "PEM";
+  bool pem = StringArg(isolate, info[1]) != "der";
   std::string structure = StringArg(isolate, info[2]);
   std::string data;
   ReadBytes(isolate, info[3], Encoding::kUtf8, &data);
   std::string passphrase;
   bool has_passphrase = ReadBytes(isolate, info[4], Encoding::kUtf8, &passphrase);
-  const char* decoder_structure = nullptr;
-  if (structure == "pkcs8") decoder_structure = format == "DER" ? "PrivateKeyInfo" : nullptr;
-  if (structure == "spki") decoder_structure = "SubjectPublicKeyInfo";
-  if (structure == "sec1" || structure == "pkcs1") decoder_structure = "type-specific";
   ERR_clear_error();
   EVP_PKEY* pkey = nullptr;
-  // A public key may come from a private key's PEM or DER too.
-  int selections[] = {is_private ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, EVP_PKEY_KEYPAIR};
-  for (int selection : selections) {
-    OSSL_DECODER_CTX* ctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, format.c_str(), decoder_structure,
-                                                          nullptr, selection, nullptr, nullptr);
-    if (ctx != nullptr && has_passphrase) {
-      OSSL_DECODER_CTX_set_passphrase(ctx, Data(passphrase), passphrase.size());
-    }
+  bool tried_private = is_private;
+  if (!is_private && pem) {
+    bool recognized = false;
+    pkey = ParsePublicPem(data, &recognized);
+    tried_private = !recognized;  // a private key's PEM gives its public half
+  } else if (!is_private && structure == "spki") {
     const unsigned char* p = Data(data);
-    size_t length = data.size();
-    bool ok = ctx != nullptr && OSSL_DECODER_from_data(ctx, &p, &length) == 1 && pkey != nullptr;
-    OSSL_DECODER_CTX_free(ctx);
-    if (ok || is_private) break;
-    if (pkey != nullptr) break;
-    ERR_clear_error();
+    pkey = d2i_PUBKEY(nullptr, &p, static_cast<long>(data.size()));  // NOLINT(runtime/int)
+  } else if (!is_private && structure == "pkcs1") {
+    const unsigned char* p = Data(data);
+    pkey = d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, static_cast<long>(data.size()));  // NOLINT(runtime/int)
+  } else {
+    tried_private = true;
+  }
+  if (pkey == nullptr && tried_private) {
+    pkey = ParsePrivate(pem, structure, data, has_passphrase ? &passphrase : nullptr);
+    unsigned long error = ERR_peek_error();  // NOLINT(runtime/int): OpenSSL's type
+    if (pkey == nullptr && !has_passphrase && ERR_GET_LIB(error) == ERR_LIB_PEM &&
+        ERR_GET_REASON(error) == PEM_R_BAD_PASSWORD_READ) {
+      ERR_clear_error();
+      return ThrowError(isolate, ErrorKind::kTypeError, "Passphrase required for encrypted key",
+                        "ERR_MISSING_PASSPHRASE");
+    }
   }
   if (pkey == nullptr) return ThrowOpenSslError(isolate, "Failed to read asymmetric key");
   ERR_clear_error();
@@ -367,6 +462,37 @@ void Export(const Info& info) {
   int selection = is_private ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY;
   if (structure == "spki") selection = EVP_PKEY_PUBLIC_KEY;
   ERR_clear_error();
+  if (!cipher_name.empty() && (structure == "pkcs8" || pem)) {
+    // Encrypted keys as Node writes them (an empty passphrase included):
+    // PKCS#8, or PKCS#1 / SEC1 PEM with a DEK-Info header.
+    const EVP_CIPHER* cipher = EVP_get_cipherbyname(cipher_name.c_str());
+    BIO* bio = BIO_new(BIO_s_mem());
+    char* pass = has_passphrase ? passphrase.data() : nullptr;
+    int pass_length = static_cast<int>(passphrase.size());
+    bool written = cipher != nullptr && bio != nullptr &&
+                   (structure != "pkcs8"
+                        ? PEM_write_bio_PrivateKey_traditional(bio, self->pkey(), cipher,
+                                                               reinterpret_cast<unsigned char*>(pass), pass_length,
+                                                               nullptr, nullptr)
+                    : pem ? PEM_write_bio_PKCS8PrivateKey(bio, self->pkey(), cipher, pass, pass_length, nullptr, nullptr)
+                          : i2d_PKCS8PrivateKey_bio(bio, self->pkey(), cipher, pass, pass_length, nullptr, nullptr)) == 1;
+    BUF_MEM* memory = nullptr;
+    if (written) BIO_get_mem_ptr(bio, &memory);
+    v8::Local<v8::Value> result;
+    if (memory != nullptr && pem) {
+      v8::Local<v8::String> text;
+      if (v8::String::NewFromUtf8(isolate, memory->data, v8::NewStringType::kNormal, static_cast<int>(memory->length))
+              .ToLocal(&text)) {
+        result = text;
+      }
+    } else if (memory != nullptr) {
+      result = NewArrayBufferCopy(isolate, absl::MakeConstSpan(reinterpret_cast<uint8_t*>(memory->data), memory->length));
+    }
+    BIO_free(bio);
+    if (!written) return ThrowOpenSslError(isolate, "Failed to encode the key");
+    if (!result.IsEmpty()) info.GetReturnValue().Set(result);
+    return;
+  }
   OSSL_ENCODER_CTX* ctx = OSSL_ENCODER_CTX_new_for_pkey(self->pkey(), selection, pem ? "PEM" : "DER",
                                                         encoder_structure, nullptr);
   bool ok = ctx != nullptr && OSSL_ENCODER_CTX_get_num_encoders(ctx) > 0;
@@ -478,57 +604,6 @@ void Equals(const Info& info) {
   info.GetReturnValue().Set(same);
 }
 
-class KeyPairJob final : public CryptoJob {
- public:
-  KeyPairJob(std::string type, std::string curve) : type_(std::move(type)), curve_(std::move(curve)) {
-    use_output = true;
-  }
-  void Work() override {
-    EVP_PKEY* pkey = type_ == "ec" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", curve_.c_str())
-                     : type_ == "ed25519" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519")
-                     : type_ == "ed448"   ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED448")
-                     : type_ == "x25519"  ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X25519")
-                     : type_ == "x448"    ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X448")
-                                          : nullptr;
-    std::string der = pkey != nullptr ? ToDer(pkey, true) : "";
-    EVP_PKEY_free(pkey);
-    ERR_clear_error();
-    if (der.empty()) {
-      error_message = "Key generation job failed";
-      error_code = "ERR_CRYPTO_OPERATION_FAILED";
-      return;
-    }
-    output.assign(der.begin(), der.end());
-  }
-
- private:
-  std::string type_, curve_;
-};
-
-// cryptoGenerateKeyPair(type, curve, done?)
-void GenerateKeyPair(const Info& info) {
-  v8::Isolate* isolate = info.GetIsolate();
-  RunCryptoJob(info, std::make_unique<KeyPairJob>(StringArg(isolate, info[0]), StringArg(isolate, info[1])),
-               info[2]);
-}
-
-// The OpenSSL short name of a curve Node accepts ("P-256" is prime256v1).
-std::string CurveName(const std::string& name) {
-  int nid = EC_curve_nist2nid(name.c_str());
-  if (nid == NID_undef) nid = OBJ_sn2nid(name.c_str());
-  if (nid == NID_undef) nid = OBJ_ln2nid(name.c_str());
-  if (nid == NID_undef) return "";
-  EC_GROUP* group = EC_GROUP_new_by_curve_name(nid);
-  EC_GROUP_free(group);
-  ERR_clear_error();
-  return group != nullptr ? OBJ_nid2sn(nid) : "";
-}
-
-void CurveKnown(const Info& info) {
-  std::string name = CurveName(StringArg(info.GetIsolate(), info[0]));
-  if (!name.empty()) info.GetReturnValue().Set(v8::String::NewFromUtf8(info.GetIsolate(), name.c_str()).ToLocalChecked());
-}
-
 constexpr NativeMethod kMethods[] = {
     {"initSecret", InitSecret, 1},
     {"initParse", InitParse, 5},
@@ -546,37 +621,7 @@ constexpr NativeMethod kMethods[] = {
 
 const NativeClass kKeyHandleClass{"CryptoKeyHandle", Construct, 0, kMethods, {}, KeyState::Restore, 1};
 
-constexpr NativeFunction kFunctions[] = {
-    {"cryptoGenerateKeyPair", GenerateKeyPair, 3},
-    {"cryptoCurveKnown", CurveKnown, 1},
-};
-
 }  // namespace
-
-void ThrowOpenSslError(v8::Isolate* isolate, const char* fallback) {
-  unsigned long code = ERR_get_error();  // NOLINT(runtime/int): OpenSSL's type
-  ERR_clear_error();
-  if (code == 0) return ThrowError(isolate, ErrorKind::kError, fallback);
-  char text[256];
-  ERR_error_string_n(code, text, sizeof(text));
-  const char* library = ERR_lib_error_string(code);
-  const char* reason = ERR_reason_error_string(code);
-  v8::Local<v8::String> message;
-  if (!NewString(isolate, text).ToLocal(&message)) return;
-  v8::Local<v8::Value> error = v8::Exception::Error(message);
-  if (error->IsObject()) {
-    v8::Local<v8::Object> object = error.As<v8::Object>();
-    v8::Local<v8::String> value;
-    if (library != nullptr && NewString(isolate, library).ToLocal(&value)) SetOn(isolate, object, "library", value);
-    if (reason != nullptr && NewString(isolate, reason).ToLocal(&value)) SetOn(isolate, object, "reason", value);
-    if (reason != nullptr) {
-      std::string name = reason;
-      for (char& c : name) c = c == ' ' ? '_' : static_cast<char>(absl::ascii_toupper(c));
-      SetNodeErrorCode(isolate, object, absl::StrCat("ERR_OSSL_", name));
-    }
-  }
-  isolate->ThrowException(error);
-}
 
 EVP_PKEY* KeyOf(v8::Local<v8::Value> handle, bool* is_private) {
   KeyState* state = NativeStateOf<KeyState>(handle, kKeyHandleClass);
@@ -586,6 +631,5 @@ EVP_PKEY* KeyOf(v8::Local<v8::Value> handle, bool* is_private) {
 }
 
 const NativeClass& CryptoKeyHandleClass() { return kKeyHandleClass; }
-absl::Span<const NativeFunction> CryptoKeyFunctions() { return kFunctions; }
 
 }  // namespace toysnap::node

@@ -2,14 +2,16 @@
 // with no digest, ECDSA and RSA with one) inline or on libuv's thread pool,
 // and signing a digest already computed (createSign/createVerify). ECDSA
 // signatures are DER, or r || s with `p1363` (dsaEncoding 'ieee-p1363').
-//   cryptoSign(key, digest?, data, p1363, done?) -> ArrayBuffer
-//   cryptoVerify(key, digest?, data, signature, p1363, done?) -> bool
-//   cryptoSignDigest(key, digest, hashed, p1363) -> ArrayBuffer
-//   cryptoVerifyDigest(key, digest, hashed, signature, p1363) -> bool
+//   cryptoSign(key, digest?, data, p1363, padding?, saltLength?, done?) -> ArrayBuffer
+//   cryptoVerify(key, digest?, data, signature, p1363, padding?, saltLength?, done?) -> bool
+//   cryptoSignDigest(key, digest, hashed, p1363, padding?, saltLength?) -> ArrayBuffer
+//   cryptoVerifyDigest(key, digest, hashed, signature, p1363, padding?, saltLength?) -> bool
+//   cryptoRsaCipher(operation, key, data, padding, oaepHash?, oaepLabel?) -> ArrayBuffer
 // Failures throw OpenSSL's error as Node does (ERR_OSSL_...).
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/rsa.h>
 
 #include <memory>
 #include <string>
@@ -80,10 +82,13 @@ const EVP_MD* DigestArg(const Info& info, int index) {
 // One signature or verification on a key of its own reference.
 class SignJob final : public CryptoJob {
  public:
+  // `padding` and `salt_length`: an RSA padding (-1: the key's default) and a
+  // PSS salt length (kNoSaltLength: OpenSSL's default for the operation).
+  static constexpr int kNoSaltLength = INT32_MIN;
   SignJob(EVP_PKEY* pkey, const EVP_MD* md, std::string data, std::string signature, bool verify,
-          bool prehashed, bool p1363)
+          bool prehashed, bool p1363, int padding, int salt_length)
       : pkey_(pkey), md_(md), data_(std::move(data)), signature_(std::move(signature)),
-        verify_(verify), prehashed_(prehashed), p1363_(p1363) {
+        verify_(verify), prehashed_(prehashed), p1363_(p1363), padding_(padding), salt_length_(salt_length) {
     EVP_PKEY_up_ref(pkey_);
     use_output = !verify;
   }
@@ -93,13 +98,15 @@ class SignJob final : public CryptoJob {
     bool ec = EVP_PKEY_get_id(pkey_) == EVP_PKEY_EC;
     if (verify_ && ec && p1363_) signature_ = P1363ToDer(signature_, HalfSize(pkey_));
     ERR_clear_error();
-    bool ok = prehashed_ ? OnDigest() : OneShot();
-    if (!ok && !(verify_ && ERR_peek_error() == 0)) {
+    // Verification: 1 is a match; any other answer once the key and digest
+    // were accepted is a mismatch (an unparsable signature too), as Node's.
+    int result = prehashed_ ? OnDigest() : OneShot();
+    if (result < 0 || (!verify_ && result != 1)) {
       Failed();
       return;
     }
     if (verify_) {
-      verified_ = ok;
+      verified_ = result == 1;
       ERR_clear_error();
       return;
     }
@@ -114,15 +121,20 @@ class SignJob final : public CryptoJob {
   }
 
  private:
-  bool OneShot() {
+  // 1, 0 (a signature that does not match) or -1 (the key or digest refused).
+  int OneShot() {
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     bool ok = ctx != nullptr;
     if (verify_) {
-      ok = ok && EVP_DigestVerifyInit(ctx, nullptr, md_, nullptr, pkey_) == 1 &&
-           EVP_DigestVerify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) == 1;
+      EVP_PKEY_CTX* pctx = nullptr;
+      ok = ok && EVP_DigestVerifyInit(ctx, &pctx, md_, nullptr, pkey_) == 1 && SetPadding(pctx);
+      int result = ok ? EVP_DigestVerify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) : -1;
+      EVP_MD_CTX_free(ctx);
+      return result == 1 ? 1 : ok ? 0 : -1;
     } else {
       size_t length = 0;
-      ok = ok && EVP_DigestSignInit(ctx, nullptr, md_, nullptr, pkey_) == 1 &&
+      EVP_PKEY_CTX* pctx = nullptr;
+      ok = ok && EVP_DigestSignInit(ctx, &pctx, md_, nullptr, pkey_) == 1 && SetPadding(pctx) &&
            EVP_DigestSign(ctx, nullptr, &length, Data(data_), data_.size()) == 1;
       if (ok) {
         output.resize(length);
@@ -131,16 +143,19 @@ class SignJob final : public CryptoJob {
       }
     }
     EVP_MD_CTX_free(ctx);
-    return ok;
+    return ok ? 1 : -1;
   }
 
-  bool OnDigest() {
+  int OnDigest() {
     EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(pkey_, nullptr);
     bool ok = ctx != nullptr && (verify_ ? EVP_PKEY_verify_init(ctx) : EVP_PKEY_sign_init(ctx)) == 1 &&
-              EVP_PKEY_CTX_set_signature_md(ctx, md_) == 1;
-    if (ok && verify_) {
-      ok = EVP_PKEY_verify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) == 1;
-    } else if (ok) {
+              EVP_PKEY_CTX_set_signature_md(ctx, md_) == 1 && SetPadding(ctx);
+    if (verify_) {
+      int result = ok ? EVP_PKEY_verify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) : -1;
+      EVP_PKEY_CTX_free(ctx);
+      return result == 1 ? 1 : ok ? 0 : -1;
+    }
+    if (ok) {
       size_t length = 0;
       ok = EVP_PKEY_sign(ctx, nullptr, &length, Data(data_), data_.size()) == 1;
       if (ok) {
@@ -150,7 +165,7 @@ class SignJob final : public CryptoJob {
       }
     }
     EVP_PKEY_CTX_free(ctx);
-    return ok;
+    return ok ? 1 : -1;
   }
 
   void Failed() {
@@ -159,20 +174,24 @@ class SignJob final : public CryptoJob {
     char text[256] = "Signing failed";
     if (code != 0) ERR_error_string_n(code, text, sizeof(text));
     error_message = text;
-    const char* reason = code != 0 ? ERR_reason_error_string(code) : nullptr;
-    if (reason != nullptr) {
-      std::string name = reason;
-      for (char& c : name) c = c == ' ' ? '_' : static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-      error_code = "ERR_OSSL_" + name;
-    } else {
-      error_code = "ERR_CRYPTO_OPERATION_FAILED";
-    }
+    error_code = code != 0 ? OpenSslErrorCode(code) : "";
+    if (error_code.empty()) error_code = "ERR_CRYPTO_OPERATION_FAILED";
   }
 
   EVP_PKEY* pkey_;  // one reference, owned
   const EVP_MD* md_;
   std::string data_, signature_;
+  // Node's: PSS signs with the largest salt and verifies any, unless told.
+  bool SetPadding(EVP_PKEY_CTX* ctx) const {
+    if (padding_ < 0) return true;
+    if (EVP_PKEY_CTX_set_rsa_padding(ctx, padding_) != 1) return false;
+    if (padding_ != RSA_PKCS1_PSS_PADDING) return true;
+    int salt = salt_length_ != kNoSaltLength ? salt_length_ : verify_ ? RSA_PSS_SALTLEN_AUTO : RSA_PSS_SALTLEN_MAX_SIGN;
+    return EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx, salt) == 1;
+  }
+
   bool verify_, prehashed_, p1363_;
+  int padding_, salt_length_;
   bool verified_ = false;
 };
 
@@ -188,9 +207,11 @@ void Run(const Info& info, bool verify, bool prehashed) {
                       std::string("Invalid digest: ") + (*name != nullptr ? *name : ""), "ERR_CRYPTO_INVALID_DIGEST");
   }
   int next = verify ? 4 : 3;
+  int padding = info[next + 1]->IsInt32() ? info[next + 1].As<v8::Int32>()->Value() : -1;
+  int salt = info[next + 2]->IsInt32() ? info[next + 2].As<v8::Int32>()->Value() : SignJob::kNoSaltLength;
   auto job = std::make_unique<SignJob>(pkey, md, BytesArg(info, 2), verify ? BytesArg(info, 3) : "", verify,
-                                       prehashed, info[next]->IsTrue());
-  RunCryptoJob(info, std::move(job), prehashed ? v8::Undefined(isolate).As<v8::Value>() : info[next + 1]);
+                                       prehashed, info[next]->IsTrue(), padding, salt);
+  RunCryptoJob(info, std::move(job), prehashed ? v8::Undefined(isolate).As<v8::Value>() : info[next + 3]);
 }
 
 void Sign(const Info& info) { Run(info, false, false); }
@@ -198,11 +219,71 @@ void Verify(const Info& info) { Run(info, true, false); }
 void SignDigest(const Info& info) { Run(info, false, true); }
 void VerifyDigest(const Info& info) { Run(info, true, true); }
 
+// cryptoRsaCipher(operation, key, data, padding, oaepHash?, oaepLabel?):
+// 0 publicEncrypt, 1 privateDecrypt, 2 privateEncrypt, 3 publicDecrypt, as
+// Node's PublicKeyCipher (OpenSSL's errors thrown as Node throws them).
+void RsaCipher(const Info& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  int operation = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : -1;
+  bool is_private = false;
+  EVP_PKEY* pkey = KeyOf(info[1], &is_private);
+  if (pkey == nullptr || operation < 0 || operation > 3) {
+    return ThrowError(isolate, ErrorKind::kTypeError, "no asymmetric key", "ERR_INVALID_ARG_TYPE");
+  }
+  std::string data = BytesArg(info, 2);
+  int padding = info[3]->IsInt32() ? info[3].As<v8::Int32>()->Value() : RSA_PKCS1_PADDING;
+  const EVP_MD* digest = nullptr;
+  if (info[4]->IsString()) {
+    digest = DigestArg(info, 4);
+    if (digest == nullptr) return ThrowError(isolate, ErrorKind::kError, "Invalid digest used", "ERR_OSSL_EVP_INVALID_DIGEST");
+  }
+  std::string label;
+  bool has_label = ReadBytes(isolate, info[5], Encoding::kUtf8, &label);
+  ERR_clear_error();
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(pkey, nullptr);
+  int init = ctx == nullptr ? 0
+             : operation == 0 ? EVP_PKEY_encrypt_init(ctx)
+             : operation == 1 ? EVP_PKEY_decrypt_init(ctx)
+             : operation == 2 ? EVP_PKEY_sign_init(ctx)
+                              : EVP_PKEY_verify_recover_init(ctx);
+  bool ok = init == 1 && EVP_PKEY_CTX_set_rsa_padding(ctx, padding) == 1;
+  if (ok && padding == RSA_PKCS1_OAEP_PADDING) {
+    ok = (digest == nullptr || EVP_PKEY_CTX_set_rsa_oaep_md(ctx, digest) == 1);
+    if (ok && has_label && !label.empty()) {
+      // OpenSSL takes the label's memory.
+      auto* copy = static_cast<unsigned char*>(OPENSSL_memdup(label.data(), label.size()));
+      ok = copy != nullptr && EVP_PKEY_CTX_set0_rsa_oaep_label(ctx, copy, static_cast<int>(label.size())) == 1;
+      if (!ok) OPENSSL_free(copy);
+    }
+  }
+  auto run = [&](unsigned char* out, size_t* length) {
+    switch (operation) {
+      case 0: return EVP_PKEY_encrypt(ctx, out, length, Data(data), data.size());
+      case 1: return EVP_PKEY_decrypt(ctx, out, length, Data(data), data.size());
+      case 2: return EVP_PKEY_sign(ctx, out, length, Data(data), data.size());
+      default: return EVP_PKEY_verify_recover(ctx, out, length, Data(data), data.size());
+    }
+  };
+  size_t length = 0;
+  std::vector<uint8_t> out;
+  ok = ok && run(nullptr, &length) == 1;
+  if (ok) {
+    out.resize(length);
+    ok = run(out.data(), &length) == 1;
+    out.resize(ok ? length : 0);
+  }
+  EVP_PKEY_CTX_free(ctx);
+  if (!ok) return ThrowOpenSslError(isolate, "RSA operation failed");
+  ERR_clear_error();
+  info.GetReturnValue().Set(NewArrayBufferCopy(isolate, out));
+}
+
 constexpr NativeFunction kFunctions[] = {
-    {"cryptoSign", Sign, 5},
-    {"cryptoVerify", Verify, 6},
-    {"cryptoSignDigest", SignDigest, 4},
-    {"cryptoVerifyDigest", VerifyDigest, 5},
+    {"cryptoRsaCipher", RsaCipher, 6},
+    {"cryptoSign", Sign, 7},
+    {"cryptoVerify", Verify, 8},
+    {"cryptoSignDigest", SignDigest, 6},
+    {"cryptoVerifyDigest", VerifyDigest, 7},
 };
 
 }  // namespace

@@ -13,10 +13,11 @@ function show(label, fn) {
     console.log(label, 'threw', e.name, e.code, JSON.stringify(e.message));
   }
 }
+// Each result is printed once all are in: the thread pool finishes them in
+// any order (in Node too).
 const callback = (label, resolve) => (error, key) => {
-  console.log(label, error ? `${error.code} ${error.message}` : null,
-    key instanceof ArrayBuffer ? `ArrayBuffer ${Buffer.from(key).toString('hex')}` : key.toString('hex'));
-  resolve();
+  resolve(`${label} ${error ? `${error.code} ${error.message}` : null} ${
+    key instanceof ArrayBuffer ? `ArrayBuffer ${Buffer.from(key).toString('hex')}` : key.toString('hex')}`);
 };
 
 export async function main() {
@@ -43,7 +44,7 @@ export async function main() {
     new Promise((resolve) => crypto.hkdf('sha512', 'key', 'salt', 'info', 16, callback('hkdf cb', resolve))),
   ];
   console.log('async queued');
-  await Promise.all(done);
+  for (const line of await Promise.all(done)) console.log(line);
 
   show('pbkdf2 iterations 0', () => crypto.pbkdf2Sync('pw', 'salt', 0, 16, 'sha256'));
   show('pbkdf2 keylen -1', () => crypto.pbkdf2Sync('pw', 'salt', 1, -1, 'sha256'));

@@ -116,6 +116,60 @@ export async function main() {
       resolve();
     }));
 
+  show('rsa generated', () => {
+    const pair = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const e3 = crypto.generateKeyPairSync('rsa', { modulusLength: 512, publicExponent: 3 });
+    return [pair.publicKey.asymmetricKeyDetails, e3.privateKey.asymmetricKeyDetails,
+      crypto.verify('sha256', message, pair.publicKey, crypto.sign('sha256', message, pair.privateKey))];
+  });
+  show('rsa no length', () => crypto.generateKeyPairSync('rsa', {}));
+  show('rsa bad exponent', () => crypto.generateKeyPairSync('rsa', { modulusLength: 512, publicExponent: 'x' }));
+  show('rsa too small', () => crypto.generateKeyPairSync('rsa', { modulusLength: 100 }));
+  show('unparsable signature', () => [crypto.verify('sha256', message, ecPublic, Buffer.alloc(64, 0x30)),
+    crypto.verify(null, message, edPublic, Buffer.alloc(3)),
+    crypto.createVerify('sha256').update(message).verify(crypto.createPublicKey(rsa), Buffer.alloc(5))]);
+  show('rsa encryption', () => {
+    const rsaPublic = crypto.createPublicKey(rsa);
+    const { RSA_PKCS1_PADDING, RSA_NO_PADDING } = crypto.constants;
+    return [crypto.privateDecrypt(rsa, crypto.publicEncrypt(rsaPublic, message)).toString(),
+      crypto.privateDecrypt({ key: kRsa, oaepHash: 'sha256', oaepLabel: Buffer.from('L') },
+        crypto.publicEncrypt({ key: rsaPublic, oaepHash: 'sha256', oaepLabel: Buffer.from('L') }, message)).toString(),
+      crypto.privateEncrypt(rsa, message).toString('base64'),
+      crypto.publicDecrypt(rsaPublic, crypto.privateEncrypt(kRsa, message)).toString(),
+      crypto.publicEncrypt({ key: rsaPublic, padding: RSA_NO_PADDING }, Buffer.alloc(128, 1)).toString('base64'),
+      crypto.constants.RSA_PKCS1_PSS_PADDING, typeof crypto.constants.OPENSSL_VERSION_NUMBER];
+  });
+  show('rsa pkcs1 decryption', () => crypto.privateDecrypt({ key: rsa, padding: crypto.constants.RSA_PKCS1_PADDING }, Buffer.alloc(128)));
+  show('rsa too long', () => crypto.publicEncrypt(rsa, Buffer.alloc(200)));
+  show('rsa bad oaepHash', () => crypto.publicEncrypt({ key: rsa, oaepHash: 'nope' }, message));
+  show('rsa oaep decoding', () => crypto.privateDecrypt(rsa, Buffer.alloc(128, 3)));
+  show('rsa with ec key', () => crypto.publicEncrypt(ecPublic, message));
+  show('curves', () => [crypto.getCurves().length, crypto.getCurves().slice(0, 5), crypto.getCurves().includes('prime256v1')]);
+  show('secret keys', () => [crypto.generateKeySync('hmac', { length: 128 }).symmetricKeySize,
+    crypto.generateKeySync('aes', { length: 256 }).symmetricKeySize, crypto.generateKeySync('hmac', { length: 15 }).symmetricKeySize]);
+  show('aes key length', () => crypto.generateKeySync('aes', { length: 100 }));
+  show('hmac key length', () => crypto.generateKeySync('hmac', { length: 7 }));
+  show('secret key type', () => crypto.generateKeySync('nope', { length: 7 }));
+  await new Promise((resolve) => crypto.generateKey('hmac', { length: 64 }, (error, key) => {
+    console.log('generateKey cb', error, key.symmetricKeySize);
+    resolve();
+  }));
+  const promised = await util.promisify(crypto.generateKeyPair)('ed25519');
+  console.log('promisified', Object.keys(promised), promised.privateKey.type);
+  show('rsa pss', () => {
+    const rsaPublic = crypto.createPublicKey(rsa);
+    const { RSA_PKCS1_PSS_PADDING: PSS } = crypto.constants;
+    const pss = crypto.sign('sha256', message, { key: rsa, padding: PSS });
+    const salted = crypto.createSign('sha256').update(message).sign({ key: kRsa, padding: PSS, saltLength: 10 });
+    return [crypto.verify('sha256', message, { key: rsaPublic, padding: PSS }, pss),
+      crypto.verify('sha256', message, rsaPublic, pss),
+      crypto.createVerify('sha256').update(message).verify({ key: rsaPublic, padding: PSS, saltLength: 10 }, salted),
+      crypto.verify('sha256', message, { key: rsaPublic, padding: PSS, saltLength: 11 }, salted),
+      crypto.sign('sha256', message, { key: rsa, padding: 1 }).equals(crypto.sign('sha256', message, rsa))];
+  });
+  show('rsa padding fraction', () => crypto.sign('sha256', message, { key: rsa, padding: 1.5 }));
+  show('rsa salt type', () => crypto.sign('sha256', message, { key: rsa, padding: 6, saltLength: 'x' }));
+  show('rsa unknown padding', () => crypto.sign('sha256', message, { key: rsa, padding: 99 }));
   show('gen bad type', () => crypto.generateKeyPairSync('nope'));
   show('gen type type', () => crypto.generateKeyPairSync(5));
   show('gen ec no options', () => crypto.generateKeyPairSync('ec'));
