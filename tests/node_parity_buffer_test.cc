@@ -27,6 +27,7 @@ TEST(NodeParityQuerystringTest, ParseStringifyEscape) { ExpectFixture("querystri
 TEST(NodeParityQuerystringTest, PunycodeAndStringDecoder) { ExpectFixture("punycode", "querystring"); }
 TEST(NodeParityUrlTest, LegacyParseFormatResolve) { ExpectFixture("legacy", "url"); }
 TEST(NodeParityPathTest, PosixOverGeneratedPaths) { ExpectFixture("posix", "path"); }
+TEST(NodeParityPathTest, Win32OverGeneratedPaths) { ExpectFixture("win32", "path"); }
 
 }  // namespace
 }  // namespace toysnap

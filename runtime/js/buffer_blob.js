@@ -13,7 +13,7 @@
     TypedArrayPrototypeSlice, TypedArrayPrototypeSubarray, Uint8Array, uncurryThis, TypeError,
   } = internals.primordials;
   const { invalidArgType, invalidArgValue, nodeError, unsupported } = internals.nodeErrors;
-  const { Buffer, isAnyArrayBuffer, kMaxLength, normalizeEncoding } = internals.buffer;
+  const { FastBuffer, isAnyArrayBuffer, kMaxLength, normalizeEncoding } = internals.buffer;
   const TextEncoderPrototypeEncode = uncurryThis(globalThis.TextEncoder.prototype.encode);
   const TextDecoderPrototypeDecode = uncurryThis(globalThis.TextDecoder.prototype.decode);
   const encoder = new globalThis.TextEncoder();
@@ -225,28 +225,20 @@
     return entry === undefined ? undefined : makeBlob(entry[0], entry[1]);
   }
 
-  // ---- transcode: Node's ICU conversions between utf8, utf16le, latin1 and ascii
+  // ---- transcode: ICU's conversions (runtime/node/buffer_transcode.cc)
 
-  function transcodeError() {
-    const error = new Error('Unable to transcode Buffer [U_ILLEGAL_ARGUMENT_ERROR]');
-    error.code = 'U_ILLEGAL_ARGUMENT_ERROR';
-    error.errno = 1;
-    return error;
-  }
+  const transcodeIds = { __proto__: null, utf8: 0, utf16le: 1, latin1: 2, ascii: 3 };
 
   function transcode(source, fromEncoding, toEncoding) {
     const from = normalizeEncoding(fromEncoding) || fromEncoding;
     const to = normalizeEncoding(toEncoding) || toEncoding;
-    const known = ['utf8', 'utf16le', 'latin1', 'ascii'];
-    if (!known.includes(from) || !known.includes(to)) throw transcodeError();
-    const bytes = Buffer.from(TypedArrayPrototypeGetBuffer(source),
-      TypedArrayPrototypeGetByteOffset(source), TypedArrayPrototypeGetByteLength(source));
-    // ICU reads a byte past ASCII as unmappable: U+001A, then '?' once encoded.
-    let text = from === 'ascii' ? SafeRegExpReplace(/[\x80-\xff]/g, bytes.toString('latin1'), '\x1a')
-      : bytes.toString(from);
-    if (to === 'ascii') text = SafeRegExpReplace(/[^\x00-\x7f]/gu, text, '?');
-    else if (to === 'latin1') text = SafeRegExpReplace(/[^\x00-\xff]/gu, text, '?');
-    return Buffer.from(text, to);
+    const result = natives.bufferTranscode(source, transcodeIds[from] ?? -1, transcodeIds[to] ?? -1);
+    if (typeof result !== 'number') return new FastBuffer(result);
+    const code = natives.bufferIcuErrorName(result);
+    const error = new Error(`Unable to transcode Buffer [${code}]`);
+    error.code = code;
+    error.errno = result;
+    throw error;
   }
 
   return { Blob, File, resolveObjectURL, createObjectURL, revokeObjectURL, transcode, isBlob };

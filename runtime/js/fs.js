@@ -264,7 +264,7 @@
     return isInt32(path) ? getValidatedFd(path) : getValidatedPath(path);
   }
   function decoded(bytes, encoding) {
-    const buffer = new Buffer(bytes);
+    const buffer = new internals.buffer.FastBuffer(bytes);
     return encoding ? u.BufferPrototypeToString(buffer, encoding) : buffer;
   }
   function readFile(path, options, callback) {

@@ -230,7 +230,7 @@
                                                isUtf8(options.encoding), P));
     checkAborted(options.signal);
     if (typeof data === 'string') return data;
-    const buffer = new Buffer(data);
+    const buffer = new internals.buffer.FastBuffer(data);
     return options.encoding ? u.BufferPrototypeToString(buffer, options.encoding) : buffer;
   }
   const isCustomIterable = (data) => data != null && typeof data === 'object' && !ArrayBufferIsView(data) &&

@@ -251,7 +251,7 @@
     return fd;
   }
   function pathString(path) {
-    return typeof path === 'string' ? path : BufferPrototypeToString(new Buffer(path.buffer, path.byteOffset, path.length));
+    return typeof path === 'string' ? path : BufferPrototypeToString(new internals.buffer.FastBuffer(path.buffer, path.byteOffset, path.length));
   }
 
   // ---- options, flags, modes, times ---------------------------------------
@@ -280,7 +280,7 @@
   }
   function encodeName(name, options) {
     if (typeof name === 'string') return name;
-    const buffer = new Buffer(name);
+    const buffer = new internals.buffer.FastBuffer(name);
     return options.encoding === 'buffer' ? buffer : BufferPrototypeToString(buffer, options.encoding);
   }
   function encodeNames(names, options) {

@@ -121,7 +121,7 @@
     socket._unrefTimer();
     if (typeof chunk !== 'number') {
       if (socket.destroyed) return;
-      const buffer = new Buffer(chunk.buffer, chunk.byteOffset, chunk.length);
+      const buffer = new internals.buffer.FastBuffer(chunk.buffer, chunk.byteOffset, chunk.length);
       if (!socket.push(buffer) && handle.reading) {
         handle.reading = false;
         const err = handle.readStop();

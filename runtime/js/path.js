@@ -1,15 +1,16 @@
-// Node 20's `path` for POSIX (also `path/posix`), with its argument errors.
-// path.win32 (and `path/win32`) keeps Node's shape, but its functions throw
-// ERR_TOYSNAP_UNSUPPORTED: Windows path rules are not implemented.
+// Node 20's `path` for POSIX (also `path/posix`), with its argument errors;
+// path.win32 (and `path/win32`) is path_win32.js, compiled on first use.
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ObjectFreeze,
+    ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ObjectDefineProperty,
     StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeLastIndexOf,
     StringPrototypeSlice, StringPrototypeSplit,
   } = internals.primordials;
-  const { validateObject, validateString, unsupported } = internals.nodeErrors;
+  const { validateObject, validateString } = internals.nodeErrors;
   const SLASH = 47;
+  // Node calls process.cwd() itself, so a program that replaces it is heard.
+  const { process } = globalThis;
 
   // Collapses empty, "." and ".." segments of `path`; ".." above the start
   // stays only when `keepAbove` (relative paths).
@@ -62,7 +63,7 @@
         absolute = startsWithSlash(path);
       }
       if (!absolute) {
-        const cwd = natives.cwd();
+        const cwd = process.cwd();
         resolved = `${cwd}/${resolved}`;
         absolute = startsWithSlash(cwd);
       }
@@ -203,20 +204,31 @@
     posix: null,
   };
 
-  // Windows rules are not implemented: each function says so.
-  const win32 = { sep: '\\', delimiter: ';', win32: null, posix };
-  for (const name of ['resolve', 'normalize', 'isAbsolute', 'join', 'relative', 'toNamespacedPath',
-    'dirname', 'basename', 'extname', 'format', 'parse']) {
-    win32[name] = {
-      [name]() { throw unsupported(`toysnap does not support path.win32.${name}() (Windows path rules)`); },
-    }[name];
+  // path.win32 (path_win32.js) is compiled the first time it is read; then
+  // both objects point at each other with plain properties, as Node's do.
+  let win32;
+  function loadWin32() {
+    if (win32 === undefined) {
+      win32 = natives.loadScript('path_win32.js')(natives, internals);
+      win32.posix = posix;
+      ObjectDefineProperty(posix, 'win32', {
+        __proto__: null, value: win32, writable: true, enumerable: true, configurable: true,
+      });
+    }
+    return win32;
   }
-  win32.win32 = win32;
-  posix.win32 = win32;
+  ObjectDefineProperty(posix, 'win32', {
+    __proto__: null, enumerable: true, configurable: true,
+    get: loadWin32,
+    set(value) {
+      ObjectDefineProperty(posix, 'win32', {
+        __proto__: null, value, writable: true, enumerable: true, configurable: true,
+      });
+    },
+  });
   posix.posix = posix;
-  ObjectFreeze(win32);
 
   internals.defineBuiltin('path', () => posix);
   internals.defineBuiltin('path/posix', () => posix);
-  internals.defineBuiltin('path/win32', () => win32);
+  internals.defineBuiltin('path/win32', loadWin32);
 })

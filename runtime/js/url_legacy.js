@@ -1,8 +1,9 @@
 // node:url's legacy API as Node 20 behaves: Url, parse (parseQueryString,
 // slashesDenoteHost), format (Url objects, strings and WHATWG URLs with
 // options), resolve, resolveObject and urlToHttpOptions. Compiled when a
-// program first requires `url` (url.js); behaviour follows Node's lib/url.js,
-// quirks included, since npm code depends on them.
+// program first requires `url` (url.js). Adapted from Node 20's lib/url.js
+// (MIT licence): its quirks are the behaviour npm code depends on, so
+// resolveObject in particular follows Node's steps one by one.
 (function (natives, internals) {
   'use strict';
   const {

@@ -14,6 +14,7 @@
 
 #include "runtime/native_util.h"
 #include "runtime/node/buffer_codec.h"
+#include "runtime/node/buffer_transcode.h"
 #include "v8-array-buffer.h"
 #include "v8-function-callback.h"
 #include "v8-primitive.h"
@@ -367,6 +368,30 @@ void IsUtf8Native(const Info& info) {
   info.GetReturnValue().Set(IsUtf8(bytes));
 }
 
+// bufferTranscode(view, fromId, toId) -> ArrayBuffer, or ICU's error number
+void TranscodeNative(const Info& info) {
+  absl::Span<uint8_t> bytes;
+  if (!ViewArg(info, 0, &bytes)) return;
+  const int from = EncodingArg(info, 1), to = EncodingArg(info, 2);
+  constexpr int kIllegalArgument = 1;  // U_ILLEGAL_ARGUMENT_ERROR
+  if (from < 0 || from > 3 || to < 0 || to > 3) return info.GetReturnValue().Set(kIllegalArgument);
+  TranscodeResult result = Transcode(static_cast<TranscodeEncoding>(from),
+                                     static_cast<TranscodeEncoding>(to), bytes);
+  if (result.error != 0) return info.GetReturnValue().Set(result.error);
+  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(info.GetIsolate(), result.bytes.size());
+  if (!result.bytes.empty()) std::memcpy(buffer->Data(), result.bytes.data(), result.bytes.size());
+  info.GetReturnValue().Set(buffer);
+}
+
+// bufferIcuErrorName(number) -> "U_..."
+void IcuErrorName(const Info& info) {
+  const int error = info[0]->IsInt32() ? info[0].As<v8::Int32>()->Value() : 0;
+  v8::Local<v8::String> name;
+  if (v8::String::NewFromUtf8(info.GetIsolate(), TranscodeErrorName(error)).ToLocal(&name)) {
+    info.GetReturnValue().Set(name);
+  }
+}
+
 constexpr NativeFunction kFunctions[] = {
     {"bufferSlice", Slice, 4},
     {"bufferWrite", Write, 6},
@@ -376,6 +401,8 @@ constexpr NativeFunction kFunctions[] = {
     {"bufferSwap", Swap, 2},
     {"bufferIsAscii", IsAsciiNative, 1},
     {"bufferIsUtf8", IsUtf8Native, 1},
+    {"bufferTranscode", TranscodeNative, 3},
+    {"bufferIcuErrorName", IcuErrorName, 1},
 };
 
 }  // namespace

@@ -48,5 +48,11 @@ export async function main() {
     transcode(Buffer.from('hé'), 'utf8', 'ucs2'), transcode(Buffer.from('hé', 'ucs2'), 'ucs2', 'utf8'),
     transcode(Buffer.from([0x68, 0xe9]), 'latin1', 'utf8'), transcode(Buffer.alloc(0), 'utf8', 'hex')]);
   show('transcode bad', () => transcode(Buffer.from('a'), 'utf8', 'hex'));
+  const edges = [[[0xff, 0x41], 'utf8', 'ucs2'], [[0xff, 0x41], 'utf8', 'latin1'], [[0xff, 0x41], 'utf8', 'ascii'],
+    [[0x00, 0xd8, 0x41, 0x00], 'ucs2', 'utf8'], [[0x00, 0xd8, 0x41, 0x00], 'ucs2', 'latin1'], [[0x41], 'ucs2', 'utf8'],
+    [[0xe9, 0x80], 'latin1', 'ascii'], [[0xe9, 0x80], 'ascii', 'utf8'], [[0xe9, 0x80], 'ascii', 'ucs2'],
+    [[0xe9], 'binary', 'UCS-2'], [[0xc0, 0xaf], 'utf8', 'utf8'], [[0xac, 0x20], 'ucs2', 'ucs2'], [[0xac, 0x20, 0x41], 'ucs2', 'ascii']];
+  for (const [bytes, from, to] of edges) show(`transcode ${from} ${to}`, () => transcode(Buffer.from(bytes), from, to));
+  show('transcode error props', () => { try { transcode(Buffer.from('a'), 'utf8', 'base64'); } catch (e) { return [e.name, e.code, e.errno, Object.keys(e)]; } });
   show('transcode source', () => transcode('a', 'utf8', 'latin1'));
 }
