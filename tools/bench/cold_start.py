@@ -110,7 +110,8 @@ def copy_toysnap(binary, dest):
 
 
 def measure(command, base_env):
-    """Wall time in ms (spawn to reaped) and peak RSS in KiB of one process."""
+    """Wall time in ms (spawn to reaped), peak RSS in KiB and CPU time in ms
+    (user + system, all threads) of one process."""
     argv, env = command.argv, command.environ(base_env)
     with open(os.devnull, "wb") as null:
         fd = null.fileno()
@@ -123,7 +124,7 @@ def measure(command, base_env):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"cold_start: {' '.join(argv)} exited with {code}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 def timed_build(argv, env, repeats):
@@ -269,10 +270,11 @@ def bench(name, commands, env, rounds):
             samples[key].append(measure(commands[key], env))
     stats = {}
     for key, runs in samples.items():
-        walls = [wall for wall, _ in runs]
+        walls = [wall for wall, _, _ in runs]
         stats[key] = {
             "median": statistics.median(walls), "min": min(walls), "max": max(walls),
-            "rss_mib": statistics.median(rss for _, rss in runs) / 1024,
+            "rss_mib": statistics.median(rss for _, rss, _ in runs) / 1024,
+            "cpu": statistics.median(cpu for _, _, cpu in runs),
             "walls": walls,
         }
     return stats
@@ -284,17 +286,18 @@ def mib(n):
 
 def workload_table(name, commands, stats, facts):
     lines = [f"### {name}: {WORKLOADS[name]}", "",
-             "| contender | median | min | max | peak RSS | toysnap ÷ this | toysnap compile ÷ this |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| contender | median | min | max | CPU (median) | peak RSS | toysnap ÷ this | "
+             "toysnap compile ÷ this |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     exe, none = stats["toysnap_compile"]["median"], stats["toysnap_none"]["median"]
     for key, label, _, _ in CONTENDERS:
         if key not in stats:
-            lines.append(f"| {label} | {commands.get(key, 'n/a')} | | | | | |")
+            lines.append(f"| {label} | {commands.get(key, 'n/a')} | | | | | | |")
             continue
         s = stats[key]
         shown = f"**{label}**" if key.startswith("toysnap_") and key != "toysnap_source" else label
         lines.append(f"| {shown} | {s['median']:.1f} ms | {s['min']:.1f} | {s['max']:.1f} | "
-                     f"{s['rss_mib']:.0f} MiB | {none / s['median']:.2f}× | {exe / s['median']:.2f}× |")
+                     f"{s['cpu']:.1f} ms | {s['rss_mib']:.0f} MiB | {none / s['median']:.2f}× | {exe / s['median']:.2f}× |")
     note = (f"toysnap's snapshot file: {mib(facts['none_bytes'])} uncompressed (the default), "
             f"{mib(facts['zstd_bytes'])} with zstd; `toysnap build` {facts['none_s']:.2f} s "
             f"(none), {facts['zstd_s']:.2f} s (zstd); the `toysnap compile` executable "
@@ -328,7 +331,8 @@ def summary_table(results):
 
 def targets_table(results):
     lines = ["### Targets (toysnap from its default, uncompressed snapshot unless named)", "",
-             "| workload | set by | target | measured | met |", "| --- | --- | --- | --- | --- |"]
+             "| workload | set by | target | measured (wall medians) | met | CPU-time ratio |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for name, ours_key, peers, limit, who in TARGETS:
         if name not in results:
             continue
@@ -339,13 +343,14 @@ def targets_table(results):
                   else LABELS[peers[0]])
         target = f"{ours_label}≤ {limit:g}× {wanted}" if limit != 1 else f"{ours_label}≤ {wanted}"
         if not present or ours_key not in stats:
-            lines.append(f"| {name} | {who} | {target} | not measured | n/a |")
+            lines.append(f"| {name} | {who} | {target} | not measured | n/a | |")
             continue
         peer = min(present, key=lambda p: stats[p]["median"])
         ours, theirs = stats[ours_key]["median"], stats[peer]["median"]
         which = f" ({LABELS[peer]})" if len(peers) > 1 else ""
         lines.append(f"| {name} | {who} | {target} | {ours / theirs:.2f}× ({ours:.0f} vs "
-                     f"{theirs:.0f} ms{which}) | {'yes' if ours <= limit * theirs else '**no**'} |")
+                     f"{theirs:.0f} ms{which}) | {'yes' if ours <= limit * theirs else '**no**'} | "
+                     f"{stats[ours_key]['cpu'] / stats[peer]['cpu']:.2f}× |")
     return lines + [""]
 
 
@@ -446,6 +451,7 @@ def main():
         "BENCH_APPS": os.path.join(args.deps, "apps"),
     })
     facts = versions(tools["toysnap"], tools, env)
+    load_before = os.getloadavg()[0]
     commands, builds = prepare(args, tools, env)
 
     results = {}
@@ -453,11 +459,13 @@ def main():
         check_outputs(name, commands[name], env)
         results[name] = {"stats": bench(name, commands[name], env, args.rounds), "builds": builds[name]}
 
+    load = f"load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
     lines = ["## Cold-start results", "",
              f"{datetime.date.today().isoformat()}; {facts['machine']}; {args.rounds} rounds, "
              f"wall time of the whole process, in ms. {facts['toysnap']}, node {facts['node']}, "
              f"{facts['node22']}, {facts['node24']}, "
-             f"{facts['deno']}, {facts['bun'] if facts['bun'].startswith('bun') else 'bun ' + facts['bun']}.",
+             f"{facts['deno']}, {facts['bun'] if facts['bun'].startswith('bun') else 'bun ' + facts['bun']}; "
+             f"{load} ({os.cpu_count()} cores). CPU is the child's user + system time, all threads.",
              ""]
     for name in args.workloads:
         lines += workload_table(name, commands[name], results[name]["stats"], builds[name])
