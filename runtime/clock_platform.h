@@ -1,7 +1,7 @@
 // The v8::Platform that V8Process installs: libplatform's default platform,
 // except that V8's wall clock (Date.now(), new Date()) read on an isolate whose
-// runtime has a fixed clock (clock.h) comes from that clock. Used by
-// v8_process.cc only.
+// runtime has a fixed clock (clock.h) comes from that clock, and its page
+// allocator is the one V8Process passes in. Used by v8_process.cc only.
 #ifndef TOYSNAP_RUNTIME_CLOCK_PLATFORM_H_
 #define TOYSNAP_RUNTIME_CLOCK_PLATFORM_H_
 
@@ -13,7 +13,9 @@ namespace toysnap {
 
 class ClockPlatform : public v8::Platform {
  public:
-  explicit ClockPlatform(std::unique_ptr<v8::Platform> inner) : inner_(std::move(inner)) {}
+  // `page_allocator` (not owned) must outlive V8; null means the inner one's.
+  ClockPlatform(std::unique_ptr<v8::Platform> inner, v8::PageAllocator* page_allocator)
+      : inner_(std::move(inner)), page_allocator_(page_allocator) {}
 
   // The platform this one forwards to (LoopPlatform, under V8Process).
   v8::Platform* inner() const { return inner_.get(); }
@@ -23,7 +25,9 @@ class ClockPlatform : public v8::Platform {
 
   // Everything else is libplatform's, including the monotonic time that V8's
   // heap and compiler schedule by: a fixed clock must not stall them.
-  v8::PageAllocator* GetPageAllocator() override { return inner_->GetPageAllocator(); }
+  v8::PageAllocator* GetPageAllocator() override {
+    return page_allocator_ != nullptr ? page_allocator_ : inner_->GetPageAllocator();
+  }
   v8::ZoneBackingAllocator* GetZoneBackingAllocator() override {
     return inner_->GetZoneBackingAllocator();
   }
@@ -64,6 +68,7 @@ class ClockPlatform : public v8::Platform {
 
  private:
   std::unique_ptr<v8::Platform> inner_;  // owned
+  v8::PageAllocator* page_allocator_;  // not owned; may be null
 };
 
 }  // namespace toysnap

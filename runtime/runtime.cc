@@ -219,6 +219,7 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
   params.snapshot_blob = &runtime->startup_data_;
   ApplyHeapLimit(options, params);
   runtime->allocator_ = std::move(allocator);
+  V8Process::RestoreScope restoring = process.Restoring();
   runtime->isolate_ = v8::Isolate::New(params);
   runtime->owned_isolate_.reset(runtime->isolate_);
   runtime->InstallIsolateHooks();

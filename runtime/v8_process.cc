@@ -50,14 +50,22 @@ std::unique_ptr<V8Process> V8Process::Start() {
   // (LoopPlatform); libplatform's default platform does the rest.
   auto loop_platform = std::make_unique<LoopPlatform>(v8::platform::NewDefaultPlatform());
   LoopPlatform* loop = loop_platform.get();
-  auto platform = std::make_unique<ClockPlatform>(std::move(loop_platform));
+  std::unique_ptr<PrefaultPageAllocator> page_allocator;
+  if (v8::PageAllocator* inner = loop->GetPageAllocator()) {
+    page_allocator = std::make_unique<PrefaultPageAllocator>(inner);
+  }
+  auto platform = std::make_unique<ClockPlatform>(std::move(loop_platform), page_allocator.get());
   v8::V8::InitializePlatform(platform.get());
   v8::V8::Initialize();
-  return std::unique_ptr<V8Process>(new V8Process(std::move(platform), loop));
+  return std::unique_ptr<V8Process>(
+      new V8Process(std::move(page_allocator), std::move(platform), loop));
 }
 
-V8Process::V8Process(std::unique_ptr<ClockPlatform> platform, LoopPlatform* loop_platform)
-    : platform_(std::move(platform)), loop_platform_(loop_platform) {}
+V8Process::V8Process(std::unique_ptr<PrefaultPageAllocator> page_allocator,
+                     std::unique_ptr<ClockPlatform> platform, LoopPlatform* loop_platform)
+    : page_allocator_(std::move(page_allocator)),
+      platform_(std::move(platform)),
+      loop_platform_(loop_platform) {}
 
 v8::Platform* V8Process::platform() const { return platform_.get(); }
 

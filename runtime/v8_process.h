@@ -11,6 +11,7 @@
 #include "absl/strings/string_view.h"
 #include "libplatform/libplatform.h"
 #include "runtime/loop_platform.h"
+#include "runtime/prefault_page_allocator.h"
 #include "v8-platform.h"
 
 namespace toysnap {
@@ -50,15 +51,37 @@ class V8Process {
   // before every Isolate::Dispose.
   void NotifyIsolateShutdown(v8::Isolate* isolate) const;
 
+  // While the returned object lives, heap pages V8 commits are populated at
+  // once (PrefaultPageAllocator): a restore fills nearly all it commits, and
+  // one madvise costs less than a page fault per 4 KiB.
+  class RestoreScope {
+   public:
+    explicit RestoreScope(PrefaultPageAllocator* allocator) : allocator_(allocator) {
+      if (allocator_ != nullptr) allocator_->BeginRestore();
+    }
+    ~RestoreScope() {
+      if (allocator_ != nullptr) allocator_->EndRestore();
+    }
+    RestoreScope(const RestoreScope&) = delete;
+    RestoreScope& operator=(const RestoreScope&) = delete;
+
+   private:
+    PrefaultPageAllocator* allocator_;  // not owned; may be null
+  };
+  RestoreScope Restoring() const { return RestoreScope(page_allocator_.get()); }
+
   // A new worker thread id (worker_threads.threadId): 1, 2, ... in the order
   // asked, from any thread; 0 is the main thread's.
   int NewThreadId() const { return ++last_thread_id_; }
 
  private:
-  explicit V8Process(std::unique_ptr<ClockPlatform> platform, LoopPlatform* loop_platform);
+  V8Process(std::unique_ptr<PrefaultPageAllocator> page_allocator,
+            std::unique_ptr<ClockPlatform> platform, LoopPlatform* loop_platform);
   static std::unique_ptr<V8Process> Start();
   // V8 talks to platform_ (the clock), which forwards to loop_platform_ (task
   // wake-ups), which forwards to libplatform's default platform.
+  // Declared first, so it is destroyed after the platform that hands it out.
+  std::unique_ptr<PrefaultPageAllocator> page_allocator_;  // owned; may be null
   std::unique_ptr<ClockPlatform> platform_;  // owned; outlives every isolate
   LoopPlatform* loop_platform_;              // inside platform_
   mutable std::atomic<int> last_thread_id_{0};

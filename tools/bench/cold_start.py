@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Cold-start benchmark: toysnap against Node, Deno and Bun (stdlib only).
 
+The peers run from source and in their ahead-of-time forms (cold_start_peers.py).
+
 Run through tools/bench/cold_start, which installs what this compares against.
 Every contender runs as a whole process; the harness measures its wall time
 (spawn to exit) and its peak memory (ru_maxrss from wait4), round-robin across
@@ -19,6 +21,8 @@ import subprocess
 import sys
 import time
 
+from cold_start_peers import Command, bun_compile, deno_compile, node_commands, node_sea
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 WORKLOADS = {
@@ -26,32 +30,52 @@ WORKLOADS = {
     "typescript": "TypeScript 5.9 compiler loaded, one `ts.transpileModule`",
     "lodash": "`import * as _ from 'lodash-es'` (a 600-module ES graph), a few calls",
     "tables": "primes below 2,000,000 and a 148,933-entry `Map` computed at start, one query",
+    "prettier": "a CLI: `prettier.format` (3.10, standalone + babel) of a 204-line JS file, printed",
 }
+
+# Arguments every contender of a workload gets (paths relative to its app folder).
+WORKLOAD_ARGS = {"prettier": ["sample.js"]}
 
 # Workloads whose `node --build-snapshot` entry loads an esbuild bundle (such an
 # entry can only require built-ins): workload -> the entry esbuild bundles.
-NODE_SNAPSHOT_BUNDLES = {"lodash": "bundle_entry.mjs"}
+NODE_SNAPSHOT_BUNDLES = {"lodash": "bundle_entry.mjs", "prettier": "bundle_entry.mjs"}
 
 # (key, label in tables, short label in the plot, colour)
 CONTENDERS = [
     ("toysnap_none", "toysnap snapshot (default: none)", "toysnap", "#1f4e9c"),
-    ("toysnap_zstd", "toysnap snapshot (zstd)", "toysnap\\nzstd", "#3d7fd9"),
-    ("toysnap_source", "toysnap from source", "toysnap\\nsource", "#9cc3f0"),
-    ("node", "node", "node", "#3c873a"),
-    ("node_snapshot", "node --snapshot-blob", "node\\nsnapshot", "#8cc84b"),
+    ("toysnap_zstd", "toysnap snapshot (zstd)", "zstd", "#3d7fd9"),
+    ("toysnap_compile", "toysnap compile executable", "compile", "#2a62c0"),
+    ("toysnap_source", "toysnap from source", "source", "#9cc3f0"),
+    ("node", "node 20", "node20", "#3c873a"),
+    ("node_snapshot", "node 20 --snapshot-blob", "n20\\nsnap", "#8cc84b"),
+    ("node22", "node 22", "node22", "#2e6b2c"),
+    ("node22_cache", "node 22 NODE_COMPILE_CACHE", "n22\\ncache", "#5c9e4a"),
+    ("node22_snapshot", "node 22 --snapshot-blob", "n22\\nsnap", "#9fd468"),
+    ("node24", "node 24", "node24", "#1f4f1e"),
+    ("node24_cache", "node 24 NODE_COMPILE_CACHE", "n24\\ncache", "#4a8a3a"),
+    ("node24_snapshot", "node 24 --snapshot-blob", "n24\\nsnap", "#b5e08a"),
+    ("node24_sea", "node 24 SEA (useSnapshot)", "n24\\nSEA", "#d2eeb0"),
     ("deno", "deno run -A", "deno", "#444444"),
+    ("deno_compile", "deno compile", "deno\\ncompile", "#888888"),
     ("bun", "bun run", "bun", "#e0a030"),
+    ("bun_compile", "bun build --compile --bytecode", "bun\\ncompile", "#b87800"),
 ]
 LABELS = {key: label for key, label, _, _ in CONTENDERS}
+NODE24 = ("node24", "node24_cache", "node24_snapshot", "node24_sea")
 
-# The issue's targets: (workload, toysnap's ratio to this contender is at most, ...)
+# The targets: (workload, toysnap contender, peer(s) (the fastest of them),
+# at most this ratio, who set it: #17 or an earlier issue).
 TARGETS = [
-    ("typescript", "node", 0.25),
-    ("typescript", "node_snapshot", 0.5),
-    ("typescript", "bun", 0.5),
-    ("typescript", "deno", 0.5),
-    ("hello", "node", 0.4),
-    ("hello", "deno", 1.0),
+    ("typescript", "toysnap_none", ("bun_compile",), 0.5, "#17"),
+    ("typescript", "toysnap_none", NODE24, 0.35, "#17"),
+    ("hello", "toysnap_compile", ("bun_compile",), 1.5, "#17"),
+    ("prettier", "toysnap_none", ("node",), 0.25, "#17"),
+    ("typescript", "toysnap_none", ("node",), 0.25, "earlier"),
+    ("typescript", "toysnap_none", ("node_snapshot",), 0.5, "earlier"),
+    ("typescript", "toysnap_none", ("bun",), 0.5, "earlier"),
+    ("typescript", "toysnap_none", ("deno",), 0.5, "earlier"),
+    ("hello", "toysnap_none", ("node",), 0.4, "earlier"),
+    ("hello", "toysnap_none", ("deno",), 1.0, "earlier"),
 ]
 
 
@@ -85,8 +109,10 @@ def copy_toysnap(binary, dest):
     return target
 
 
-def measure(argv, env):
-    """Wall time in ms (spawn to reaped) and peak RSS in KiB of one process."""
+def measure(command, base_env):
+    """Wall time in ms (spawn to reaped), peak RSS in KiB and CPU time in ms
+    (user + system, all threads) of one process."""
+    argv, env = command.argv, command.environ(base_env)
     with open(os.devnull, "wb") as null:
         fd = null.fileno()
         start = time.perf_counter_ns()
@@ -98,7 +124,7 @@ def measure(argv, env):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"cold_start: {' '.join(argv)} exited with {code}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 def timed_build(argv, env, repeats):
@@ -113,6 +139,8 @@ def timed_build(argv, env, repeats):
 
 def versions(toysnap, tools, env):
     def first_line(argv):
+        if not os.access(argv[0], os.X_OK):
+            return f"{os.path.basename(argv[0])} missing"
         return run_checked(argv, env, "version").strip().splitlines()[0]
     cpu = "unknown CPU"
     with open("/proc/cpuinfo") as f:
@@ -124,6 +152,8 @@ def versions(toysnap, tools, env):
         "machine": f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
         "toysnap": first_line([toysnap, "--version"]),
         "node": first_line([tools["node"], "--version"]),
+        "node22": first_line([tools["node22"], "--version"]),
+        "node24": first_line([tools["node24"], "--version"]),
         "deno": first_line([tools["deno"], "--version"]),
         "bun": first_line([tools["bun"], "--version"]),
     }
@@ -131,8 +161,9 @@ def versions(toysnap, tools, env):
 
 def prepare(args, tools, env):
     """Copies the workloads next to .deps/bench/node_modules and builds every
-    snapshot; returns {workload: {contender: argv or skip reason}} and build facts."""
-    apps = os.path.join(args.deps, "apps")
+    snapshot and executable; returns {workload: {contender: Command or skip
+    reason}} and build facts."""
+    apps = env["BENCH_APPS"]
     snaps = os.path.join(args.deps, "snapshots")
     shutil.rmtree(apps, ignore_errors=True)
     shutil.copytree(os.path.join(HERE, "workloads"), apps)
@@ -141,10 +172,12 @@ def prepare(args, tools, env):
     toysnap = tools["toysnap"]
     commands, builds = {}, {}
     for name in args.workloads:
-        log(f"building the {name} snapshots")
+        log(f"building the {name} snapshots and executables")
         app = os.path.join(apps, name)
+        wargs = [os.path.join(app, a) for a in WORKLOAD_ARGS.get(name, [])]
         zstd = os.path.join(snaps, f"{name}.zstd.snap")
         none = os.path.join(snaps, f"{name}.none.snap")
+        exe = os.path.join(snaps, f"{name}.toysnap")
         build = [toysnap, "build", os.path.join(app, "app.mjs"), "--force", "--quiet"]
         facts = {
             "zstd_s": timed_build(build + ["-o", zstd, "--compression=zstd"], env, args.build_rounds),
@@ -152,6 +185,9 @@ def prepare(args, tools, env):
             "zstd_bytes": os.path.getsize(zstd),
             "none_bytes": os.path.getsize(none),
         }
+        run_checked([toysnap, "compile", os.path.join(app, "app.mjs"), "-o", exe, "--quiet"],
+                    env, "toysnap compile")
+        facts["exe_bytes"] = os.path.getsize(exe)
         entry = os.path.join(app, "node_snapshot.cjs")
         if name in NODE_SNAPSHOT_BUNDLES:
             bundle = os.path.join(env["BENCH_BUNDLES"], f"{name}.cjs")
@@ -165,45 +201,67 @@ def prepare(args, tools, env):
                 [tools["node"], "--snapshot-blob", blob, "--build-snapshot", entry], env,
                 args.build_rounds)
             facts["node_bytes"] = os.path.getsize(blob)
-            node_snapshot = [tools["node"], "--snapshot-blob", blob]
+            node_snapshot = Command([tools["node"], "--snapshot-blob", blob] + wargs)
         else:
             node_snapshot = "n/a"
         plain = os.path.join(app, "plain.mjs")
         commands[name] = {
-            "toysnap_none": [toysnap, "run", none],
-            "toysnap_zstd": [toysnap, "run", zstd],
-            "toysnap_source": [toysnap, "run", os.path.join(app, "app.mjs")],
-            "node": [tools["node"], plain],
+            "toysnap_none": Command([toysnap, "run", none] + wargs),
+            "toysnap_zstd": Command([toysnap, "run", zstd] + wargs),
+            "toysnap_compile": Command([exe] + wargs),
+            "toysnap_source": Command([toysnap, "run", os.path.join(app, "app.mjs")] + wargs),
+            "node": Command([tools["node"], plain] + wargs),
             "node_snapshot": node_snapshot,
-            "deno": [tools["deno"], "run", "-A", plain],
-            "bun": [tools["bun"], "run", plain],
+            "deno": Command([tools["deno"], "run", "-A", plain] + wargs),
+            "deno_compile": deno_compile(tools["deno"], app, snaps, name, env, wargs),
+            "bun": Command([tools["bun"], "run", plain] + wargs),
+            "bun_compile": bun_compile(tools["bun"], app, snaps, name, env, wargs),
         }
+        warm = lambda command: warm_run(command, env)
+        for version in ("22", "24"):
+            commands[name].update(node_commands(version, tools[f"node{version}"], app, snaps, name,
+                                                env, plain, wargs, warm))
+        commands[name]["node24_sea"] = node_sea(tools["node24"], tools["postject"], app, snaps,
+                                                name, env, wargs)
         builds[name] = facts
     return commands, builds
+
+
+def warm_run(command, env):
+    """One unmeasured run (fills a compile cache); None or why it failed."""
+    result = subprocess.run(command.argv, env=command.environ(env), capture_output=True, text=True)
+    if result.returncode == 0:
+        return None
+    return f"n/a: exited with {result.returncode}"
 
 
 def check_outputs(name, commands, env):
     """One warm-up run of each contender (fills Deno's and Bun's caches and the
     page cache); all of them must print the same text."""
     outputs = {}
-    for key, argv in commands.items():
-        if isinstance(argv, str):
+    for key, command in commands.items():
+        if isinstance(command, str):
             continue
-        result = subprocess.run(argv, env=env, capture_output=True, text=True)
+        result = subprocess.run(command.argv, env=command.environ(env), capture_output=True,
+                                text=True)
         if result.returncode != 0:
             sys.stderr.write(result.stdout + result.stderr)
             sys.exit(f"cold_start: {name}: {LABELS[key]} exited with {result.returncode}")
         outputs[key] = result.stdout
     reference = outputs["node"]
     for key, text in outputs.items():
-        if text != reference:
+        if text != reference and not key.startswith("toysnap_"):
+            # A peer that prints something else is left out, not fatal.
+            log(f"{name}: {LABELS[key]} printed something else than node 20; left out")
+            commands[key] = "n/a: printed something else"
+        elif text != reference:
             sys.exit(f"cold_start: {name}: {LABELS[key]} printed\n{text}\nbut node printed\n{reference}")
 
 
 def bench(name, commands, env, rounds):
     """Round-robin: each round runs every contender once, starting one further
     along the list each round, so no contender always follows the same one."""
-    runnable = [key for key, argv in commands.items() if not isinstance(argv, str)]
+    runnable = [key for key, command in commands.items() if not isinstance(command, str)]
     samples = {key: [] for key in runnable}
     log(f"measuring {name}: {rounds} rounds of {len(runnable)} contenders")
     for r in range(rounds):
@@ -212,10 +270,11 @@ def bench(name, commands, env, rounds):
             samples[key].append(measure(commands[key], env))
     stats = {}
     for key, runs in samples.items():
-        walls = [wall for wall, _ in runs]
+        walls = [wall for wall, _, _ in runs]
         stats[key] = {
             "median": statistics.median(walls), "min": min(walls), "max": max(walls),
-            "rss_mib": statistics.median(rss for _, rss in runs) / 1024,
+            "rss_mib": statistics.median(rss for _, rss, _ in runs) / 1024,
+            "cpu": statistics.median(cpu for _, _, cpu in runs),
             "walls": walls,
         }
     return stats
@@ -227,22 +286,24 @@ def mib(n):
 
 def workload_table(name, commands, stats, facts):
     lines = [f"### {name}: {WORKLOADS[name]}", "",
-             "| contender | median | min | max | peak RSS | toysnap ÷ this | toysnap zstd ÷ this |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    zstd, none = stats["toysnap_zstd"]["median"], stats["toysnap_none"]["median"]
+             "| contender | median | min | max | CPU (median) | peak RSS | toysnap ÷ this | "
+             "toysnap compile ÷ this |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    exe, none = stats["toysnap_compile"]["median"], stats["toysnap_none"]["median"]
     for key, label, _, _ in CONTENDERS:
         if key not in stats:
-            lines.append(f"| {label} | {commands[key]} | | | | | |")
+            lines.append(f"| {label} | {commands.get(key, 'n/a')} | | | | | | |")
             continue
         s = stats[key]
         shown = f"**{label}**" if key.startswith("toysnap_") and key != "toysnap_source" else label
         lines.append(f"| {shown} | {s['median']:.1f} ms | {s['min']:.1f} | {s['max']:.1f} | "
-                     f"{s['rss_mib']:.0f} MiB | {none / s['median']:.2f}× | {zstd / s['median']:.2f}× |")
+                     f"{s['cpu']:.1f} ms | {s['rss_mib']:.0f} MiB | {none / s['median']:.2f}× | {exe / s['median']:.2f}× |")
     note = (f"toysnap's snapshot file: {mib(facts['none_bytes'])} uncompressed (the default), "
             f"{mib(facts['zstd_bytes'])} with zstd; `toysnap build` {facts['none_s']:.2f} s "
-            f"(none), {facts['zstd_s']:.2f} s (zstd)")
+            f"(none), {facts['zstd_s']:.2f} s (zstd); the `toysnap compile` executable "
+            f"{mib(facts['exe_bytes'])}")
     if "node_bytes" in facts:
-        note += f"; node's blob {mib(facts['node_bytes'])}, built in {facts['node_s']:.2f} s"
+        note += f"; node 20's blob {mib(facts['node_bytes'])}, built in {facts['node_s']:.2f} s"
     if "bundle_bytes" in facts:
         note += f" from an esbuild bundle of {mib(facts['bundle_bytes'])}"
     lines += ["", note + ".", ""]
@@ -269,19 +330,27 @@ def summary_table(results):
 
 
 def targets_table(results):
-    lines = ["### The issue's targets (toysnap from its default, uncompressed snapshot)", "",
-             "| workload | target | measured | met |", "| --- | --- | --- | --- |"]
-    for name, peer, limit in TARGETS:
+    lines = ["### Targets (toysnap from its default, uncompressed snapshot unless named)", "",
+             "| workload | set by | target | measured (wall medians) | met | CPU-time ratio |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for name, ours_key, peers, limit, who in TARGETS:
         if name not in results:
             continue
         stats = results[name]["stats"]
-        if peer not in stats:
+        present = [p for p in peers if p in stats]
+        ours_label = "" if ours_key == "toysnap_none" else f"{LABELS[ours_key]} "
+        wanted = (f"fastest of {', '.join(LABELS[p] for p in peers)}" if len(peers) > 1
+                  else LABELS[peers[0]])
+        target = f"{ours_label}≤ {limit:g}× {wanted}" if limit != 1 else f"{ours_label}≤ {wanted}"
+        if not present or ours_key not in stats:
+            lines.append(f"| {name} | {who} | {target} | not measured | n/a | |")
             continue
-        ours, theirs = stats["toysnap_none"]["median"], stats[peer]["median"]
-        zstd = stats["toysnap_zstd"]["median"]
-        target = f"≤ {limit:g}× {LABELS[peer]}" if limit != 1 else f"≤ {LABELS[peer]}"
-        lines.append(f"| {name} | {target} | {ours / theirs:.2f}× ({ours:.0f} vs {theirs:.0f} ms; "
-                     f"zstd: {zstd / theirs:.2f}×) | {'yes' if ours <= limit * theirs else '**no**'} |")
+        peer = min(present, key=lambda p: stats[p]["median"])
+        ours, theirs = stats[ours_key]["median"], stats[peer]["median"]
+        which = f" ({LABELS[peer]})" if len(peers) > 1 else ""
+        lines.append(f"| {name} | {who} | {target} | {ours / theirs:.2f}× ({ours:.0f} vs "
+                     f"{theirs:.0f} ms{which}) | {'yes' if ours <= limit * theirs else '**no**'} | "
+                     f"{stats[ours_key]['cpu'] / stats[peer]['cpu']:.2f}× |")
     return lines + [""]
 
 
@@ -294,21 +363,22 @@ def plot(results, png, work):
         return
     names = list(results)
     columns = 2 if len(names) > 1 else 1
+    width = 1300
     rows = (len(names) + columns - 1) // columns
     script = []
     terminal = subprocess.run([gnuplot, "-e", "set terminal pngcairo"], capture_output=True)
     if terminal.returncode == 0:
-        script.append(f"set terminal pngcairo size {700 * columns},{480 * rows} font 'sans,11'")
+        script.append(f"set terminal pngcairo size {width * columns},{480 * rows} font 'sans,11'")
     else:
-        script.append(f"set terminal png size {700 * columns},{480 * rows}")
+        script.append(f"set terminal png size {width * columns},{480 * rows}")
     script += [
         f"set output '{png}'",
         f"set multiplot layout {rows},{columns} title "
         f"'Cold start, whole process: median wall time (ms), whiskers min-max' font ',14'",
         "set style fill solid 0.9 border -1", "set boxwidth 0.7", "set grid ytics",
-        "set yrange [0:*]", "set xrange [-0.6:6.6]", "set key off", "set ylabel 'ms'",
+        "set yrange [0:*]", f"set xrange [-0.6:{len(CONTENDERS) - 0.4}]", "set key off", "set ylabel 'ms'",
         "set xtics (" + ", ".join(f'"{short}" {i}' for i, (_, _, short, _) in enumerate(CONTENDERS)) + ")",
-        "set xtics nomirror scale 0 font ',10'", "set bmargin 4",
+        "set xtics nomirror scale 0 font ',9'", "set bmargin 4",
     ]
     for name in names:
         stats = results[name]["stats"]
@@ -362,6 +432,9 @@ def main():
     tools = {
         "toysnap": copy_toysnap(os.path.abspath(args.toysnap), os.path.join(args.deps, "toysnap")),
         "node": os.path.abspath(args.node),
+        "node22": os.path.join(modules, "node22/bin/node"),
+        "node24": os.path.join(modules, "node24/bin/node"),
+        "postject": os.path.join(modules, "postject/dist/cli.js"),
         "deno": os.path.join(modules, "@deno/linux-x64-glibc/deno"),
         "bun": os.path.join(modules, "@oven/bun-linux-x64/bin/bun"),
         "esbuild": os.path.join(modules, ".bin/esbuild"),
@@ -375,8 +448,10 @@ def main():
         "BUN_RUNTIME_TRANSPILER_CACHE_PATH": os.path.join(args.deps, "bun_cache"),
         "BENCH_NODE_MODULES": modules,
         "BENCH_BUNDLES": os.path.join(args.deps, "bundles"),
+        "BENCH_APPS": os.path.join(args.deps, "apps"),
     })
     facts = versions(tools["toysnap"], tools, env)
+    load_before = os.getloadavg()[0]
     commands, builds = prepare(args, tools, env)
 
     results = {}
@@ -384,10 +459,13 @@ def main():
         check_outputs(name, commands[name], env)
         results[name] = {"stats": bench(name, commands[name], env, args.rounds), "builds": builds[name]}
 
+    load = f"load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
     lines = ["## Cold-start results", "",
              f"{datetime.date.today().isoformat()}; {facts['machine']}; {args.rounds} rounds, "
              f"wall time of the whole process, in ms. {facts['toysnap']}, node {facts['node']}, "
-             f"{facts['deno']}, {facts['bun'] if facts['bun'].startswith('bun') else 'bun ' + facts['bun']}.",
+             f"{facts['node22']}, {facts['node24']}, "
+             f"{facts['deno']}, {facts['bun'] if facts['bun'].startswith('bun') else 'bun ' + facts['bun']}; "
+             f"{load} ({os.cpu_count()} cores). CPU is the child's user + system time, all threads.",
              ""]
     for name in args.workloads:
         lines += workload_table(name, commands[name], results[name]["stats"], builds[name])

@@ -4,6 +4,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const v8 = require('node:v8');
+const sea = require('node:sea');
 
 function loadCommonJs(file) {
   const module = { exports: {} };
@@ -18,7 +19,8 @@ const rows = _.range(0, 1000).map((i) => ({ id: i, group: i % 7, name: _.camelCa
 const grouped = _.groupBy(rows, 'group');
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
-  const args = process.argv.slice(1);
+  // A single executable's argv repeats the executable: [exe, exe, ...args].
+  const args = process.argv.slice(sea.isSea() ? 2 : 1);
   console.log(JSON.stringify(_.chunk([1, 2, 3, 4, 5], 2)));
   console.log(JSON.stringify(_.sortBy(grouped[3].slice(0, 3), 'name').map((row) => row.name)));
   console.log(_.template('hello <%= user %>!')({ user: args[0] ?? 'world' }));

@@ -1,6 +1,7 @@
 // Start-up tables as a `node --build-snapshot` entry: the tables are computed at
 // build time, as in toysnap's build (the same code as app.mjs).
 const v8 = require('node:v8');
+const sea = require('node:sea');
 
 const LIMIT = 2_000_000;
 
@@ -19,7 +20,8 @@ const primes = sieve(LIMIT);
 const indexOf = new Map(primes.map((p, i) => [p, i + 1]));
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
-  const args = process.argv.slice(1);
+  // A single executable's argv repeats the executable: [exe, exe, ...args].
+  const args = process.argv.slice(sea.isSea() ? 2 : 1);
   const n = Number(args[0] ?? 1_999_993);
   const index = indexOf.get(n);
   console.log(index ? `${n} is prime number ${index}` : `${n} is not prime`);

@@ -5,6 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const v8 = require('node:v8');
+const sea = require('node:sea');
 
 function loadCommonJs(file) {
   const module = { exports: {} };
@@ -24,6 +25,7 @@ const options = { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.
 ts.transpileModule(sample, options);
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
-  const args = process.argv.slice(1);
+  // A single executable's argv repeats the executable: [exe, exe, ...args].
+  const args = process.argv.slice(sea.isSea() ? 2 : 1);
   console.log(ts.transpileModule(args[0] ?? sample, options).outputText);
 });
