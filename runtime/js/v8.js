@@ -8,6 +8,7 @@
   const {
     ArrayBufferIsView, ArrayPrototypePush, BigInt, DataView, Error, Float64Array, MathFloor,
     Number, ObjectPrototypeToString, SafeMap, Symbol, TypeError, TypedArrayPrototypeGetBuffer,
+    TypedArrayPrototypeSet,
     Uint8Array,
   } = internals.primordials;
   const { Buffer } = internals.requireBuiltin('buffer');
@@ -57,8 +58,19 @@
                                                             this[kTransfers]));
       return true;
     }
+    // A Buffer of its own, never a slice of the 8 KiB pool: as Node's, whose
+    // serializer hands over its own memory (a DataView deserialized from it
+    // shows that buffer).
     releaseBuffer() {
-      const buffer = Buffer.concat(this[kChunks]);
+      const chunks = this[kChunks];
+      let length = 0;
+      for (let i = 0; i < chunks.length; i++) length += chunks[i].length;
+      const buffer = Buffer.allocUnsafeSlow(length);
+      let offset = 0;
+      for (let i = 0; i < chunks.length; i++) {
+        TypedArrayPrototypeSet(buffer, chunks[i], offset);
+        offset += chunks[i].length;
+      }
       this[kChunks] = [];
       return buffer;
     }

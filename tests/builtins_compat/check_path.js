@@ -1,4 +1,4 @@
-// Compares runtime/js/builtins.js's `path` with Node's path.posix on many inputs.
+// Compares runtime/js/path.js's `path` with Node's path.posix on many inputs.
 // Usage: node tests/builtins_compat/check_path.js
 'use strict';
 const vm = require('vm');
@@ -7,8 +7,9 @@ const util = require('util');
 const np = require('path').posix;
 const internals = { inspect: util.inspect, format: util.format };
 const natives = { cwd: () => process.cwd(), print() {}, fileKind: () => 0 };
-// builtins.js calls what primordials.js saves; this is their bootstrap order.
-for (const file of ['primordials.js', 'builtins.js']) {
+// path.js calls what primordials.js saves and validates with node_errors.js;
+// builtins.js gives it defineBuiltin. This is their bootstrap order.
+for (const file of ['primordials.js', 'node_errors.js', 'builtins.js', 'path.js']) {
   const source = fs.readFileSync(require('path').join(__dirname, '../../runtime/js', file), 'utf8');
   vm.runInThisContext(source, { filename: file })(natives, internals);
 }

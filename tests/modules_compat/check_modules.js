@@ -45,7 +45,8 @@ const urlOf = (p) => pathToFileURL(at(p)).href;
 // ---- our implementation, natives stubbed with node:fs and node:vm ----------
 
 function loadOurs() {
-  const internals = {};
+  // defineBuiltin: modules.js registers the `module` builtin (not checked here).
+  const internals = { defineBuiltin: () => {} };
   const natives = {
     readFile: (p) => { try { return fs.readFileSync(p, 'utf8'); } catch { return undefined; } },
     fileKind(p) {
