@@ -3,9 +3,9 @@
 // lodash-es, typescript, yaml, local ESM/CJS/JSON mixes, fs-extra copying
 // and rewriting a directory tree, cross-spawn running programs, uuid and
 // object-hash hashing with crypto, lru-cache on diagnostics_channel,
-// OpenTelemetry's AsyncLocalStorage context manager, and url-parse and
-// query-string parsing URLs and query strings;
-// tar-stream archives gzipped through zlib streams.
+// OpenTelemetry's AsyncLocalStorage context manager, url-parse and
+// query-string parsing URLs and query strings, tar-stream archives gzipped
+// through zlib streams, and prettier formatting through its API.
 #include <stdlib.h>
 
 #include <filesystem>
@@ -126,6 +126,7 @@ INSTANTIATE_TEST_SUITE_P(
                       App{"lru_cache_app.mjs", {}, {}, "lru-cache"},
                       App{"otel_context_app.mjs", {}, {}, "@opentelemetry/context-async-hooks"},
                       App{"url_parse_app.mjs", {}, {}, "url-parse"},
+                      App{"prettier_app.mjs", {}, {}, "prettier"},
                       App{"tar_gzip_app.mjs", {}, {}, "tar-stream"}),
     [](const ::testing::TestParamInfo<App>& info) {
       std::string name = std::regex_replace(info.param.entry, std::regex("[^A-Za-z0-9]"), "_");
