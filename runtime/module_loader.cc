@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "runtime/extension_registry.h"
 #include "runtime/fs_natives.h"
+#include "runtime/host_binding.h"
 #include "runtime/isolate_data.h"
 #include "runtime/js_error.h"
 #include "runtime/permission_check.h"
@@ -422,6 +424,24 @@ v8::MaybeLocal<v8::Module> ModuleLoader::FindResolution(const std::string& refer
   return Find(it->second);
 }
 
+absl::StatusOr<v8::Local<v8::Object>> ModuleLoader::HostNamespace(v8::Local<v8::Context> context,
+                                                                  const std::string& url) {
+  IsolateData* data = IsolateData::From(isolate_);
+  const ExtensionRegistry::HostModule* module =
+      data == nullptr ? nullptr : data->extensions().FindHostModule(url);
+  v8::Local<v8::Value> all, ns;
+  v8::Local<v8::String> name;
+  if (module == nullptr || internals_.IsEmpty() ||
+      !internals_.Get(isolate_)
+           ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "hostExtensions"))
+           .ToLocal(&all) ||
+      !all->IsObject() || !v8::String::NewFromUtf8(isolate_, module->extension->name).ToLocal(&name) ||
+      !all.As<v8::Object>()->Get(context, name).ToLocal(&ns) || !ns->IsObject()) {
+    return absl::NotFoundError(absl::StrCat("no extension of this runtime serves ", url));
+  }
+  return ns.As<v8::Object>();
+}
+
 absl::StatusOr<v8::Local<v8::Value>> ModuleLoader::CallInternal(
     v8::Local<v8::Context> context, const char* name, std::vector<v8::Local<v8::Value>> args) {
   ASSIGN_OR_RETURN(v8::Local<v8::String> key,
@@ -478,6 +498,17 @@ absl::StatusOr<ResolvedModule> ModuleLoader::Resolve(v8::Local<v8::Context> cont
                                                      const std::string& specifier,
                                                      const std::string& referrer_url,
                                                      v8::Local<v8::Value>* thrown) {
+  if (specifier.rfind(kHostScheme, 0) == 0) {
+    IsolateData* data = IsolateData::From(isolate_);
+    const ExtensionRegistry::HostModule* module =
+        data == nullptr ? nullptr : data->extensions().FindHostModule(specifier);
+    if (module == nullptr) {
+      return absl::NotFoundError(
+          absl::StrCat("cannot resolve '", specifier, "': no extension of this runtime serves it"));
+    }
+    return ResolvedModule{specifier,
+                          module->source == nullptr ? ModuleFormat::kHost : ModuleFormat::kModule};
+  }
   v8::Local<v8::Value> resolver;  // stays empty without internals.resolveImport
   if (!internals_.IsEmpty() &&
       !internals_.Get(isolate_)
@@ -523,8 +554,18 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
     v8::Local<v8::Context> context, const std::string& url,
     const std::optional<std::string>& source) {
   std::string text;
+  const ExtensionRegistry::HostModule* host_module = nullptr;
+  if (!source && url.rfind(kHostScheme, 0) == 0) {
+    IsolateData* data = IsolateData::From(isolate_);
+    if (data != nullptr) host_module = data->extensions().FindHostModule(url);
+    if (host_module == nullptr || host_module->source == nullptr) {
+      return absl::NotFoundError(absl::StrCat("no extension of this runtime serves ", url));
+    }
+  }
   if (source) {
     text = *source;
+  } else if (host_module != nullptr) {
+    text = *host_module->source;
   } else {
     ASSIGN_OR_RETURN(std::string path, FileUrlToPath(url));
     RETURN_IF_ERROR(ReadableByPermission(isolate_, path_map_->ToDisk(path)));
@@ -551,7 +592,19 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
 absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::CreateSynthetic(
     v8::Local<v8::Context> context, const ResolvedModule& resolved) {
   std::vector<std::string> names = {"default"};
-  if (resolved.format != ModuleFormat::kJson) {
+  if (resolved.format == ModuleFormat::kHost) {
+    ASSIGN_OR_RETURN(v8::Local<v8::Object> ns, HostNamespace(context, resolved.url));
+    v8::Local<v8::Array> keys;
+    if (!ns->GetOwnPropertyNames(context).ToLocal(&keys)) {
+      return absl::InternalError(absl::StrCat("cannot list the exports of ", resolved.url));
+    }
+    for (uint32_t i = 0; i < keys->Length(); ++i) {
+      v8::Local<v8::Value> key;
+      if (keys->Get(context, i).ToLocal(&key) && key->IsString()) {
+        names.push_back(ToUtf8(isolate_, key));
+      }
+    }
+  } else if (resolved.format != ModuleFormat::kJson) {
     std::string target = resolved.url;
     if (resolved.format == ModuleFormat::kCommonJs) {
       ASSIGN_OR_RETURN(target, FileUrlToPath(resolved.url));
@@ -611,7 +664,14 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
     return {};
   }
   v8::Local<v8::Value> exports;
-  if (format->second == ModuleFormat::kJson) {
+  if (format->second == ModuleFormat::kHost) {
+    absl::StatusOr<v8::Local<v8::Object>> ns = loader->HostNamespace(context, *url);
+    if (!ns.ok()) {
+      ThrowError(isolate, ns.status().message());
+      return {};
+    }
+    exports = *ns;
+  } else if (format->second == ModuleFormat::kJson) {
     absl::StatusOr<std::string> path = FileUrlToPath(*url);
     absl::Status readable =
         path.ok() ? ReadableByPermission(isolate, loader->path_map_->ToDisk(*path)) : path.status();

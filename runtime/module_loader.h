@@ -21,7 +21,8 @@
 namespace toysnap {
 
 // How a resolved module is turned into a v8::Module.
-enum class ModuleFormat { kModule, kCommonJs, kJson, kBuiltin };
+// kHost: the namespace of an embedder's extension (host_binding.h).
+enum class ModuleFormat { kModule, kCommonJs, kJson, kBuiltin, kHost };
 
 struct ResolvedModule {
   std::string url;  // file: URL, or node:<name> for builtins
@@ -108,6 +109,10 @@ class ModuleLoader {
                                              const ResolvedModule& resolved);
   absl::Status LoadDependencies(v8::Local<v8::Context> context, v8::Local<v8::Module> module,
                                 const std::string& url);
+  // The namespace object of the extension serving `url`, from the bootstrap's
+  // internals.hostExtensions.
+  absl::StatusOr<v8::Local<v8::Object>> HostNamespace(v8::Local<v8::Context> context,
+                                                      const std::string& url);
   absl::StatusOr<v8::Local<v8::Value>> CallInternal(v8::Local<v8::Context> context,
                                                     const char* name,
                                                     std::vector<v8::Local<v8::Value>> args);
