@@ -81,6 +81,10 @@ void ApplyHeapLimit(const RuntimeOptions& options, v8::Isolate::CreateParams& pa
   params.constraints.ConfigureDefaultsFromHeapSize(0, (options.max_heap_mb << 20) * 2);
 }
 
+absl::Status TerminatedByHost() {
+  return absl::AbortedError("terminated by the host (Runtime::Terminate)");
+}
+
 // What restoring needs of a container's metadata: all but the file inputs,
 // which only incremental builds read.
 std::shared_ptr<const SnapshotMetadata> RestoreRecipe(const SnapshotMetadata& metadata) {
@@ -104,7 +108,26 @@ Runtime::Runtime(const V8Process& process, const RuntimeOptions& options, v8::Is
       clock_(options.fixed_clock_ms ? Clock::FixedAt(*options.fixed_clock_ms) : Clock()),
       isolate_(isolate) {}
 
+bool TerminationHandle::Terminate() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (isolate_ == nullptr) return false;
+  terminated_ = true;
+  isolate_->TerminateExecution();
+  return true;
+}
+
+void TerminationHandle::Attach(v8::Isolate* isolate) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  isolate_ = isolate;
+}
+
+void TerminationHandle::Detach() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  isolate_ = nullptr;
+}
+
 Runtime::~Runtime() {
+  termination_->Detach();
   if (isolate_ == nullptr) return;
   {
     v8::Isolate::Scope isolate_scope(isolate_);
@@ -147,7 +170,8 @@ void Runtime::InstallIsolateHooks() {
   isolate_data_->loader = modules_.get();
   ModuleLoader::InstallHostCallbacks(isolate_);
   guard_ = std::make_unique<ExecutionGuard>(isolate_, options_.max_heap_mb << 20,
-                                            options_.timeout_ms);
+                                            options_.timeout_ms, options_.on_near_heap_limit);
+  termination_->Attach(isolate_);
   loop_ = std::make_unique<EventLoop>(isolate_, process_.loop_platform(), guard_->deadline_ms(),
                                       &clock_);
   isolate_data_->loop = loop_.get();
@@ -235,12 +259,14 @@ absl::Status Runtime::Explain(absl::Status status) const {
     absl::Status violation = guard_->Violation();
     if (!violation.ok()) return violation;
   }
+  if (termination_->terminated()) return TerminatedByHost();
   if (exit_code_) return absl::CancelledError(kExitRequested);
   return status;
 }
 
 absl::Status Runtime::CheckUsable() const {
   if (guard_ != nullptr && !guard_->Violation().ok()) return guard_->Violation();
+  if (termination_->terminated()) return TerminatedByHost();
   if (exit_code_) return absl::CancelledError(kExitRequested);
   return absl::OkStatus();
 }
@@ -257,6 +283,14 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
   }
   RETURN_IF_ERROR(InstallNativeClasses(context, natives, registry_->classes()));
   v8::Local<v8::Object> internals = v8::Object::New(isolate_);
+  // Embedders' extensions: what their host: modules export.
+  ASSIGN_OR_RETURN(v8::Local<v8::Object> host_namespaces, NewHostNamespaces(context, *registry_));
+  if (internals
+          ->Set(context, v8::String::NewFromUtf8Literal(isolate_, "hostExtensions"),
+                host_namespaces)
+          .IsNothing()) {
+    return absl::InternalError("cannot keep the extensions' namespaces");
+  }
   for (const EmbeddedSource& file : registry_->scripts()) {
     std::string name = absl::StrCat("toysnap:internal/", file.name);
     ASSIGN_OR_RETURN(v8::Local<v8::String> url, NewStringOr(isolate_, name, name));
