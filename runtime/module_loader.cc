@@ -244,7 +244,8 @@ absl::Status ImportDynamically(v8::Local<v8::Context> context, const std::string
   if (loader == nullptr) return absl::FailedPreconditionError("no module loader");
   // Scripts that are not files (embedder code, eval) import relative to the cwd.
   std::string base = referrer;
-  if (!FileUrlToPath(referrer).ok()) {
+  // Modules of the embedder's loader or extensions import relative to themselves.
+  if (!FileUrlToPath(referrer).ok() && loader->Find(referrer).IsEmpty()) {
     ASSIGN_OR_RETURN(std::string cwd, AbsolutePath("[eval]"));
     base = PathToFileUrl(cwd);
   }
@@ -275,8 +276,46 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
 
 }  // namespace
 
-ModuleLoader::ModuleLoader(v8::Isolate* isolate, const PathMap* path_map)
-    : isolate_(isolate), path_map_(path_map) {}
+ModuleLoader::ModuleLoader(v8::Isolate* isolate, const PathMap* path_map,
+                           ModuleSourceLoader* custom)
+    : isolate_(isolate), path_map_(path_map), custom_(custom) {}
+
+absl::StatusOr<std::optional<ResolvedModule>> ModuleLoader::ResolveCustom(
+    const std::string& specifier, const std::string& referrer_url) {
+  if (custom_ == nullptr) return std::nullopt;
+  // The embedder's code: its exceptions stop here.
+  absl::StatusOr<std::optional<std::string>> url = absl::InternalError("");
+  try {
+    url = custom_->Resolve(specifier, referrer_url);
+  } catch (const std::exception& error) {
+    url = absl::InternalError(absl::StrCat("the module loader threw: ", error.what()));
+  } catch (...) {
+    url = absl::InternalError("the module loader threw");
+  }
+  if (!url.ok()) {
+    return absl::NotFoundError(
+        absl::StrCat("cannot resolve '", specifier, "': ", url.status().message()));
+  }
+  if (!url->has_value()) return std::nullopt;
+  auto it = custom_sources_.find(**url);
+  if (it == custom_sources_.end() && Find(**url).IsEmpty()) {
+    absl::StatusOr<LoadedModule> loaded = absl::InternalError("");
+    try {
+      loaded = custom_->Load(**url);
+    } catch (const std::exception& error) {
+      loaded = absl::InternalError(absl::StrCat("the module loader threw: ", error.what()));
+    } catch (...) {
+      loaded = absl::InternalError("the module loader threw");
+    }
+    if (!loaded.ok()) {
+      return absl::NotFoundError(
+          absl::StrCat("cannot load '", **url, "': ", loaded.status().message()));
+    }
+    it = custom_sources_.emplace(**url, *std::move(loaded)).first;
+  }
+  bool json = it != custom_sources_.end() && it->second.kind == LoadedModule::Kind::kJson;
+  return ResolvedModule{**url, json ? ModuleFormat::kJson : ModuleFormat::kModule};
+}
 
 ModuleLoader* ModuleLoader::From(v8::Isolate* isolate) {
   IsolateData* data = IsolateData::From(isolate);
@@ -509,6 +548,15 @@ absl::StatusOr<ResolvedModule> ModuleLoader::Resolve(v8::Local<v8::Context> cont
     return ResolvedModule{specifier,
                           module->source == nullptr ? ModuleFormat::kHost : ModuleFormat::kModule};
   }
+  // A module of the embedder's loader already in the map (a restored one)
+  // needs no loader.
+  v8::Local<v8::Module> known;
+  if (custom_ != nullptr && !FileUrlToPath(specifier).ok() && Find(specifier).ToLocal(&known)) {
+    return ResolvedModule{specifier,
+                          known->IsSyntheticModule() ? ModuleFormat::kJson : ModuleFormat::kModule};
+  }
+  ASSIGN_OR_RETURN(std::optional<ResolvedModule> custom, ResolveCustom(specifier, referrer_url));
+  if (custom) return *std::move(custom);
   v8::Local<v8::Value> resolver;  // stays empty without internals.resolveImport
   if (!internals_.IsEmpty() &&
       !internals_.Get(isolate_)
@@ -562,10 +610,14 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
       return absl::NotFoundError(absl::StrCat("no extension of this runtime serves ", url));
     }
   }
+  auto custom = source ? custom_sources_.end() : custom_sources_.find(url);
   if (source) {
     text = *source;
   } else if (host_module != nullptr) {
     text = *host_module->source;
+  } else if (custom != custom_sources_.end()) {
+    text = std::move(custom->second.source);
+    custom_sources_.erase(custom);
   } else {
     ASSIGN_OR_RETURN(std::string path, FileUrlToPath(url));
     RETURN_IF_ERROR(ReadableByPermission(isolate_, path_map_->ToDisk(path)));
@@ -672,12 +724,18 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
     }
     exports = *ns;
   } else if (format->second == ModuleFormat::kJson) {
-    absl::StatusOr<std::string> path = FileUrlToPath(*url);
-    absl::Status readable =
-        path.ok() ? ReadableByPermission(isolate, loader->path_map_->ToDisk(*path)) : path.status();
+    // From the embedder's loader, or a file.
+    auto custom = loader->custom_sources_.find(*url);
+    bool from_disk = custom == loader->custom_sources_.end();
+    absl::StatusOr<std::string> path = from_disk ? FileUrlToPath(*url) : *url;
+    absl::Status readable = !from_disk || !path.ok()
+                                ? path.status()
+                                : ReadableByPermission(isolate, loader->path_map_->ToDisk(*path));
     absl::StatusOr<std::string> text =
-        readable.ok() ? ReadFile(loader->path_map_->ToDisk(*path)) : readable;
-    if (text.ok()) {
+        !readable.ok() ? readable
+        : from_disk    ? ReadFile(loader->path_map_->ToDisk(*path))
+                       : absl::StatusOr<std::string>(custom->second.source);
+    if (text.ok() && from_disk) {
       if (NativeHost* host = NativeHost::From(isolate)) host->RecordFileRead(*path, *text);
     }
     if (!text.ok()) {

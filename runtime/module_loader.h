@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "runtime/embedder_module_loader.h"
 #include "runtime/extension.h"
 #include "runtime/path_map.h"
 #include "v8-context.h"
@@ -35,9 +36,15 @@ const Extension& ModulesExtension();
 
 class ModuleLoader {
  public:
-  // Neither is owned; both outlive the loader. Files are read at
-  // path_map->ToDisk(path of URL).
-  ModuleLoader(v8::Isolate* isolate, const PathMap* path_map);
+  // None is owned; all outlive the loader. Files are read at
+  // path_map->ToDisk(path of URL). `custom`, when not null, is asked first.
+  ModuleLoader(v8::Isolate* isolate, const PathMap* path_map,
+               ModuleSourceLoader* custom = nullptr);
+
+  // The embedder's loader's answer for `specifier` (loading the module, so
+  // that its format is known), or nullopt when it has none or leaves it.
+  absl::StatusOr<std::optional<ResolvedModule>> ResolveCustom(const std::string& specifier,
+                                                              const std::string& referrer_url);
 
   // The bootstrap JS's `internals`: its resolveImport, loadCommonJs,
   // cjsExportNames and requireBuiltin do Node's resolution and CommonJS. Until
@@ -124,6 +131,9 @@ class ModuleLoader {
 
   v8::Isolate* isolate_;
   const PathMap* path_map_;
+  ModuleSourceLoader* custom_;
+  // What `custom_` loaded, by URL, until compiled (JSON: evaluated).
+  std::unordered_map<std::string, LoadedModule> custom_sources_;
   std::vector<std::string> urls_;
   std::vector<v8::Global<v8::Module>> modules_;            // parallel to urls_
   std::unordered_map<std::string, size_t> index_by_url_;

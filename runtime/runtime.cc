@@ -166,7 +166,8 @@ void Runtime::InstallIsolateHooks() {
   isolate_data_->host = this;
   isolate_data_->permissions = &options_.permissions;
   isolate_data_->clock = &clock_;
-  modules_ = std::make_unique<ModuleLoader>(isolate_, &options_.path_map);
+  modules_ = std::make_unique<ModuleLoader>(isolate_, &options_.path_map,
+                                            options_.module_loader.get());
   isolate_data_->loader = modules_.get();
   ModuleLoader::InstallHostCallbacks(isolate_);
   guard_ = std::make_unique<ExecutionGuard>(isolate_, options_.max_heap_mb << 20,
@@ -400,13 +401,21 @@ absl::StatusOr<v8::Global<v8::Value>> Runtime::ExecuteScript(absl::string_view n
 absl::StatusOr<std::string> Runtime::LoadModule(absl::string_view path,
                                                 std::optional<std::string> source) {
   RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  // The embedder's loader may claim the path ("mem:/app/main.js").
+  std::optional<ResolvedModule> custom;
+  if (options_.module_loader != nullptr && !source) {
+    ASSIGN_OR_RETURN(std::string cwd, AbsolutePath("[main]"));
+    ASSIGN_OR_RETURN(custom, modules_->ResolveCustom(std::string(path), PathToFileUrl(cwd)));
+  }
   std::string url(path);
-  if (FileUrlToPath(path).status().ok() == false) {
+  if (custom) {
+    url = custom->url;
+  } else if (FileUrlToPath(path).status().ok() == false) {
     ASSIGN_OR_RETURN(std::string absolute, AbsolutePath(path));
     url = PathToFileUrl(options_.path_map.ToRecorded(absolute));
   }
-  ContextScope scope(*this);
-  ResolvedModule root{url, ModuleFormat::kModule};
+  ResolvedModule root = custom ? *custom : ResolvedModule{url, ModuleFormat::kModule};
   ASSIGN_OR_RETURN(v8::Local<v8::Module> module, modules_->LoadGraph(scope.context(), root, source));
   (void)module;
   return url;

@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "runtime/clock.h"
+#include "runtime/embedder_module_loader.h"
 #include "runtime/event_loop.h"
 #include "runtime/execution_guard.h"
 #include "runtime/extension.h"
@@ -60,6 +61,10 @@ struct RuntimeOptions {
   // Time limit in ms for everything the runtime runs, counted from creation;
   // exceeding it ends execution with kDeadlineExceeded. 0: none.
   int64_t timeout_ms = 0;
+  // Where imports resolve and module sources come from, before the default
+  // loader (Node's resolution on the file system): embedder_module_loader.h.
+  // Shared by the runtimes made with these options (and their workers).
+  std::shared_ptr<ModuleSourceLoader> module_loader;
   // How disk paths are recorded in module URLs (builds independent of their
   // directory), and whether module paths keep symlinks instead of realpaths.
   PathMap path_map;
