@@ -387,7 +387,8 @@ class HostClass {
   struct Member {
     std::string name;
     std::unique_ptr<HostCallable> callable;
-    int length;
+    int length;    // argument names given
+    size_t arity;  // arguments the C++ function takes; checked against `length`
   };
   struct Persist {
     int version = 0;
@@ -397,6 +398,7 @@ class HostClass {
   std::string name_;
   std::unique_ptr<HostCallable> constructor_;
   int constructor_length_ = 0;
+  size_t constructor_arity_ = 0;
   std::vector<Member> methods_, getters_, setters_, statics_;
   // Shared with every instance, which saves itself with it.
   std::shared_ptr<Persist> persist_ = std::make_shared<Persist>();
@@ -585,6 +587,7 @@ template <typename T>
 template <typename F>
 HostClass<T>& HostClass<T>::Constructor(std::vector<std::string> names, F fn) {
   constructor_length_ = static_cast<int>(names.size());
+  constructor_arity_ = host_internal::Invoker<F>::kArity;
   constructor_ = std::make_unique<host_internal::Constructor<T, F>>(
       std::move(fn), std::move(names), persist_, &persist_->save);
   return *this;
@@ -596,21 +599,27 @@ HostClass<T>& HostClass<T>::Method(std::string name, std::vector<std::string> na
   int length = static_cast<int>(names.size());
   methods_.push_back({std::move(name),
                       std::make_unique<host_internal::Method<T, F>>(std::move(fn), std::move(names)),
-                      length});
+                      length, host_internal::Invoker<F, T&>::kArity});
   return *this;
 }
 
 template <typename T>
 template <typename F>
 HostClass<T>& HostClass<T>::Getter(std::string name, F fn) {
-  getters_.push_back({std::move(name), std::make_unique<host_internal::Method<T, F>>(std::move(fn), std::vector<std::string>{}), 0});
+  getters_.push_back({std::move(name),
+                      std::make_unique<host_internal::Method<T, F>>(std::move(fn),
+                                                                    std::vector<std::string>{}),
+                      0, host_internal::Invoker<F, T&>::kArity});
   return *this;
 }
 
 template <typename T>
 template <typename F>
 HostClass<T>& HostClass<T>::Setter(std::string name, F fn) {
-  setters_.push_back({name, std::make_unique<host_internal::Method<T, F>>(std::move(fn), std::vector<std::string>{name}), 1});
+  setters_.push_back({name,
+                      std::make_unique<host_internal::Method<T, F>>(std::move(fn),
+                                                                    std::vector<std::string>{name}),
+                      1, host_internal::Invoker<F, T&>::kArity});
   return *this;
 }
 
@@ -620,7 +629,7 @@ HostClass<T>& HostClass<T>::Static(std::string name, std::vector<std::string> na
   int length = static_cast<int>(names.size());
   statics_.push_back({std::move(name),
                       std::make_unique<host_internal::SyncFunction<F>>(std::move(fn), std::move(names)),
-                      length});
+                      length, host_internal::Invoker<F>::kArity});
   return *this;
 }
 
@@ -637,6 +646,8 @@ template <typename Member>
 void HostExtension::AdoptMembers(ClassDef& def, std::vector<Member>& members,
                                  std::vector<NativeMethod>* out, absl::string_view kind) {
   for (Member& member : members) {
+    CheckNames(def.name + std::string(kind) + member.name, static_cast<size_t>(member.length),
+               member.arity);
     def.member_names.push_back(std::make_unique<std::string>(member.name));
     member.callable->qualified_name = def.name + std::string(kind) + member.name;
     member.callable->extension = &extension_;
@@ -669,6 +680,7 @@ HostExtension& HostExtension::Class(HostClass<T> cls) {
   AdoptMembers(*def, cls.setters_, &def->setters, ".set ");
   AdoptMembers(*def, cls.statics_, &def->statics, ".");
   if (cls.constructor_ != nullptr) {
+    CheckNames(def->name, static_cast<size_t>(cls.constructor_length_), cls.constructor_arity_);
     cls.constructor_->qualified_name = def->name;
     cls.constructor_->extension = &extension_;
     cls.constructor_->cls = &def->cls;

@@ -222,6 +222,14 @@ TEST(EmbedderExtensionTest, DeclarationErrorsFailRuntimeCreation) {
   EXPECT_EQ(Runtime::Create(TestV8(), options).status().message(),
             "extension twice defines the function f again");
 
+  HostClass<Counter> counter("Miscount");
+  counter.Method("add", {}, [](Counter& self, double by) { return by; });
+  HostExtension classes("classes", 1);
+  classes.Class(std::move(counter));
+  options.extensions = {classes.extension()};
+  EXPECT_EQ(Runtime::Create(TestV8(), options).status().message(),
+            "extension classes: function Miscount.add takes 1 argument but 0 names are given");
+
   HostExtension module("mod", 1);
   module.Module("other:x", "");
   options.extensions = {module.extension()};

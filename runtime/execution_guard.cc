@@ -72,7 +72,14 @@ void ExecutionGuard::Trip(bool heap) {
 
 bool ExecutionGuard::Raised(size_t limit, size_t used) {
   if (!on_near_heap_limit_ || heap_exceeded_) return false;
-  size_t raised = on_near_heap_limit_(limit, used);
+  // The host's code, called inside V8's GC: its exceptions stop here (as a
+  // refusal).
+  size_t raised = 0;
+  try {
+    raised = on_near_heap_limit_(limit, used);
+  } catch (...) {
+    raised = 0;
+  }
   if (raised <= limit) return false;
   max_heap_bytes_ = raised;
   return true;

@@ -46,22 +46,28 @@ class TableBuilder {
   std::string total_;
 };
 
-// A method and, when it has one, its data (NativeMethod::data).
-void AddMethod(TableBuilder& table, const NativeMethod& method, absl::string_view prefix,
-               absl::string_view kind) {
-  table.Add(method.callback, {prefix, kind, method.name});
-  if (method.data != nullptr) table.Add(method.data, {prefix, kind, method.name, " data"});
-}
-
 void AddClass(TableBuilder& table, const NativeClass& cls) {
   absl::string_view prefix(cls.name);
   absl::AlphaNum version(cls.state_version);
   table.Add(cls.constructor, {prefix, "#", version.Piece()});
   if (cls.constructor_data != nullptr) table.Add(cls.constructor_data, {prefix, "# data"});
-  for (const NativeMethod& method : cls.methods) AddMethod(table, method, prefix, ".");
-  for (const NativeMethod& getter : cls.getters) AddMethod(table, getter, prefix, ".get ");
-  for (const NativeMethod& setter : cls.setters) AddMethod(table, setter, prefix, ".set ");
-  for (const NativeMethod& method : cls.statics) AddMethod(table, method, prefix, "::");
+  // Each method and, when it has one, its data (NativeMethod::data).
+  for (const NativeMethod& method : cls.methods) {
+    table.Add(method.callback, {prefix, ".", method.name});
+    if (method.data != nullptr) table.Add(method.data, {prefix, ".", method.name, " data"});
+  }
+  for (const NativeMethod& getter : cls.getters) {
+    table.Add(getter.callback, {prefix, ".get ", getter.name});
+    if (getter.data != nullptr) table.Add(getter.data, {prefix, ".get ", getter.name, " data"});
+  }
+  for (const NativeMethod& setter : cls.setters) {
+    table.Add(setter.callback, {prefix, ".set ", setter.name});
+    if (setter.data != nullptr) table.Add(setter.data, {prefix, ".set ", setter.name, " data"});
+  }
+  for (const NativeMethod& method : cls.statics) {
+    table.Add(method.callback, {prefix, "::", method.name});
+    if (method.data != nullptr) table.Add(method.data, {prefix, "::", method.name, " data"});
+  }
 }
 
 }  // namespace
@@ -88,15 +94,16 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
   auto fail = [this](std::string message) {
     if (status_.ok()) status_ = absl::InternalError(std::move(message));
   };
-  absl::flat_hash_set<absl::string_view> module_names;
+  // Only embedders' extensions (Extension::host) fill these.
+  absl::flat_hash_set<absl::string_view> module_names, own_names;
   for (const Extension* extension : extensions_) {
     if (!extension_names.insert(extension->name).second) {
       fail(absl::StrCat("two extensions are named ", extension->name));
     }
     const HostBinding* host = extension->host;
     // An embedder's functions live in its own namespace, so only clash there.
-    absl::flat_hash_set<absl::string_view> own_names;
     if (host != nullptr) {
+      own_names.clear();
       if (!host->status.ok()) {
         fail(absl::StrCat("extension ", extension->name, ": ", host->status.message()));
       }

@@ -21,6 +21,7 @@
 #ifndef TOYSNAP_RUNTIME_HOST_VALUES_H_
 #define TOYSNAP_RUNTIME_HOST_VALUES_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -164,8 +165,11 @@ struct JsConvert<std::vector<T>> {
     if (!value->IsArray()) return ThrowTypeMismatch(scope, path, "an instance of Array", value), false;
     v8::Local<v8::Array> array = value.As<v8::Array>();
     out->clear();
-    out->reserve(array->Length());
+    // A sparse `new Array(1e9)` must not reserve gigabytes up front.
+    out->reserve(std::min<uint32_t>(array->Length(), 4096));
     for (uint32_t i = 0; i < array->Length(); ++i) {
+      // Long conversions still yield to Runtime::Terminate and the limits.
+      if (i % 4096 == 4095 && scope.isolate->IsExecutionTerminating()) return false;
       v8::Local<v8::Value> item;
       if (!array->Get(scope.context, i).ToLocal(&item)) return false;
       T converted;
