@@ -284,13 +284,21 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
   }
   RETURN_IF_ERROR(InstallNativeClasses(context, natives, registry_->classes()));
   v8::Local<v8::Object> internals = v8::Object::New(isolate_);
-  // Embedders' extensions: what their host: modules export.
-  ASSIGN_OR_RETURN(v8::Local<v8::Object> host_namespaces, NewHostNamespaces(context, *registry_));
-  if (internals
-          ->Set(context, v8::String::NewFromUtf8Literal(isolate_, "hostExtensions"),
-                host_namespaces)
-          .IsNothing()) {
-    return absl::InternalError("cannot keep the extensions' namespaces");
+  // Embedders' extensions: what their host: modules export (nothing in the
+  // heap of a runtime that has none, as the CLI's).
+  bool has_host_extensions = false;
+  for (const Extension* extension : registry_->extensions()) {
+    has_host_extensions = has_host_extensions || extension->host != nullptr;
+  }
+  if (has_host_extensions) {
+    ASSIGN_OR_RETURN(v8::Local<v8::Object> host_namespaces,
+                     NewHostNamespaces(context, *registry_));
+    if (internals
+            ->Set(context, v8::String::NewFromUtf8Literal(isolate_, "hostExtensions"),
+                  host_namespaces)
+            .IsNothing()) {
+      return absl::InternalError("cannot keep the extensions' namespaces");
+    }
   }
   for (const EmbeddedSource& file : registry_->scripts()) {
     std::string name = absl::StrCat("toysnap:internal/", file.name);
