@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -16,10 +17,15 @@
 
 namespace toysnap {
 
+// The host's answer at the heap limit (RuntimeOptions::on_near_heap_limit): a
+// higher limit in bytes to go on with, or 0 to end execution.
+using NearHeapLimitCallback = std::function<size_t(size_t limit_bytes, size_t used_bytes)>;
+
 class ExecutionGuard {
  public:
   // 0 disables a limit. The time limit counts from construction.
-  ExecutionGuard(v8::Isolate* isolate, size_t max_heap_bytes, int64_t timeout_ms);
+  ExecutionGuard(v8::Isolate* isolate, size_t max_heap_bytes, int64_t timeout_ms,
+                 NearHeapLimitCallback on_near_heap_limit = nullptr);
   ~ExecutionGuard();
 
   ExecutionGuard(const ExecutionGuard&) = delete;
@@ -38,15 +44,20 @@ class ExecutionGuard {
   static void OnGcEpilogue(v8::Isolate* isolate, v8::GCType type, v8::GCCallbackFlags flags,
                            void* data);
   void Trip(bool heap);
+  // Asks the host, if it answers, whether to go on past `limit`; true with
+  // the limit raised.
+  bool Raised(size_t limit, size_t used);
   void WatchClock();
 
   v8::Isolate* isolate_;  // not owned; outlives the guard
-  const size_t max_heap_bytes_;
+  std::atomic<size_t> max_heap_bytes_;
+  const NearHeapLimitCallback on_near_heap_limit_;
   const int64_t timeout_ms_;
   const double deadline_ms_;
   std::atomic<bool> heap_exceeded_{false};
   std::atomic<bool> timed_out_{false};
   bool callbacks_installed_ = false;
+  bool epilogue_installed_ = false;
   std::mutex mutex_;
   std::condition_variable stop_clock_;
   bool stopping_ = false;  // guarded by mutex_

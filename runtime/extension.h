@@ -20,6 +20,11 @@ struct NativeFunction {
   const char* name;  // property name on the `natives` object given to bootstrap JS
   v8::FunctionCallback callback;
   int length;
+  // Optional: what the callback receives as info.Data(), as a v8::External.
+  // The registry lists the address as an external reference, so a restored
+  // heap gets the restoring process's pointer at the same place in the table
+  // (an embedder's host function: embedder_extension.h).
+  const void* data = nullptr;
 };
 
 // An address V8 keeps in the heap other than a function or class callback
@@ -35,6 +40,9 @@ class ExtensionState {
  public:
   virtual ~ExtensionState() = default;
 };
+
+// What an embedder's extension adds (host_binding.h); null for built-ins.
+struct HostBinding;
 
 struct Extension {
   const char* name;  // unique; names the extension in errors and `toysnap info`
@@ -60,6 +68,10 @@ struct Extension {
   // extension installs them itself (InstallNativeClasses) when its JS first
   // needs them, so their templates stay out of every heap that does not.
   absl::Span<const NativeClass* const> lazy_classes = {};
+  // An embedder's extension (embedder_extension.h): its functions and classes
+  // go to its own namespace (a `host:` module) instead of `natives`, its ES
+  // modules are served from memory, and its state comes from a factory.
+  const HostBinding* host = nullptr;
 };
 
 }  // namespace toysnap

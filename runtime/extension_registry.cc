@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "runtime/host_binding.h"
 #include "snapshot/base/checksum.h"
 
 namespace toysnap {
@@ -49,17 +50,23 @@ void AddClass(TableBuilder& table, const NativeClass& cls) {
   absl::string_view prefix(cls.name);
   absl::AlphaNum version(cls.state_version);
   table.Add(cls.constructor, {prefix, "#", version.Piece()});
+  if (cls.constructor_data != nullptr) table.Add(cls.constructor_data, {prefix, "# data"});
+  // Each method and, when it has one, its data (NativeMethod::data).
   for (const NativeMethod& method : cls.methods) {
     table.Add(method.callback, {prefix, ".", method.name});
+    if (method.data != nullptr) table.Add(method.data, {prefix, ".", method.name, " data"});
   }
   for (const NativeMethod& getter : cls.getters) {
     table.Add(getter.callback, {prefix, ".get ", getter.name});
+    if (getter.data != nullptr) table.Add(getter.data, {prefix, ".get ", getter.name, " data"});
   }
   for (const NativeMethod& setter : cls.setters) {
     table.Add(setter.callback, {prefix, ".set ", setter.name});
+    if (setter.data != nullptr) table.Add(setter.data, {prefix, ".set ", setter.name, " data"});
   }
   for (const NativeMethod& method : cls.statics) {
     table.Add(method.callback, {prefix, "::", method.name});
+    if (method.data != nullptr) table.Add(method.data, {prefix, "::", method.name, " data"});
   }
 }
 
@@ -87,31 +94,57 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
   auto fail = [this](std::string message) {
     if (status_.ok()) status_ = absl::InternalError(std::move(message));
   };
+  // Only embedders' extensions (Extension::host) fill these.
+  absl::flat_hash_set<absl::string_view> module_names, own_names;
   for (const Extension* extension : extensions_) {
     if (!extension_names.insert(extension->name).second) {
       fail(absl::StrCat("two extensions are named ", extension->name));
     }
+    const HostBinding* host = extension->host;
+    // An embedder's functions live in its own namespace, so only clash there.
+    if (host != nullptr) {
+      own_names.clear();
+      if (!host->status.ok()) {
+        fail(absl::StrCat("extension ", extension->name, ": ", host->status.message()));
+      }
+      if (!module_names.insert(host->namespace_module).second) {
+        fail(absl::StrCat("two extensions serve the module ", host->namespace_module));
+      }
+      for (const auto& [specifier, source] : host->modules) {
+        if (!module_names.insert(specifier).second) {
+          fail(absl::StrCat("extension ", extension->name, " serves ", specifier,
+                            ", which another module already has"));
+        }
+        host_modules_.push_back({extension, specifier, &source});
+      }
+      host_modules_.push_back({extension, host->namespace_module, nullptr});
+    }
     for (const NativeFunction& fn : extension->functions) {
-      if (!native_names.insert(fn.name).second) {
-        fail(absl::StrCat("extension ", extension->name, " defines natives.", fn.name, " again"));
+      if (!(host != nullptr ? own_names : native_names).insert(fn.name).second) {
+        fail(absl::StrCat("extension ", extension->name,
+                          host != nullptr ? " defines the function " : " defines natives.",
+                          fn.name, " again"));
       }
       table.Add(fn.callback, {extension->name, ":", fn.name});
+      if (fn.data != nullptr) table.Add(fn.data, {extension->name, ":", fn.name, " data"});
     }
     for (const NativeFunction& fn : extension->callbacks) {
       table.Add(fn.callback, {extension->name, ":callback ", fn.name});
     }
     for (bool lazy : {false, true}) {
       for (const NativeClass* cls : lazy ? extension->lazy_classes : extension->classes) {
+        // Class names are global: a snapshot names each instance's class.
         if (!native_names.insert(cls->name).second) {
-          fail(absl::StrCat("extension ", extension->name, " defines natives.", cls->name,
-                            " again"));
+          fail(absl::StrCat("extension ", extension->name, " defines ",
+                            host != nullptr ? "the class " : "natives.", cls->name,
+                            host != nullptr ? ", a name another extension's class has" : " again"));
         }
         if (cls->parent != nullptr && FindClass(cls->parent->name) != cls->parent) {
           fail(absl::StrCat("class ", cls->name, " extends ", cls->parent->name,
                             ", which no earlier extension or class registered"));
         }
         AddClass(table, *cls);
-        (lazy ? lazy_classes_ : classes_).push_back(cls);
+        (lazy || host != nullptr ? lazy_classes_ : classes_).push_back(cls);
       }
     }
     for (const ExternalReference& reference : extension->references) {
@@ -159,6 +192,14 @@ const std::vector<std::string>& ExtensionRegistry::reference_names() const {
 const EmbeddedSource* ExtensionRegistry::FindLazyScript(absl::string_view name) const {
   for (const EmbeddedSource& source : lazy_scripts_) {
     if (source.name == name) return &source;
+  }
+  return nullptr;
+}
+
+const ExtensionRegistry::HostModule* ExtensionRegistry::FindHostModule(
+    absl::string_view specifier) const {
+  for (const HostModule& module : host_modules_) {
+    if (module.specifier == specifier) return &module;
   }
   return nullptr;
 }

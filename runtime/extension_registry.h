@@ -59,6 +59,15 @@ class ExtensionRegistry {
   // One of those or of the lazy ones (Extension::lazy_classes), by name.
   const NativeClass* FindClass(absl::string_view name) const;
 
+  // A module an embedder's extension serves (host_binding.h): its ES source,
+  // or null for the namespace module of the extension's functions and classes.
+  struct HostModule {
+    const Extension* extension;
+    absl::string_view specifier;
+    const std::string* source;
+  };
+  const HostModule* FindHostModule(absl::string_view specifier) const;
+
   // Whether a snapshot whose extensions are `recorded` can be restored here;
   // the error names the first extension that is missing, extra or different.
   absl::Status CheckCompatible(const std::vector<ExtensionStamp>& recorded) const;
@@ -73,7 +82,8 @@ class ExtensionRegistry {
   std::vector<EmbeddedSource> scripts_;
   std::vector<EmbeddedSource> lazy_scripts_;
   std::vector<const NativeClass*> classes_;
-  std::vector<const NativeClass*> lazy_classes_;
+  std::vector<const NativeClass*> lazy_classes_;  // and those of embedders' namespaces
+  std::vector<HostModule> host_modules_;
   uint64_t fingerprint_ = 0;
   absl::Status status_;
 };

@@ -2,6 +2,7 @@
 #include "runtime/isolate_data.h"
 
 #include "runtime/extension_registry.h"
+#include "runtime/host_binding.h"
 #include "runtime/native_classes.h"
 
 namespace toysnap {
@@ -15,6 +16,9 @@ IsolateData::IsolateData(const ExtensionRegistry* extensions)
     : extensions_(extensions), native_states_(std::make_unique<NativeStateRegistry>()) {
   for (const Extension* extension : extensions_->extensions()) {
     if (extension->create_state != nullptr) states_[extension] = extension->create_state();
+    if (extension->host != nullptr && extension->host->create_state) {
+      states_[extension] = extension->host->create_state();
+    }
   }
 }
 

@@ -17,6 +17,7 @@ namespace toysnap {
 
 class EventLoop;
 class Clock;
+class HostCompletions;
 class ExtensionRegistry;
 class ModuleLoader;
 class NativeHost;
@@ -54,6 +55,9 @@ class IsolateData {
   // is still a JS value: a worker keeps the last one, so that its parent's
   // 'error' event gets the error itself. Unset: nothing is called.
   std::function<void(v8::Local<v8::Value>)> on_js_error;
+  // Promises of embedders' async host functions (host_async.h), made at the
+  // first call; shared with their completion handles on other threads.
+  std::shared_ptr<HostCompletions> host_completions;
 
  private:
   const ExtensionRegistry* extensions_;

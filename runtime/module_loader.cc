@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "runtime/extension_registry.h"
 #include "runtime/fs_natives.h"
+#include "runtime/host_binding.h"
 #include "runtime/isolate_data.h"
 #include "runtime/js_error.h"
 #include "runtime/permission_check.h"
@@ -247,7 +249,8 @@ absl::Status ImportDynamically(v8::Local<v8::Context> context, const std::string
   if (loader == nullptr) return absl::FailedPreconditionError("no module loader");
   // Scripts that are not files (embedder code, eval) import relative to the cwd.
   std::string base = referrer;
-  if (!FileUrlToPath(referrer).ok()) {
+  // Modules of the embedder's loader or extensions import relative to themselves.
+  if (!FileUrlToPath(referrer).ok() && loader->Find(referrer).IsEmpty()) {
     ASSIGN_OR_RETURN(std::string cwd, AbsolutePath("[eval]"));
     base = PathToFileUrl(cwd);
   }
@@ -278,8 +281,46 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
 
 }  // namespace
 
-ModuleLoader::ModuleLoader(v8::Isolate* isolate, const PathMap* path_map)
-    : isolate_(isolate), path_map_(path_map) {}
+ModuleLoader::ModuleLoader(v8::Isolate* isolate, const PathMap* path_map,
+                           ModuleSourceLoader* custom)
+    : isolate_(isolate), path_map_(path_map), custom_(custom) {}
+
+absl::StatusOr<std::optional<ResolvedModule>> ModuleLoader::ResolveCustom(
+    const std::string& specifier, const std::string& referrer_url) {
+  if (custom_ == nullptr) return std::nullopt;
+  // The embedder's code: its exceptions stop here.
+  absl::StatusOr<std::optional<std::string>> url = absl::InternalError("");
+  try {
+    url = custom_->Resolve(specifier, referrer_url);
+  } catch (const std::exception& error) {
+    url = absl::InternalError(absl::StrCat("the module loader threw: ", error.what()));
+  } catch (...) {
+    url = absl::InternalError("the module loader threw");
+  }
+  if (!url.ok()) {
+    return absl::NotFoundError(
+        absl::StrCat("cannot resolve '", specifier, "': ", url.status().message()));
+  }
+  if (!url->has_value()) return std::nullopt;
+  auto it = custom_sources_.find(**url);
+  if (it == custom_sources_.end() && Find(**url).IsEmpty()) {
+    absl::StatusOr<LoadedModule> loaded = absl::InternalError("");
+    try {
+      loaded = custom_->Load(**url);
+    } catch (const std::exception& error) {
+      loaded = absl::InternalError(absl::StrCat("the module loader threw: ", error.what()));
+    } catch (...) {
+      loaded = absl::InternalError("the module loader threw");
+    }
+    if (!loaded.ok()) {
+      return absl::NotFoundError(
+          absl::StrCat("cannot load '", **url, "': ", loaded.status().message()));
+    }
+    it = custom_sources_.emplace(**url, *std::move(loaded)).first;
+  }
+  bool json = it != custom_sources_.end() && it->second.kind == LoadedModule::Kind::kJson;
+  return ResolvedModule{**url, json ? ModuleFormat::kJson : ModuleFormat::kModule};
+}
 
 ModuleLoader* ModuleLoader::From(v8::Isolate* isolate) {
   IsolateData* data = IsolateData::From(isolate);
@@ -427,6 +468,24 @@ v8::MaybeLocal<v8::Module> ModuleLoader::FindResolution(const std::string& refer
   return Find(it->second);
 }
 
+absl::StatusOr<v8::Local<v8::Object>> ModuleLoader::HostNamespace(v8::Local<v8::Context> context,
+                                                                  const std::string& url) {
+  IsolateData* data = IsolateData::From(isolate_);
+  const ExtensionRegistry::HostModule* module =
+      data == nullptr ? nullptr : data->extensions().FindHostModule(url);
+  v8::Local<v8::Value> all, ns;
+  v8::Local<v8::String> name;
+  if (module == nullptr || internals_.IsEmpty() ||
+      !internals_.Get(isolate_)
+           ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "hostExtensions"))
+           .ToLocal(&all) ||
+      !all->IsObject() || !v8::String::NewFromUtf8(isolate_, module->extension->name).ToLocal(&name) ||
+      !all.As<v8::Object>()->Get(context, name).ToLocal(&ns) || !ns->IsObject()) {
+    return absl::NotFoundError(absl::StrCat("no extension of this runtime serves ", url));
+  }
+  return ns.As<v8::Object>();
+}
+
 absl::StatusOr<v8::Local<v8::Value>> ModuleLoader::CallInternal(
     v8::Local<v8::Context> context, const char* name, std::vector<v8::Local<v8::Value>> args) {
   ASSIGN_OR_RETURN(v8::Local<v8::String> key,
@@ -483,6 +542,26 @@ absl::StatusOr<ResolvedModule> ModuleLoader::Resolve(v8::Local<v8::Context> cont
                                                      const std::string& specifier,
                                                      const std::string& referrer_url,
                                                      v8::Local<v8::Value>* thrown) {
+  if (specifier.rfind(kHostScheme, 0) == 0) {
+    IsolateData* data = IsolateData::From(isolate_);
+    const ExtensionRegistry::HostModule* module =
+        data == nullptr ? nullptr : data->extensions().FindHostModule(specifier);
+    if (module == nullptr) {
+      return absl::NotFoundError(
+          absl::StrCat("cannot resolve '", specifier, "': no extension of this runtime serves it"));
+    }
+    return ResolvedModule{specifier,
+                          module->source == nullptr ? ModuleFormat::kHost : ModuleFormat::kModule};
+  }
+  // A module of the embedder's loader already in the map (a restored one)
+  // needs no loader.
+  v8::Local<v8::Module> known;
+  if (custom_ != nullptr && !FileUrlToPath(specifier).ok() && Find(specifier).ToLocal(&known)) {
+    return ResolvedModule{specifier,
+                          known->IsSyntheticModule() ? ModuleFormat::kJson : ModuleFormat::kModule};
+  }
+  ASSIGN_OR_RETURN(std::optional<ResolvedModule> custom, ResolveCustom(specifier, referrer_url));
+  if (custom) return *std::move(custom);
   v8::Local<v8::Value> resolver;  // stays empty without internals.resolveImport
   if (!internals_.IsEmpty() &&
       !internals_.Get(isolate_)
@@ -528,8 +607,22 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
     v8::Local<v8::Context> context, const std::string& url,
     const std::optional<std::string>& source) {
   std::string text;
+  const ExtensionRegistry::HostModule* host_module = nullptr;
+  if (!source && url.rfind(kHostScheme, 0) == 0) {
+    IsolateData* data = IsolateData::From(isolate_);
+    if (data != nullptr) host_module = data->extensions().FindHostModule(url);
+    if (host_module == nullptr || host_module->source == nullptr) {
+      return absl::NotFoundError(absl::StrCat("no extension of this runtime serves ", url));
+    }
+  }
+  auto custom = source ? custom_sources_.end() : custom_sources_.find(url);
   if (source) {
     text = *source;
+  } else if (host_module != nullptr) {
+    text = *host_module->source;
+  } else if (custom != custom_sources_.end()) {
+    text = std::move(custom->second.source);
+    custom_sources_.erase(custom);
   } else {
     ASSIGN_OR_RETURN(std::string path, FileUrlToPath(url));
     RETURN_IF_ERROR(ReadableByPermission(isolate_, path_map_->ToDisk(path)));
@@ -573,7 +666,19 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
 absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::CreateSynthetic(
     v8::Local<v8::Context> context, const ResolvedModule& resolved) {
   std::vector<std::string> names = {"default"};
-  if (resolved.format != ModuleFormat::kJson) {
+  if (resolved.format == ModuleFormat::kHost) {
+    ASSIGN_OR_RETURN(v8::Local<v8::Object> ns, HostNamespace(context, resolved.url));
+    v8::Local<v8::Array> keys;
+    if (!ns->GetOwnPropertyNames(context).ToLocal(&keys)) {
+      return absl::InternalError(absl::StrCat("cannot list the exports of ", resolved.url));
+    }
+    for (uint32_t i = 0; i < keys->Length(); ++i) {
+      v8::Local<v8::Value> key;
+      if (keys->Get(context, i).ToLocal(&key) && key->IsString()) {
+        names.push_back(ToUtf8(isolate_, key));
+      }
+    }
+  } else if (resolved.format != ModuleFormat::kJson) {
     std::string target = resolved.url;
     if (resolved.format == ModuleFormat::kCommonJs) {
       ASSIGN_OR_RETURN(target, FileUrlToPath(resolved.url));
@@ -633,13 +738,26 @@ v8::MaybeLocal<v8::Value> ModuleLoader::EvaluateSyntheticSteps(v8::Local<v8::Con
     return {};
   }
   v8::Local<v8::Value> exports;
-  if (format->second == ModuleFormat::kJson) {
-    absl::StatusOr<std::string> path = FileUrlToPath(*url);
-    absl::Status readable =
-        path.ok() ? ReadableByPermission(isolate, loader->path_map_->ToDisk(*path)) : path.status();
+  if (format->second == ModuleFormat::kHost) {
+    absl::StatusOr<v8::Local<v8::Object>> ns = loader->HostNamespace(context, *url);
+    if (!ns.ok()) {
+      ThrowError(isolate, ns.status().message());
+      return {};
+    }
+    exports = *ns;
+  } else if (format->second == ModuleFormat::kJson) {
+    // From the embedder's loader, or a file.
+    auto custom = loader->custom_sources_.find(*url);
+    bool from_disk = custom == loader->custom_sources_.end();
+    absl::StatusOr<std::string> path = from_disk ? FileUrlToPath(*url) : *url;
+    absl::Status readable = !from_disk || !path.ok()
+                                ? path.status()
+                                : ReadableByPermission(isolate, loader->path_map_->ToDisk(*path));
     absl::StatusOr<std::string> text =
-        readable.ok() ? ReadFile(loader->path_map_->ToDisk(*path)) : readable;
-    if (text.ok()) {
+        !readable.ok() ? readable
+        : from_disk    ? ReadFile(loader->path_map_->ToDisk(*path))
+                       : absl::StatusOr<std::string>(custom->second.source);
+    if (text.ok() && from_disk) {
       if (NativeHost* host = NativeHost::From(isolate)) host->RecordFileRead(*path, *text);
     }
     if (!text.ok()) {

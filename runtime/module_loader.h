@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "runtime/embedder_module_loader.h"
 #include "runtime/extension.h"
 #include "runtime/path_map.h"
 #include "v8-context.h"
@@ -21,7 +22,8 @@
 namespace toysnap {
 
 // How a resolved module is turned into a v8::Module.
-enum class ModuleFormat { kModule, kCommonJs, kJson, kBuiltin };
+// kHost: the namespace of an embedder's extension (host_binding.h).
+enum class ModuleFormat { kModule, kCommonJs, kJson, kBuiltin, kHost };
 
 struct ResolvedModule {
   std::string url;  // file: URL, or node:<name> for builtins
@@ -34,9 +36,15 @@ const Extension& ModulesExtension();
 
 class ModuleLoader {
  public:
-  // Neither is owned; both outlive the loader. Files are read at
-  // path_map->ToDisk(path of URL).
-  ModuleLoader(v8::Isolate* isolate, const PathMap* path_map);
+  // None is owned; all outlive the loader. Files are read at
+  // path_map->ToDisk(path of URL). `custom`, when not null, is asked first.
+  ModuleLoader(v8::Isolate* isolate, const PathMap* path_map,
+               ModuleSourceLoader* custom = nullptr);
+
+  // The embedder's loader's answer for `specifier` (loading the module, so
+  // that its format is known), or nullopt when it has none or leaves it.
+  absl::StatusOr<std::optional<ResolvedModule>> ResolveCustom(const std::string& specifier,
+                                                              const std::string& referrer_url);
 
   // The bootstrap JS's `internals`: its resolveImport, loadCommonJs,
   // cjsExportNames and requireBuiltin do Node's resolution and CommonJS. Until
@@ -111,6 +119,10 @@ class ModuleLoader {
   // The `type` of an import's assertions or attributes; nullopt without one.
   std::optional<std::string> AttributeType(v8::Local<v8::Context> context, const std::string& url,
                                            v8::Local<v8::ModuleRequest> request);
+  // The namespace object of the extension serving `url`, from the bootstrap's
+  // internals.hostExtensions.
+  absl::StatusOr<v8::Local<v8::Object>> HostNamespace(v8::Local<v8::Context> context,
+                                                      const std::string& url);
   absl::StatusOr<v8::Local<v8::Value>> CallInternal(v8::Local<v8::Context> context,
                                                     const char* name,
                                                     std::vector<v8::Local<v8::Value>> args);
@@ -122,6 +134,9 @@ class ModuleLoader {
 
   v8::Isolate* isolate_;
   const PathMap* path_map_;
+  ModuleSourceLoader* custom_;
+  // What `custom_` loaded, by URL, until compiled (JSON: evaluated).
+  std::unordered_map<std::string, LoadedModule> custom_sources_;
   std::vector<std::string> urls_;
   std::vector<v8::Global<v8::Module>> modules_;            // parallel to urls_
   std::unordered_map<std::string, size_t> index_by_url_;

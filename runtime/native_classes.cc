@@ -11,6 +11,7 @@
 #include "runtime/native_util.h"
 #include "runtime/extension_registry.h"
 #include "runtime/isolate_data.h"
+#include "v8-external.h"
 #include "v8-function.h"
 #include "v8-persistent-handle.h"
 #include "v8-primitive.h"
@@ -40,11 +41,17 @@ v8::Local<v8::String> Name(v8::Isolate* isolate, absl::string_view name) {
       .ToLocalChecked();  // class and method names are short literals
 }
 
+// info.Data() of a callback: an External of `data` when set.
+v8::Local<v8::Value> DataOf(v8::Isolate* isolate, const void* data) {
+  if (data == nullptr) return v8::Local<v8::Value>();
+  return v8::External::New(isolate, const_cast<void*>(data));
+}
+
 v8::Local<v8::FunctionTemplate> NewMethod(v8::Isolate* isolate, v8::FunctionCallback callback,
                                           v8::Local<v8::Signature> signature, int length,
-                                          absl::string_view name) {
+                                          absl::string_view name, const void* data = nullptr) {
   v8::Local<v8::FunctionTemplate> method =
-      v8::FunctionTemplate::New(isolate, callback, v8::Local<v8::Value>(), signature, length,
+      v8::FunctionTemplate::New(isolate, callback, DataOf(isolate, data), signature, length,
                                 v8::ConstructorBehavior::kThrow);
   method->SetClassName(Name(isolate, name));
   return method;
@@ -72,7 +79,7 @@ absl::Status AddAccessors(v8::Local<v8::Context> context, v8::Local<v8::Object> 
                   v8::Local<v8::Function>* out) -> bool {
     if (method == nullptr) return true;
     return NewMethod(isolate, method->callback, signature, method->length,
-                     absl::StrCat(prefix, method->name))
+                     absl::StrCat(prefix, method->name), method->data)
         ->GetFunction(context)
         .ToLocal(out);
   };
@@ -101,8 +108,8 @@ v8::MaybeLocal<v8::Function> NewConstructor(v8::Local<v8::Context> context,
                                             const NativeClass& cls, Templates& templates) {
   v8::Isolate* isolate = context->GetIsolate();
   v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(
-      isolate, cls.constructor, v8::Local<v8::Value>(), v8::Local<v8::Signature>(), cls.length,
-      v8::ConstructorBehavior::kAllow);
+      isolate, cls.constructor, DataOf(isolate, cls.constructor_data), v8::Local<v8::Signature>(),
+      cls.length, v8::ConstructorBehavior::kAllow);
   v8::Local<v8::String> class_name = Name(isolate, cls.name);
   tmpl->SetClassName(class_name);
   tmpl->ReadOnlyPrototype();
@@ -131,7 +138,7 @@ v8::MaybeLocal<v8::Function> NewConstructor(v8::Local<v8::Context> context,
   v8::Local<v8::Object> proto = prototype.As<v8::Object>();
   for (const NativeMethod& method : cls.methods) {
     v8::Local<v8::Function> function;
-    if (!NewMethod(isolate, method.callback, signature, method.length, method.name)
+    if (!NewMethod(isolate, method.callback, signature, method.length, method.name, method.data)
              ->GetFunction(context)
              .ToLocal(&function) ||
         proto->DefineOwnProperty(context, Name(isolate, method.name), function).IsNothing()) {
@@ -142,7 +149,7 @@ v8::MaybeLocal<v8::Function> NewConstructor(v8::Local<v8::Context> context,
   for (const NativeMethod& method : cls.statics) {
     v8::Local<v8::Function> function;
     if (!NewMethod(isolate, method.callback, v8::Local<v8::Signature>(), method.length,
-                   method.name)
+                   method.name, method.data)
              ->GetFunction(context)
              .ToLocal(&function) ||
         constructor->DefineOwnProperty(context, Name(isolate, method.name), function).IsNothing()) {
@@ -282,7 +289,10 @@ void DeserializeInternalField(v8::Local<v8::Object> holder, int index, v8::Start
   IsolateData* data = IsolateData::From(holder->GetIsolate());
   const NativeClass* cls = data == nullptr ? nullptr : data->extensions().FindClass(bytes.substr(0, nul));
   if (cls == nullptr) return;
-  absl::StatusOr<std::unique_ptr<NativeState>> state = cls->restore(bytes.substr(nul + 1));
+  absl::StatusOr<std::unique_ptr<NativeState>> state =
+      cls->restore_class != nullptr ? cls->restore_class(*cls, bytes.substr(nul + 1))
+      : cls->restore != nullptr     ? cls->restore(bytes.substr(nul + 1))
+                                    : absl::UnimplementedError("no restore");
   if (state.ok()) WrapNativeState(holder, *cls, *std::move(state));
 }
 

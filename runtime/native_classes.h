@@ -41,6 +41,7 @@ struct NativeMethod {
   const char* name;
   v8::FunctionCallback callback;
   int length;  // the function's `length`
+  const void* data = nullptr;  // info.Data() as a v8::External, as NativeFunction::data
 };
 
 // A class as JS sees it. Methods and getters get a v8::Signature, so V8 itself
@@ -62,6 +63,13 @@ struct NativeClass {
   // The class this one extends (registered before it), or null. Its methods
   // accept instances of this class; UnwrapNativeState(info, parent) too.
   const NativeClass* parent = nullptr;
+  // Optional, for classes made at run time (an embedder's): the constructor's
+  // info.Data() as NativeFunction::data, and a restore that gets its class
+  // (used instead of `restore` when set).
+  const void* constructor_data = nullptr;
+  absl::StatusOr<std::unique_ptr<NativeState>> (*restore_class)(const NativeClass& cls,
+                                                                absl::string_view bytes) = nullptr;
+  const void* owner = nullptr;  // what restore_class needs; not owned
 };
 
 // Owns the states of one isolate (in its IsolateData). Each state's JS object is

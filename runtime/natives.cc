@@ -8,12 +8,15 @@
 
 #include "absl/strings/str_cat.h"
 #include "runtime/extension_registry.h"
+#include "runtime/host_binding.h"
 #include "runtime/isolate_data.h"
+#include "runtime/native_classes.h"
 #include "runtime/native_util.h"
 #include "runtime/v8_strings.h"
 #include "v8-script.h"
 #include "v8-container.h"
 #include "v8-exception.h"
+#include "v8-external.h"
 #include "v8-function.h"
 #include "v8-primitive.h"
 #include "v8-template.h"
@@ -135,26 +138,68 @@ v8::MaybeLocal<v8::Function> NewSettleFunction(v8::Local<v8::Context> context,
   return scope.Escape(function);
 }
 
+namespace {
+
+// Sets each of `functions` on `target` by name.
+bool AddFunctions(v8::Local<v8::Context> context, v8::Local<v8::Object> target,
+                  absl::Span<const NativeFunction> functions) {
+  v8::Isolate* isolate = context->GetIsolate();
+  for (const NativeFunction& fn : functions) {
+    v8::Local<v8::Function> function;
+    v8::Local<v8::String> name;
+    v8::Local<v8::Value> data;
+    if (fn.data != nullptr) data = v8::External::New(isolate, const_cast<void*>(fn.data));
+    if (!v8::String::NewFromUtf8(isolate, fn.name).ToLocal(&name) ||
+        !v8::Function::New(context, fn.callback, data, fn.length, v8::ConstructorBehavior::kThrow)
+             .ToLocal(&function) ||
+        target->Set(context, name, function).IsNothing()) {
+      return false;
+    }
+    function->SetName(name);
+  }
+  return true;
+}
+
+}  // namespace
+
 v8::MaybeLocal<v8::Object> NewNativesObject(v8::Local<v8::Context> context,
                                             const ExtensionRegistry& registry) {
   v8::Isolate* isolate = context->GetIsolate();
   v8::EscapableHandleScope scope(isolate);
   v8::Local<v8::Object> natives = v8::Object::New(isolate);
   for (const Extension* extension : registry.extensions()) {
-    for (const NativeFunction& fn : extension->functions) {
-      v8::Local<v8::Function> function;
-      v8::Local<v8::String> name;
-      if (!v8::String::NewFromUtf8(isolate, fn.name).ToLocal(&name) ||
-          !v8::Function::New(context, fn.callback, v8::Local<v8::Value>(), fn.length,
-                             v8::ConstructorBehavior::kThrow)
-               .ToLocal(&function) ||
-          natives->Set(context, name, function).IsNothing()) {
-        return {};
-      }
-      function->SetName(name);
-    }
+    if (extension->host != nullptr) continue;  // NewHostNamespaces
+    if (!AddFunctions(context, natives, extension->functions)) return {};
   }
   return scope.Escape(natives);
+}
+
+absl::StatusOr<v8::Local<v8::Object>> NewHostNamespaces(v8::Local<v8::Context> context,
+                                                        const ExtensionRegistry& registry) {
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::EscapableHandleScope scope(isolate);
+  v8::Local<v8::Object> all = v8::Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
+  for (const Extension* extension : registry.extensions()) {
+    const HostBinding* host = extension->host;
+    if (host == nullptr) continue;
+    v8::Local<v8::Object> ns = v8::Object::New(isolate);
+    v8::Local<v8::String> name;
+    if (!AddFunctions(context, ns, extension->functions) ||
+        !v8::String::NewFromUtf8(isolate, extension->name).ToLocal(&name) ||
+        all->Set(context, name, ns).IsNothing()) {
+      return absl::InternalError(
+          absl::StrCat("cannot create the functions of extension ", extension->name));
+    }
+    absl::Status classes = InstallNativeClasses(context, ns, extension->classes);
+    if (!classes.ok()) return classes;
+    if (host->global_name.empty()) continue;
+    v8::Local<v8::String> global;
+    if (!v8::String::NewFromUtf8(isolate, host->global_name.c_str()).ToLocal(&global) ||
+        context->Global()->DefineOwnProperty(context, global, ns, v8::DontEnum).IsNothing()) {
+      return absl::InternalError(absl::StrCat("cannot set globalThis.", host->global_name));
+    }
+  }
+  return scope.Escape(all);
 }
 
 }  // namespace toysnap

@@ -64,6 +64,12 @@ v8::MaybeLocal<v8::Function> NewSettleFunction(v8::Local<v8::Context> context,
 v8::MaybeLocal<v8::Object> NewNativesObject(v8::Local<v8::Context> context,
                                             const ExtensionRegistry& registry);
 
+// The namespaces of embedders' extensions (Extension::host): an object with
+// one object per extension, by name, holding its functions and classes (and
+// each set on globalThis when the extension asks). Needs a HandleScope.
+absl::StatusOr<v8::Local<v8::Object>> NewHostNamespaces(v8::Local<v8::Context> context,
+                                                        const ExtensionRegistry& registry);
+
 }  // namespace toysnap
 
 #endif  // TOYSNAP_RUNTIME_NATIVES_H_

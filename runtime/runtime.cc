@@ -82,6 +82,10 @@ void ApplyHeapLimit(const RuntimeOptions& options, v8::Isolate::CreateParams& pa
   params.constraints.ConfigureDefaultsFromHeapSize(0, (options.max_heap_mb << 20) * 2);
 }
 
+absl::Status TerminatedByHost() {
+  return absl::AbortedError("terminated by the host (Runtime::Terminate)");
+}
+
 // What restoring needs of a container's metadata: all but the file inputs,
 // which only incremental builds read.
 std::shared_ptr<const SnapshotMetadata> RestoreRecipe(const SnapshotMetadata& metadata) {
@@ -105,7 +109,26 @@ Runtime::Runtime(const V8Process& process, const RuntimeOptions& options, v8::Is
       clock_(options.fixed_clock_ms ? Clock::FixedAt(*options.fixed_clock_ms) : Clock()),
       isolate_(isolate) {}
 
+bool TerminationHandle::Terminate() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (isolate_ == nullptr) return false;
+  terminated_ = true;
+  isolate_->TerminateExecution();
+  return true;
+}
+
+void TerminationHandle::Attach(v8::Isolate* isolate) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  isolate_ = isolate;
+}
+
+void TerminationHandle::Detach() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  isolate_ = nullptr;
+}
+
 Runtime::~Runtime() {
+  termination_->Detach();
   if (isolate_ == nullptr) return;
   {
     v8::Isolate::Scope isolate_scope(isolate_);
@@ -144,11 +167,13 @@ void Runtime::InstallIsolateHooks() {
   isolate_data_->host = this;
   isolate_data_->permissions = &options_.permissions;
   isolate_data_->clock = &clock_;
-  modules_ = std::make_unique<ModuleLoader>(isolate_, &options_.path_map);
+  modules_ = std::make_unique<ModuleLoader>(isolate_, &options_.path_map,
+                                            options_.module_loader.get());
   isolate_data_->loader = modules_.get();
   ModuleLoader::InstallHostCallbacks(isolate_);
   guard_ = std::make_unique<ExecutionGuard>(isolate_, options_.max_heap_mb << 20,
-                                            options_.timeout_ms);
+                                            options_.timeout_ms, options_.on_near_heap_limit);
+  termination_->Attach(isolate_);
   loop_ = std::make_unique<EventLoop>(isolate_, process_.loop_platform(), guard_->deadline_ms(),
                                       &clock_);
   isolate_data_->loop = loop_.get();
@@ -237,12 +262,14 @@ absl::Status Runtime::Explain(absl::Status status) const {
     absl::Status violation = guard_->Violation();
     if (!violation.ok()) return violation;
   }
+  if (termination_->terminated()) return TerminatedByHost();
   if (exit_code_) return absl::CancelledError(kExitRequested);
   return status;
 }
 
 absl::Status Runtime::CheckUsable() const {
   if (guard_ != nullptr && !guard_->Violation().ok()) return guard_->Violation();
+  if (termination_->terminated()) return TerminatedByHost();
   if (exit_code_) return absl::CancelledError(kExitRequested);
   return absl::OkStatus();
 }
@@ -259,6 +286,22 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
   }
   RETURN_IF_ERROR(InstallNativeClasses(context, natives, registry_->classes()));
   v8::Local<v8::Object> internals = v8::Object::New(isolate_);
+  // Embedders' extensions: what their host: modules export (nothing in the
+  // heap of a runtime that has none, as the CLI's).
+  bool has_host_extensions = false;
+  for (const Extension* extension : registry_->extensions()) {
+    has_host_extensions = has_host_extensions || extension->host != nullptr;
+  }
+  if (has_host_extensions) {
+    ASSIGN_OR_RETURN(v8::Local<v8::Object> host_namespaces,
+                     NewHostNamespaces(context, *registry_));
+    if (internals
+            ->Set(context, v8::String::NewFromUtf8Literal(isolate_, "hostExtensions"),
+                  host_namespaces)
+            .IsNothing()) {
+      return absl::InternalError("cannot keep the extensions' namespaces");
+    }
+  }
   for (const EmbeddedSource& file : registry_->scripts()) {
     std::string name = absl::StrCat("toysnap:internal/", file.name);
     ASSIGN_OR_RETURN(v8::Local<v8::String> url, NewStringOr(isolate_, name, name));
@@ -371,13 +414,21 @@ absl::StatusOr<v8::Global<v8::Value>> Runtime::ExecuteScript(absl::string_view n
 absl::StatusOr<std::string> Runtime::LoadModule(absl::string_view path,
                                                 std::optional<std::string> source) {
   RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  // The embedder's loader may claim the path ("mem:/app/main.js").
+  std::optional<ResolvedModule> custom;
+  if (options_.module_loader != nullptr && !source) {
+    ASSIGN_OR_RETURN(std::string cwd, AbsolutePath("[main]"));
+    ASSIGN_OR_RETURN(custom, modules_->ResolveCustom(std::string(path), PathToFileUrl(cwd)));
+  }
   std::string url(path);
-  if (FileUrlToPath(path).status().ok() == false) {
+  if (custom) {
+    url = custom->url;
+  } else if (FileUrlToPath(path).status().ok() == false) {
     ASSIGN_OR_RETURN(std::string absolute, AbsolutePath(path));
     url = PathToFileUrl(options_.path_map.ToRecorded(absolute));
   }
-  ContextScope scope(*this);
-  ResolvedModule root{url, ModuleFormat::kModule};
+  ResolvedModule root = custom ? *custom : ResolvedModule{url, ModuleFormat::kModule};
   ASSIGN_OR_RETURN(v8::Local<v8::Module> module, modules_->LoadGraph(scope.context(), root, source));
   (void)module;
   return url;

@@ -3,9 +3,11 @@
 #ifndef TOYSNAP_RUNTIME_RUNTIME_H_
 #define TOYSNAP_RUNTIME_RUNTIME_H_
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "runtime/clock.h"
+#include "runtime/embedder_module_loader.h"
 #include "runtime/event_loop.h"
 #include "runtime/execution_guard.h"
 #include "runtime/extension.h"
@@ -52,9 +55,19 @@ struct RuntimeOptions {
   std::string bootstrap_code;
   // Heap limit in MiB; exceeding it ends execution with kResourceExhausted.
   size_t max_heap_mb = 0;
+  // The host's answer when the heap reaches its limit (max_heap_mb, or V8's
+  // own when that is 0): called with the limit and the heap's size in bytes,
+  // it returns a higher limit to go on with, or 0 to end execution as the
+  // limit does. Called during garbage collection, on the runtime's thread: it
+  // must not call into V8. Unset: the limit ends execution.
+  NearHeapLimitCallback on_near_heap_limit;
   // Time limit in ms for everything the runtime runs, counted from creation;
   // exceeding it ends execution with kDeadlineExceeded. 0: none.
   int64_t timeout_ms = 0;
+  // Where imports resolve and module sources come from, before the default
+  // loader (Node's resolution on the file system): embedder_module_loader.h.
+  // Shared by the runtimes made with these options (and their workers).
+  std::shared_ptr<ModuleSourceLoader> module_loader;
   // How disk paths are recorded in module URLs (builds independent of their
   // directory), and whether module paths keep symlinks instead of realpaths.
   PathMap path_map;
@@ -69,9 +82,31 @@ struct RuntimeOptions {
   // without waiting for them. Unset: the system's clocks. The CLI sets it for
   // builds under SOURCE_DATE_EPOCH, never for runs.
   std::optional<int64_t> fixed_clock_ms;
-  // The embedder's own extensions (static storage, not owned), registered after
-  // the built-in ones. A snapshot restores only into a runtime with the same set.
+  // The embedder's own extensions (embedder_extension.h: HostExtension::
+  // extension(); not owned, they outlive the runtime), registered after the
+  // built-in ones. A snapshot restores only into a runtime with the same set:
+  // another set is refused with the extension that is missing, extra or of
+  // another version named.
   std::vector<const Extension*> extensions;
+};
+
+// Ends a runtime's JavaScript from any thread, and may outlive the runtime
+// (Runtime::termination_handle()).
+class TerminationHandle {
+ public:
+  // Stops the JavaScript running now, or the next to run; the runtime then
+  // refuses every call with kAborted. False once the runtime is gone.
+  bool Terminate();
+  bool terminated() const { return terminated_; }
+
+ private:
+  friend class Runtime;
+  void Attach(v8::Isolate* isolate);
+  void Detach();
+
+  std::mutex mutex_;
+  v8::Isolate* isolate_ = nullptr;  // guarded by mutex_; not owned
+  std::atomic<bool> terminated_{false};
 };
 
 // How a program's run ended when it called process.exit() / toysnap.exit().
@@ -178,6 +213,11 @@ class Runtime : public NativeHost {
   // runtime whose heap becomes a snapshot records them.
   std::vector<FileInput> FileInputs() const;
 
+  // Thread-safe: TerminationHandle::Terminate() on this runtime. Every call
+  // running or made later then fails with kAborted, "terminated by the host".
+  void Terminate() { termination_->Terminate(); }
+  std::shared_ptr<TerminationHandle> termination_handle() const { return termination_; }
+
   static Runtime* From(v8::Isolate* isolate);
   // For the isolate's promise-reject and message callbacks.
   EventLoop* loop() const { return loop_.get(); }
@@ -256,6 +296,8 @@ class Runtime : public NativeHost {
   std::string main_url_;
   std::optional<int> exit_code_;
   std::map<std::string, FileInput> file_inputs_;  // by recorded path
+  // Shared with hosts' threads; detached before the isolate goes.
+  std::shared_ptr<TerminationHandle> termination_ = std::make_shared<TerminationHandle>();
 };
 
 }  // namespace toysnap
