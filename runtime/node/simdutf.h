@@ -11,7 +11,9 @@
 
 namespace simdutf {
 
-enum error_code {
+// Int-sized as simdutf's own (whose enumerators run to 10 or more): with a
+// fixed type, any failure code it returns is a valid value here (UBSan).
+enum error_code : int {
   SUCCESS = 0,
   // Other values name the kind of failure; callers here only test SUCCESS.
 };
