@@ -193,7 +193,8 @@ void ReadHeader(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::ValueDeserializer deserializer(isolate, data + offset, size - offset);
   if (deserializer.ReadHeader(context).IsNothing()) return;
   const void* at = nullptr;
-  deserializer.ReadRawBytes(0, &at);
+  // Where the deserializer stands: zero bytes can always be read.
+  if (!deserializer.ReadRawBytes(0, &at)) return;
   v8::Local<v8::Value> result[] = {
       v8::Integer::NewFromUnsigned(isolate, deserializer.GetWireFormatVersion()),
       v8::Number::New(isolate, static_cast<const uint8_t*>(at) - (data + offset))};
@@ -230,7 +231,8 @@ void Deserialize(const v8::FunctionCallbackInfo<v8::Value>& info) {
     return;
   }
   const void* at = nullptr;
-  deserializer.ReadRawBytes(0, &at);
+  // Where the deserializer stands: zero bytes can always be read.
+  if (!deserializer.ReadRawBytes(0, &at)) return;
   v8::Local<v8::Value> result[] = {
       value, v8::Number::New(isolate, static_cast<const uint8_t*>(at) - reading.start)};
   info.GetReturnValue().Set(v8::Array::New(isolate, result, 2));
