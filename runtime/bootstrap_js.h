@@ -3,6 +3,8 @@
 #ifndef TOYSNAP_RUNTIME_BOOTSTRAP_JS_H_
 #define TOYSNAP_RUNTIME_BOOTSTRAP_JS_H_
 
+#include <cstdint>
+
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 
@@ -15,6 +17,9 @@ struct EmbeddedSource {
   // (found by //tools:embed_js). Primordials are made during the bootstrap
   // only, so a lazy script's are made then for it.
   absl::string_view primordials = {};
+  // Checksum64 of `source`, by //tools:embed_js: what the extension registry's
+  // fingerprints hash, so a snapshot built with other JavaScript is refused.
+  uint64_t checksum = 0;
 };
 
 // In evaluation order. Each source is a classic script whose completion value is

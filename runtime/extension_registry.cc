@@ -168,7 +168,18 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
       }
       lazy_scripts_.push_back(*source);
     }
-    uint64_t hash = table.TakeFingerprint(absl::StrCat(extension->name, "@", extension->version));
+    // The scripts' checksums are in the salt, not the table: the table's names
+    // line up with its addresses.
+    std::string salt = absl::StrCat(extension->name, "@", extension->version);
+    for (absl::string_view file : extension->js) {
+      const EmbeddedSource* source = FindScript(file);
+      if (source != nullptr) absl::StrAppend(&salt, ";", file, "=", source->checksum);
+    }
+    for (absl::string_view file : extension->lazy_js) {
+      const EmbeddedSource* source = FindScript(file);
+      if (source != nullptr) absl::StrAppend(&salt, ";", file, "=", source->checksum);
+    }
+    uint64_t hash = table.TakeFingerprint(salt);
     stamps_.push_back({extension->name, static_cast<uint32_t>(extension->version), hash});
   }
   addresses_.push_back(0);
@@ -228,9 +239,12 @@ absl::Status ExtensionRegistry::CheckCompatible(
           i >= recorded.size() ? std::string("none") : absl::StrCat("'", recorded[i].name, "'")));
     }
     if (recorded[i].version != here.version || recorded[i].fingerprint != here.fingerprint) {
+      std::string how = recorded[i].version != here.version
+                            ? absl::StrCat("version ", recorded[i].version, " vs ", here.version)
+                            : "its natives or JavaScript changed";
       return absl::FailedPreconditionError(absl::StrCat(
-          "extension '", here.name, "' differs from the one the snapshot was built with (version ",
-          recorded[i].version, " vs ", here.version, "); rebuild the snapshot"));
+          "extension '", here.name, "' differs from the one the snapshot was built with (", how,
+          "); rebuild the snapshot"));
     }
   }
   return absl::OkStatus();

@@ -127,5 +127,25 @@ TEST(ExtensionRegistryTest, CompatibilityNamesTheExtensionThatDiffers) {
   EXPECT_FALSE(builtin.CheckCompatible({}).ok());
 }
 
+// A snapshot holds its runtime's JavaScript, and lazy scripts compile from the
+// binary into that heap: other JavaScript under the same name and version is
+// another extension (a rebuilt toysnap refuses, and rebuilds, older snapshots).
+TEST(ExtensionRegistryTest, FingerprintsFollowTheExtensionsJavaScript) {
+  static constexpr absl::string_view kOs[] = {"os.js"};
+  static constexpr absl::string_view kDns[] = {"dns.js"};
+  const Extension with_os{"scripts", 1, {}, {}, {}, {}, {}, {}, kOs};
+  const Extension with_dns{"scripts", 1, {}, {}, {}, {}, {}, {}, kDns};
+  ExtensionRegistry os({&with_os});
+  ExtensionRegistry os_again({&with_os});
+  ExtensionRegistry dns({&with_dns});
+  ASSERT_TRUE(os.status().ok()) << os.status();
+  ASSERT_TRUE(dns.status().ok()) << dns.status();
+  EXPECT_EQ(os.fingerprint(), os_again.fingerprint());
+  EXPECT_NE(os.fingerprint(), dns.fingerprint());
+  EXPECT_THAT(os.CheckCompatible(dns.stamps()).message(),
+              HasSubstr("extension 'scripts' differs from the one the snapshot was built with "
+                        "(its natives or JavaScript changed)"));
+}
+
 }  // namespace
 }  // namespace toysnap
