@@ -91,8 +91,10 @@
       alignPool();
       return buffer;
     }
-    return new FastBuffer(size);
+    return unzeroed(size);
   }
+  // Past the pool, allocUnsafe's memory is not zeroed, as Node's.
+  const unzeroed = (size) => new FastBuffer(natives.bufferAllocUninitialized(size));
 
   // ---- Buffer() and Buffer.from -------------------------------------------------
 
@@ -154,7 +156,7 @@
       }
     }
     length = byteLengthOf(string, id);
-    const buffer = new FastBuffer(length);
+    const buffer = unzeroed(length);
     const actual = natives.bufferWrite(buffer, string, 0, length, id, true);
     return actual < length ? new FastBuffer(TypedArrayPrototypeGetBuffer(buffer), 0, actual) : buffer;
   }
@@ -268,7 +270,7 @@
   };
   Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
     validateNumber(size, 'size', 0, kMaxLength);
-    return new FastBuffer(size);
+    return size > 0 ? unzeroed(size) : new FastBuffer();
   };
   function SlowBuffer(size) {
     validateNumber(size, 'size', 0, kMaxLength);
