@@ -93,8 +93,10 @@
     }
     return unzeroed(size);
   }
-  // Past the pool, allocUnsafe's memory is not zeroed, as Node's.
-  const unzeroed = (size) => new FastBuffer(natives.bufferAllocUninitialized(size));
+  // Past the pool, allocUnsafe's memory is not zeroed, as Node's; while a
+  // snapshot is built it is, so no stray bytes of the builder's reach the file.
+  const unzeroed = (size) => (internals.isBuildingSnapshot?.() === true ? new FastBuffer(size) :
+    new FastBuffer(natives.bufferAllocUninitialized(size)));
 
   // ---- Buffer() and Buffer.from -------------------------------------------------
 
