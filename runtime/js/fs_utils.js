@@ -19,7 +19,6 @@
   const { Buffer } = internals.requireBuiltin('buffer');
   // Saved, like the primordials: a program may patch Buffer.prototype.
   const BufferPrototypeToString = internals.primordials.uncurryThis(Buffer.prototype.toString);
-  const describe = internals.describeReceived;
   const constants = natives.fsConstants();
   const {
     O_APPEND, O_CREAT, O_EXCL, O_RDONLY, O_RDWR, O_SYNC, O_TRUNC, O_WRONLY, S_IFMT, S_IFREG,
@@ -34,81 +33,12 @@
 
   // ---- errors -------------------------------------------------------------
 
-  function nodeError(Ctor, code, message) {
-    const error = new Ctor(message);
-    ObjectDefineProperty(error, 'code', { value: code, writable: true, configurable: true,
-                                          enumerable: true });
-    // As Node's errors: String(error) names the code too (tests match on it).
-    ObjectDefineProperty(error, 'toString', {
-      __proto__: null, writable: true, configurable: true, enumerable: false,
-      value: function toString() { return `${this.name} [${code}]: ${this.message}`; },
-    });
-    // Node's stack reads "TypeError [CODE]: message".
-    const stack = error.stack;
-    if (typeof stack === 'string') {
-      error.stack = `${error.name} [${code}]${StringPrototypeSlice(stack, error.name.length)}`;
-    }
-    return error;
-  }
+  // Node's coded errors and the checks fs shares with buffer and path
+  // (node_errors.js, loaded before fs).
+  const {
+    nodeError, invalidArgType, invalidArgValue, outOfRange, validateInteger, validateString,
+  } = internals.nodeErrors;
 
-  function formatList(array, type) {
-    if (array.length <= 2) return ArrayPrototypeJoin(array, ` ${type} `);
-    return `${ArrayPrototypeJoin(ArrayPrototypeSlice(array, 0, -1), ', ')}, ${type} ${array[array.length - 1]}`;
-  }
-  const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean',
-    'bigint', 'symbol'];
-  function invalidArgType(name, expected, actual) {
-    if (!ArrayIsArray(expected)) expected = [expected];
-    let message = `The "${name}" ${StringPrototypeIncludes(name, '.') ? 'property' : 'argument'} must be `;
-    const types = [];
-    const instances = [];
-    const other = [];
-    for (let i = 0; i < expected.length; i++) {
-      const value = expected[i];
-      if (ArrayPrototypeIncludes(kTypes, value)) ArrayPrototypePush(types, StringPrototypeToLowerCase(value));
-      else if (value[0] >= 'A' && value[0] <= 'Z') ArrayPrototypePush(instances, value);
-      else ArrayPrototypePush(other, value);
-    }
-    if (types.length > 0) {
-      message += `${types.length > 1 ? 'one of type' : 'of type'} ${formatList(types, 'or')}`;
-      if (instances.length > 0 || other.length > 0) message += ' or ';
-    }
-    if (instances.length > 0) {
-      message += `an instance of ${formatList(instances, 'or')}`;
-      if (other.length > 0) message += ' or ';
-    }
-    if (other.length > 0) message += other.length > 1 ? `one of ${formatList(other, 'or')}` : other[0];
-    return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `${message}. Received ${describe(actual)}`);
-  }
-  function invalidArgValue(name, value, reason = 'is invalid', Ctor = TypeError) {
-    let inspected = internals.inspect(value);
-    if (inspected.length > 128) inspected = `${StringPrototypeSlice(inspected, 0, 128)}...`;
-    const type = StringPrototypeIncludes(name, '.') ? 'property' : 'argument';
-    return nodeError(Ctor, 'ERR_INVALID_ARG_VALUE', `The ${type} '${name}' ${reason}. Received ${inspected}`);
-  }
-  function addNumericalSeparator(value) {
-    let result = '';
-    let i = value.length;
-    const start = value[0] === '-' ? 1 : 0;
-    for (; i >= start + 4; i -= 3) result = `_${StringPrototypeSlice(value, i - 3, i)}${result}`;
-    return `${StringPrototypeSlice(value, 0, i)}${result}`;
-  }
-  function outOfRange(name, range, input) {
-    let received;
-    if (NumberIsInteger(input) && (input > 2 ** 32 || input < -(2 ** 32))) {
-      received = addNumericalSeparator(String(input));
-    } else if (typeof input === 'bigint') {
-      received = String(input);
-      if (input > 2n ** 32n || input < -(2n ** 32n)) received = addNumericalSeparator(received);
-      received += 'n';
-    } else {
-      received = internals.inspect(input);
-    }
-    return nodeError(RangeError, 'ERR_OUT_OF_RANGE',
-      `The value of "${name}" is out of range. It must be ${range}. Received ${received}`);
-  }
-
-  // Node's SystemError: "<prefix>: <syscall> returned <code> (<message>) <path>".
   function systemError(key, prefix, context) {
     let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
     if (context.path !== undefined) message += ` ${context.path}`;
@@ -159,19 +89,11 @@
   function validateBoolean(value, name) {
     if (typeof value !== 'boolean') throw invalidArgType(name, 'boolean', value);
   }
-  function validateString(value, name) {
-    if (typeof value !== 'string') throw invalidArgType(name, 'string', value);
-  }
   function validateObject(value, name, allowNullable = false) {
     if (allowNullable && value == null) return;
     if (value === null || typeof value !== 'object' || ArrayIsArray(value)) {
       throw invalidArgType(name, 'Object', value);
     }
-  }
-  function validateInteger(value, name, min = NumberMIN_SAFE_INTEGER, max = NumberMAX_SAFE_INTEGER) {
-    if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
-    if (!NumberIsInteger(value)) throw outOfRange(name, 'an integer', value);
-    if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
   }
   function validateInt32(value, name, min = -2147483648, max = 2147483647) {
     if (typeof value !== 'number') throw invalidArgType(name, 'number', value);
