@@ -105,7 +105,10 @@ std::string CurveName(const std::string& name) {
 
 void CurveKnown(const Info& info) {
   std::string name = CurveName(StringArg(info.GetIsolate(), info[0]));
-  if (!name.empty()) info.GetReturnValue().Set(v8::String::NewFromUtf8(info.GetIsolate(), name.c_str()).ToLocalChecked());
+  v8::Local<v8::String> known;
+  if (!name.empty() && NewString(info.GetIsolate(), name).ToLocal(&known)) {
+    info.GetReturnValue().Set(known);
+  }
 }
 
 // cryptoCurves() -> the names of OpenSSL's built-in curves, sorted (getCurves).

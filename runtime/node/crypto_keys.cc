@@ -373,7 +373,8 @@ void KeyType(const Info& info) {
   const char* type = self->kind() == KeyState::Kind::kSecret    ? "secret"
                      : self->kind() == KeyState::Kind::kPrivate ? "private"
                                                                 : "public";
-  info.GetReturnValue().Set(v8::String::NewFromUtf8(info.GetIsolate(), type).ToLocalChecked());
+  v8::Local<v8::String> name;
+  if (NewString(info.GetIsolate(), type).ToLocal(&name)) info.GetReturnValue().Set(name);
 }
 
 const char* AsymmetricType(EVP_PKEY* pkey) {
@@ -394,8 +395,10 @@ const char* AsymmetricType(EVP_PKEY* pkey) {
 void AsymmetricKeyType(const Info& info) {
   KeyState* self = Self(info);
   if (self == nullptr || self->pkey() == nullptr) return;
-  if (const char* type = AsymmetricType(self->pkey())) {
-    info.GetReturnValue().Set(v8::String::NewFromUtf8(info.GetIsolate(), type).ToLocalChecked());
+  v8::Local<v8::String> name;
+  const char* type = AsymmetricType(self->pkey());
+  if (type != nullptr && NewString(info.GetIsolate(), type).ToLocal(&name)) {
+    info.GetReturnValue().Set(name);
   }
 }
 
@@ -542,7 +545,10 @@ void ExportJwk(const Info& info) {
   EVP_PKEY* pkey = self->pkey();
   bool is_private = self->kind() == KeyState::Kind::kPrivate;
   v8::Local<v8::Object> jwk = v8::Object::New(isolate);
-  auto text = [&](const char* value) { return v8::String::NewFromUtf8(isolate, value).ToLocalChecked(); };
+  // Short literals: never too long, so the empty string only stands in.
+  auto text = [&](const char* value) {
+    return NewString(isolate, value).FromMaybe(v8::String::Empty(isolate));
+  };
   int id = EVP_PKEY_get_id(pkey);
   if (id == EVP_PKEY_ED25519 || id == EVP_PKEY_ED448 || id == EVP_PKEY_X25519 || id == EVP_PKEY_X448) {
     SetOn(isolate, jwk, "kty", text("OKP"));
