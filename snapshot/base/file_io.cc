@@ -154,8 +154,8 @@ absl::Status WriteViaAnonymousFile(int fd, const std::string& path,
   FdCloser closer(fd);
   RETURN_IF_ERROR(FillTempFile(fd, contents, path, mode));
   // linkat cannot replace an existing name, so link under a fresh name and
-  // rename that over the target: a kill between the two is the one moment a
-  // temporary file would stay behind.
+  // rename that over the target: a kill between the two syscalls is the one
+  // moment a temporary file would stay behind, so nothing else runs there.
   std::string temp_path;
   for (int attempt = 0;; ++attempt) {
     temp_path = UniqueTempPath(path, dir);
@@ -164,11 +164,8 @@ absl::Status WriteViaAnonymousFile(int fd, const std::string& path,
       return ErrnoError(errno, "cannot link the temporary file to write", path);
     }
   }
-  if (closer.CloseNow() != 0) {
-    absl::Status status = ErrnoError(errno, "cannot close", path);
-    unlink(temp_path.c_str());
-    return status;
-  }
+  // `closer` closes after the rename: the data is synced by then, so a close
+  // error could not mean the file is incomplete.
   return RenameOver(temp_path, path, dir);
 }
 

@@ -90,6 +90,8 @@ export async function main() {
       port.close();
     });`, { eval: true });
   const exited = run(sink);
+  // 'online' and the reply come on two channels, which no runtime orders.
+  await new Promise((resolve) => sink.once('online', resolve));
   sink.postMessage({ bytes, port: port2 }, [bytes, port2]);
   console.log('  sent, left with', bytes.byteLength);
   const reply = await new Promise((resolve) => port1.once('message', resolve));
