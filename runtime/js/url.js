@@ -1,6 +1,6 @@
 // WHATWG URL and URLSearchParams, shaped like Node 20's, on ada through the
 // natives in runtime/web/url.cc; node:url's helpers come from here too
-// (internals.nodeUrl). A URL's state is a record of strings ada produced, a
+// (internals.nodeUrl). A URL's state is its href and its parts' offsets, a
 // URLSearchParams' a list of strings: plain heap data, so objects made at
 // build time work after a restore. Evaluated after web.js, before builtins.js.
 (function (natives, internals) {
@@ -11,9 +11,13 @@
   const customInspect = Symbol.for('nodejs.util.inspect.custom');
   const IteratorPrototype = getPrototypeOf(getPrototypeOf([][Symbol.iterator]()));
 
-  // Indices into a URL's record (natives.urlParse), as in runtime/web/ada_url.h.
+  const {
+    ArrayPrototypePush, RegExpPrototypeExec, SafeRegExpReplace, StringPrototypeCharCodeAt,
+    StringPrototypeIndexOf, StringPrototypeSlice, decodeURIComponent,
+  } = internals.primordials;
+
+  // A URL's part as natives.urlUpdate names it: UrlPart in runtime/web/ada_url.h.
   const kHref = 0;
-  const kOrigin = 1;
   const kProtocol = 2;
   const kUsername = 3;
   const kPassword = 4;
@@ -23,6 +27,61 @@
   const kPathname = 8;
   const kSearch = 9;
   const kHash = 10;
+
+  // The natives write where each part lies in the href here (UrlComponents);
+  // a URL's state copies them, so parsing allocates one object and the href.
+  const components = new Uint32Array(8);
+  const kOmitted = 0xffffffff;
+
+  function stateOf(href) {
+    return {
+      href,
+      protocolEnd: components[0],
+      usernameEnd: components[1],
+      hostStart: components[2],  // at the '@' when there are credentials
+      hostEnd: components[3],
+      port: components[4],
+      pathnameStart: components[5],
+      searchStart: components[6],
+      hashStart: components[7],
+      origin: undefined,  // asked of ada on first read
+    };
+  }
+
+  // The getters' values, sliced from the href as ada's url_aggregator does.
+  const slice = (state, start, end) => StringPrototypeSlice(state.href, start, end);
+  function hostnameStart(state) {
+    const start = state.hostStart;
+    return start < state.hostEnd && StringPrototypeCharCodeAt(state.href, start) === 0x40 ? start + 1 : start;
+  }
+  const protocolOf = (state) => slice(state, 0, state.protocolEnd);
+  const usernameOf = (state) =>
+    (state.protocolEnd + 2 < state.usernameEnd ? slice(state, state.protocolEnd + 2, state.usernameEnd) : '');
+  const passwordOf = (state) =>
+    (state.hostStart > state.usernameEnd ? slice(state, state.usernameEnd + 1, state.hostStart) : '');
+  const hostnameOf = (state) => slice(state, hostnameStart(state), state.hostEnd);
+  function hostOf(state) {
+    const start = hostnameStart(state);
+    return start === state.hostEnd ? '' : slice(state, start, state.pathnameStart);
+  }
+  const portOf = (state) => (state.port === kOmitted ? '' : slice(state, state.hostEnd + 1, state.pathnameStart));
+  function pathnameOf(state) {
+    let end = state.href.length;
+    if (state.searchStart !== kOmitted) end = state.searchStart;
+    else if (state.hashStart !== kOmitted) end = state.hashStart;
+    return slice(state, state.pathnameStart, end);
+  }
+  function searchOf(state) {
+    if (state.searchStart === kOmitted) return '';
+    const end = state.hashStart === kOmitted ? state.href.length : state.hashStart;
+    return end - state.searchStart <= 1 ? '' : slice(state, state.searchStart, end);
+  }
+  const hashOf = (state) =>
+    (state.hashStart === kOmitted || state.href.length - state.hashStart <= 1 ? '' : slice(state, state.hashStart));
+  function originOf(state) {
+    state.origin ??= natives.urlOrigin(state.href);
+    return state.origin;
+  }
 
   function nodeError(Ctor, code, message) {
     const error = new Ctor(message);
@@ -54,12 +113,49 @@
 
   // USVString conversion: lone surrogates become U+FFFD.
   const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-  const toUSVString = (value) => `${value}`.replace(loneSurrogates, '\uFFFD');
+  const anySurrogate = /[\uD800-\uDFFF]/;
+  function toUSVString(value) {
+    const string = `${value}`;
+    return RegExpPrototypeExec(anySurrogate, string) === null ? string : SafeRegExpReplace(loneSurrogates, string, '\uFFFD');
+  }
+
+  // application/x-www-form-urlencoded parsing (no lone surrogates in
+  // `query`). Queries whose escapes all decode as UTF-8 are split here: a
+  // call into ada costs ten times more for the short queries URLs carry.
+  // Any other query goes to ada, which defines the result.
+  const plusSigns = /\+/g;
+  function decodeFormPart(part) {
+    if (StringPrototypeIndexOf(part, '%') === -1 && StringPrototypeIndexOf(part, '+') === -1) return part;
+    try {
+      return decodeURIComponent(SafeRegExpReplace(plusSigns, part, ' '));
+    } catch {
+      return undefined;  // an escape that is no UTF-8: ada's replacement rules apply
+    }
+  }
+  function parseUrlencoded(query) {
+    const list = [];
+    const length = query.length;
+    let start = length > 0 && StringPrototypeCharCodeAt(query, 0) === 0x3F ? 1 : 0;  // '?'
+    while (start < length) {
+      let end = StringPrototypeIndexOf(query, '&', start);
+      if (end === -1) end = length;
+      if (end > start) {
+        let equals = StringPrototypeIndexOf(query, '=', start);
+        if (equals === -1 || equals > end) equals = end;
+        const name = decodeFormPart(StringPrototypeSlice(query, start, equals));
+        const value = equals < end ? decodeFormPart(StringPrototypeSlice(query, equals + 1, end)) : '';
+        if (name === undefined || value === undefined) return natives.urlencodedParse(query);
+        ArrayPrototypePush(list, name, value);
+      }
+      start = end + 1;
+    }
+    return list;
+  }
 
   // ---- URL
 
   // Each class's private state as the other needs it; set by static blocks.
-  let recordOf;             // (url) -> its record; throws for anything else
+  let contextOf;            // (url) -> its #context; throws for anything else
   let searchParamsChanged;  // (url, serialized query) -> void
   let attachToUrl;          // (params, url) -> void
   let replaceList;          // (params, query) -> void: the URL's query changed
@@ -68,22 +164,22 @@
   const stringify = (value) => `${value}`;
 
   class URL {
-    #context;  // the record: href, origin, protocol, ... hash (all strings)
+    #context;  // stateOf(href): the href and where each part lies in it
     #searchParams = null;
 
     constructor(input, base = undefined) {
       if (arguments.length === 0) throw missingArgs(['url']);
       input = `${input}`;
       if (base !== undefined) base = `${base}`;
-      const record = natives.urlParse(input, base);
-      if (record === undefined) throw invalidUrl(input, base);
-      this.#context = record;
+      const href = natives.urlParse(input, base, components);
+      if (href === undefined) throw invalidUrl(input, base);
+      this.#context = stateOf(href);
     }
 
     static {
       searchParamsChanged = (url, serialized) => {
-        const record = natives.urlUpdate(url.#context[kHref], kSearch, serialized);
-        if (record !== undefined) url.#context = record;
+        const href = natives.urlUpdate(url.#context.href, kSearch, serialized, components);
+        if (href !== undefined) url.#context = stateOf(href);
       };
     }
 
@@ -102,7 +198,7 @@
 
     static {
       // Node's own wording for a getter on something that is not a URL.
-      recordOf = (url) => {
+      contextOf = (url) => {
         if (url === null || typeof url !== 'object' || !(#context in url)) {
           throw new TypeError('Receiver must be an instance of class URL');
         }
@@ -110,56 +206,56 @@
       };
     }
 
-    // The setter of `part`: a new record, or none when the URL refuses it.
+    // The setter of `part`: a new state, or none when the URL refuses it.
     static #set(url, part, value, convert) {
-      const href = recordOf(url)[kHref];
-      const record = natives.urlUpdate(href, part, convert(value));
-      if (record !== undefined) URL.#adopt(url, record);
+      const href = natives.urlUpdate(contextOf(url).href, part, convert(value), components);
+      if (href !== undefined) URL.#adopt(url, href);
     }
 
-    static #adopt(url, record) {
-      const searchChanged = record[kSearch] !== url.#context[kSearch];
-      url.#context = record;
-      if (url.#searchParams !== null && searchChanged) replaceList(url.#searchParams, record[kSearch]);
+    static #adopt(url, href) {
+      const before = searchOf(url.#context);
+      url.#context = stateOf(href);
+      const search = searchOf(url.#context);
+      if (url.#searchParams !== null && search !== before) replaceList(url.#searchParams, search);
     }
 
-    toString() { return recordOf(this)[kHref]; }
-    get href() { return recordOf(this)[kHref]; }
+    toString() { return contextOf(this).href; }
+    get href() { return contextOf(this).href; }
     set href(value) {
-      const href = recordOf(this)[kHref];
+      const before = contextOf(this).href;
       value = `${value}`;
-      const record = natives.urlUpdate(href, kHref, value);
-      if (record === undefined) throw invalidUrl(value);
-      URL.#adopt(this, record);
+      const href = natives.urlUpdate(before, kHref, value, components);
+      if (href === undefined) throw invalidUrl(value);
+      URL.#adopt(this, href);
     }
-    get origin() { return recordOf(this)[kOrigin]; }
-    get protocol() { return recordOf(this)[kProtocol]; }
+    get origin() { return originOf(contextOf(this)); }
+    get protocol() { return protocolOf(contextOf(this)); }
     set protocol(value) { URL.#set(this, kProtocol, value, stringify); }
-    get username() { return recordOf(this)[kUsername]; }
+    get username() { return usernameOf(contextOf(this)); }
     set username(value) { URL.#set(this, kUsername, value, stringify); }
-    get password() { return recordOf(this)[kPassword]; }
+    get password() { return passwordOf(contextOf(this)); }
     set password(value) { URL.#set(this, kPassword, value, stringify); }
-    get host() { return recordOf(this)[kHost]; }
+    get host() { return hostOf(contextOf(this)); }
     set host(value) { URL.#set(this, kHost, value, stringify); }
-    get hostname() { return recordOf(this)[kHostname]; }
+    get hostname() { return hostnameOf(contextOf(this)); }
     set hostname(value) { URL.#set(this, kHostname, value, stringify); }
-    get port() { return recordOf(this)[kPort]; }
+    get port() { return portOf(contextOf(this)); }
     set port(value) { URL.#set(this, kPort, value, stringify); }
-    get pathname() { return recordOf(this)[kPathname]; }
+    get pathname() { return pathnameOf(contextOf(this)); }
     set pathname(value) { URL.#set(this, kPathname, value, stringify); }
-    get search() { return recordOf(this)[kSearch]; }
+    get search() { return searchOf(contextOf(this)); }
     set search(value) { URL.#set(this, kSearch, value, toUSVString); }
     get searchParams() {
-      const record = recordOf(this);
+      const state = contextOf(this);
       if (this.#searchParams === null) {
-        this.#searchParams = new URLSearchParams(record[kSearch]);
+        this.#searchParams = new URLSearchParams(searchOf(state));
         attachToUrl(this.#searchParams, this);
       }
       return this.#searchParams;
     }
-    get hash() { return recordOf(this)[kHash]; }
+    get hash() { return hashOf(contextOf(this)); }
     set hash(value) { URL.#set(this, kHash, value, stringify); }
-    toJSON() { return recordOf(this)[kHref]; }
+    toJSON() { return contextOf(this).href; }
 
     [customInspect](depth, options, inspect) {
       if (typeof depth === 'number' && depth < 0) return this;
@@ -222,13 +318,13 @@
           }
         }
       } else {
-        this.#list = natives.urlencodedParse(toUSVString(init));  // ada skips a leading '?'
+        this.#list = parseUrlencoded(toUSVString(init));
       }
     }
 
     static {
       attachToUrl = (params, url) => { params.#url = url; };
-      replaceList = (params, query) => { params.#list = natives.urlencodedParse(query); };
+      replaceList = (params, query) => { params.#list = parseUrlencoded(query); };
       listOf = (params) => params.#list;
       isSearchParams = (value) => value !== null && typeof value === 'object' && #list in value;
     }

@@ -27,6 +27,19 @@ typedef struct {
   ada_string value;
 } ada_string_pair;
 
+// Where each part lies in a URL's href (byte offsets); ada_url_omitted when absent.
+typedef struct {
+  uint32_t protocol_end;
+  uint32_t username_end;
+  uint32_t host_start;
+  uint32_t host_end;
+  uint32_t port;
+  uint32_t pathname_start;
+  uint32_t search_start;
+  uint32_t hash_start;
+} ada_url_components;
+#define ada_url_omitted 0xffffffff
+
 typedef void* ada_url;  // an ada::result<ada::url_aggregator>, valid or not
 typedef void* ada_url_search_params;
 typedef void* ada_url_search_params_entries_iter;
@@ -42,6 +55,8 @@ void ada_free(ada_url result);
 void ada_free_owned_string(ada_owned_string owned);
 bool ada_is_valid(ada_url result);
 
+// Points into the ada object; valid until it changes or is freed.
+const ada_url_components* ada_get_components(ada_url result);
 ada_owned_string ada_get_origin(ada_url result);
 ada_string ada_get_href(ada_url result);
 ada_string ada_get_username(ada_url result);

@@ -63,6 +63,17 @@ std::string AdaUrl::Get(UrlPart part) const {
   return "";
 }
 
+absl::string_view AdaUrl::Href() const {
+  ada_string href = ada_get_href(url_.get());
+  return href.data == nullptr ? absl::string_view() : absl::string_view(href.data, href.length);
+}
+
+UrlComponents AdaUrl::Components() const {
+  const ada_url_components* c = ada_get_components(url_.get());
+  return {c->protocol_end, c->username_end,   c->host_start,   c->host_end,
+          c->port,         c->pathname_start, c->search_start, c->hash_start};
+}
+
 std::array<std::string, kUrlPartCount> AdaUrl::GetAll() const {
   std::array<std::string, kUrlPartCount> parts;
   for (int i = 0; i < kUrlPartCount; ++i) parts[i] = Get(static_cast<UrlPart>(i));

@@ -5,6 +5,7 @@
 #define TOYSNAP_RUNTIME_WEB_ADA_URL_H_
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,22 @@ enum class UrlPart {
 };
 inline constexpr int kUrlPartCount = 11;
 
+// Where each part lies in a URL's href, as ada's url_aggregator keeps it:
+// byte offsets, which are also UTF-16 indices because an href is ASCII.
+// `port` is the port's number; kUrlOmitted marks an absent part.
+inline constexpr uint32_t kUrlOmitted = 0xffffffff;
+struct UrlComponents {
+  uint32_t protocol_end;
+  uint32_t username_end;
+  uint32_t host_start;
+  uint32_t host_end;
+  uint32_t port;
+  uint32_t pathname_start;
+  uint32_t search_start;
+  uint32_t hash_start;
+};
+inline constexpr int kUrlComponentCount = 8;
+
 // One parsed, valid URL. Owns its ada object.
 class AdaUrl {
  public:
@@ -44,6 +61,9 @@ class AdaUrl {
 
   std::string Get(UrlPart part) const;
   std::array<std::string, kUrlPartCount> GetAll() const;
+  // The serialized URL without a copy; valid until this URL changes.
+  absl::string_view Href() const;
+  UrlComponents Components() const;
 
   // The setter of `part` (every part but kOrigin); false when the URL refuses
   // `value` and stays as it was. kSearch and kHash always accept.

@@ -24,6 +24,31 @@ TEST(AdaUrlTest, ParsesEveryPartAsTheWhatwgGettersReturnIt) {
   EXPECT_EQ(url->Get(UrlPart::kOrigin), "https://example.com:8443");
 }
 
+// The offsets url.js slices the href with; absent parts are kUrlOmitted.
+TEST(AdaUrlTest, ComponentsLocateEachPartInTheHref) {
+  std::optional<AdaUrl> url = AdaUrl::Parse("https://u:p@example.com:8443/a/b?q=1#f");
+  ASSERT_TRUE(url.has_value());
+  EXPECT_EQ(url->Href(), "https://u:p@example.com:8443/a/b?q=1#f");
+  UrlComponents c = url->Components();
+  EXPECT_EQ(c.protocol_end, 6u);    // "https:"
+  EXPECT_EQ(c.username_end, 9u);    // "u" after "//"
+  EXPECT_EQ(c.host_start, 11u);     // the '@'
+  EXPECT_EQ(c.host_end, 23u);       // "example.com"
+  EXPECT_EQ(c.port, 8443u);
+  EXPECT_EQ(c.pathname_start, 28u);
+  EXPECT_EQ(c.search_start, 32u);
+  EXPECT_EQ(c.hash_start, 36u);
+
+  std::optional<AdaUrl> bare = AdaUrl::Parse("mailto:someone");
+  ASSERT_TRUE(bare.has_value());
+  UrlComponents b = bare->Components();
+  EXPECT_EQ(b.protocol_end, 7u);
+  EXPECT_EQ(b.host_start, b.host_end);
+  EXPECT_EQ(b.port, kUrlOmitted);
+  EXPECT_EQ(b.search_start, kUrlOmitted);
+  EXPECT_EQ(b.hash_start, kUrlOmitted);
+}
+
 TEST(AdaUrlTest, ResolvesAgainstABaseAndRefusesWhatIsNoUrl) {
   std::optional<AdaUrl> relative = AdaUrl::Parse("../x?y#z", "http://h/a/b/c");
   ASSERT_TRUE(relative.has_value());

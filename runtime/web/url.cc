@@ -3,6 +3,7 @@
 // TypeError; nothing aborts.
 #include "runtime/web/url.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -16,12 +17,25 @@
 #include "v8-context.h"
 #include "v8-isolate.h"
 #include "v8-primitive.h"
+#include "v8-typed-array.h"
 
 namespace toysnap::web {
 namespace {
 
+// As UTF-8, lone surrogates as U+FFFD. An ASCII string, as most URLs are,
+// is copied as is: V8's UTF-8 encoder costs several times more.
 std::string Utf8(v8::Isolate* isolate, v8::Local<v8::String> string) {
-  std::string text(static_cast<size_t>(string->Utf8Length(isolate)), '\0');
+  std::string text;
+  if (string->IsOneByte()) {
+    text.resize(static_cast<size_t>(string->Length()));
+    string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(text.data()), 0,
+                         static_cast<int>(text.size()), v8::String::NO_NULL_TERMINATION);
+    if (std::all_of(text.begin(), text.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      return text;
+    }
+  }
+  text.assign(static_cast<size_t>(string->Utf8Length(isolate)), '\0');
   string->WriteUtf8(isolate, text.data(), static_cast<int>(text.size()), nullptr,
                     v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
   return text;
@@ -54,17 +68,39 @@ void ReturnString(const v8::FunctionCallbackInfo<v8::Value>& info, const std::st
   }
 }
 
-// Sets the record of `url` as the return value (or throws).
-void ReturnRecord(const v8::FunctionCallbackInfo<v8::Value>& info, const AdaUrl& url) {
-  v8::Isolate* isolate = info.GetIsolate();
-  std::array<std::string, kUrlPartCount> parts = url.GetAll();
-  v8::Local<v8::Value> values[kUrlPartCount];
-  for (int i = 0; i < kUrlPartCount; ++i) {
-    v8::Local<v8::String> string;
-    if (!NewStringOrThrow(isolate, parts[i], "URL").ToLocal(&string)) return;
-    values[i] = string;
+// info[index] as the Uint32Array of kUrlComponentCount that url.js reads a
+// URL's offsets from; throws TypeError (and returns null) for anything else.
+uint32_t* ComponentsArg(const v8::FunctionCallbackInfo<v8::Value>& info, int index) {
+  if (!info[index]->IsUint32Array() ||
+      info[index].As<v8::Uint32Array>()->Length() < static_cast<size_t>(kUrlComponentCount)) {
+    ThrowError(info.GetIsolate(), ErrorKind::kTypeError, "expected a Uint32Array of components");
+    return nullptr;
   }
-  info.GetReturnValue().Set(v8::Array::New(isolate, values, kUrlPartCount));
+  v8::Local<v8::Uint32Array> array = info[index].As<v8::Uint32Array>();
+  return reinterpret_cast<uint32_t*>(static_cast<char*>(array->Buffer()->Data()) +
+                                     array->ByteOffset());
+}
+
+// Returns `url`'s href and writes its components into `out`. The href is
+// the input string itself when parsing changed nothing, as is common.
+void ReturnUrl(const v8::FunctionCallbackInfo<v8::Value>& info, const AdaUrl& url,
+               absl::string_view input, uint32_t* out) {
+  const UrlComponents c = url.Components();
+  const uint32_t values[kUrlComponentCount] = {c.protocol_end,   c.username_end, c.host_start,
+                                               c.host_end,       c.port,         c.pathname_start,
+                                               c.search_start,   c.hash_start};
+  std::copy(values, values + kUrlComponentCount, out);
+  absl::string_view href = url.Href();
+  if (href == input) return info.GetReturnValue().Set(info[0]);
+  // An href is ASCII (the serializer percent-encodes the rest).
+  v8::Local<v8::String> string;
+  if (href.size() <= static_cast<size_t>(v8::String::kMaxLength) &&
+      v8::String::NewFromOneByte(info.GetIsolate(), reinterpret_cast<const uint8_t*>(href.data()),
+                                 v8::NewStringType::kNormal, static_cast<int>(href.size()))
+          .ToLocal(&string)) {
+    return info.GetReturnValue().Set(string);
+  }
+  ReturnString(info, std::string(href));
 }
 
 }  // namespace
@@ -73,9 +109,11 @@ void UrlParse(const v8::FunctionCallbackInfo<v8::Value>& info) {
   std::string input;
   std::optional<std::string> base;
   if (!StringArg(info, 0, &input) || !OptionalStringArg(info, 1, &base)) return;
+  uint32_t* out = ComponentsArg(info, 2);
+  if (out == nullptr) return;
   std::optional<AdaUrl> url =
       base ? AdaUrl::Parse(input, absl::string_view(*base)) : AdaUrl::Parse(input);
-  if (url) ReturnRecord(info, *url);
+  if (url) ReturnUrl(info, *url, input, out);
 }
 
 void UrlCanParse(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -93,8 +131,17 @@ void UrlUpdate(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (part < 0 || part >= kUrlPartCount || part == static_cast<int>(UrlPart::kOrigin)) {
     return ThrowError(info.GetIsolate(), ErrorKind::kTypeError, "not a settable URL part");
   }
+  uint32_t* out = ComponentsArg(info, 3);
+  if (out == nullptr) return;
   std::optional<AdaUrl> url = AdaUrl::Parse(href);
-  if (url && url->Set(static_cast<UrlPart>(part), value)) ReturnRecord(info, *url);
+  if (url && url->Set(static_cast<UrlPart>(part), value)) ReturnUrl(info, *url, href, out);
+}
+
+void UrlOrigin(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::string href;
+  if (!StringArg(info, 0, &href)) return;
+  std::optional<AdaUrl> url = AdaUrl::Parse(href);
+  if (url) ReturnString(info, url->Get(UrlPart::kOrigin));
 }
 
 void UrlencodedParse(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -152,9 +199,10 @@ void UrlDomainToUnicode(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 const Extension& UrlExtension() {
   static constexpr NativeFunction kFunctions[] = {
-      {"urlParse", UrlParse, 2},
+      {"urlParse", UrlParse, 3},
       {"urlCanParse", UrlCanParse, 2},
-      {"urlUpdate", UrlUpdate, 3},
+      {"urlUpdate", UrlUpdate, 4},
+      {"urlOrigin", UrlOrigin, 1},
       {"urlencodedParse", UrlencodedParse, 1},
       {"urlencodedSerialize", UrlencodedSerialize, 1},
       {"domainToASCII", UrlDomainToAscii, 1},

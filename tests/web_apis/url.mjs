@@ -123,6 +123,10 @@ function searchParams() {
   make('null', null);
   make('string', '?a=1&b=%20x+y&&c&=d&e=%FF&f=%zz&g=%C3%A4&h==&i=a=b');
   make('string without ?', 'a=1');
+  // Escapes that are no UTF-8 (each query goes to ada whole), a BOM kept,
+  // plus signs and escaped ones, text that is not ASCII, truncated escapes.
+  make('escapes', '%C3%28=1&%ED%A0%80=2&%C0%AF=3&%EF%BB%BFk=4&a+b%2B=c+%2B&ü=ß&😀&%=%4&%%41=%2');
+  make('valid escapes only', 'q=%E2%9C%93+ok&name=J%C3%BCrgen&e=');
   make('only ?', '?');
   make('??', '??a=1');
   make('lone surrogate', 'a\uD800=\uDC00');

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """In-process throughput: toysnap against Node on one workload (stdlib only).
 
-Run through tools/bench/fs_throughput, spawn_throughput or crypto_throughput, which
+Run through one of tools/bench/*_throughput (fs, spawn, crypto, zlib, url...), which
 build the CLI. A workload (workloads/NAME/NAME_throughput.mjs) times its
 cases in-process, so start-up is not counted, and prints one JSON line of
 microseconds per operation; each contender runs it `--processes` times,
@@ -27,6 +27,7 @@ WORKLOADS = {
     "spawn": ("child_process throughput", "child"),
     "crypto": ("crypto throughput", "call"),
     "zlib": ("zlib throughput", "64 MiB"),
+    "url": ("URL throughput", "call"),
 }
 
 
