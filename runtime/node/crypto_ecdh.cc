@@ -140,7 +140,10 @@ extern const NativeClass kEcdhClass;
 
 EcdhState* Self(const Info& info) { return UnwrapNativeState<EcdhState>(info, kEcdhClass); }
 
+// NID_undef for anything but a curve's short name (JS passes strings only;
+// converting anything else could run JS).
 int CurveNid(v8::Isolate* isolate, v8::Local<v8::Value> name) {
+  if (!name->IsString()) return NID_undef;
   v8::String::Utf8Value text(isolate, name);
   return *text != nullptr ? OBJ_sn2nid(*text) : NID_undef;
 }
