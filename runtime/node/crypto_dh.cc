@@ -364,9 +364,8 @@ void SetKey(const Info& info) {
   if (!DhBytesArg(info.GetIsolate(), info[0], "buf is too big", &bytes)) return;
   Bn number = BnFrom(bytes);
   if (number == nullptr) return ThrowOpenSslError(info.GetIsolate(), "Failed to convert the key");
-  if ((kPublic ? DH_set0_key(self->dh(), number.get(), nullptr) : DH_set0_key(self->dh(), nullptr, number.get())) == 1) {
-    number.release();
-  }
+  int set = kPublic ? DH_set0_key(self->dh(), number.get(), nullptr) : DH_set0_key(self->dh(), nullptr, number.get());
+  if (set == 1) number.release();  // the DH owns it now
 }
 
 // cryptoDiffieHellman(privateHandle, publicHandle): Node's statelessDH
@@ -378,7 +377,8 @@ void Stateless(const Info& info) {
   EVP_PKEY* ours = KeyOf(info[0], &ours_private);
   EVP_PKEY* theirs = KeyOf(info[1], &theirs_private);
   if (ours == nullptr || theirs == nullptr || !ours_private) {
-    return ThrowError(isolate, ErrorKind::kTypeError, "Invalid key object type", "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE");
+    return ThrowError(isolate, ErrorKind::kTypeError, "Invalid key object type",
+                      "ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE");
   }
   ERR_clear_error();
   EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(ours, nullptr);
