@@ -30,6 +30,9 @@
   const cipher = natives.loadScript('crypto_cipher.js')(natives, internals, shared);
   const keys = natives.loadScript('crypto_keys.js')(natives, internals, shared);
   const sig = natives.loadScript('crypto_sign.js')(natives, internals, shared);
+  shared.KeyObject = keys.KeyObject;
+  const dh = natives.loadScript('crypto_dh.js')(natives, internals, shared);
+  const { Certificate } = natives.loadScript('crypto_certificate.js')(natives, internals, shared);
 
   // OpenSSL's names without case duplicates (the last spelling kept, or the
   // lower-case one), sorted, as Node lists them.
@@ -112,6 +115,15 @@
     KeyObject: keys.KeyObject,
     Sign: sig.Sign,
     Verify: sig.Verify,
+    Certificate,
+    createDiffieHellman: dh.createDiffieHellman,
+    createDiffieHellmanGroup: dh.createDiffieHellmanGroup,
+    createECDH: dh.createECDH,
+    diffieHellman: dh.diffieHellman,
+    getDiffieHellman: dh.createDiffieHellmanGroup,
+    DiffieHellman: dh.DiffieHellman,
+    DiffieHellmanGroup: dh.DiffieHellmanGroup,
+    ECDH: dh.ECDH,
     constants: makeConstants(),
     webcrypto,
     getRandomValues: (array) => webcrypto.getRandomValues(array),

@@ -2,7 +2,7 @@
 // builtin at bootstrap; the module itself (crypto_*.js) is compiled on first
 // require, with the CryptoHash class (crypto_hash.cc). This file has the
 // lookups:
-//   cryptoClasses() -> {CryptoHash, CryptoCipher, CryptoKeyHandle}
+//   cryptoClasses() -> {CryptoHash, CryptoCipher, CryptoKeyHandle, DiffieHellman, ...}
 //   cryptoHashes() / cryptoCiphers() -> sorted names, as Node's getHashes/getCiphers
 //   cryptoDigestSize(name) -> the digest's size in bytes, or -1 if unknown
 //   cryptoOpensslVersion() -> "3.0.19" (process.versions.openssl)
@@ -23,6 +23,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "runtime/native_util.h"
+#include "runtime/node/crypto_dh.h"
 #include "runtime/node/crypto_internal.h"
 #include "runtime/node/crypto_keys.h"
 #include "v8-container.h"
@@ -38,7 +39,8 @@ void CryptoClasses(const Info& info) {
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
   v8::Local<v8::Object> classes = v8::Object::New(isolate);
   static const NativeClass* const kClasses[] = {&CryptoHashClass(), &CryptoCipherClass(),
-                                               &CryptoKeyHandleClass()};
+                                               &CryptoKeyHandleClass(),
+                                               &CryptoDhClass(), &CryptoDhGroupClass(), &CryptoEcdhClass()};
   absl::Status installed = InstallNativeClasses(context, classes, kClasses);
   if (!installed.ok()) return ThrowError(isolate, ErrorKind::kError, installed.message());
   info.GetReturnValue().Set(classes);
@@ -184,6 +186,9 @@ std::vector<NativeFunction> AllFunctions() {
   for (const NativeFunction& f : CryptoCipherFunctions()) all.push_back(f);
   for (const NativeFunction& f : CryptoKeyFunctions()) all.push_back(f);
   for (const NativeFunction& f : CryptoSignFunctions()) all.push_back(f);
+  for (const NativeFunction& f : CryptoDhFunctions()) all.push_back(f);
+  for (const NativeFunction& f : CryptoEcdhFunctions()) all.push_back(f);
+  for (const NativeFunction& f : CryptoSpkacFunctions()) all.push_back(f);
   return all;
 }
 
@@ -211,12 +216,14 @@ const EVP_MD* LookupDigest(const std::string& name) {
 const Extension& CryptoExtension() {
   static const std::vector<NativeFunction>* const kAll = new std::vector<NativeFunction>(AllFunctions());
   static const NativeClass* const kClasses[] = {&CryptoHashClass(), &CryptoCipherClass(),
-                                               &CryptoKeyHandleClass()};
+                                               &CryptoKeyHandleClass(),
+                                               &CryptoDhClass(), &CryptoDhGroupClass(), &CryptoEcdhClass()};
   static constexpr absl::string_view kJs[] = {"crypto.js"};
   static constexpr absl::string_view kLazyJs[] = {"crypto_impl.js", "crypto_hash.js",
                                                   "crypto_random.js", "crypto_kdf.js",
                                                   "crypto_cipher.js", "crypto_keys.js",
-                                                  "crypto_sign.js", "crypto_webcrypto.js"};
+                                                  "crypto_sign.js", "crypto_webcrypto.js",
+                                                  "crypto_dh.js", "crypto_certificate.js"};
   static const Extension kExtension{"crypto", 1,  *kAll,   {}, {}, {}, kJs,
                                     nullptr,  kLazyJs, kClasses};
   return kExtension;

@@ -1,15 +1,17 @@
 // Node's errors for OpenSSL's (crypto_keys.h): ERR_OSSL_* codes, and the
-// Error with `library` and `reason` that Node's ThrowCryptoError makes.
+// Error with `library`, `reason` and `opensslErrorStack` that Node's ThrowCryptoError makes.
 #include <openssl/err.h>
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "runtime/native_util.h"
 #include "runtime/node/crypto_keys.h"
 #include "runtime/v8_strings.h"
+#include "v8-container.h"
 #include "v8-exception.h"
 
 namespace toysnap::node {
@@ -51,7 +53,13 @@ std::string OpenSslErrorCode(unsigned long code) {  // NOLINT(runtime/int): Open
 
 void ThrowOpenSslError(v8::Isolate* isolate, const char* fallback) {
   unsigned long code = ERR_get_error();  // NOLINT(runtime/int): OpenSSL's type
-  ERR_clear_error();
+  // The errors queued after it, newest first: Node's opensslErrorStack.
+  std::vector<std::string> later;
+  while (unsigned long next = ERR_get_error()) {  // NOLINT(runtime/int): OpenSSL's type
+    char line[256];
+    ERR_error_string_n(next, line, sizeof(line));
+    later.insert(later.begin(), line);
+  }
   if (code == 0) return ThrowError(isolate, ErrorKind::kError, fallback);
   char text[256];
   ERR_error_string_n(code, text, sizeof(text));
@@ -63,6 +71,15 @@ void ThrowOpenSslError(v8::Isolate* isolate, const char* fallback) {
   if (error->IsObject()) {
     v8::Local<v8::Object> object = error.As<v8::Object>();
     v8::Local<v8::String> value;
+    if (!later.empty()) {
+      v8::Local<v8::Array> stack = v8::Array::New(isolate, static_cast<int>(later.size()));
+      for (size_t i = 0; i < later.size(); ++i) {
+        if (NewString(isolate, later[i]).ToLocal(&value)) {
+          stack->Set(isolate->GetCurrentContext(), static_cast<uint32_t>(i), value).IsJust();
+        }
+      }
+      SetOn(isolate, object, "opensslErrorStack", stack);
+    }
     if (library != nullptr && NewString(isolate, library).ToLocal(&value)) SetOn(isolate, object, "library", value);
     if (reason != nullptr && NewString(isolate, reason).ToLocal(&value)) SetOn(isolate, object, "reason", value);
     std::string node_code = OpenSslErrorCode(code);

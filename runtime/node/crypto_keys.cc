@@ -12,6 +12,7 @@
 //   details() {namedCurve} | {modulusLength, publicExponent}   symmetricKeySize()
 //   exportSecret() -> ArrayBuffer   export(format, structure, cipher?, passphrase?)
 //   exportJwk() -> {kty, crv, x, ...} (bytes as ArrayBuffers)   equals(handle)
+#include <openssl/asn1.h>
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
 #include <openssl/ec.h>
@@ -208,7 +209,22 @@ EVP_PKEY* ParsePublicPem(const std::string& data, bool* recognized) {
   *recognized = true;
   Bio bio = MemoryBio(data);
   if (bio == nullptr) return nullptr;
-  if (EVP_PKEY* pkey = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr)) return pkey;
+  // Every read gets a callback with no passphrase: OpenSSL's default one
+  // would prompt on the terminal for an encrypted PEM.
+  if (EVP_PKEY* pkey = PEM_read_bio_PUBKEY(bio.get(), nullptr, PasswordCallback, nullptr)) return pkey;
+  ERR_clear_error();
+  // A PUBLIC KEY that OpenSSL cannot decode (an unknown algorithm) fails with
+  // d2i_PUBKEY's error, as in Node, not as a private key.
+  bio = MemoryBio(data);
+  unsigned char* der = nullptr;
+  long der_length = 0;  // NOLINT(runtime/int): OpenSSL's type
+  if (bio != nullptr && PEM_bytes_read_bio(&der, &der_length, nullptr, PEM_STRING_PUBLIC, bio.get(),
+                                           PasswordCallback, nullptr) == 1) {
+    const unsigned char* p = der;
+    EVP_PKEY* pkey = d2i_PUBKEY(nullptr, &p, der_length);
+    OPENSSL_free(der);
+    return pkey;
+  }
   ERR_clear_error();
   if (data.find("-----BEGIN RSA PUBLIC KEY-----") != std::string::npos) {
     EVP_PKEY* pkey = nullptr;
@@ -222,7 +238,7 @@ EVP_PKEY* ParsePublicPem(const std::string& data, bool* recognized) {
   }
   ERR_clear_error();
   bio = MemoryBio(data);
-  if (X509* certificate = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+  if (X509* certificate = PEM_read_bio_X509(bio.get(), nullptr, PasswordCallback, nullptr)) {
     EVP_PKEY* pkey = X509_get_pubkey(certificate);
     X509_free(certificate);
     return pkey;
@@ -230,6 +246,19 @@ EVP_PKEY* ParsePublicPem(const std::string& data, bool* recognized) {
   ERR_clear_error();
   *recognized = false;
   return nullptr;
+}
+
+// Node's IsRSAPrivateKey: a PKCS#1 RSAPrivateKey's SEQUENCE starts with the
+// version, INTEGER 0 or 1; an RSAPublicKey's with the modulus (at least 4).
+bool IsRsaPrivateKeyDer(const std::string& der) {
+  const unsigned char* p = Data(der);
+  long length = 0;  // NOLINT(runtime/int): OpenSSL's type
+  int tag = 0;
+  int xclass = 0;
+  int header = ASN1_get_object(&p, &length, &tag, &xclass, static_cast<long>(der.size()));  // NOLINT(runtime/int)
+  ERR_clear_error();
+  if ((header & 0x80) != 0 || tag != V_ASN1_SEQUENCE || length < 3) return false;
+  return p[0] == V_ASN1_INTEGER && p[1] == 1 && (p[2] & 0xfe) == 0;
 }
 
 // initParse(isPrivate, format, structure, data, passphrase)
@@ -254,7 +283,7 @@ void InitParse(const Info& info) {
   } else if (!is_private && structure == "spki") {
     const unsigned char* p = Data(data);
     pkey = d2i_PUBKEY(nullptr, &p, static_cast<long>(data.size()));  // NOLINT(runtime/int)
-  } else if (!is_private && structure == "pkcs1") {
+  } else if (!is_private && structure == "pkcs1" && !IsRsaPrivateKeyDer(data)) {
     const unsigned char* p = Data(data);
     pkey = d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, static_cast<long>(data.size()));  // NOLINT(runtime/int)
   } else {
