@@ -310,7 +310,7 @@
       return arrayBuffer(out);
     }
     const tagBytes = tagLength >>> 3;
-    if (bytes.length < tagBytes) throw operationError();
+    if (bytes.length < tagBytes) throw domError('The provided data is too small.', 'OperationError');
     try {
       const decipher = api.createDecipheriv(cipherName, secret, iv, options);
       if (aad !== undefined) decipher.setAAD(aad);

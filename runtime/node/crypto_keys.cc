@@ -9,7 +9,8 @@
 //     initJwk(isPrivate, kty, crv, {x, y, d, n, e, ...} as bytes)
 //     initPublicOf(handle)                        the public half of a private key
 //   keyType() 'secret' | 'public' | 'private'   asymmetricKeyType() 'ed25519', 'ec', ...
-//   details() {namedCurve} | {modulusLength, publicExponent}   symmetricKeySize()
+//   details() {namedCurve} | {modulusLength, publicExponent, RSA-PSS restrictions?} |
+//     {modulusLength, divisorLength} (DSA)   symmetricKeySize()
 //   exportSecret() -> ArrayBuffer   export(format, structure, cipher?, passphrase?)
 //   exportJwk() -> {kty, crv, x, ...} (bytes as ArrayBuffers)   equals(handle)
 #include <openssl/core_names.h>
@@ -21,6 +22,7 @@
 #include <openssl/objects.h>
 #include <openssl/param_build.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
 #include <algorithm>
@@ -232,6 +234,17 @@ EVP_PKEY* ParsePublicPem(const std::string& data, bool* recognized) {
   return nullptr;
 }
 
+// Whether PKCS#1 DER holds an RSAPrivateKey, as Node tells: its first member
+// is the version (a one-byte 0 or 1); an RSAPublicKey's is the modulus.
+bool IsRsaPrivateKeyDer(const std::string& der) {
+  const auto* p = Data(der);
+  size_t size = der.size();
+  if (size < 2 || p[0] != 0x30) return false;
+  size_t offset = 2;
+  if (p[1] & 0x80) offset += p[1] & 0x7f;  // long-form length
+  return size >= offset + 3 && p[offset] == 0x02 && p[offset + 1] == 0x01 && p[offset + 2] <= 1;
+}
+
 // initParse(isPrivate, format, structure, data, passphrase)
 void InitParse(const Info& info) {
   KeyState* self = Self(info);
@@ -254,7 +267,7 @@ void InitParse(const Info& info) {
   } else if (!is_private && structure == "spki") {
     const unsigned char* p = Data(data);
     pkey = d2i_PUBKEY(nullptr, &p, static_cast<long>(data.size()));  // NOLINT(runtime/int)
-  } else if (!is_private && structure == "pkcs1") {
+  } else if (!is_private && structure == "pkcs1" && !IsRsaPrivateKeyDer(data)) {
     const unsigned char* p = Data(data);
     pkey = d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, static_cast<long>(data.size()));  // NOLINT(runtime/int)
   } else {
@@ -407,6 +420,49 @@ void SetOn(v8::Isolate* isolate, v8::Local<v8::Object> object, const char* key, 
   if (NewString(isolate, key).ToLocal(&name)) object->Set(isolate->GetCurrentContext(), name, value).IsJust();
 }
 
+// An RSA-PSS key's restrictions, as its SPKI's RSASSA-PSS-params hold
+// them (none: Node adds nothing); absent fields have RFC 8017's defaults.
+void AddPssDetails(v8::Isolate* isolate, EVP_PKEY* pkey, v8::Local<v8::Object> details) {
+  X509_PUBKEY* spki = nullptr;
+  if (X509_PUBKEY_set(&spki, pkey) != 1) return;
+  X509_ALGOR* algorithm = nullptr;
+  const ASN1_OBJECT* oid = nullptr;
+  int param_type = 0;
+  const void* param = nullptr;
+  RSA_PSS_PARAMS* pss = nullptr;
+  if (X509_PUBKEY_get0_param(nullptr, nullptr, nullptr, &algorithm, spki) == 1 && algorithm != nullptr) {
+    X509_ALGOR_get0(&oid, &param_type, &param, algorithm);
+    if (param_type == V_ASN1_SEQUENCE) {
+      pss = static_cast<RSA_PSS_PARAMS*>(ASN1_item_unpack(static_cast<const ASN1_STRING*>(param),
+                                                          ASN1_ITEM_rptr(RSA_PSS_PARAMS)));
+    }
+  }
+  if (pss != nullptr) {
+    auto name = [&](int nid) {
+      const char* text = OBJ_nid2ln(nid);
+      return NewString(isolate, text != nullptr ? text : "").FromMaybe(v8::String::Empty(isolate));
+    };
+    int hash = pss->hashAlgorithm != nullptr ? OBJ_obj2nid(pss->hashAlgorithm->algorithm) : NID_sha1;
+    SetOn(isolate, details, "hashAlgorithm", name(hash));
+    int mgf = pss->maskGenAlgorithm != nullptr ? OBJ_obj2nid(pss->maskGenAlgorithm->algorithm) : NID_mgf1;
+    if (mgf == NID_mgf1) {
+      // MGF1's digest is the mask algorithm's parameter, an AlgorithmIdentifier.
+      X509_ALGOR* mask_hash = nullptr;
+      if (pss->maskGenAlgorithm != nullptr && pss->maskGenAlgorithm->parameter != nullptr) {
+        mask_hash = static_cast<X509_ALGOR*>(
+            ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(X509_ALGOR), pss->maskGenAlgorithm->parameter));
+      }
+      int mgf1_hash = mask_hash != nullptr ? OBJ_obj2nid(mask_hash->algorithm) : NID_sha1;
+      X509_ALGOR_free(mask_hash);
+      SetOn(isolate, details, "mgf1HashAlgorithm", name(mgf1_hash));
+    }
+    long salt = pss->saltLength != nullptr ? ASN1_INTEGER_get(pss->saltLength) : 20;  // NOLINT(runtime/int)
+    SetOn(isolate, details, "saltLength", v8::Number::New(isolate, static_cast<double>(salt)));
+  }
+  RSA_PSS_PARAMS_free(pss);
+  X509_PUBKEY_free(spki);
+}
+
 void Details(const Info& info) {
   KeyState* self = Self(info);
   if (self == nullptr || self->pkey() == nullptr) return;
@@ -429,7 +485,19 @@ void Details(const Info& info) {
             v8::BigInt::NewFromUnsigned(isolate, BN_get_word(e)));
     }
     BN_free(e);
+    if (id == EVP_PKEY_RSA_PSS) AddPssDetails(isolate, pkey, details);
+  } else if (id == EVP_PKEY_DSA) {
+    BIGNUM* p = nullptr;
+    BIGNUM* q = nullptr;
+    if (EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_FFC_P, &p) == 1 &&
+        EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_FFC_Q, &q) == 1) {
+      SetOn(isolate, details, "modulusLength", v8::Integer::New(isolate, BN_num_bits(p)));
+      SetOn(isolate, details, "divisorLength", v8::Integer::New(isolate, BN_num_bits(q)));
+    }
+    BN_free(p);
+    BN_free(q);
   }
+  ERR_clear_error();
   info.GetReturnValue().Set(details);
 }
 
