@@ -391,11 +391,7 @@
         throw invalidArgValue('type', type, 'must be a supported key type');
     }
   }
-  function wrapPair(der, encodings) {
-    const privateHandle = new CryptoKeyHandle();
-    privateHandle.initParse(true, 'der', 'pkcs8', der, undefined);
-    const publicHandle = new CryptoKeyHandle();
-    publicHandle.initPublicOf(privateHandle);
+  function wrapPair(privateHandle, publicHandle, encodings) {
     const publicKey = new PublicKeyObject(publicHandle);
     const privateKey = new PrivateKeyObject(privateHandle);
     const { pub, priv } = encodings;
@@ -408,7 +404,10 @@
   }
   function generateKeyPairSync(type, options) {
     const { encodings, job } = pairJob(type, options);
-    return wrapPair(natives.cryptoGenerateKeyPair(type, job), encodings);
+    const privateHandle = new CryptoKeyHandle();
+    const publicHandle = new CryptoKeyHandle();
+    natives.cryptoGenerateKeyPair(type, job, privateHandle, publicHandle);
+    return wrapPair(privateHandle, publicHandle, encodings);
   }
   function generateKeyPair(type, options, callback) {
     if (typeof options === 'function') {
@@ -417,11 +416,13 @@
     }
     validateFunction(callback, 'callback');
     const { encodings, job } = pairJob(type, options);
-    natives.cryptoGenerateKeyPair(type, job, (error, der) => {
+    const privateHandle = new CryptoKeyHandle();
+    const publicHandle = new CryptoKeyHandle();
+    natives.cryptoGenerateKeyPair(type, job, privateHandle, publicHandle, (error) => {
       if (error) return FunctionPrototypeCall(callback, undefined, error);
       let pair;
       try {
-        pair = wrapPair(der, encodings);
+        pair = wrapPair(privateHandle, publicHandle, encodings);
       } catch (e) {
         return FunctionPrototypeCall(callback, undefined, e);
       }

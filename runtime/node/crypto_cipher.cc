@@ -165,7 +165,9 @@ class CipherState final : public NativeState {
     bool ok = PassAuthTag();
     out->resize(static_cast<size_t>(EVP_CIPHER_CTX_get_block_size(ctx_.get())));
     int written = 0;
-    if (decrypt_ && EVP_CIPHER_get_mode(cipher_) == EVP_CIPH_CCM_MODE) {
+    if (decrypt_ && aead_ && tag_state_ == TagState::kUnknown) {
+      ok = false;  // no tag to check (OpenSSL's ChaCha20-Poly1305 would pass)
+    } else if (decrypt_ && EVP_CIPHER_get_mode(cipher_) == EVP_CIPH_CCM_MODE) {
       ok = ok && !auth_failed_;  // OpenSSL's CCM has nothing left for final
     } else {
       ok = ok && EVP_CipherFinal_ex(ctx_.get(), out->data(), &written) == 1;

@@ -1,7 +1,7 @@
 // Key-pair generation and curve names for runtime/js/crypto_keys.js:
-//   cryptoGenerateKeyPair(type, options, done?) -> the private key's PKCS#8
-//     DER (rsa, rsa-pss, dsa, dh, ec, ed25519, ed448, x25519, x448), inline
-//     or on libuv's thread pool
+//   cryptoGenerateKeyPair(type, options, privateHandle, publicHandle, done?)
+//     (rsa, rsa-pss, dsa, dh, ec, ed25519, ed448, x25519, x448), inline or
+//     on libuv's thread pool
 //   cryptoDhGroupKnown(name) -> whether 'modp14' etc. is one of Node's DH groups
 //   cryptoCurveKnown(name) -> OpenSSL's short name of a curve Node accepts, or undefined
 //   cryptoCurves() -> getCurves()
@@ -158,51 +158,52 @@ EVP_PKEY* GenerateEc(const KeyGenParams& p) {
   return ok ? KeygenFrom(ctx.get()) : nullptr;
 }
 
+// Generates on the pool; on the loop's thread the key goes into the two
+// CryptoKeyHandles JS made (no DER round trip: a key whose curve has no OID
+// is a key still, as in Node, and fails only when exported).
 class KeyPairJob final : public CryptoJob {
  public:
-  explicit KeyPairJob(KeyGenParams params) : p_(std::move(params)) { use_output = true; }
+  KeyPairJob(v8::Isolate* isolate, KeyGenParams params, v8::Local<v8::Value> private_handle,
+             v8::Local<v8::Value> public_handle)
+      : p_(std::move(params)), private_(isolate, private_handle), public_(isolate, public_handle) {}
+  ~KeyPairJob() override { EVP_PKEY_free(pkey_); }
   void Work() override {
     const std::string& type = p_.type;
-    EVP_PKEY* pkey = type == "rsa" || type == "rsa-pss" ? GenerateRsa(p_)
-                     : type == "dsa"     ? GenerateDsa(p_)
-                     : type == "dh"      ? GenerateDh(p_)
-                     : type == "ec"      ? GenerateEc(p_)
-                     : type == "ed25519" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519")
-                     : type == "ed448"   ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED448")
-                     : type == "x25519"  ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X25519")
-                     : type == "x448"    ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X448")
-                                         : nullptr;
-    bool generated = pkey != nullptr;
-    std::string der = generated ? KeyToDer(pkey, true) : "";
-    EVP_PKEY_free(pkey);
+    pkey_ = type == "rsa" || type == "rsa-pss" ? GenerateRsa(p_)
+            : type == "dsa"     ? GenerateDsa(p_)
+            : type == "dh"      ? GenerateDh(p_)
+            : type == "ec"      ? GenerateEc(p_)
+            : type == "ed25519" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519")
+            : type == "ed448"   ? EVP_PKEY_Q_keygen(nullptr, nullptr, "ED448")
+            : type == "x25519"  ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X25519")
+            : type == "x448"    ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X448")
+                                : nullptr;
     unsigned long code = ERR_get_error();  // NOLINT(runtime/int): OpenSSL's type
     ERR_clear_error();
-    if (der.empty()) {
-      // As Node: a failed generation gives OpenSSL's message without a
-      // code; a key that cannot be encoded (a curve without an OID) fails
-      // as Node's export does, with the code.
+    if (pkey_ == nullptr) {
+      // As Node: OpenSSL's message, without a code.
       char text[256] = "Key generation job failed";
       if (code != 0) ERR_error_string_n(code, text, sizeof(text));
       error_message = text;
-      if (generated && code != 0) {
-        const char* library = ERR_lib_error_string(code);
-        const char* reason = ERR_reason_error_string(code);
-        error_library = library != nullptr ? library : "";
-        error_reason = reason != nullptr ? reason : "";
-        error_code = OpenSslErrorCode(code);
-      }
-      return;
     }
-    output.assign(der.begin(), der.end());
+  }
+  v8::Local<v8::Value> Result(v8::Isolate* isolate) override {
+    EVP_PKEY_up_ref(pkey_);
+    if (!AdoptKey(public_.Get(isolate), pkey_, false)) EVP_PKEY_free(pkey_);
+    if (AdoptKey(private_.Get(isolate), pkey_, true)) pkey_ = nullptr;
+    return v8::Undefined(isolate);
   }
 
  private:
   KeyGenParams p_;
+  EVP_PKEY* pkey_ = nullptr;  // owned until adopted
+  v8::Global<v8::Value> private_, public_;
 };
 
 // cryptoGenerateKeyPair(type, {curve, modulusLength, publicExponent, hash,
 // mgf1Hash, saltLength, divisorLength, explicit, group, prime, primeLength,
-// generator}, done?)
+// generator}, privateHandle, publicHandle, done?): fills the two new
+// CryptoKeyHandles.
 void GenerateKeyPair(const Info& info) {
   v8::Isolate* isolate = info.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
@@ -240,7 +241,7 @@ void GenerateKeyPair(const Info& info) {
     v8::Local<v8::Value> prime = get("prime");
     if (!prime->IsUndefined()) ReadBytes(isolate, prime, Encoding::kUtf8, &params.prime);
   }
-  RunCryptoJob(info, std::make_unique<KeyPairJob>(std::move(params)), info[2]);
+  RunCryptoJob(info, std::make_unique<KeyPairJob>(isolate, std::move(params), info[2], info[3]), info[4]);
 }
 
 // cryptoDhGroupKnown(name) -> whether Node has a DH group of that name.
@@ -289,7 +290,7 @@ void Curves(const Info& info) {
 }
 
 constexpr NativeFunction kFunctions[] = {
-    {"cryptoGenerateKeyPair", GenerateKeyPair, 3},
+    {"cryptoGenerateKeyPair", GenerateKeyPair, 5},
     {"cryptoDhGroupKnown", DhGroupKnown, 1},
     {"cryptoCurveKnown", CurveKnown, 1},
     {"cryptoCurves", Curves, 0},

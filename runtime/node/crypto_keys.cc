@@ -210,7 +210,8 @@ EVP_PKEY* ParsePublicPem(const std::string& data, bool* recognized) {
   *recognized = true;
   Bio bio = MemoryBio(data);
   if (bio == nullptr) return nullptr;
-  if (EVP_PKEY* pkey = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr)) return pkey;
+  // Never OpenSSL's default callback: it prompts on the terminal.
+  if (EVP_PKEY* pkey = PEM_read_bio_PUBKEY(bio.get(), nullptr, PasswordCallback, nullptr)) return pkey;
   ERR_clear_error();
   if (data.find("-----BEGIN RSA PUBLIC KEY-----") != std::string::npos) {
     EVP_PKEY* pkey = nullptr;
@@ -224,7 +225,7 @@ EVP_PKEY* ParsePublicPem(const std::string& data, bool* recognized) {
   }
   ERR_clear_error();
   bio = MemoryBio(data);
-  if (X509* certificate = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+  if (X509* certificate = PEM_read_bio_X509(bio.get(), nullptr, PasswordCallback, nullptr)) {
     EVP_PKEY* pkey = X509_get_pubkey(certificate);
     X509_free(certificate);
     return pkey;
@@ -702,6 +703,13 @@ EVP_PKEY* KeyOf(v8::Local<v8::Value> handle, bool* is_private) {
   if (state == nullptr || state->pkey() == nullptr) return nullptr;
   *is_private = state->kind() == KeyState::Kind::kPrivate;
   return state->pkey();
+}
+
+bool AdoptKey(v8::Local<v8::Value> handle, EVP_PKEY* pkey, bool is_private) {
+  KeyState* state = NativeStateOf<KeyState>(handle, kKeyHandleClass);
+  if (state == nullptr || pkey == nullptr || state->kind() != KeyState::Kind::kNone) return false;
+  state->SetKey(pkey, is_private);
+  return true;
 }
 
 const NativeClass& CryptoKeyHandleClass() { return kKeyHandleClass; }
