@@ -14,7 +14,6 @@
 //   exportSecret() -> ArrayBuffer   export(format, structure, cipher?, passphrase?)
 //   exportJwk() -> {kty, crv, x, ...} (bytes as ArrayBuffers)   equals(handle)
 #include <openssl/core_names.h>
-#include <openssl/decoder.h>
 #include <openssl/ec.h>
 #include <openssl/encoder.h>
 #include <openssl/err.h>
@@ -204,33 +203,44 @@ EVP_PKEY* ParsePrivate(bool pem, const std::string& structure, const std::string
   return pkey;
 }
 
+// The DER of `data`'s first PEM block labelled `label` (false: none), as
+// Node's TryParsePublicKey finds it (surrounding text skipped).
+bool PemBlock(const std::string& data, const char* label, std::string* der) {
+  Bio bio = MemoryBio(data);
+  unsigned char* bytes = nullptr;
+  long length = 0;  // NOLINT(runtime/int): OpenSSL's type
+  ERR_set_mark();
+  // Never OpenSSL's default passphrase callback: it prompts on the terminal.
+  bool found = bio != nullptr &&
+               PEM_bytes_read_bio(&bytes, &length, nullptr, label, bio.get(), PasswordCallback, nullptr) == 1;
+  ERR_pop_to_mark();
+  if (!found) return false;
+  der->assign(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
+  OPENSSL_clear_free(bytes, static_cast<size_t>(length));
+  return true;
+}
+
 // Node's ParsePublicKeyPEM: SPKI, PKCS#1 or a certificate's key; null with
-// `recognized` false when the PEM holds none of them.
+// `recognized` false when the PEM holds none of them (OpenSSL's error queued
+// when one is there but does not parse).
 EVP_PKEY* ParsePublicPem(const std::string& data, bool* recognized) {
   *recognized = true;
-  Bio bio = MemoryBio(data);
-  if (bio == nullptr) return nullptr;
-  // Never OpenSSL's default callback: it prompts on the terminal.
-  if (EVP_PKEY* pkey = PEM_read_bio_PUBKEY(bio.get(), nullptr, PasswordCallback, nullptr)) return pkey;
-  ERR_clear_error();
-  if (data.find("-----BEGIN RSA PUBLIC KEY-----") != std::string::npos) {
-    EVP_PKEY* pkey = nullptr;
-    OSSL_DECODER_CTX* ctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, "PEM", "type-specific", "RSA",
-                                                          EVP_PKEY_PUBLIC_KEY, nullptr, nullptr);
-    const unsigned char* p = Data(data);
-    size_t length = data.size();
-    if (ctx == nullptr || OSSL_DECODER_from_data(ctx, &p, &length) != 1) pkey = nullptr;
-    OSSL_DECODER_CTX_free(ctx);
-    if (pkey != nullptr) return pkey;
+  std::string der;
+  if (PemBlock(data, "PUBLIC KEY", &der)) {
+    const unsigned char* p = Data(der);
+    return d2i_PUBKEY(nullptr, &p, static_cast<long>(der.size()));  // NOLINT(runtime/int)
   }
-  ERR_clear_error();
-  bio = MemoryBio(data);
-  if (X509* certificate = PEM_read_bio_X509(bio.get(), nullptr, PasswordCallback, nullptr)) {
-    EVP_PKEY* pkey = X509_get_pubkey(certificate);
+  if (PemBlock(data, "RSA PUBLIC KEY", &der)) {
+    const unsigned char* p = Data(der);
+    return d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, static_cast<long>(der.size()));  // NOLINT(runtime/int)
+  }
+  if (PemBlock(data, "CERTIFICATE", &der)) {
+    const unsigned char* p = Data(der);
+    X509* certificate = d2i_X509(nullptr, &p, static_cast<long>(der.size()));  // NOLINT(runtime/int)
+    EVP_PKEY* pkey = certificate != nullptr ? X509_get_pubkey(certificate) : nullptr;
     X509_free(certificate);
     return pkey;
   }
-  ERR_clear_error();
   *recognized = false;
   return nullptr;
 }
