@@ -142,7 +142,7 @@ class CipherState final : public NativeState {
     // Key wrapping writes more than a block beyond its input: ask OpenSSL.
     if (!decrypt_ && EVP_CIPHER_get_mode(cipher_) == EVP_CIPH_WRAP_MODE &&
         EVP_CipherUpdate(ctx_.get(), nullptr, &size, in, static_cast<int>(data.size())) != 1) {
-      return FailOpenSsl("Trying to add data in unsupported state");
+      return UpdateFailed();
     }
     out->resize(static_cast<size_t>(size));
     int written = 0;
@@ -154,7 +154,7 @@ class CipherState final : public NativeState {
         auth_failed_ = true;
         return true;
       }
-      return FailOpenSsl("Trying to add data in unsupported state");
+      return UpdateFailed();
     }
     out->resize(static_cast<size_t>(written));
     return true;
@@ -277,6 +277,12 @@ class CipherState final : public NativeState {
       return FailOpenSsl("Unsupported state or unable to authenticate data");
     }
     return true;
+  }
+
+  // Node's Update pops OpenSSL's errors before it throws: no code.
+  bool UpdateFailed() {
+    ERR_clear_error();
+    return Fail(ErrorKind::kError, "Trying to add data in unsupported state", "");
   }
 
   bool InvalidMessageLength() {

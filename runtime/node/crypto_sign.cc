@@ -175,6 +175,10 @@ class SignJob final : public CryptoJob {
     if (code != 0) ERR_error_string_n(code, text, sizeof(text));
     error_message = text;
     error_code = code != 0 ? OpenSslErrorCode(code) : "";
+    const char* library = code != 0 ? ERR_lib_error_string(code) : nullptr;
+    const char* reason = code != 0 ? ERR_reason_error_string(code) : nullptr;
+    error_library = library != nullptr ? library : "";
+    error_reason = reason != nullptr ? reason : "";
     if (error_code.empty()) error_code = "ERR_CRYPTO_OPERATION_FAILED";
   }
 

@@ -1,0 +1,34 @@
+// crypto's key pairs beyond RSA/EC/EdDSA, AEAD and key-wrap ciphers, and key
+// parsing edges against Node: fixtures in tests/node_parity/crypto_keys/ run
+// by the pinned Node and by toysnap from source and from a snapshot (whose
+// module scope generated RSA-PSS, DSA, DH and explicit-EC pairs).
+#include "gtest/gtest.h"
+#include "tests/node_parity.h"
+#include "tests/process_runner.h"
+
+namespace toysnap {
+namespace {
+
+using toysnap::testing::ExpectSameAsNode;
+using toysnap::testing::Runfile;
+
+// generateKeyPair(Sync) and promisify for rsa-pss, dsa, dh and explicit EC:
+// details, exports, signing, option checks, OpenSSL's errors.
+TEST(NodeParityCryptoKeysTest, KeyPairGeneration) {
+  ExpectSameAsNode(Runfile("tests/node_parity/crypto_keys/keygen.mjs"), {});
+}
+
+// CCM and OCB (tags, AAD with plaintextLength, limits, tampering) and
+// AES/3DES key wrapping.
+TEST(NodeParityCryptoKeysTest, AeadAndKeyWrapCiphers) {
+  ExpectSameAsNode(Runfile("tests/node_parity/crypto_keys/aead_wrap.mjs"), {});
+}
+
+// PKCS#1 private DER read as public, unknown-algorithm SPKI, labelled PEM
+// blocks, encrypted keys without a passphrase, malformed DER.
+TEST(NodeParityCryptoKeysTest, KeyParsingEdges) {
+  ExpectSameAsNode(Runfile("tests/node_parity/crypto_keys/key_parsing.mjs"), {});
+}
+
+}  // namespace
+}  // namespace toysnap
