@@ -1,5 +1,5 @@
-// crypto's key pairs beyond RSA/EC/EdDSA, AEAD and key-wrap ciphers, and key
-// parsing edges against Node: fixtures in tests/node_parity/crypto_keys/ run
+// crypto's key pairs beyond RSA/EC/EdDSA, AEAD and key-wrap ciphers, key
+// parsing edges and WebCrypto's RSA and AES-CBC/CTR against Node: fixtures in tests/node_parity/crypto_keys/ run
 // by the pinned Node and by toysnap from source and from a snapshot (whose
 // module scope generated RSA-PSS, DSA, DH and explicit-EC pairs).
 #include "gtest/gtest.h"
@@ -28,6 +28,13 @@ TEST(NodeParityCryptoKeysTest, AeadAndKeyWrapCiphers) {
 // blocks, encrypted keys without a passphrase, malformed DER.
 TEST(NodeParityCryptoKeysTest, KeyParsingEdges) {
   ExpectSameAsNode(Runfile("tests/node_parity/crypto_keys/key_parsing.mjs"), {});
+}
+
+// crypto.subtle's RSASSA-PKCS1-v1_5, RSA-PSS, RSA-OAEP, AES-CBC and AES-CTR
+// (CTR's counter wrapping too) and their DOMExceptions; a key imported by
+// top-level await at build time encrypts after the restore.
+TEST(NodeParityCryptoKeysTest, WebCryptoRsaAndAes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/crypto_keys/webcrypto_rsa_aes.mjs"), {});
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // crypto.subtle (Web Crypto) on the module's own parts: digest; HMAC,
-// AES-GCM, ECDSA and Ed25519 keys (generateKey, importKey/exportKey as raw,
+// AES-GCM, ECDSA and Ed25519 keys (RSA and AES-CBC/CTR: crypto_webcrypto_rsa_aes.js) (generateKey, importKey/exportKey as raw,
 // jwk, spki, pkcs8); sign/verify; AES-GCM encrypt/decrypt; CryptoKey.
 // Every method returns a promise, rejected with Node's DOMException (or
 // TypeError) for bad input. Loaded by crypto_impl.js.
@@ -106,6 +106,13 @@
     }
   }
 
+  // RSA and AES-CBC/CTR live in crypto_webcrypto_rsa_aes.js.
+  const extra = natives.loadScript('crypto_webcrypto_rsa_aes.js')(natives, internals, shared, api, {
+    domError, makeKey, slots, checkUsages, normalizeHash, kNames, bufferSource, arrayBuffer,
+  });
+  for (let i = 0; i < extra.names.length; i++) kAlgorithms[kAlgorithms.length] = extra.names[i];
+  const handlerOf = (name, method) => extra.handlers[name]?.[method];
+
   // ---- the methods -------------------------------------------------------
   function digest(algorithm, data) {
     return run(() => {
@@ -166,6 +173,7 @@
           };
         }
         default:
+          if (handlerOf(normalized.name, 'generateKey')) return extra.handlers[normalized.name].generateKey(normalized, extractable, usages);
           throw unrecognized();
       }
     });
@@ -228,6 +236,9 @@
           return makeKey(type, extractable, keyAlgorithm, usages, keyObject);
         }
         default:
+          if (handlerOf(normalized.name, 'importKey')) {
+            return extra.handlers[normalized.name].importKey(format, data, normalized, extractable, usages);
+          }
           throw unrecognized();
       }
     });
@@ -243,6 +254,7 @@
         if (algorithm.name === 'HMAC') jwk.alg = `HS${StringPrototypeSlice(algorithm.hash.name, 4)}`;
         if (algorithm.name === 'AES-GCM') jwk.alg = `A${algorithm.length}GCM`;
         if (algorithm.name === 'Ed25519') jwk.alg = 'Ed25519';
+        if (handlerOf(algorithm.name, 'jwkAlg')) jwk.alg = extra.handlers[algorithm.name].jwkAlg(algorithm);
         return jwk;
       }
       if (format === 'raw') {
@@ -279,6 +291,10 @@
       case 'Ed25519':
         return verifying ? api.verify(null, bytes, keyObject, signature) : arrayBuffer(api.sign(null, bytes, keyObject));
       default:
+        if (handlerOf(normalized.name, verifying ? 'verify' : 'sign')) {
+          return verifying ? extra.handlers[normalized.name].verify(normalized, key, signature, bytes)
+            : extra.handlers[normalized.name].sign(normalized, key, bytes);
+        }
         throw unrecognized();
     }
   }
@@ -290,7 +306,15 @@
   function aesGcm(decrypting, algorithm, key, data) {
     const normalized = normalize(algorithm);
     const bytes = bufferSource(data, decrypting ? 'decrypt' : 'encrypt', '3rd');
-    requireUsage(key, decrypting ? 'decrypt' : 'encrypt');
+    const method = decrypting ? 'decrypt' : 'encrypt';
+    // Node's cipherOrWrap: one message for a wrong algorithm or usage.
+    if (slots(key).algorithm.name !== normalized.name || !ArrayPrototypeIncludes(slots(key).usages, method)) {
+      throw domError('The requested operation is not valid for the provided key', 'InvalidAccessError');
+    }
+    if (normalized.name !== 'AES-GCM' && handlerOf(normalized.name, method)) {
+      requireAlgorithm(key, normalized.name);
+      return extra.handlers[normalized.name][method](normalized, key, bytes);
+    }
     requireAlgorithm(key, 'AES-GCM');
     if (normalized.name !== 'AES-GCM') throw unrecognized();
     const iv = bufferSource(normalized.iv, decrypting ? 'decrypt' : 'encrypt', 'iv');

@@ -227,7 +227,8 @@ const Extension& CryptoExtension() {
   static constexpr absl::string_view kLazyJs[] = {"crypto_impl.js", "crypto_hash.js",
                                                   "crypto_random.js", "crypto_kdf.js",
                                                   "crypto_cipher.js", "crypto_keys.js",
-                                                  "crypto_sign.js", "crypto_webcrypto.js"};
+                                                  "crypto_sign.js", "crypto_webcrypto.js",
+                                                  "crypto_webcrypto_rsa_aes.js"};
   static const Extension kExtension{"crypto", 1,  *kAll,   {}, {}, {}, kJs,
                                     nullptr,  kLazyJs, kClasses};
   return kExtension;
