@@ -37,5 +37,11 @@ TEST(NodeParityCryptoKeysTest, WebCryptoRsaAndAes) {
   ExpectSameAsNode(Runfile("tests/node_parity/crypto_keys/webcrypto_rsa_aes.mjs"), {});
 }
 
+// crypto.subtle's HKDF and PBKDF2: import, deriveBits, deriveKey into HMAC
+// and AES keys, and their DOMExceptions.
+TEST(NodeParityCryptoKeysTest, WebCryptoKeyDerivation) {
+  ExpectSameAsNode(Runfile("tests/node_parity/crypto_keys/webcrypto_derive.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap

@@ -1,6 +1,8 @@
 // crypto.subtle (Web Crypto) on the module's own parts: digest; HMAC,
-// AES-GCM, ECDSA and Ed25519 keys (RSA and AES-CBC/CTR: crypto_webcrypto_rsa_aes.js) (generateKey, importKey/exportKey as raw,
-// jwk, spki, pkcs8); sign/verify; AES-GCM encrypt/decrypt; CryptoKey.
+// AES-GCM, ECDSA and Ed25519 keys (generateKey, importKey/exportKey as raw,
+// jwk, spki, pkcs8); sign/verify; AES-GCM encrypt/decrypt; CryptoKey. RSA and
+// AES-CBC/CTR are crypto_webcrypto_rsa_aes.js's; HKDF, PBKDF2, deriveBits and
+// deriveKey crypto_webcrypto_derive.js's.
 // Every method returns a promise, rejected with Node's DOMException (or
 // TypeError) for bad input. Loaded by crypto_impl.js.
 (function (natives, internals, shared, api) {
@@ -110,8 +112,13 @@
   const extra = natives.loadScript('crypto_webcrypto_rsa_aes.js')(natives, internals, shared, api, {
     domError, makeKey, slots, checkUsages, normalizeHash, kNames, bufferSource, arrayBuffer,
   });
+  // HKDF and PBKDF2 in crypto_webcrypto_derive.js.
+  const derive = natives.loadScript('crypto_webcrypto_derive.js')(natives, internals, shared, api, {
+    domError, makeKey, slots, normalize, normalizeHash, kNames, kBlockBits, bufferSource, arrayBuffer, importKey,
+  });
   for (let i = 0; i < extra.names.length; i++) kAlgorithms[kAlgorithms.length] = extra.names[i];
-  const handlerOf = (name, method) => extra.handlers[name]?.[method];
+  for (let i = 0; i < derive.names.length; i++) kAlgorithms[kAlgorithms.length] = derive.names[i];
+  const handlerOf = (name, method) => (extra.handlers[name] ?? derive.handlers[name])?.[method];
 
   // ---- the methods -------------------------------------------------------
   function digest(algorithm, data) {
@@ -237,7 +244,7 @@
         }
         default:
           if (handlerOf(normalized.name, 'importKey')) {
-            return extra.handlers[normalized.name].importKey(format, data, normalized, extractable, usages);
+            return handlerOf(normalized.name, 'importKey')(format, data, normalized, extractable, usages);
           }
           throw unrecognized();
       }
@@ -352,8 +359,10 @@
       if (token !== kConstruct) throw illegalConstructor();
     }
   }
-  const methods = { digest, generateKey, importKey, exportKey, sign, verify, encrypt, decrypt };
-  const names = ['digest', 'generateKey', 'importKey', 'exportKey', 'sign', 'verify', 'encrypt', 'decrypt'];
+  const { deriveBits, deriveKey } = derive;
+  const methods = { digest, generateKey, importKey, exportKey, sign, verify, encrypt, decrypt, deriveBits, deriveKey };
+  const names = ['digest', 'generateKey', 'importKey', 'exportKey', 'sign', 'verify', 'encrypt', 'decrypt',
+    'deriveBits', 'deriveKey'];
   for (let i = 0; i < names.length; i++) {
     ObjectDefineProperty(SubtleCrypto.prototype, names[i], { value: methods[names[i]], writable: true, configurable: true });
   }

@@ -228,7 +228,7 @@ const Extension& CryptoExtension() {
                                                   "crypto_random.js", "crypto_kdf.js",
                                                   "crypto_cipher.js", "crypto_keys.js",
                                                   "crypto_sign.js", "crypto_webcrypto.js",
-                                                  "crypto_webcrypto_rsa_aes.js"};
+                                                  "crypto_webcrypto_rsa_aes.js", "crypto_webcrypto_derive.js"};
   static const Extension kExtension{"crypto", 1,  *kAll,   {}, {}, {}, kJs,
                                     nullptr,  kLazyJs, kClasses};
   return kExtension;
