@@ -38,7 +38,11 @@
       ObjectDefineProperty(this, kHandle, { value: handle, enumerable: false, configurable: false, writable: false });
     }
     get type() { return this[kKeyType]; }
-    static from(key) { throw invalidArgType('key', 'CryptoKey', key); }
+    // A CryptoKey's own KeyObject (crypto_webcrypto.js knows CryptoKeys).
+    static from(key) {
+      if (!internals.cryptoIsCryptoKey?.(key)) throw invalidArgType('key', 'CryptoKey', key);
+      return internals.cryptoKeyObjectOf(key);
+    }
     equals(otherKeyObject) {
       if (!isKeyObject(otherKeyObject)) throw invalidArgType('otherKeyObject', 'KeyObject', otherKeyObject);
       return otherKeyObject.type === this.type && this[kHandle].equals(otherKeyObject[kHandle]);

@@ -51,6 +51,7 @@
   }
   const isCryptoKey = (value) => value !== null && typeof value === 'object' && value[kSlots] !== undefined;
   internals.cryptoIsCryptoKey = isCryptoKey;
+  internals.cryptoKeyObjectOf = (key) => slots(key).keyObject;
 
   // ---- algorithms --------------------------------------------------------
   const kNames = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };

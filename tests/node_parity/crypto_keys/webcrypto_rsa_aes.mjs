@@ -123,5 +123,12 @@ export async function main() {
     return [key.algorithm, key.usages, (await subtle.exportKey('raw', key)).byteLength];
   });
   await show('aes generate length', () => subtle.generateKey({ name: 'AES-CBC', length: 100 }, true, ['encrypt']));
+  await show('KeyObject.from', async () => {
+    const key = await subtle.generateKey({ name: 'AES-CBC', length: 128 }, false, ['encrypt']);
+    const keyObject = crypto.KeyObject.from(key);
+    return [keyObject.type, keyObject.symmetricKeySize, crypto.KeyObject.from(key) === keyObject,
+      crypto.KeyObject.from(cbc).export().toString('hex')];
+  });
+  await show('KeyObject.from other', () => crypto.KeyObject.from({}));
   await show('aes wrong algorithm', () => subtle.encrypt({ name: 'AES-CTR', counter: Buffer.alloc(16), length: 64 }, cbc, data));
 }
