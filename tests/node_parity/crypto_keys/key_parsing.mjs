@@ -1,7 +1,8 @@
 // Key parsing edges against Node: PKCS#1 DER that holds a private key where a
 // public key is consumed, public-key PEM with an algorithm OpenSSL 3.0 does
 // not know, a labelled block among other text, an encrypted private key read
-// as public (no passphrase prompt), and bad input that must throw.
+// as public (no passphrase prompt), bad input that must throw; getFips,
+// setFips(false) and secureHeapUsed.
 import crypto from 'node:crypto';
 
 function show(label, fn) {
@@ -47,5 +48,7 @@ export function main() {
   const encrypted = privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-128-cbc', passphrase: 'pw' });
   show('encrypted as public', () => crypto.createPublicKey(encrypted));
   show('encrypted as public with passphrase', () => crypto.createPublicKey({ key: encrypted, passphrase: 'pw' }).equals(publicKey));
+  // FIPS mode off (the machine has no FIPS provider) and the secure heap.
+  show('fips', () => [crypto.getFips(), crypto.setFips(false), crypto.setFips(0), crypto.getFips(), crypto.secureHeapUsed()]);
   show('encrypted verify', () => crypto.verify('sha256', plaintext, encrypted, Buffer.alloc(128)));
 }
