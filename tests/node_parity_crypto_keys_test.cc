@@ -43,5 +43,11 @@ TEST(NodeParityCryptoKeysTest, WebCryptoKeyDerivation) {
   ExpectSameAsNode(Runfile("tests/node_parity/crypto_keys/webcrypto_derive.mjs"), {});
 }
 
+// crypto.subtle's AES-KW (RFC 3394's vector) and wrapKey/unwrapKey with
+// AES-KW, AES-GCM, AES-CBC and RSA-OAEP, raw and JWK.
+TEST(NodeParityCryptoKeysTest, WebCryptoKeyWrapping) {
+  ExpectSameAsNode(Runfile("tests/node_parity/crypto_keys/webcrypto_wrap.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap

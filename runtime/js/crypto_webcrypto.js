@@ -8,7 +8,8 @@
 (function (natives, internals, shared, api) {
   'use strict';
   const {
-    ArrayBufferIsView, ArrayPrototypeIncludes, ArrayPrototypeFilter, ObjectFreeze, Promise, PromiseReject,
+    ArrayBufferIsView, ArrayPrototypeIncludes, ArrayPrototypeFilter, JSONParse, JSONStringify, ObjectFreeze,
+    StringPrototypeRepeat, Promise, PromiseReject,
     PromiseResolve, StringPrototypeSlice, StringPrototypeToUpperCase, Symbol, SymbolFor, SymbolToStringTag, TypeError,
     ObjectDefineProperty, TypedArrayPrototypeSubarray, Uint8Array,
   } = internals.strictPrimordials();
@@ -311,12 +312,16 @@
     return run(() => signOrVerify(true, algorithm, key, bufferSource(signature, 'verify', '3rd'), data));
   }
 
-  function aesGcm(decrypting, algorithm, key, data) {
+  // Node's cipherOrWrap; `usage` is 'wrapKey'/'unwrapKey' for those.
+  function aesGcm(decrypting, algorithm, key, data, usage) {
     const normalized = normalize(algorithm);
     const bytes = bufferSource(data, decrypting ? 'decrypt' : 'encrypt', '3rd');
     const method = decrypting ? 'decrypt' : 'encrypt';
-    // Node's cipherOrWrap: one message for a wrong algorithm or usage.
-    if (slots(key).algorithm.name !== normalized.name || !ArrayPrototypeIncludes(slots(key).usages, method)) {
+    // AES-KW is no algorithm of encrypt()/decrypt() (Node's normalizeAlgorithm).
+    if (normalized.name === 'AES-KW' && usage === undefined) throw unrecognized();
+    // One message for a wrong algorithm or usage.
+    if (slots(key).algorithm.name !== normalized.name ||
+        !ArrayPrototypeIncludes(slots(key).usages, usage ?? method)) {
       throw domError('The requested operation is not valid for the provided key', 'InvalidAccessError');
     }
     if (normalized.name !== 'AES-GCM' && handlerOf(normalized.name, method)) {
@@ -354,6 +359,34 @@
   }
   function encrypt(algorithm, key, data) { return run(() => aesGcm(false, algorithm, key, data)); }
   function decrypt(algorithm, key, data) { return run(() => aesGcm(true, algorithm, key, data)); }
+  // wrapKey: exportKey, then encrypt (a JWK as JSON, space-padded to 8 bytes
+  // for AES-KW); unwrapKey the reverse, as Node.
+  function wrapKey(format, key, wrappingKey, algorithm) {
+    return exportKey(format, key).then((keyData) => {
+      let bytes = keyData;
+      if (format === 'jwk') {
+        let json = JSONStringify(keyData);
+        if (normalize(algorithm).name === 'AES-KW' && json.length % 8 !== 0) {
+          json += StringPrototypeRepeat(' ', 8 - (json.length % 8));
+        }
+        bytes = Buffer.from(json);
+      }
+      return aesGcm(false, algorithm, wrappingKey, bytes, 'wrapKey');
+    });
+  }
+  function unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, keyAlgorithm, extractable, usages) {
+    return run(() => {
+      let keyData = Buffer.from(aesGcm(true, unwrapAlgorithm, unwrappingKey, wrappedKey, 'unwrapKey'));
+      if (format === 'jwk') {
+        try {
+          keyData = JSONParse(keyData.toString());
+        } catch {
+          throw domError('Invalid wrapped JWK key', 'DataError');
+        }
+      }
+      return importKey(format, keyData, keyAlgorithm, extractable, usages);
+    });
+  }
 
   class SubtleCrypto {
     constructor(token) {
@@ -361,9 +394,11 @@
     }
   }
   const { deriveBits, deriveKey } = derive;
-  const methods = { digest, generateKey, importKey, exportKey, sign, verify, encrypt, decrypt, deriveBits, deriveKey };
+  const methods = {
+    digest, generateKey, importKey, exportKey, sign, verify, encrypt, decrypt, deriveBits, deriveKey, wrapKey, unwrapKey,
+  };
   const names = ['digest', 'generateKey', 'importKey', 'exportKey', 'sign', 'verify', 'encrypt', 'decrypt',
-    'deriveBits', 'deriveKey'];
+    'deriveBits', 'deriveKey', 'wrapKey', 'unwrapKey'];
   for (let i = 0; i < names.length; i++) {
     ObjectDefineProperty(SubtleCrypto.prototype, names[i], { value: methods[names[i]], writable: true, configurable: true });
   }

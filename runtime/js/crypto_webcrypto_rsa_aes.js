@@ -1,5 +1,5 @@
 // crypto.subtle's RSA algorithms (RSASSA-PKCS1-v1_5, RSA-PSS, RSA-OAEP) and
-// AES-CBC / AES-CTR, on the module's KeyObjects, sign/verify, public-key and
+// AES-CBC / AES-CTR / AES-KW, on the module's KeyObjects, sign/verify, public-key and
 // symmetric ciphers. crypto_webcrypto.js asks `handlers[name]` for what its
 // own switch does not know; each handler may throw Node's DOMExceptions.
 (function (natives, internals, shared, api, web) {
@@ -145,18 +145,18 @@
   }
 
   // ---- AES-CBC and AES-CTR ---------------------------------------------------
-  const aesUsages = ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
+  const aesUsagesOf = (name) => (name === 'AES-KW' ? ['wrapKey', 'unwrapKey'] : ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey']);
   function aesGenerateKey(normalized, extractable, usages) {
     const { name, length } = normalized;
     if (length !== 128 && length !== 192 && length !== 256) {
       throw domError('AES key length must be 128, 192, or 256 bits', 'OperationError');
     }
-    checkUsages(usages, aesUsages, 'an AES');
+    checkUsages(usages, aesUsagesOf(name), 'an AES');
     return makeKey('secret', extractable, { name, length }, usages, api.createSecretKey(api.randomBytes(length >>> 3)));
   }
   function aesImportKey(format, data, normalized, extractable, usages) {
     const { name } = normalized;
-    checkUsages(usages, aesUsages, 'an AES');
+    checkUsages(usages, aesUsagesOf(name), 'an AES');
     let bytes;
     if (format === 'raw') {
       bytes = data;
@@ -227,6 +227,18 @@
       run(rest, TypedArrayPrototypeSubarray(data, split))]));
   }
 
+  // AES-KW (RFC 3394) with its default IV; Node refuses it for encrypt().
+  function aesKw(decrypting, normalized, key, data) {
+    const { keyObject, algorithm } = slots(key);
+    const make = decrypting ? api.createDecipheriv : api.createCipheriv;
+    try {
+      const cipher = make(`id-aes${algorithm.length}-wrap`, keyObject.export(), Buffer.from('a6a6a6a6a6a6a6a6', 'hex'));
+      return arrayBuffer(Buffer.concat([cipher.update(data), cipher.final()]));
+    } catch {
+      throw operationError();
+    }
+  }
+
   const rsa = {
     generateKey: rsaGenerateKey, importKey: rsaImportKey, jwkAlg: rsaJwkAlg,
     sign: (normalized, key, data) => rsaSignVerify(false, normalized, key, undefined, data),
@@ -251,5 +263,10 @@
       decrypt: (normalized, key, data) => aesCtr(true, normalized, key, data),
     },
   };
-  return { names: ['RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'AES-CBC', 'AES-CTR'], handlers };
+  handlers['AES-KW'] = {
+    generateKey: aesGenerateKey, importKey: aesImportKey, jwkAlg: aesJwkAlg,
+    encrypt: (normalized, key, data) => aesKw(false, normalized, key, data),
+    decrypt: (normalized, key, data) => aesKw(true, normalized, key, data),
+  };
+  return { names: ['RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'AES-CBC', 'AES-CTR', 'AES-KW'], handlers };
 })
