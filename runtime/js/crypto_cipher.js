@@ -108,9 +108,9 @@
     },
     setAAD(aadbuf, options) {
       const encoding = stringOption(options, 'encoding');
-      uintOption(options, 'plaintextLength');
+      const plaintextLength = uintOption(options, 'plaintextLength');
       const bytes = typeof aadbuf === 'string' ? Buffer.from(aadbuf, encoding) : bytesArg(aadbuf, 'buffer');
-      if (!this[kHandle].setAAD(bytes)) throw invalidState('setAAD');
+      if (!this[kHandle].setAAD(bytes, plaintextLength)) throw invalidState('setAAD');
       return this;
     },
   };

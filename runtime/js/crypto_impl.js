@@ -106,7 +106,15 @@
     sign: sig.sign,
     timingSafeEqual: random.timingSafeEqual,
     verify: sig.verify,
-    getFips: () => 0,
+    getFips: () => natives.cryptoFips(),
+    setFips(value) {
+      if (!internals.requireBuiltin('worker_threads').isMainThread) {
+        throw utils.nodeError(Error, 'ERR_WORKER_UNSUPPORTED_OPERATION', 'Calling crypto.setFips() is not supported in workers');
+      }
+      natives.cryptoFips(!!value);
+    },
+    // toysnap has no --secure-heap: OpenSSL's secure heap is never set up.
+    secureHeapUsed: () => ({ total: 0, used: 0, utilization: 0, min: 0 }),
     hash: hash.hash,
     Cipheriv: cipher.Cipheriv,
     Decipheriv: cipher.Decipheriv,

@@ -1,7 +1,7 @@
 // Node's KeyObject (SecretKeyObject, PublicKeyObject, PrivateKeyObject),
 // createSecretKey/createPublicKey/createPrivateKey from PEM, DER and JWK,
-// export as PEM, DER and JWK, and generateKeyPair(Sync) for rsa, ec, ed25519,
-// ed448, x25519 and x448, on the native CryptoKeyHandle
+// export as PEM, DER and JWK, and generateKeyPair(Sync) for rsa, rsa-pss, dsa,
+// dh, ec (named or explicit), ed25519, ed448, x25519 and x448, on the native CryptoKeyHandle
 // (runtime/node/crypto_keys.cc).
 (function (natives, internals, shared) {
   'use strict';
@@ -38,7 +38,11 @@
       ObjectDefineProperty(this, kHandle, { value: handle, enumerable: false, configurable: false, writable: false });
     }
     get type() { return this[kKeyType]; }
-    static from(key) { throw invalidArgType('key', 'CryptoKey', key); }
+    // A CryptoKey's own KeyObject (crypto_webcrypto.js knows CryptoKeys).
+    static from(key) {
+      if (!internals.cryptoIsCryptoKey?.(key)) throw invalidArgType('key', 'CryptoKey', key);
+      return internals.cryptoKeyObjectOf(key);
+    }
     equals(otherKeyObject) {
       if (!isKeyObject(otherKeyObject)) throw invalidArgType('otherKeyObject', 'KeyObject', otherKeyObject);
       return otherKeyObject.type === this.type && this[kHandle].equals(otherKeyObject[kHandle]);
@@ -296,48 +300,102 @@
     else throw invalidArgValue('options.privateKeyEncoding', privateKeyEncoding);
     return { pub, priv };
   }
-  // [type, curve] for the native job, after Node's checks.
+  const invalidDigest = (what, name) => nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid ${what}: ${name}`);
+  const optionPair = (a, b) => nodeError(TypeError, 'ERR_INCOMPATIBLE_OPTION_PAIR',
+    `Option "${a}" cannot be used in combination with option "${b}"`);
+  function deprecatedHashOption(options, old, current) {
+    const value = options[old];
+    if (value === undefined) return;
+    internals.requireBuiltin('process').emitWarning(`"options.${old}" is deprecated, use "options.${current}" instead.`,
+      'DeprecationWarning', 'DEP0154');
+    validateString(value, `options.${old}`);
+    if (options[current] && value !== options[current]) throw invalidArgValue(`options.${old}`, value);
+  }
+  function rsaJob(type, options) {
+    validateObject(options, 'options');
+    const { modulusLength } = options;
+    utils.validateUint32(modulusLength, 'options.modulusLength');
+    let { publicExponent } = options;
+    if (publicExponent == null) publicExponent = 0x10001;
+    else utils.validateUint32(publicExponent, 'options.publicExponent');
+    const job = { modulusLength, publicExponent };
+    if (type === 'rsa') return job;
+    const { hash, mgf1Hash, hashAlgorithm, mgf1HashAlgorithm, saltLength } = options;
+    if (saltLength !== undefined) utils.validateInt32(saltLength, 'options.saltLength', 0);
+    if (hashAlgorithm !== undefined) validateString(hashAlgorithm, 'options.hashAlgorithm');
+    if (mgf1HashAlgorithm !== undefined) validateString(mgf1HashAlgorithm, 'options.mgf1HashAlgorithm');
+    deprecatedHashOption(options, 'hash', 'hashAlgorithm');
+    deprecatedHashOption(options, 'mgf1Hash', 'mgf1HashAlgorithm');
+    job.hash = hashAlgorithm || hash;
+    job.mgf1Hash = mgf1HashAlgorithm || mgf1Hash;
+    job.saltLength = saltLength;
+    // Checked when the job is made, as Node's RsaKeyGenTraits does.
+    if (job.hash !== undefined && natives.cryptoDigestSize(job.hash) < 0) throw invalidDigest('digest', job.hash);
+    if (job.mgf1Hash !== undefined && natives.cryptoDigestSize(job.mgf1Hash) < 0) {
+      throw invalidDigest('MGF1 digest', job.mgf1Hash);
+    }
+    return job;
+  }
+  function dhJob(options) {
+    validateObject(options, 'options');
+    const { group, primeLength, prime, generator } = options;
+    if (group != null) {
+      if (prime != null) throw optionPair('group', 'prime');
+      if (primeLength != null) throw optionPair('group', 'primeLength');
+      if (generator != null) throw optionPair('group', 'generator');
+      validateString(group, 'options.group');
+      if (!natives.cryptoDhGroupKnown(group)) throw nodeError(Error, 'ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group');
+      return { group };
+    }
+    if (prime != null) {
+      if (primeLength != null) throw optionPair('prime', 'primeLength');
+      utils.validateBuffer(prime, 'options.prime');
+    } else if (primeLength != null) {
+      utils.validateInt32(primeLength, 'options.primeLength', 0);
+    } else {
+      throw nodeError(TypeError, 'ERR_MISSING_OPTION',
+        'At least one of the group, prime, or primeLength options is required');
+    }
+    if (generator != null) utils.validateInt32(generator, 'options.generator', 0);
+    return { prime: prime ?? undefined, primeLength: primeLength ?? undefined, generator: generator ?? 2 };
+  }
+  // {encodings, job} for the native job, after Node's checks (createJob's order).
   function pairJob(type, options) {
     validateString(type, 'type');
     const encodings = pairEncodings(type, options);
     if (options !== undefined) validateObject(options, 'options');
-    let curve = '';
     switch (type) {
+      case 'rsa': case 'rsa-pss':
+        return { encodings, job: rsaJob(type, options) };
+      case 'dsa': {
+        validateObject(options, 'options');
+        const { modulusLength } = options;
+        utils.validateUint32(modulusLength, 'options.modulusLength');
+        let { divisorLength } = options;
+        if (divisorLength == null) divisorLength = -1;
+        else utils.validateInt32(divisorLength, 'options.divisorLength', 0);
+        return { encodings, job: { modulusLength, divisorLength } };
+      }
       case 'ec': {
         validateObject(options, 'options');
         const { namedCurve, paramEncoding } = options;
         validateString(namedCurve, 'options.namedCurve');
-        if (paramEncoding === 'explicit') {
-          throw nodeError(Error, 'ERR_TOYSNAP_UNSUPPORTED', "toysnap does not support paramEncoding 'explicit' yet");
+        if (paramEncoding != null && paramEncoding !== 'named' && paramEncoding !== 'explicit') {
+          throw invalidArgValue('options.paramEncoding', paramEncoding);
         }
-        if (paramEncoding != null && paramEncoding !== 'named') throw invalidArgValue('options.paramEncoding', paramEncoding);
-        curve = natives.cryptoCurveKnown(namedCurve);
+        const curve = natives.cryptoCurveKnown(namedCurve);
         if (curve === undefined) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
-        break;
+        return { encodings, job: { curve, explicit: paramEncoding === 'explicit' } };
       }
       case 'ed25519': case 'ed448': case 'x25519': case 'x448':
-        break;
-      case 'rsa': {
-        validateObject(options, 'options');
-        const { modulusLength } = options;
-        utils.validateUint32(modulusLength, 'options.modulusLength');
-        let { publicExponent } = options;
-        if (publicExponent == null) publicExponent = 0x10001;
-        else utils.validateUint32(publicExponent, 'options.publicExponent');
-        return { curve, encodings, modulusLength, publicExponent };
-      }
-      case 'rsa-pss': case 'dsa': case 'dh':
-        throw nodeError(Error, 'ERR_TOYSNAP_UNSUPPORTED', `toysnap does not generate ${type} key pairs yet`);
+        return { encodings, job: {} };
+      case 'dh':
+        return { encodings, job: dhJob(options) };
       default:
         throw invalidArgValue('type', type, 'must be a supported key type');
     }
-    return { curve, encodings };
   }
-  function wrapPair(der, encodings) {
-    const privateHandle = new CryptoKeyHandle();
-    privateHandle.initParse(true, 'der', 'pkcs8', der, undefined);
-    const publicHandle = new CryptoKeyHandle();
-    publicHandle.initPublicOf(privateHandle);
+  function wrapPair(privateHandle, publicHandle, encodings) {
     const publicKey = new PublicKeyObject(publicHandle);
     const privateKey = new PrivateKeyObject(privateHandle);
     const { pub, priv } = encodings;
@@ -349,8 +407,11 @@
     };
   }
   function generateKeyPairSync(type, options) {
-    const { curve, encodings, modulusLength, publicExponent } = pairJob(type, options);
-    return wrapPair(natives.cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent), encodings);
+    const { encodings, job } = pairJob(type, options);
+    const privateHandle = new CryptoKeyHandle();
+    const publicHandle = new CryptoKeyHandle();
+    natives.cryptoGenerateKeyPair(type, job, privateHandle, publicHandle);
+    return wrapPair(privateHandle, publicHandle, encodings);
   }
   function generateKeyPair(type, options, callback) {
     if (typeof options === 'function') {
@@ -358,12 +419,14 @@
       options = undefined;
     }
     validateFunction(callback, 'callback');
-    const { curve, encodings, modulusLength, publicExponent } = pairJob(type, options);
-    natives.cryptoGenerateKeyPair(type, curve, modulusLength, publicExponent, (error, der) => {
+    const { encodings, job } = pairJob(type, options);
+    const privateHandle = new CryptoKeyHandle();
+    const publicHandle = new CryptoKeyHandle();
+    natives.cryptoGenerateKeyPair(type, job, privateHandle, publicHandle, (error) => {
       if (error) return FunctionPrototypeCall(callback, undefined, error);
       let pair;
       try {
-        pair = wrapPair(der, encodings);
+        pair = wrapPair(privateHandle, publicHandle, encodings);
       } catch (e) {
         return FunctionPrototypeCall(callback, undefined, e);
       }

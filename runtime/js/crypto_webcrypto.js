@@ -1,12 +1,15 @@
 // crypto.subtle (Web Crypto) on the module's own parts: digest; HMAC,
 // AES-GCM, ECDSA and Ed25519 keys (generateKey, importKey/exportKey as raw,
-// jwk, spki, pkcs8); sign/verify; AES-GCM encrypt/decrypt; CryptoKey.
+// jwk, spki, pkcs8); sign/verify; AES-GCM encrypt/decrypt; CryptoKey. RSA and
+// AES-CBC/CTR are crypto_webcrypto_rsa_aes.js's; HKDF, PBKDF2, deriveBits and
+// deriveKey crypto_webcrypto_derive.js's.
 // Every method returns a promise, rejected with Node's DOMException (or
 // TypeError) for bad input. Loaded by crypto_impl.js.
 (function (natives, internals, shared, api) {
   'use strict';
   const {
-    ArrayBufferIsView, ArrayPrototypeIncludes, ArrayPrototypeFilter, ObjectFreeze, Promise, PromiseReject,
+    ArrayBufferIsView, ArrayPrototypeIncludes, ArrayPrototypeFilter, JSONParse, JSONStringify, ObjectFreeze,
+    StringPrototypeRepeat, Promise, PromiseReject,
     PromiseResolve, StringPrototypeSlice, StringPrototypeToUpperCase, Symbol, SymbolFor, SymbolToStringTag, TypeError,
     ObjectDefineProperty, TypedArrayPrototypeSubarray, Uint8Array,
   } = internals.strictPrimordials();
@@ -49,6 +52,7 @@
   }
   const isCryptoKey = (value) => value !== null && typeof value === 'object' && value[kSlots] !== undefined;
   internals.cryptoIsCryptoKey = isCryptoKey;
+  internals.cryptoKeyObjectOf = (key) => slots(key).keyObject;
 
   // ---- algorithms --------------------------------------------------------
   const kNames = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
@@ -105,6 +109,18 @@
       return PromiseReject(error);
     }
   }
+
+  // RSA and AES-CBC/CTR live in crypto_webcrypto_rsa_aes.js.
+  const extra = natives.loadScript('crypto_webcrypto_rsa_aes.js')(natives, internals, shared, api, {
+    domError, makeKey, slots, checkUsages, normalizeHash, kNames, bufferSource, arrayBuffer,
+  });
+  // HKDF and PBKDF2 in crypto_webcrypto_derive.js.
+  const derive = natives.loadScript('crypto_webcrypto_derive.js')(natives, internals, shared, api, {
+    domError, makeKey, slots, normalize, normalizeHash, kNames, kBlockBits, bufferSource, arrayBuffer, importKey,
+  });
+  for (let i = 0; i < extra.names.length; i++) kAlgorithms[kAlgorithms.length] = extra.names[i];
+  for (let i = 0; i < derive.names.length; i++) kAlgorithms[kAlgorithms.length] = derive.names[i];
+  const handlerOf = (name, method) => (extra.handlers[name] ?? derive.handlers[name])?.[method];
 
   // ---- the methods -------------------------------------------------------
   function digest(algorithm, data) {
@@ -166,6 +182,7 @@
           };
         }
         default:
+          if (handlerOf(normalized.name, 'generateKey')) return extra.handlers[normalized.name].generateKey(normalized, extractable, usages);
           throw unrecognized();
       }
     });
@@ -228,6 +245,9 @@
           return makeKey(type, extractable, keyAlgorithm, usages, keyObject);
         }
         default:
+          if (handlerOf(normalized.name, 'importKey')) {
+            return handlerOf(normalized.name, 'importKey')(format, data, normalized, extractable, usages);
+          }
           throw unrecognized();
       }
     });
@@ -243,6 +263,7 @@
         if (algorithm.name === 'HMAC') jwk.alg = `HS${StringPrototypeSlice(algorithm.hash.name, 4)}`;
         if (algorithm.name === 'AES-GCM') jwk.alg = `A${algorithm.length}GCM`;
         if (algorithm.name === 'Ed25519') jwk.alg = 'Ed25519';
+        if (handlerOf(algorithm.name, 'jwkAlg')) jwk.alg = extra.handlers[algorithm.name].jwkAlg(algorithm);
         return jwk;
       }
       if (format === 'raw') {
@@ -279,6 +300,10 @@
       case 'Ed25519':
         return verifying ? api.verify(null, bytes, keyObject, signature) : arrayBuffer(api.sign(null, bytes, keyObject));
       default:
+        if (handlerOf(normalized.name, verifying ? 'verify' : 'sign')) {
+          return verifying ? extra.handlers[normalized.name].verify(normalized, key, signature, bytes)
+            : extra.handlers[normalized.name].sign(normalized, key, bytes);
+        }
         throw unrecognized();
     }
   }
@@ -287,10 +312,22 @@
     return run(() => signOrVerify(true, algorithm, key, bufferSource(signature, 'verify', '3rd'), data));
   }
 
-  function aesGcm(decrypting, algorithm, key, data) {
+  // Node's cipherOrWrap; `usage` is 'wrapKey'/'unwrapKey' for those.
+  function aesGcm(decrypting, algorithm, key, data, usage) {
     const normalized = normalize(algorithm);
     const bytes = bufferSource(data, decrypting ? 'decrypt' : 'encrypt', '3rd');
-    requireUsage(key, decrypting ? 'decrypt' : 'encrypt');
+    const method = decrypting ? 'decrypt' : 'encrypt';
+    // AES-KW is no algorithm of encrypt()/decrypt() (Node's normalizeAlgorithm).
+    if (normalized.name === 'AES-KW' && usage === undefined) throw unrecognized();
+    // One message for a wrong algorithm or usage.
+    if (slots(key).algorithm.name !== normalized.name ||
+        !ArrayPrototypeIncludes(slots(key).usages, usage ?? method)) {
+      throw domError('The requested operation is not valid for the provided key', 'InvalidAccessError');
+    }
+    if (normalized.name !== 'AES-GCM' && handlerOf(normalized.name, method)) {
+      requireAlgorithm(key, normalized.name);
+      return extra.handlers[normalized.name][method](normalized, key, bytes);
+    }
     requireAlgorithm(key, 'AES-GCM');
     if (normalized.name !== 'AES-GCM') throw unrecognized();
     const iv = bufferSource(normalized.iv, decrypting ? 'decrypt' : 'encrypt', 'iv');
@@ -310,7 +347,7 @@
       return arrayBuffer(out);
     }
     const tagBytes = tagLength >>> 3;
-    if (bytes.length < tagBytes) throw operationError();
+    if (bytes.length < tagBytes) throw domError('The provided data is too small.', 'OperationError');
     try {
       const decipher = api.createDecipheriv(cipherName, secret, iv, options);
       if (aad !== undefined) decipher.setAAD(aad);
@@ -322,14 +359,46 @@
   }
   function encrypt(algorithm, key, data) { return run(() => aesGcm(false, algorithm, key, data)); }
   function decrypt(algorithm, key, data) { return run(() => aesGcm(true, algorithm, key, data)); }
+  // wrapKey: exportKey, then encrypt (a JWK as JSON, space-padded to 8 bytes
+  // for AES-KW); unwrapKey the reverse, as Node.
+  function wrapKey(format, key, wrappingKey, algorithm) {
+    return exportKey(format, key).then((keyData) => {
+      let bytes = keyData;
+      if (format === 'jwk') {
+        let json = JSONStringify(keyData);
+        if (normalize(algorithm).name === 'AES-KW' && json.length % 8 !== 0) {
+          json += StringPrototypeRepeat(' ', 8 - (json.length % 8));
+        }
+        bytes = Buffer.from(json);
+      }
+      return aesGcm(false, algorithm, wrappingKey, bytes, 'wrapKey');
+    });
+  }
+  function unwrapKey(format, wrappedKey, unwrappingKey, unwrapAlgorithm, keyAlgorithm, extractable, usages) {
+    return run(() => {
+      let keyData = Buffer.from(aesGcm(true, unwrapAlgorithm, unwrappingKey, wrappedKey, 'unwrapKey'));
+      if (format === 'jwk') {
+        try {
+          keyData = JSONParse(keyData.toString());
+        } catch {
+          throw domError('Invalid wrapped JWK key', 'DataError');
+        }
+      }
+      return importKey(format, keyData, keyAlgorithm, extractable, usages);
+    });
+  }
 
   class SubtleCrypto {
     constructor(token) {
       if (token !== kConstruct) throw illegalConstructor();
     }
   }
-  const methods = { digest, generateKey, importKey, exportKey, sign, verify, encrypt, decrypt };
-  const names = ['digest', 'generateKey', 'importKey', 'exportKey', 'sign', 'verify', 'encrypt', 'decrypt'];
+  const { deriveBits, deriveKey } = derive;
+  const methods = {
+    digest, generateKey, importKey, exportKey, sign, verify, encrypt, decrypt, deriveBits, deriveKey, wrapKey, unwrapKey,
+  };
+  const names = ['digest', 'generateKey', 'importKey', 'exportKey', 'sign', 'verify', 'encrypt', 'decrypt',
+    'deriveBits', 'deriveKey', 'wrapKey', 'unwrapKey'];
   for (let i = 0; i < names.length; i++) {
     ObjectDefineProperty(SubtleCrypto.prototype, names[i], { value: methods[names[i]], writable: true, configurable: true });
   }

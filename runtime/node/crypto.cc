@@ -7,6 +7,7 @@
 //   cryptoDigestSize(name) -> the digest's size in bytes, or -1 if unknown
 //   cryptoOpensslVersion() -> "3.0.19" (process.versions.openssl)
 //   cryptoConstants() -> crypto.constants
+//   cryptoFips(enable?) -> getFips()/setFips()
 #include "runtime/node/crypto.h"
 
 #include <openssl/crypto.h>
@@ -170,7 +171,17 @@ void Constants(const Info& info) {
   info.GetReturnValue().Set(constants);
 }
 
+// cryptoFips() -> 1 | 0 (OpenSSL's default properties ask for FIPS);
+// cryptoFips(enable) sets that, process-wide as in Node, or throws.
+void Fips(const Info& info) {
+  if (info.Length() > 0 && EVP_default_properties_enable_fips(nullptr, info[0]->IsTrue() ? 1 : 0) != 1) {
+    return ThrowOpenSslError(info.GetIsolate(), "Failed to set FIPS mode");
+  }
+  info.GetReturnValue().Set(EVP_default_properties_is_fips_enabled(nullptr) == 1 ? 1 : 0);
+}
+
 constexpr NativeFunction kFunctions[] = {
+    {"cryptoFips", Fips, 1},
     {"cryptoConstants", Constants, 0},
     {"cryptoClasses", CryptoClasses, 0},
     {"cryptoHashes", Hashes, 0},
@@ -223,7 +234,8 @@ const Extension& CryptoExtension() {
                                                   "crypto_random.js", "crypto_kdf.js",
                                                   "crypto_cipher.js", "crypto_keys.js",
                                                   "crypto_sign.js", "crypto_webcrypto.js",
-                                                  "crypto_dh.js", "crypto_certificate.js"};
+                                                  "crypto_dh.js", "crypto_certificate.js",
+                                                  "crypto_webcrypto_rsa_aes.js", "crypto_webcrypto_derive.js"};
   static const Extension kExtension{"crypto", 1,  *kAll,   {}, {}, {}, kJs,
                                     nullptr,  kLazyJs, kClasses};
   return kExtension;

@@ -4,12 +4,11 @@
 //   new CryptoCipher(decrypt, algorithm, key, iv | null, authTagLength (-1: none), building)
 //     throws Node's errors for an unknown cipher or a bad key, IV or tag length
 //   update(data, encoding) -> ArrayBuffer   final() -> ArrayBuffer
-//   setAutoPadding(bool) / setAAD(bytes) / setAuthTag(bytes) -> false when
+//   setAutoPadding(bool) / setAAD(bytes, plaintextLength) / setAuthTag(bytes) -> false when
 //     the state does not allow it (JS throws ERR_CRYPTO_INVALID_STATE)
 //   getAuthTag() -> ArrayBuffer, or undefined before final()
 //   cryptoCipherInfo(nameOrNid, keyLength, ivLength) -> {mode, name, ...} | undefined
-// AEAD modes: GCM and ChaCha20-Poly1305 (CCM and OCB need lengths up front
-// and are refused). A cipher made at build time and not finalized is a loop
+// AEAD modes: GCM, CCM, OCB and ChaCha20-Poly1305; key wrapping (id-aes*-wrap*). A cipher made at build time and not finalized is a loop
 // resource: the build fails naming where it was made.
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -75,25 +74,30 @@ class CipherState final : public NativeState {
         (!aead_ && !has_iv && expected_iv != 0) || (aead_ && !has_iv)) {
       return Fail(ErrorKind::kTypeError, "Invalid initialization vector", "ERR_CRYPTO_INVALID_IV");
     }
-    if (mode == EVP_CIPH_CCM_MODE || mode == EVP_CIPH_OCB_MODE) {
-      if (tag_length < 0) {
-        return Fail(ErrorKind::kTypeError,
-                    absl::StrCat("authTagLength required for ", name),
-                    "ERR_CRYPTO_INVALID_AUTH_TAG");
-      }
-      return Fail(ErrorKind::kError, "toysnap does not support CCM and OCB ciphers yet",
-                  "ERR_TOYSNAP_UNSUPPORTED");
-    }
     ctx_.reset(EVP_CIPHER_CTX_new());
     if (ctx_ == nullptr || EVP_CipherInit_ex(ctx_.get(), cipher, nullptr, nullptr, nullptr, decrypt_ ? 0 : 1) != 1) {
       return Fail(ErrorKind::kError, "Failed to initialize cipher", "ERR_CRYPTO_OPERATION_FAILED");
     }
+    if (mode == EVP_CIPH_WRAP_MODE) EVP_CIPHER_CTX_set_flags(ctx_.get(), EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
     if (aead_) {
       if (EVP_CIPHER_CTX_ctrl(ctx_.get(), EVP_CTRL_AEAD_SET_IVLEN, static_cast<int>(iv->size()), nullptr) != 1) {
         return Fail(ErrorKind::kTypeError, "Invalid initialization vector", "ERR_CRYPTO_INVALID_IV");
       }
       if (mode == EVP_CIPH_GCM_MODE) {
         if (tag_length >= 0 && !ValidGcmTagLength(tag_length)) return InvalidTag(tag_length);
+      } else if (mode == EVP_CIPH_CCM_MODE || mode == EVP_CIPH_OCB_MODE) {
+        // The tag's length is fixed up front and OpenSSL checks it.
+        if (tag_length < 0) {
+          return Fail(ErrorKind::kTypeError, absl::StrCat("authTagLength required for ", name),
+                      "ERR_CRYPTO_INVALID_AUTH_TAG");
+        }
+        if (EVP_CIPHER_CTX_ctrl(ctx_.get(), EVP_CTRL_AEAD_SET_TAG, tag_length, nullptr) != 1) {
+          ERR_clear_error();
+          return InvalidTag(tag_length);
+        }
+        // CCM's length field has 15 - IV length bytes (Node's limits).
+        size_t iv_length = iv->size();
+        if (mode == EVP_CIPH_CCM_MODE) max_message_ = iv_length == 13 ? 65535 : iv_length == 12 ? 16777215 : INT32_MAX;
       } else if (tag_length >= 0 && (tag_length < 1 || tag_length > 16)) {
         return InvalidTag(tag_length);  // ChaCha20-Poly1305
       }
@@ -125,18 +129,32 @@ class CipherState final : public NativeState {
   // Each returns false with the error recorded for Throw().
   bool Update(absl::string_view data, std::vector<uint8_t>* out) {
     if (ctx_ == nullptr) return Fail(ErrorKind::kError, "Trying to add data in unsupported state", "");
+    bool ccm = EVP_CIPHER_get_mode(cipher_) == EVP_CIPH_CCM_MODE;
+    if (ccm && data.size() > max_message_) return InvalidMessageLength();
     if (!PassAuthTag()) return false;
     int block = EVP_CIPHER_CTX_get_block_size(ctx_.get());
     // OpenSSL counts in ints: Node refuses what could overflow one.
     if (data.size() + static_cast<size_t>(block) > static_cast<size_t>(INT32_MAX)) {
       return FailOpenSsl("Trying to add data in unsupported state");
     }
-    out->resize(data.size() + static_cast<size_t>(block));
+    const auto* in = reinterpret_cast<const unsigned char*>(data.data());
+    int size = static_cast<int>(data.size()) + block;
+    // Key wrapping writes more than a block beyond its input: ask OpenSSL.
+    if (!decrypt_ && EVP_CIPHER_get_mode(cipher_) == EVP_CIPH_WRAP_MODE &&
+        EVP_CipherUpdate(ctx_.get(), nullptr, &size, in, static_cast<int>(data.size())) != 1) {
+      return UpdateFailed();
+    }
+    out->resize(static_cast<size_t>(size));
     int written = 0;
-    if (EVP_CipherUpdate(ctx_.get(), out->data(), &written,
-                         reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size())) != 1) {
+    if (EVP_CipherUpdate(ctx_.get(), out->data(), &written, in, static_cast<int>(data.size())) != 1) {
       out->clear();
-      return FailOpenSsl("Trying to add data in unsupported state");
+      // CCM authenticates in update(): a bad tag shows at final(), as Node.
+      if (ccm && decrypt_) {
+        ERR_clear_error();
+        auth_failed_ = true;
+        return true;
+      }
+      return UpdateFailed();
     }
     out->resize(static_cast<size_t>(written));
     return true;
@@ -147,7 +165,13 @@ class CipherState final : public NativeState {
     bool ok = PassAuthTag();
     out->resize(static_cast<size_t>(EVP_CIPHER_CTX_get_block_size(ctx_.get())));
     int written = 0;
-    ok = ok && EVP_CipherFinal_ex(ctx_.get(), out->data(), &written) == 1;
+    if (decrypt_ && aead_ && tag_state_ == TagState::kUnknown) {
+      ok = false;  // no tag to check (OpenSSL's ChaCha20-Poly1305 would pass)
+    } else if (decrypt_ && EVP_CIPHER_get_mode(cipher_) == EVP_CIPH_CCM_MODE) {
+      ok = ok && !auth_failed_;  // OpenSSL's CCM has nothing left for final
+    } else {
+      ok = ok && EVP_CipherFinal_ex(ctx_.get(), out->data(), &written) == 1;
+    }
     out->resize(ok ? static_cast<size_t>(written) : 0);
     if (ok && aead_ && !decrypt_) {
       tag_.resize(static_cast<size_t>(tag_length_));
@@ -166,13 +190,32 @@ class CipherState final : public NativeState {
     return ctx_ != nullptr && EVP_CIPHER_CTX_set_padding(ctx_.get(), padding ? 1 : 0) == 1;
   }
 
-  bool SetAad(absl::string_view aad) {
-    if (ctx_ == nullptr || !aead_ || !PassAuthTag()) return false;
+  // kThrow: Throw() has Node's error.
+  enum class AadResult { kOk, kState, kThrow };
+  AadResult SetAad(absl::string_view aad, int64_t plaintext_length) {
+    if (ctx_ == nullptr || !aead_) return AadResult::kState;
     int written = 0;
+    if (EVP_CIPHER_get_mode(cipher_) == EVP_CIPH_CCM_MODE) {
+      // CCM takes the tag and the plaintext's length before the AAD.
+      if (plaintext_length < 0) {
+        Fail(ErrorKind::kTypeError, "options.plaintextLength required for CCM mode with AAD", "ERR_MISSING_ARGS");
+        return AadResult::kThrow;
+      }
+      if (static_cast<size_t>(plaintext_length) > max_message_) {
+        InvalidMessageLength();
+        return AadResult::kThrow;
+      }
+      if (!PassAuthTag() ||
+          EVP_CipherUpdate(ctx_.get(), nullptr, &written, nullptr, static_cast<int>(plaintext_length)) != 1) {
+        ERR_clear_error();
+        return AadResult::kState;
+      }
+    }
+    if (!PassAuthTag()) return AadResult::kState;
     bool ok = EVP_CipherUpdate(ctx_.get(), nullptr, &written, reinterpret_cast<const unsigned char*>(aad.data()),
                                static_cast<int>(aad.size())) == 1;
     ERR_clear_error();
-    return ok;
+    return ok ? AadResult::kOk : AadResult::kState;
   }
 
   // Decipher only; false for the state errors, else Throw() has the error.
@@ -236,6 +279,16 @@ class CipherState final : public NativeState {
     return true;
   }
 
+  // Node's Update pops OpenSSL's errors before it throws: no code.
+  bool UpdateFailed() {
+    ERR_clear_error();
+    return Fail(ErrorKind::kError, "Trying to add data in unsupported state", "");
+  }
+
+  bool InvalidMessageLength() {
+    return Fail(ErrorKind::kRangeError, "Invalid message length", "ERR_CRYPTO_INVALID_MESSAGELEN");
+  }
+
   bool InvalidTag(int length) {
     return Fail(ErrorKind::kTypeError, absl::StrCat("Invalid authentication tag length: ", length),
                 "ERR_CRYPTO_INVALID_AUTH_TAG");
@@ -286,6 +339,8 @@ class CipherState final : public NativeState {
   TagState tag_state_ = TagState::kUnknown;
   std::vector<uint8_t> tag_;
   bool has_tag_ = false;
+  size_t max_message_ = INT32_MAX;  // CCM's longest message
+  bool auth_failed_ = false;        // a CCM decipher's update() failed
   int resource_id_ = -1;
   std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree> ctx_;
   ErrorKind error_kind_ = ErrorKind::kError;
@@ -362,7 +417,11 @@ void SetAad(const Info& info) {
   if (self == nullptr) return;
   std::string aad;
   ReadBytes(info.GetIsolate(), info[0], Encoding::kUtf8, &aad);
-  info.GetReturnValue().Set(self->SetAad(aad));
+  double length = info[1]->IsNumber() ? info[1].As<v8::Number>()->Value() : -1;
+  int64_t plaintext_length = length >= 0 && length <= 4294967295.0 ? static_cast<int64_t>(length) : -1;
+  CipherState::AadResult result = self->SetAad(aad, plaintext_length);
+  if (result == CipherState::AadResult::kThrow) return self->Throw(info.GetIsolate());
+  info.GetReturnValue().Set(result == CipherState::AadResult::kOk);
 }
 
 void SetAuthTag(const Info& info) {
@@ -458,7 +517,7 @@ void CipherInfo(const Info& info) {
 
 constexpr NativeMethod kMethods[] = {
     {"update", Update, 2},         {"final", Final, 0},           {"setAutoPadding", SetAutoPadding, 1},
-    {"setAAD", SetAad, 1},         {"setAuthTag", SetAuthTag, 1}, {"getAuthTag", GetAuthTag, 0},
+    {"setAAD", SetAad, 2},         {"setAuthTag", SetAuthTag, 1}, {"getAuthTag", GetAuthTag, 0},
 };
 
 const NativeClass kCryptoCipherClass{"CryptoCipher", Construct, 6, kMethods, {}, CipherState::Restore, 1};

@@ -51,6 +51,8 @@ class CryptoJob {
   // code (empty: none).
   std::string error_message;
   std::string error_code;
+  // OpenSSL's library and reason, the Error's `library` and `reason` (empty: none).
+  std::string error_library, error_reason;
 
  private:
   friend void RunCryptoJob(const v8::FunctionCallbackInfo<v8::Value>& info,

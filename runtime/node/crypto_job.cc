@@ -1,5 +1,7 @@
 // CryptoJob (crypto_internal.h): work on libuv's thread pool that completes
 // into JS through the runtime's loop, the way fs's WorkJob does.
+#include <utility>
+
 #include "runtime/event_loop.h"
 #include "runtime/isolate_data.h"
 #include "runtime/js_error.h"
@@ -21,6 +23,15 @@ v8::Local<v8::Value> CryptoJob::Error(v8::Isolate* isolate) const {
   v8::Local<v8::String> message;
   if (!NewString(isolate, error_message).ToLocal(&message)) message = v8::String::Empty(isolate);
   v8::Local<v8::Value> error = v8::Exception::Error(message);
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"library", &error_library},
+                                   {"reason", &error_reason}}) {
+    v8::Local<v8::String> name, text;
+    if (!value->empty() && error->IsObject() && NewString(isolate, key).ToLocal(&name) &&
+        NewString(isolate, *value).ToLocal(&text)) {
+      error.As<v8::Object>()->Set(context, name, text).IsJust();
+    }
+  }
   if (!error_code.empty() && error->IsObject()) {
     SetNodeErrorCode(isolate, error.As<v8::Object>(), error_code);
   }

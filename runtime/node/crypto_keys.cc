@@ -9,12 +9,11 @@
 //     initJwk(isPrivate, kty, crv, {x, y, d, n, e, ...} as bytes)
 //     initPublicOf(handle)                        the public half of a private key
 //   keyType() 'secret' | 'public' | 'private'   asymmetricKeyType() 'ed25519', 'ec', ...
-//   details() {namedCurve} | {modulusLength, publicExponent}   symmetricKeySize()
+//   details() {namedCurve} | {modulusLength, publicExponent, RSA-PSS restrictions?} |
+//     {modulusLength, divisorLength} (DSA)   symmetricKeySize()
 //   exportSecret() -> ArrayBuffer   export(format, structure, cipher?, passphrase?)
 //   exportJwk() -> {kty, crv, x, ...} (bytes as ArrayBuffers)   equals(handle)
-#include <openssl/asn1.h>
 #include <openssl/core_names.h>
-#include <openssl/decoder.h>
 #include <openssl/ec.h>
 #include <openssl/encoder.h>
 #include <openssl/err.h>
@@ -22,6 +21,7 @@
 #include <openssl/objects.h>
 #include <openssl/param_build.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
 #include <algorithm>
@@ -203,62 +203,57 @@ EVP_PKEY* ParsePrivate(bool pem, const std::string& structure, const std::string
   return pkey;
 }
 
+// The DER of `data`'s first PEM block labelled `label` (false: none), as
+// Node's TryParsePublicKey finds it (surrounding text skipped).
+bool PemBlock(const std::string& data, const char* label, std::string* der) {
+  Bio bio = MemoryBio(data);
+  unsigned char* bytes = nullptr;
+  long length = 0;  // NOLINT(runtime/int): OpenSSL's type
+  ERR_set_mark();
+  // Never OpenSSL's default passphrase callback: it prompts on the terminal.
+  bool found = bio != nullptr &&
+               PEM_bytes_read_bio(&bytes, &length, nullptr, label, bio.get(), PasswordCallback, nullptr) == 1;
+  ERR_pop_to_mark();
+  if (!found) return false;
+  der->assign(reinterpret_cast<char*>(bytes), static_cast<size_t>(length));
+  OPENSSL_clear_free(bytes, static_cast<size_t>(length));
+  return true;
+}
+
 // Node's ParsePublicKeyPEM: SPKI, PKCS#1 or a certificate's key; null with
-// `recognized` false when the PEM holds none of them.
+// `recognized` false when the PEM holds none of them (OpenSSL's error queued
+// when one is there but does not parse).
 EVP_PKEY* ParsePublicPem(const std::string& data, bool* recognized) {
   *recognized = true;
-  Bio bio = MemoryBio(data);
-  if (bio == nullptr) return nullptr;
-  // Every read gets a callback with no passphrase: OpenSSL's default one
-  // would prompt on the terminal for an encrypted PEM.
-  if (EVP_PKEY* pkey = PEM_read_bio_PUBKEY(bio.get(), nullptr, PasswordCallback, nullptr)) return pkey;
-  ERR_clear_error();
-  // A PUBLIC KEY that OpenSSL cannot decode (an unknown algorithm) fails with
-  // d2i_PUBKEY's error, as in Node, not as a private key.
-  bio = MemoryBio(data);
-  unsigned char* der = nullptr;
-  long der_length = 0;  // NOLINT(runtime/int): OpenSSL's type
-  if (bio != nullptr && PEM_bytes_read_bio(&der, &der_length, nullptr, PEM_STRING_PUBLIC, bio.get(),
-                                           PasswordCallback, nullptr) == 1) {
-    const unsigned char* p = der;
-    EVP_PKEY* pkey = d2i_PUBKEY(nullptr, &p, der_length);
-    OPENSSL_free(der);
-    return pkey;
+  std::string der;
+  if (PemBlock(data, "PUBLIC KEY", &der)) {
+    const unsigned char* p = Data(der);
+    return d2i_PUBKEY(nullptr, &p, static_cast<long>(der.size()));  // NOLINT(runtime/int)
   }
-  ERR_clear_error();
-  if (data.find("-----BEGIN RSA PUBLIC KEY-----") != std::string::npos) {
-    EVP_PKEY* pkey = nullptr;
-    OSSL_DECODER_CTX* ctx = OSSL_DECODER_CTX_new_for_pkey(&pkey, "PEM", "type-specific", "RSA",
-                                                          EVP_PKEY_PUBLIC_KEY, nullptr, nullptr);
-    const unsigned char* p = Data(data);
-    size_t length = data.size();
-    if (ctx == nullptr || OSSL_DECODER_from_data(ctx, &p, &length) != 1) pkey = nullptr;
-    OSSL_DECODER_CTX_free(ctx);
-    if (pkey != nullptr) return pkey;
+  if (PemBlock(data, "RSA PUBLIC KEY", &der)) {
+    const unsigned char* p = Data(der);
+    return d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, static_cast<long>(der.size()));  // NOLINT(runtime/int)
   }
-  ERR_clear_error();
-  bio = MemoryBio(data);
-  if (X509* certificate = PEM_read_bio_X509(bio.get(), nullptr, PasswordCallback, nullptr)) {
-    EVP_PKEY* pkey = X509_get_pubkey(certificate);
+  if (PemBlock(data, "CERTIFICATE", &der)) {
+    const unsigned char* p = Data(der);
+    X509* certificate = d2i_X509(nullptr, &p, static_cast<long>(der.size()));  // NOLINT(runtime/int)
+    EVP_PKEY* pkey = certificate != nullptr ? X509_get_pubkey(certificate) : nullptr;
     X509_free(certificate);
     return pkey;
   }
-  ERR_clear_error();
   *recognized = false;
   return nullptr;
 }
 
-// Node's IsRSAPrivateKey: a PKCS#1 RSAPrivateKey's SEQUENCE starts with the
-// version, INTEGER 0 or 1; an RSAPublicKey's with the modulus (at least 4).
+// Whether PKCS#1 DER holds an RSAPrivateKey, as Node tells: its first member
+// is the version (a one-byte 0 or 1); an RSAPublicKey's is the modulus.
 bool IsRsaPrivateKeyDer(const std::string& der) {
-  const unsigned char* p = Data(der);
-  long length = 0;  // NOLINT(runtime/int): OpenSSL's type
-  int tag = 0;
-  int xclass = 0;
-  int header = ASN1_get_object(&p, &length, &tag, &xclass, static_cast<long>(der.size()));  // NOLINT(runtime/int)
-  ERR_clear_error();
-  if ((header & 0x80) != 0 || tag != V_ASN1_SEQUENCE || length < 3) return false;
-  return p[0] == V_ASN1_INTEGER && p[1] == 1 && (p[2] & 0xfe) == 0;
+  const auto* p = Data(der);
+  size_t size = der.size();
+  if (size < 2 || p[0] != 0x30) return false;
+  size_t offset = 2;
+  if (p[1] & 0x80) offset += p[1] & 0x7f;  // long-form length
+  return size >= offset + 3 && p[offset] == 0x02 && p[offset + 1] == 0x01 && p[offset + 2] <= 1;
 }
 
 // initParse(isPrivate, format, structure, data, passphrase)
@@ -436,6 +431,49 @@ void SetOn(v8::Isolate* isolate, v8::Local<v8::Object> object, const char* key, 
   if (NewString(isolate, key).ToLocal(&name)) object->Set(isolate->GetCurrentContext(), name, value).IsJust();
 }
 
+// An RSA-PSS key's restrictions, as its SPKI's RSASSA-PSS-params hold
+// them (none: Node adds nothing); absent fields have RFC 8017's defaults.
+void AddPssDetails(v8::Isolate* isolate, EVP_PKEY* pkey, v8::Local<v8::Object> details) {
+  X509_PUBKEY* spki = nullptr;
+  if (X509_PUBKEY_set(&spki, pkey) != 1) return;
+  X509_ALGOR* algorithm = nullptr;
+  const ASN1_OBJECT* oid = nullptr;
+  int param_type = 0;
+  const void* param = nullptr;
+  RSA_PSS_PARAMS* pss = nullptr;
+  if (X509_PUBKEY_get0_param(nullptr, nullptr, nullptr, &algorithm, spki) == 1 && algorithm != nullptr) {
+    X509_ALGOR_get0(&oid, &param_type, &param, algorithm);
+    if (param_type == V_ASN1_SEQUENCE) {
+      pss = static_cast<RSA_PSS_PARAMS*>(ASN1_item_unpack(static_cast<const ASN1_STRING*>(param),
+                                                          ASN1_ITEM_rptr(RSA_PSS_PARAMS)));
+    }
+  }
+  if (pss != nullptr) {
+    auto name = [&](int nid) {
+      const char* text = OBJ_nid2ln(nid);
+      return NewString(isolate, text != nullptr ? text : "").FromMaybe(v8::String::Empty(isolate));
+    };
+    int hash = pss->hashAlgorithm != nullptr ? OBJ_obj2nid(pss->hashAlgorithm->algorithm) : NID_sha1;
+    SetOn(isolate, details, "hashAlgorithm", name(hash));
+    int mgf = pss->maskGenAlgorithm != nullptr ? OBJ_obj2nid(pss->maskGenAlgorithm->algorithm) : NID_mgf1;
+    if (mgf == NID_mgf1) {
+      // MGF1's digest is the mask algorithm's parameter, an AlgorithmIdentifier.
+      X509_ALGOR* mask_hash = nullptr;
+      if (pss->maskGenAlgorithm != nullptr && pss->maskGenAlgorithm->parameter != nullptr) {
+        mask_hash = static_cast<X509_ALGOR*>(
+            ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(X509_ALGOR), pss->maskGenAlgorithm->parameter));
+      }
+      int mgf1_hash = mask_hash != nullptr ? OBJ_obj2nid(mask_hash->algorithm) : NID_sha1;
+      X509_ALGOR_free(mask_hash);
+      SetOn(isolate, details, "mgf1HashAlgorithm", name(mgf1_hash));
+    }
+    long salt = pss->saltLength != nullptr ? ASN1_INTEGER_get(pss->saltLength) : 20;  // NOLINT(runtime/int)
+    SetOn(isolate, details, "saltLength", v8::Number::New(isolate, static_cast<double>(salt)));
+  }
+  RSA_PSS_PARAMS_free(pss);
+  X509_PUBKEY_free(spki);
+}
+
 void Details(const Info& info) {
   KeyState* self = Self(info);
   if (self == nullptr || self->pkey() == nullptr) return;
@@ -458,7 +496,19 @@ void Details(const Info& info) {
             v8::BigInt::NewFromUnsigned(isolate, BN_get_word(e)));
     }
     BN_free(e);
+    if (id == EVP_PKEY_RSA_PSS) AddPssDetails(isolate, pkey, details);
+  } else if (id == EVP_PKEY_DSA) {
+    BIGNUM* p = nullptr;
+    BIGNUM* q = nullptr;
+    if (EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_FFC_P, &p) == 1 &&
+        EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_FFC_Q, &q) == 1) {
+      SetOn(isolate, details, "modulusLength", v8::Integer::New(isolate, BN_num_bits(p)));
+      SetOn(isolate, details, "divisorLength", v8::Integer::New(isolate, BN_num_bits(q)));
+    }
+    BN_free(p);
+    BN_free(q);
   }
+  ERR_clear_error();
   info.GetReturnValue().Set(details);
 }
 
@@ -663,6 +713,13 @@ EVP_PKEY* KeyOf(v8::Local<v8::Value> handle, bool* is_private) {
   if (state == nullptr || state->pkey() == nullptr) return nullptr;
   *is_private = state->kind() == KeyState::Kind::kPrivate;
   return state->pkey();
+}
+
+bool AdoptKey(v8::Local<v8::Value> handle, EVP_PKEY* pkey, bool is_private) {
+  KeyState* state = NativeStateOf<KeyState>(handle, kKeyHandleClass);
+  if (state == nullptr || pkey == nullptr || state->kind() != KeyState::Kind::kNone) return false;
+  state->SetKey(pkey, is_private);
+  return true;
 }
 
 const NativeClass& CryptoKeyHandleClass() { return kKeyHandleClass; }

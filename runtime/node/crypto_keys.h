@@ -23,6 +23,9 @@ absl::Span<const NativeFunction> CryptoSignFunctions();
 // The key's DER: PKCS#8 for a private key, SPKI for a public one ("" on failure).
 std::string KeyToDer(EVP_PKEY* pkey, bool is_private);
 
+// Gives `pkey` to an uninitialized CryptoKeyHandle (false: not one, `pkey` not taken).
+bool AdoptKey(v8::Local<v8::Value> handle, EVP_PKEY* pkey, bool is_private);
+
 // The asymmetric key of a CryptoKeyHandle (not owned), or null.
 EVP_PKEY* KeyOf(v8::Local<v8::Value> handle, bool* is_private);
 

@@ -149,7 +149,7 @@ class SignJob final : public CryptoJob {
   int OnDigest() {
     EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(pkey_, nullptr);
     bool ok = ctx != nullptr && (verify_ ? EVP_PKEY_verify_init(ctx) : EVP_PKEY_sign_init(ctx)) == 1 &&
-              EVP_PKEY_CTX_set_signature_md(ctx, md_) == 1 && SetPadding(ctx);
+              SetPadding(ctx) && EVP_PKEY_CTX_set_signature_md(ctx, md_) == 1;  // Node's order
     if (verify_) {
       int result = ok ? EVP_PKEY_verify(ctx, Data(signature_), signature_.size(), Data(data_), data_.size()) : -1;
       EVP_PKEY_CTX_free(ctx);
@@ -175,6 +175,10 @@ class SignJob final : public CryptoJob {
     if (code != 0) ERR_error_string_n(code, text, sizeof(text));
     error_message = text;
     error_code = code != 0 ? OpenSslErrorCode(code) : "";
+    const char* library = code != 0 ? ERR_lib_error_string(code) : nullptr;
+    const char* reason = code != 0 ? ERR_reason_error_string(code) : nullptr;
+    error_library = library != nullptr ? library : "";
+    error_reason = reason != nullptr ? reason : "";
     if (error_code.empty()) error_code = "ERR_CRYPTO_OPERATION_FAILED";
   }
 
@@ -183,9 +187,13 @@ class SignJob final : public CryptoJob {
   std::string data_, signature_;
   // Node's: PSS signs with the largest salt and verifies any, unless told.
   bool SetPadding(EVP_PKEY_CTX* ctx) const {
-    if (padding_ < 0) return true;
-    if (EVP_PKEY_CTX_set_rsa_padding(ctx, padding_) != 1) return false;
-    if (padding_ != RSA_PKCS1_PSS_PADDING) return true;
+    // An RSA-PSS key signs with PSS unless told (Node's GetDefaultSignPadding).
+    int padding = padding_ >= 0 || EVP_PKEY_get_id(pkey_) != EVP_PKEY_RSA_PSS ? padding_ : RSA_PKCS1_PSS_PADDING;
+    if (padding < 0) return true;
+    if (EVP_PKEY_CTX_set_rsa_padding(ctx, padding) != 1) return false;
+    if (padding != RSA_PKCS1_PSS_PADDING) return true;
+    // Untold, an RSA-PSS key's own restrictions give OpenSSL the salt length.
+    if (salt_length_ == kNoSaltLength && EVP_PKEY_get_id(pkey_) == EVP_PKEY_RSA_PSS) return true;
     int salt = salt_length_ != kNoSaltLength ? salt_length_ : verify_ ? RSA_PSS_SALTLEN_AUTO : RSA_PSS_SALTLEN_MAX_SIGN;
     return EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx, salt) == 1;
   }
