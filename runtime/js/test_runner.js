@@ -4,5 +4,8 @@
 // none of it in their snapshot.
 (function (natives, internals) {
   'use strict';
+  // The runner registers tests made at build time to run at restore; taken
+  // now, before user code can replace globalThis.toysnap.
+  internals.addRestoreHook = globalThis.toysnap.onRestore;
   internals.defineBuiltin('test', () => natives.loadScript('test_runner_impl.js')(natives, internals));
 })

@@ -8,7 +8,7 @@
 (function (natives, internals) {
   'use strict';
   const {
-    Error, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, PromiseResolve, ReflectApply,
+    ArrayPrototypePush, Error, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, Promise, PromiseResolve, ReflectApply,
     RegExpPrototypeExec, SafeMap, StringPrototypeLastIndexOf, StringPrototypeSlice,
     StringPrototypeReplaceAll, StringPrototypeStartsWith, Symbol,
   } = internals.strictPrimordials();
@@ -160,7 +160,7 @@
       };
     }
     const packageIt = pkg.it;
-    function test(name, options, fn) {
+    const test = deferWhileBuilding(function test(name, options, fn) {
       const given = optionsOf(name, options, fn);
       if (given !== null && typeof given === 'object' && given.only) onlyPending = true;
       started = undefined;
@@ -174,18 +174,18 @@
         return created.start();
       }
       return PromiseResolve();
-    }
+    });
     test.skip = withOption(test, 'skip');
     test.todo = withOption(test, 'todo');
     test.only = withOption(test, 'only');
     const packageDescribe = pkg.describe;
-    const describe = (name, options, fn) => {
+    const describe = deferWhileBuilding(function describe(name, options, fn) {
       const given = optionsOf(name, options, fn);
       if (given !== null && typeof given === 'object' && given.only) onlyPending = true;
       packageDescribe(name, options, fn);
       onlyPending = false;
       return PromiseResolve();
-    };
+    });
     describe.skip = withOption(describe, 'skip');
     describe.todo = withOption(describe, 'todo');
     describe.only = withOption(describe, 'only');
@@ -250,8 +250,10 @@
 
     // The module is `test`, with Node 20's keys in its order.
     const values = [
-      ['after', pkg.after], ['afterEach', pkg.afterEach], ['before', pkg.before],
-      ['beforeEach', pkg.beforeEach], ['describe', describe], ['it', test], ['run', pkg.run],
+      ['after', deferWhileBuilding(pkg.after, true)],
+      ['afterEach', deferWhileBuilding(pkg.afterEach, true)],
+      ['before', deferWhileBuilding(pkg.before, true)],
+      ['beforeEach', deferWhileBuilding(pkg.beforeEach, true)], ['describe', describe], ['it', test], ['run', pkg.run],
       ['suite', describe], ['test', test],
     ];
     for (let i = 0; i < values.length; i++) {
@@ -261,6 +263,29 @@
     }
     ObjectDefineProperty(test, 'mock', ObjectGetOwnPropertyDescriptor(pkg, 'mock'));
     return test;
+  }
+
+  // Tests a program registers while its snapshot is built run when the
+  // snapshot is restored, in every run, as Node runs a file's tests each time
+  // it starts: the calls are kept (their functions are in the heap) and made
+  // again by a restore hook; the CLI lets the work they queue finish before
+  // main(), as a source run finishes its top level's first. What they return
+  // settles then (awaiting it at build time would never finish).
+  let deferred = [];  // [function, arguments, resolve]
+  function deferWhileBuilding(impl, isHook = false) {
+    return function (...args) {
+      if (!internals.isBuildingSnapshot()) return ReflectApply(impl, this, args);
+      if (deferred.length === 0) internals.addRestoreHook(replayDeferred);
+      let resolve;
+      const promise = new Promise((settle) => { resolve = settle; });
+      ArrayPrototypePush(deferred, [impl, args, resolve]);
+      return isHook ? undefined : promise;
+    };
+  }
+  function replayDeferred() {
+    const calls = deferred;
+    deferred = [];
+    for (let i = 0; i < calls.length; i++) calls[i][2](ReflectApply(calls[i][0], undefined, calls[i][1]));
   }
 
   const kAssertNames = ['deepEqual', 'deepStrictEqual', 'doesNotMatch', 'doesNotReject', 'doesNotThrow',
