@@ -8,7 +8,7 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypePush, Error, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, Promise, PromiseResolve, ReflectApply,
+    ArrayPrototypePush, Error, ErrorCaptureStackTrace, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, Promise, PromiseResolve, ReflectApply,
     RegExpPrototypeExec, SafeMap, StringPrototypeLastIndexOf, StringPrototypeSlice,
     StringPrototypeReplaceAll, StringPrototypeStartsWith, Symbol,
   } = internals.strictPrimordials();
@@ -103,7 +103,7 @@
   // Where Node 20 differs from the package, on the package's own objects.
   function adaptTestRunner(pkg) {
     const loadFile = load;
-    const { Test, ItTest, Suite } = loadFile('test/lib/internal/test_runner/test.js');
+    const { Test, ItTest, Suite, kSubtestsFailed } = loadFile('test/lib/internal/test_runner/test.js');
     const { TestsStream } = loadFile('test/lib/internal/test_runner/tests_stream.js');
     // Node 20's default reporter: spec on a terminal, TAP otherwise.
     loadFile('test/lib/internal/options.js').argv['test-reporter'] = [process.stdout.isTTY ? 'spec' : 'tap'];
@@ -139,7 +139,10 @@
       // Read before a suite's body runs and creates subtests of its own.
       const only = onlyPending;
       onlyPending = false;
+      const location = replayedLocation ?? callerLocation();
+      replayedLocation = undefined;
       const subtest = ReflectApply(createSubtest, this, args);
+      subtest[kLocation] = location;
       if (only) subtest.diagnostic(kOnlyWithoutFlag);
       created = subtest;
       return subtest;
@@ -209,23 +212,37 @@
       if (summary[1] === 'tests') ReflectApply(diagnostic, this, [nesting, file, `suites ${counts.suites}`]);
     };
 
-    // Node 20's TAP reporter says `type: 'suite'` in a suite's details.
-    const kReportingSuite = Symbol('kReportingSuite');
-    const suiteReport = Suite.prototype.report;
-    Suite.prototype.report = function () {
-      this.reporter[kReportingSuite] = true;
+    // Node 20's TAP reporter says `type: 'suite'` in a suite's details and,
+    // for a failure, where the test was declared (`location: 'file:line:col'`).
+    const kReporting = Symbol('kReporting');
+    const report = Test.prototype.report;
+    Test.prototype.report = function () {
+      this.reporter[kReporting] = this;
       try {
-        return ReflectApply(suiteReport, this, []);
+        return ReflectApply(report, this, []);
       } finally {
-        this.reporter[kReportingSuite] = false;
+        this.reporter[kReporting] = undefined;
       }
     };
-    const markSuite = (original) => function (nesting, file, number, name, details, directive) {
-      if (this[kReportingSuite] && details != null) details.type = 'suite';
+    const addDetails = (original, failed) => function (nesting, file, number, name, details, directive) {
+      const reporting = this[kReporting];
+      if (reporting !== undefined && details != null) {
+        if (reporting instanceof Suite) details.type = 'suite';
+        if (failed && reporting[kLocation] !== undefined) details.location = reporting[kLocation];
+        // "N subtests failed" is the runner's own error: Node 20's has no
+        // frames outside its internals, so its TAP shows no stack.
+        const error = details.error;
+        if (failed && error?.failureType === kSubtestsFailed && error.code === 'ERR_TEST_FAILURE') {
+          ObjectDefineProperty(error, 'stack', {
+            __proto__: null, value: `${error.name} [${error.code}]: ${error.message}`,
+            writable: true, configurable: true, enumerable: false,
+          });
+        }
+      }
       return ReflectApply(original, this, [nesting, file, number, name, details, directive]);
     };
-    TestsStream.prototype.ok = markSuite(TestsStream.prototype.ok);
-    TestsStream.prototype.fail = markSuite(TestsStream.prototype.fail);
+    TestsStream.prototype.ok = addDetails(TestsStream.prototype.ok, false);
+    TestsStream.prototype.fail = addDetails(TestsStream.prototype.fail, true);
     const tapId = 'test/lib/internal/test_runner/reporter/tap.js';
     const packageTap = loadFile(tapId);
     modules.get(tapId).exports = async function* tapReporter(source) {
@@ -237,14 +254,18 @@
         }
       })();
       for await (const chunk of packageTap(tracked)) {
-        const match = last?.data?.details?.type === 'suite' ?
+        const details = last?.data?.details;
+        const match = details?.type !== undefined || details?.location !== undefined ?
           RegExpPrototypeExec(/^( *)  ---\n(.*duration_ms: .*\n)?/, chunk) : null;
         if (match === null) {
           yield chunk;
-        } else {
-          const head = match[0].length;
-          yield `${StringPrototypeSlice(chunk, 0, head)}${match[1]}  type: 'suite'\n${StringPrototypeSlice(chunk, head)}`;
+          continue;
         }
+        let lines = '';
+        if (details.type !== undefined) lines += `${match[1]}  type: ${internals.inspect(details.type)}\n`;
+        if (details.location !== undefined) lines += `${match[1]}  location: ${internals.inspect(details.location)}\n`;
+        const head = match[0].length;
+        yield `${StringPrototypeSlice(chunk, 0, head)}${lines}${StringPrototypeSlice(chunk, head)}`;
       }
     };
 
@@ -271,21 +292,56 @@
   // again by a restore hook; the CLI lets the work they queue finish before
   // main(), as a source run finishes its top level's first. What they return
   // settles then (awaiting it at build time would never finish).
-  let deferred = [];  // [function, arguments, resolve]
+  let deferred = [];  // [function, arguments, resolve, where it was called]
+  let replayedLocation;  // the call's, while it is made again
   function deferWhileBuilding(impl, isHook = false) {
     return function (...args) {
       if (!internals.isBuildingSnapshot()) return ReflectApply(impl, this, args);
       if (deferred.length === 0) internals.addRestoreHook(replayDeferred);
       let resolve;
       const promise = new Promise((settle) => { resolve = settle; });
-      ArrayPrototypePush(deferred, [impl, args, resolve]);
+      ArrayPrototypePush(deferred, [impl, args, resolve, callerLocation()]);
       return isHook ? undefined : promise;
     };
   }
   function replayDeferred() {
     const calls = deferred;
     deferred = [];
-    for (let i = 0; i < calls.length; i++) calls[i][2](ReflectApply(calls[i][0], undefined, calls[i][1]));
+    for (let i = 0; i < calls.length; i++) {
+      replayedLocation = calls[i][3];
+      try {
+        calls[i][2](ReflectApply(calls[i][0], undefined, calls[i][1]));
+      } finally {
+        replayedLocation = undefined;
+      }
+    }
+  }
+
+  // Where user code declared a test: its first frame outside the runtime, as
+  // a path (Node 20 reports file URLs as paths too).
+  const kLocation = Symbol('kLocation');
+  function callerLocation() {
+    const holder = {};
+    const previous = Error.prepareStackTrace;
+    const limit = Error.stackTraceLimit;  // undefined in a restored isolate: leave it so
+    try {
+      Error.prepareStackTrace = (_, frames) => frames;
+      if (typeof limit === 'number') Error.stackTraceLimit = 30;
+      ErrorCaptureStackTrace(holder);
+      const frames = holder.stack;
+      for (let i = 0; frames !== undefined && i < frames.length; i++) {
+        let file = frames[i].getFileName();
+        if (typeof file !== 'string' || StringPrototypeStartsWith(file, 'toysnap:')) continue;
+        if (StringPrototypeStartsWith(file, 'file:')) file = internals.requireBuiltin('url').fileURLToPath(file);
+        return `${file}:${frames[i].getLineNumber()}:${frames[i].getColumnNumber()}`;
+      }
+      return undefined;
+    } catch {
+      return undefined;
+    } finally {
+      Error.prepareStackTrace = previous;
+      if (typeof limit === 'number') Error.stackTraceLimit = limit;
+    }
   }
 
   const kAssertNames = ['deepEqual', 'deepStrictEqual', 'doesNotMatch', 'doesNotReject', 'doesNotThrow',
