@@ -8,7 +8,7 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypePush, Error, ErrorCaptureStackTrace, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, Promise, PromiseResolve, ReflectApply,
+    ArrayPrototypePush, Error, ErrorCaptureStackTrace, ObjectDefineProperty, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, Promise, PromiseResolve, ReflectApply,
     RegExpPrototypeExec, SafeMap, StringPrototypeLastIndexOf, StringPrototypeSlice,
     StringPrototypeReplaceAll, StringPrototypeStartsWith, Symbol,
   } = internals.strictPrimordials();
@@ -106,7 +106,10 @@
     const { Test, ItTest, Suite, kSubtestsFailed } = loadFile('test/lib/internal/test_runner/test.js');
     const { TestsStream } = loadFile('test/lib/internal/test_runner/tests_stream.js');
     // Node 20's default reporter: spec on a terminal, TAP otherwise.
-    loadFile('test/lib/internal/options.js').argv['test-reporter'] = [process.stdout.isTTY ? 'spec' : 'tap'];
+    // Node 20's default reporter: spec on a terminal, TAP otherwise.
+    ObjectDefineProperty(loadFile('test/lib/internal/options.js').argv, 'test-reporter', {
+      __proto__: null, enumerable: true, get: () => [process.stdout.isTTY ? 'spec' : 'tap'],
+    });
 
     // Node 20's `it` is `test`: tests nest in the suite or test that runs them
     // and get a TestContext (t.test, t.diagnostic, (t, done)); the package's
@@ -163,7 +166,7 @@
       };
     }
     const packageIt = pkg.it;
-    const test = deferWhileBuilding(function test(name, options, fn) {
+    const test = function test(name, options, fn) {
       const given = optionsOf(name, options, fn);
       if (given !== null && typeof given === 'object' && given.only) onlyPending = true;
       started = undefined;
@@ -177,18 +180,18 @@
         return created.start();
       }
       return PromiseResolve();
-    });
+    };
     test.skip = withOption(test, 'skip');
     test.todo = withOption(test, 'todo');
     test.only = withOption(test, 'only');
     const packageDescribe = pkg.describe;
-    const describe = deferWhileBuilding(function describe(name, options, fn) {
+    const describe = function describe(name, options, fn) {
       const given = optionsOf(name, options, fn);
       if (given !== null && typeof given === 'object' && given.only) onlyPending = true;
       packageDescribe(name, options, fn);
       onlyPending = false;
       return PromiseResolve();
-    });
+    };
     describe.skip = withOption(describe, 'skip');
     describe.todo = withOption(describe, 'todo');
     describe.only = withOption(describe, 'only');
@@ -269,38 +272,42 @@
       }
     };
 
-    // The module is `test`, with Node 20's keys in its order.
-    const values = [
-      ['after', deferWhileBuilding(pkg.after, true)],
-      ['afterEach', deferWhileBuilding(pkg.afterEach, true)],
-      ['before', deferWhileBuilding(pkg.before, true)],
-      ['beforeEach', deferWhileBuilding(pkg.beforeEach, true)], ['describe', describe], ['it', test], ['run', pkg.run],
-      ['suite', describe], ['test', test],
-    ];
-    for (let i = 0; i < values.length; i++) {
-      ObjectDefineProperty(test, values[i][0], {
-        __proto__: null, value: values[i][1], writable: true, enumerable: true, configurable: true,
-      });
-    }
-    ObjectDefineProperty(test, 'mock', ObjectGetOwnPropertyDescriptor(pkg, 'mock'));
-    return test;
+    return {
+      test, describe, after: pkg.after, afterEach: pkg.afterEach, before: pkg.before,
+      beforeEach: pkg.beforeEach, run: pkg.run, get mock() { return pkg.mock; },
+    };
   }
 
-  // Tests a program registers while its snapshot is built run when the
-  // snapshot is restored, in every run, as Node runs a file's tests each time
-  // it starts: the calls are kept (their functions are in the heap) and made
-  // again by a restore hook; the CLI lets the work they queue finish before
-  // main(), as a source run finishes its top level's first. What they return
-  // settles then (awaiting it at build time would never finish).
-  let deferred = [];  // [function, arguments, resolve, where it was called]
+  // The module: Node 20's `test` and its keys, in its order. Tests a program
+  // registers while its snapshot is built run when the snapshot is restored,
+  // in every run, as Node runs a file's tests each time it starts: the calls
+  // are kept (their functions are in the heap) and made again by a restore
+  // hook, and the CLI lets the work they queue finish before main(), as a
+  // source run finishes its top level's first. What they return settles then
+  // (awaiting it at build time would never finish). Until a call is made at
+  // run time the package is not loaded: a snapshot holds none of it, and its
+  // reporter writes to the restored process's stdout.
+  let runner;  // adaptTestRunner's, once loaded
+  const real = () => {
+    if (runner === undefined) {
+      packageFiles();
+      runner = adaptTestRunner(load('test/lib/test.js'));
+    }
+    return runner;
+  };
+  let deferred = [];  // [name, key, arguments, resolve, where it was called]
   let replayedLocation;  // the call's, while it is made again
-  function deferWhileBuilding(impl, isHook = false) {
+  function entry(name, key, isHook = false) {
+    const call = (args) => {
+      const target = real()[name];
+      return ReflectApply(key === undefined ? target : target[key], undefined, args);
+    };
     return function (...args) {
-      if (!internals.isBuildingSnapshot()) return ReflectApply(impl, this, args);
+      if (!internals.isBuildingSnapshot()) return call(args);
       if (deferred.length === 0) internals.addRestoreHook(replayDeferred);
       let resolve;
       const promise = new Promise((settle) => { resolve = settle; });
-      ArrayPrototypePush(deferred, [impl, args, resolve, callerLocation()]);
+      ArrayPrototypePush(deferred, [call, args, resolve, callerLocation()]);
       return isHook ? undefined : promise;
     };
   }
@@ -310,11 +317,42 @@
     for (let i = 0; i < calls.length; i++) {
       replayedLocation = calls[i][3];
       try {
-        calls[i][2](ReflectApply(calls[i][0], undefined, calls[i][1]));
+        calls[i][2](calls[i][0](calls[i][1]));
       } finally {
         replayedLocation = undefined;
       }
     }
+  }
+  function makeModule() {
+    // Named and sized as Node 20's (its describe is a `test` too).
+    const named = (fn) => {
+      ObjectDefineProperty(fn, 'name', { __proto__: null, value: 'test', configurable: true });
+      ObjectDefineProperty(fn, 'length', { __proto__: null, value: 3, configurable: true });
+      return fn;
+    };
+    const test = named(entry('test'));
+    test.skip = entry('test', 'skip');
+    test.todo = entry('test', 'todo');
+    test.only = entry('test', 'only');
+    const describe = named(entry('describe'));
+    describe.skip = entry('describe', 'skip');
+    describe.todo = entry('describe', 'todo');
+    describe.only = entry('describe', 'only');
+    const values = [
+      ['after', entry('after', undefined, true)], ['afterEach', entry('afterEach', undefined, true)],
+      ['before', entry('before', undefined, true)], ['beforeEach', entry('beforeEach', undefined, true)],
+      ['describe', describe], ['it', test], ['run', function run(...args) { return ReflectApply(real().run, undefined, args); }],
+      ['suite', describe], ['test', test],
+    ];
+    for (let i = 0; i < values.length; i++) {
+      ObjectDefineProperty(test, values[i][0], {
+        __proto__: null, value: values[i][1], writable: true, enumerable: true, configurable: true,
+      });
+    }
+    ObjectDefineProperty(test, 'mock', {
+      __proto__: null, enumerable: true, configurable: true, get: () => real().mock,
+    });
+    return test;
   }
 
   // Where user code declared a test: its first frame outside the runtime, as
@@ -388,6 +426,5 @@
     visit(root);
     return counts;
   }
-  packageFiles();
-  return adaptTestRunner(load('test/lib/test.js'));
+  return makeModule();
 })
