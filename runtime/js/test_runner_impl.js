@@ -8,8 +8,8 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayPrototypePush, Error, ErrorCaptureStackTrace, ObjectDefineProperty, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, Promise, PromiseResolve, ReflectApply,
-    RegExpPrototypeExec, SafeMap, StringPrototypeLastIndexOf, StringPrototypeSlice,
+    ArrayIsArray, ArrayPrototypePush, ArrayPrototypeSlice, Error, ErrorCaptureStackTrace, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, Promise, PromiseResolve, ReflectApply,
+    RegExpPrototypeExec, SafeMap, SafeRegExpReplace, StringPrototypeSplit, StringPrototypeLastIndexOf, StringPrototypeSlice,
     StringPrototypeReplaceAll, StringPrototypeStartsWith, Symbol,
   } = internals.strictPrimordials();
   const { process } = globalThis;
@@ -103,7 +103,7 @@
   // Where Node 20 differs from the package, on the package's own objects.
   function adaptTestRunner(pkg) {
     const loadFile = load;
-    const { Test, ItTest, Suite, kSubtestsFailed } = loadFile('test/lib/internal/test_runner/test.js');
+    const { Test, ItTest, Suite } = loadFile('test/lib/internal/test_runner/test.js');
     const { TestsStream } = loadFile('test/lib/internal/test_runner/tests_stream.js');
     // Node 20's default reporter: spec on a terminal, TAP otherwise.
     // Node 20's default reporter: spec on a terminal, TAP otherwise.
@@ -232,13 +232,19 @@
       if (reporting !== undefined && details != null) {
         if (reporting instanceof Suite) details.type = 'suite';
         if (failed && reporting[kLocation] !== undefined) details.location = reporting[kLocation];
-        // "N subtests failed" is the runner's own error: Node 20's has no
-        // frames outside its internals, so its TAP shows no stack.
+        // The runner's own errors ("N subtests failed", a thrown non-error)
+        // show no frames of the runner: Node 20 hides its internals' frames
+        // there (the package means to, but only Node's prepareStackTrace can).
         const error = details.error;
-        if (failed && error?.failureType === kSubtestsFailed && error.code === 'ERR_TEST_FAILURE') {
+        if (failed && error?.code === 'ERR_TEST_FAILURE' && typeof error.stack === 'string') {
+          const lines = StringPrototypeSplit(error.stack, '\n');
+          let stack = '';
+          for (let i = 0; i < lines.length; i++) {
+            if (RegExpPrototypeExec(/^ +at (.*\()?toysnap:internal\//, lines[i]) !== null) continue;
+            stack += `${i === 0 ? '' : '\n'}${lines[i]}`;
+          }
           ObjectDefineProperty(error, 'stack', {
-            __proto__: null, value: `${error.name} [${error.code}]: ${error.message}`,
-            writable: true, configurable: true, enumerable: false,
+            __proto__: null, value: stack, writable: true, configurable: true, enumerable: false,
           });
         }
       }
@@ -272,6 +278,25 @@
       }
     };
 
+    // Node 20's mock contexts have resetCalls() (the package's keep their
+    // calls private): calls before the reset are no longer shown or counted.
+    const { MockTracker } = loadFile('test/lib/internal/test_runner/mock.js');
+    const mockContext = ObjectGetPrototypeOf(new MockTracker().fn().mock);
+    const kResetAt = Symbol('kResetAt');
+    const allCalls = ObjectGetOwnPropertyDescriptor(mockContext, 'calls').get;
+    const allCallCount = mockContext.callCount;
+    const methods = {
+      get calls() { return ArrayPrototypeSlice(ReflectApply(allCalls, this, []), this[kResetAt] ?? 0); },
+      callCount() { return ReflectApply(allCallCount, this, []) - (this[kResetAt] ?? 0); },
+      resetCalls() { this[kResetAt] = ReflectApply(allCallCount, this, []); },
+    };
+    const names = ['calls', 'callCount', 'resetCalls'];
+    for (let i = 0; i < names.length; i++) {
+      const descriptor = ObjectGetOwnPropertyDescriptor(methods, names[i]);
+      descriptor.enumerable = false;
+      ObjectDefineProperty(mockContext, names[i], descriptor);
+    }
+
     return {
       test, describe, after: pkg.after, afterEach: pkg.afterEach, before: pkg.before,
       beforeEach: pkg.beforeEach, run: pkg.run, get mock() { return pkg.mock; },
@@ -291,6 +316,7 @@
   const real = () => {
     if (runner === undefined) {
       packageFiles();
+      useNodeMessages(load('test/lib/internal/errors.js').codes);
       runner = adaptTestRunner(load('test/lib/test.js'));
     }
     return runner;
@@ -353,6 +379,30 @@
       __proto__: null, enumerable: true, configurable: true, get: () => real().mock,
     });
     return test;
+  }
+
+  // The package's argument errors say "Expected x to be a number, got type
+  // string"; Node 20's say what the runtime's own factories say. Replaced
+  // before the files that take them from `codes` load; `new` of a function
+  // that returns an object yields that object.
+  function useNodeMessages(codes) {
+    const { invalidArgType, invalidArgValue, outOfRange } = internals.nodeErrors;
+    // 'a number' -> 'number', 'an AbortSignal' -> 'AbortSignal', 'a or b' -> both.
+    const typeNames = (expected) => {
+      if (ArrayIsArray(expected)) return expected;
+      if (expected === 'a number or boolean') return ['boolean', 'number'];  // Node 20's order
+      const names = StringPrototypeSplit(SafeRegExpReplace(/^an? /, expected, ''), ' or ');
+      return names.length === 1 ? names[0] : names;
+    };
+    codes.ERR_INVALID_ARG_TYPE = function ERR_INVALID_ARG_TYPE(name, expected, actual) {
+      return invalidArgType(name, typeNames(expected), actual);
+    };
+    codes.ERR_INVALID_ARG_VALUE = function ERR_INVALID_ARG_VALUE(name, value, reason) {
+      return invalidArgValue(name, value, reason);
+    };
+    codes.ERR_OUT_OF_RANGE = function ERR_OUT_OF_RANGE(name, range, value) {
+      return outOfRange(name, range, value);
+    };
   }
 
   // Where user code declared a test: its first frame outside the runtime, as
