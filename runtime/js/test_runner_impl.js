@@ -8,7 +8,7 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayIsArray, ArrayPrototypePush, ArrayPrototypeSlice, Error, ErrorCaptureStackTrace, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, Promise, PromiseResolve, ReflectApply,
+    ArrayIsArray, ArrayPrototypeConcat, ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSplice, Error, ErrorCaptureStackTrace, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, Promise, PromisePrototypeThen, PromiseResolve, ReflectApply,
     RegExpPrototypeExec, SafeMap, SafeRegExpReplace, StringPrototypeSplit, StringPrototypeLastIndexOf, StringPrototypeSlice,
     StringPrototypeReplaceAll, StringPrototypeStartsWith, Symbol,
   } = internals.strictPrimordials();
@@ -120,6 +120,7 @@
     let contextAdapted = false;
     function getRunArgs() {
       const args = ReflectApply(testRunArgs, this, []);
+      args.ctx[kTestOf] = this;  // for the hooks (adaptHooks)
       if (!contextAdapted) {
         contextAdapted = true;
         addContextAssert(ObjectGetPrototypeOf(args.ctx));
@@ -278,6 +279,8 @@
       }
     };
 
+    adaptHooks(Test, Suite);
+
     // Node 20's mock contexts have resetCalls() (the package's keep their
     // calls private): calls before the reset are no longer shown or counted.
     const { MockTracker } = loadFile('test/lib/internal/test_runner/mock.js');
@@ -381,6 +384,99 @@
     return test;
   }
 
+  // Node 20's hooks, where the package's (Node 18's) differ: a test or suite
+  // starts with a copy of its parent's beforeEach and afterEach hooks (its own
+  // afterEach run before the inherited ones), so they run around every test
+  // below, and a suite runs none of its parent's itself; the top level's
+  // `before` hooks run once, before its first test, and its `after` hooks
+  // when its tests are done, before the summary.
+  function adaptHooks(Test, Suite) {
+    const kSeeded = Symbol('kSeeded');
+    const kOwnAfterEach = Symbol('kOwnAfterEach');
+    const kSuiteArgs = Symbol('kSuiteArgs');
+    const kTopBefore = Symbol('kTopBefore');
+    const kRanAfter = Symbol('kRanAfter');
+    const seed = (test) => {
+      if (test[kSeeded] || test.parent === null) return;
+      test[kSeeded] = true;
+      const inherited = test.parent.hooks;
+      test.hooks.beforeEach = ArrayPrototypeConcat(ArrayPrototypeSlice(inherited.beforeEach), test.hooks.beforeEach);
+      test.hooks.afterEach = ArrayPrototypeConcat(test.hooks.afterEach, ArrayPrototypeSlice(inherited.afterEach));
+    };
+    const suiteRunArgs = Suite.prototype.getRunArgs;
+    Suite.prototype.getRunArgs = function () {
+      seed(this);  // first called just before the suite's body runs
+      const args = ReflectApply(suiteRunArgs, this, []);
+      args[kSuiteArgs] = true;
+      return args;
+    };
+    const createSubtest = Test.prototype.createSubtest;
+    Test.prototype.createSubtest = function (...args) {
+      const subtest = ReflectApply(createSubtest, this, args);
+      seed(subtest);
+      return subtest;
+    };
+    const createHook = Test.prototype.createHook;
+    Test.prototype.createHook = function (name, fn, options) {
+      if (name === 'before' && this.parent === null && typeof fn === 'function') {
+        // As a beforeEach that runs once, ahead of the beforeEach hooks.
+        let ran = false;
+        const once = function (...args) {
+          if (ran) return undefined;
+          ran = true;
+          return ReflectApply(fn, this, args);
+        };
+        ObjectDefineProperty(once, 'length', { __proto__: null, value: fn.length });
+        const hook = ReflectApply(createHook, this, ['beforeEach', once, options]);
+        const list = this.hooks.beforeEach;
+        ArrayPrototypeSplice(list, list.length - 1, 1);
+        ArrayPrototypeSplice(list, this[kTopBefore] ?? 0, 0, hook);
+        this[kTopBefore] = (this[kTopBefore] ?? 0) + 1;
+        return hook;
+      }
+      const hook = ReflectApply(createHook, this, [name, fn, options]);
+      if (name === 'afterEach') {
+        const list = this.hooks.afterEach;
+        ArrayPrototypeSplice(list, list.length - 1, 1);
+        ArrayPrototypeSplice(list, this[kOwnAfterEach] ?? 0, 0, hook);
+        this[kOwnAfterEach] = (this[kOwnAfterEach] ?? 0) + 1;
+      }
+      return hook;
+    };
+    const runHook = Test.prototype.runHook;
+    Test.prototype.runHook = function (hook, args) {
+      if ((hook === 'beforeEach' || hook === 'afterEach') &&
+          (args?.[kSuiteArgs] === true || args?.ctx?.[kTestOf]?.skipped === true)) {
+        return PromiseResolve();  // a suite or a skipped test runs none
+      }
+      return ReflectApply(runHook, this, [hook, args]);
+    };
+    // The top level's after hooks start when its last test so far is done;
+    // its summary waits for them.
+    const runTopAfter = (root) => {
+      if (root[kRanAfter] !== undefined || root.hooks.after.length === 0) return;
+      root[kRanAfter] = PromisePrototypeThen(root.runHook('after', root.getRunArgs()), undefined,
+        (error) => { root.fail(error); });
+    };
+    const postRun = Test.prototype.postRun;
+    Test.prototype.postRun = function (...args) {
+      if (this.parent === null && !this.reported) {
+        runTopAfter(this);
+        if (this[kRanAfter] !== undefined) {
+          PromisePrototypeThen(this[kRanAfter], () => ReflectApply(postRun, this, args));
+          return undefined;
+        }
+      }
+      const result = ReflectApply(postRun, this, args);
+      const parent = this.parent;
+      if (parent !== null && parent.parent === null && parent.activeSubtests === 0 &&
+          parent.pendingSubtests.length === 0) {
+        runTopAfter(parent);
+      }
+      return result;
+    };
+  }
+
   // The package's argument errors say "Expected x to be a number, got type
   // string"; Node 20's say what the runtime's own factories say. Replaced
   // before the files that take them from `codes` load; `new` of a function
@@ -432,6 +528,7 @@
     }
   }
 
+  const kTestOf = Symbol('kTestOf');  // a TestContext's test
   const kAssertNames = ['deepEqual', 'deepStrictEqual', 'doesNotMatch', 'doesNotReject', 'doesNotThrow',
     'equal', 'fail', 'ifError', 'match', 'notDeepEqual', 'notDeepStrictEqual', 'notEqual',
     'notStrictEqual', 'rejects', 'strictEqual', 'throws', 'ok'];
