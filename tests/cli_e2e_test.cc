@@ -218,7 +218,8 @@ TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
         "extensions (31):\n  core         version 1, ", "\n  fs           version 1, ",
         "\n  net          version 1, ", "\n  dns          version 1, ",
         "\n  worker_threads version 1, ", "\n  child_process version 1, ",
-        "\n  assert       version 1, ", "\n  readline     version 1, "}) {
+        "\n  assert       version 1, ", "\n  readline     version 1, ",
+        "\n  test_runner  version 1, "}) {
     EXPECT_THAT(info.out, HasSubstr(field));
   }
   EXPECT_THAT(info.out, HasSubstr(Path("lib.js")));

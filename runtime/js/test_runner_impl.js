@@ -501,6 +501,22 @@
     };
   }
 
+  // Node names a module by its real path (symlinks resolved), and so its
+  // locations; toysnap's loader keeps the path it was given.
+  const realPaths = new SafeMap();
+  function realPath(file) {
+    let real = realPaths.get(file);
+    if (real === undefined) {
+      try {
+        real = internals.requireBuiltin('fs').realpathSync(file);
+      } catch {
+        real = file;  // gone, or not readable under --permission
+      }
+      realPaths.set(file, real);
+    }
+    return real;
+  }
+
   // Where user code declared a test: its first frame outside the runtime, as
   // a path (Node 20 reports file URLs as paths too).
   const kLocation = Symbol('kLocation');
@@ -517,7 +533,7 @@
         let file = frames[i].getFileName();
         if (typeof file !== 'string' || StringPrototypeStartsWith(file, 'toysnap:')) continue;
         if (StringPrototypeStartsWith(file, 'file:')) file = internals.requireBuiltin('url').fileURLToPath(file);
-        return `${file}:${frames[i].getLineNumber()}:${frames[i].getColumnNumber()}`;
+        return `${realPath(file)}:${frames[i].getLineNumber()}:${frames[i].getColumnNumber()}`;
       }
       return undefined;
     } catch {
