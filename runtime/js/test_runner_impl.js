@@ -99,13 +99,11 @@
     }
   }
 
-
   // Where Node 20 differs from the package, on the package's own objects.
   function adaptTestRunner(pkg) {
     const loadFile = load;
     const { Test, ItTest, Suite } = loadFile('test/lib/internal/test_runner/test.js');
     const { TestsStream } = loadFile('test/lib/internal/test_runner/tests_stream.js');
-    // Node 20's default reporter: spec on a terminal, TAP otherwise.
     // Node 20's default reporter: spec on a terminal, TAP otherwise.
     ObjectDefineProperty(loadFile('test/lib/internal/options.js').argv, 'test-reporter', {
       __proto__: null, enumerable: true, get: () => [process.stdout.isTTY ? 'spec' : 'tap'],
@@ -113,9 +111,8 @@
 
     // Node 20's `it` is `test`: tests nest in the suite or test that runs them
     // and get a TestContext (t.test, t.diagnostic, (t, done)); the package's
-    // `it` has the nesting, so `test` is it with Test's arguments.
-    // Node 20.15's t.assert (the package's TestContext predates it): the
-    // `assert` functions Node lists, one object per context.
+    // `it` has the nesting, so `test` is it with Test's arguments. The
+    // context gains Node 20.15's t.assert (addContextAssert).
     const testRunArgs = Test.prototype.getRunArgs;
     let contextAdapted = false;
     function getRunArgs() {

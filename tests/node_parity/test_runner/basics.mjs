@@ -4,6 +4,15 @@
 import './durations.mjs';
 import test, { describe, it, suite, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert';
+import { createRequire, isBuiltin } from 'node:module';
+
+// Only node:test is a builtin in Node 20: a bare 'test' is a package name.
+try {
+  createRequire(import.meta.url)('test');
+} catch (error) {
+  console.log('require(\'test\'):', error.code);
+}
+console.log(isBuiltin('node:test'), isBuiltin('test'));
 
 console.log(Object.keys(test).join(','), test.name, test.length, it === test, suite === describe);
 
