@@ -349,6 +349,12 @@
       }
     }
   }
+  function entryOfMock(name) {
+    return function (...args) {
+      const tracker = real().mock;
+      return ReflectApply(tracker[name], tracker, args);
+    };
+  }
   function makeModule() {
     // Named and sized as Node 20's (its describe is a `test` too).
     const named = (fn) => {
@@ -375,8 +381,16 @@
         __proto__: null, value: values[i][1], writable: true, enumerable: true, configurable: true,
       });
     }
+    // Importing node:test reads `mock`: a stand-in whose methods are the
+    // package's tracker's keeps a snapshot that imports it free of the package.
+    const mock = {};
+    const mockMethods = ['fn', 'getter', 'method', 'reset', 'restoreAll', 'setter'];
+    for (let i = 0; i < mockMethods.length; i++) {
+      const name = mockMethods[i];
+      mock[name] = entryOfMock(name);
+    }
     ObjectDefineProperty(test, 'mock', {
-      __proto__: null, enumerable: true, configurable: true, get: () => real().mock,
+      __proto__: null, enumerable: true, configurable: true, get: () => mock,
     });
     return test;
   }
