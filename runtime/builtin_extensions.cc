@@ -20,6 +20,7 @@
 #include "runtime/node/vm.h"
 #include "runtime/node/readline.h"
 #include "runtime/node/stream.h"
+#include "runtime/node/test_runner.h"
 #include "runtime/node/dns.h"
 #include "runtime/node/fs.h"
 #include "runtime/node/language.h"
@@ -66,6 +67,7 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::ClusterExtension(),
       &node::ZlibExtension(),
       &node::WebStreamsExtension(),
+      &node::TestRunnerExtension(),
       &ModulesExtension(),
   };
 }

@@ -215,10 +215,11 @@ TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
         "V8 flags:", "external references: fingerprint", "compression:         none",
         "size raw:", "size stored:", "header checksum:", "body checksum:", "ok",
         "compatible:          yes", "has main():          yes", "modules (2):",
-        "extensions (30):\n  core         version 1, ", "\n  fs           version 1, ",
+        "extensions (31):\n  core         version 1, ", "\n  fs           version 1, ",
         "\n  net          version 1, ", "\n  dns          version 1, ",
         "\n  worker_threads version 1, ", "\n  child_process version 1, ",
-        "\n  assert       version 1, ", "\n  readline     version 1, "}) {
+        "\n  assert       version 1, ", "\n  readline     version 1, ",
+        "\n  test_runner  version 1, "}) {
     EXPECT_THAT(info.out, HasSubstr(field));
   }
   EXPECT_THAT(info.out, HasSubstr(Path("lib.js")));

@@ -40,8 +40,10 @@
   const statics = {
     builtinModules,
     createRequire,
+    // node:test is one, test is not (a name only the prefix reaches).
     isBuiltin: (name) => internals.isBuiltin(name) &&
-      ArrayPrototypeIncludes(builtinModules, SafeRegExpReplace(/^node:/, `${name}`, '')),
+      (ArrayPrototypeIncludes(builtinModules, SafeRegExpReplace(/^node:/, `${name}`, '')) ||
+       RegExpPrototypeExec(/^node:(test|sea)$/, `${name}`) !== null),
     syncBuiltinESMExports() { natives.syncBuiltinESMExports(); },
     wrap: (script) => `${wrapper[0]}${script}${wrapper[1]}`,
     wrapper,
