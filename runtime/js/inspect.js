@@ -295,8 +295,15 @@
       if (extrasType === kObjectType) ArrayPrototypeSort(output, cmp);
       else if (keys.length > 1) ArrayPrototypePushApply(output, ArrayPrototypeSort(ArrayPrototypeSplice(output, -keys.length), cmp));
     }
-    return reduceToSingleString(ctx, output, base, braces, extrasType === kArrayExtrasType,
+    const res = reduceToSingleString(ctx, output, base, braces, extrasType === kArrayExtrasType,
       recurseTimes, value);
+    // Node's output budget: once one indentation level has produced more than
+    // 2 ** 27 characters, nothing more is expanded (huge or deeply circular
+    // objects would otherwise take minutes or exceed the maximum string length).
+    const length = (ctx.budget[ctx.indentationLvl] || 0) + res.length;
+    ctx.budget[ctx.indentationLvl] = length;
+    if (length > 2 ** 27) ctx.depth = -1;
+    return res;
   }
 
   // Works out braces, keys and entry formatter for `value`. Returns a string
@@ -680,6 +687,7 @@
       breakLength: d.breakLength, compact: d.compact, sorted: d.sorted, getters: d.getters,
       numericSeparator: d.numericSeparator,
       seen: [], indentationLvl: 0, currentDepth: 0, userOptions: undefined, circular: undefined,
+      budget: [],
     };
   }
 
