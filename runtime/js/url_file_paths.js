@@ -29,6 +29,7 @@
   const encodePathChars = (text) =>
     (RegExpPrototypeExec(anyUnsafe, text) === null ? text : SafeRegExpReplace(unsafeChars, text, encodeChar));
   const backslashes = /\\/g;
+  const slashes = /\//g;
   const toSlashes = (text) => SafeRegExpReplace(backslashes, text, '/');
 
   // \\server\share\resource and \\?\UNC\server\share\resource: a URL with a host.
@@ -93,7 +94,7 @@
     if (RegExpPrototypeExec(encodedSlashOrBackslash, pathname) !== null) {
       throw invalidPath('must not include encoded \\ or / characters');
     }
-    pathname = decodeURIComponent(SafeRegExpReplace(/\//g, pathname, '\\'));
+    pathname = decodeURIComponent(SafeRegExpReplace(slashes, pathname, '\\'));
     // A host makes it a UNC path; IDNs come back in Unicode.
     if (url.hostname !== '') return `\\\\${natives.domainToUnicode(url.hostname)}${pathname}`;
     const letter = StringPrototypeCharCodeAt(pathname, 1) | 0x20;
