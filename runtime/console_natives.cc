@@ -40,8 +40,9 @@ constexpr NativeFunction kFunctions[] = {
     {"promiseDetails", Bind<PromiseDetails, kPromiseDetailsArgs>, 1},
     {"setErrorDescriber", Bind<SetDescriber, kSetDescriberArgs>, 1},
 };
-constexpr absl::string_view kJs[] = {"inspect_layout.js", "inspect_brands.js", "inspect.js",
-                                     "console.js"};
+constexpr absl::string_view kJs[] = {
+    "inspect_layout.js", "inspect_brands.js", "inspect_primitives.js", "inspect_errors.js",
+    "inspect.js",        "inspect_format.js", "console.js"};
 
 }  // namespace
 

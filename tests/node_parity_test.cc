@@ -416,12 +416,12 @@ TEST(NodeParityTest, TimeoutLegacyFieldsAsNodes) {
   ExpectSameAsNode(Runfile("tests/node_parity/timers_legacy_fields.mjs"), {});
 }
 
-// Warnings print "(node:PID) ..." under both; Node adds a "(Use `node
-// --trace-warnings ...`" hint toysnap has no flags for. Stdout must match
-// exactly, stderr once pids and that hint are taken out.
+// Warnings print "(node:PID) ..." under both, and the first one a "(Use
+// `ARGV0 --trace-warnings ...`" hint naming the executable ("node", "toysnap").
+// Stdout must match exactly, stderr once pids and that hint are taken out.
 std::string WithoutWarningPids(const std::string& err) {
   std::string out = std::regex_replace(err, std::regex("\\(node:[0-9]+\\) "), "(node:PID) ");
-  return std::regex_replace(out, std::regex("\\(Use `node --trace-[a-z]+ \\.\\.\\.`[^\n]*\n"), "");
+  return std::regex_replace(out, std::regex("\\(Use `[^ `]+ --trace-[a-z]+ \\.\\.\\.`[^\n]*\n"), "");
 }
 
 TEST(NodeParityTest, ProcessOsUtilDetailsOfNodesOwnTests) {

@@ -1,7 +1,8 @@
 // Registers Node's `assert` and `assert/strict`; the module itself
-// (assert_impl.js, assert_error.js, assert_deep.js) is compiled the first time
-// a program requires it (Extension::lazy_js), so a start that never asserts
-// does not pay for it. util.isDeepStrictEqual shares its comparison.
+// (assert_impl.js, assert_error.js, assert_deep.js, assert_call_tracker.js)
+// is compiled the first time a program requires it (Extension::lazy_js), so a
+// start that never asserts does not pay for it. util.isDeepStrictEqual shares
+// its comparison.
 (function (natives, internals) {
   'use strict';
   let deep;
@@ -10,7 +11,12 @@
   function load() {
     if (assert === undefined) {
       const errors = natives.loadScript('assert_error.js')(natives, internals);
-      assert = natives.loadScript('assert_impl.js')(natives, internals, comparison(), errors);
+      // Node 20 deprecates CallTracker (DEP0173): the class, wrapped to warn once on first use.
+      const CallTracker = internals.requireBuiltin('util').deprecate(
+        natives.loadScript('assert_call_tracker.js')(natives, internals, errors),
+        'assert.CallTracker is deprecated.', 'DEP0173');
+      assert = natives.loadScript('assert_impl.js')(natives, internals, comparison(), errors,
+                                                    CallTracker);
     }
     return assert;
   }

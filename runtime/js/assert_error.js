@@ -267,7 +267,7 @@
       if (options === null || typeof options !== 'object') {
         throw invalidArgType('options', 'Object', options);
       }
-      const { message, operator, stackStartFn, actual, expected } = options;
+      const { message, operator, stackStartFn, actual, expected, details } = options;
       let text;
       if (message == null) text = generatedMessage(actual, expected, operator);
       else if (operator === 'deepStrictEqual' || operator === 'strictEqual') text = diffMessage(actual, expected, operator, `${message}`);
@@ -279,9 +279,23 @@
         writable: true, configurable: true,
       });
       this.code = 'ERR_ASSERTION';
-      this.actual = actual;
-      this.expected = expected;
-      this.operator = operator;
+      if (details) {
+        // One error for several failures (CallTracker.verify): each one's fields, numbered.
+        this.actual = undefined;
+        this.expected = undefined;
+        this.operator = undefined;
+        for (let i = 0; i < details.length; i++) {
+          this[`message ${i}`] = details[i].message;
+          this[`actual ${i}`] = details[i].actual;
+          this[`expected ${i}`] = details[i].expected;
+          this[`operator ${i}`] = details[i].operator;
+          this[`stack trace ${i}`] = details[i].stack;
+        }
+      } else {
+        this.actual = actual;
+        this.expected = expected;
+        this.operator = operator;
+      }
       ErrorCaptureStackTrace(this, stackStartFn || AssertionError);
       this.stack;  // eslint-disable-line no-unused-expressions -- formats it with the name above
       this.name = 'AssertionError';

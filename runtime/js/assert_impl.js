@@ -2,8 +2,9 @@
 // throws/rejects/doesNotThrow/doesNotReject with a class, RegExp, validation
 // function or object, match/doesNotMatch, ifError, fail, AssertionError and
 // assert.strict. Lazy: assert.js compiles it on the first require and passes
-// in the comparison (assert_deep.js) and the error (assert_error.js).
-(function (natives, internals, deep, errors) {
+// in the comparison (assert_deep.js), the error (assert_error.js) and the
+// deprecated CallTracker (assert_call_tracker.js).
+(function (natives, internals, deep, errors, CallTracker) {
   'use strict';
   const {
     ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, Error, ErrorCaptureStackTrace,
@@ -455,10 +456,11 @@
   }
 
   const assert = ok;
+  // Node's key order.
   ObjectAssign(assert, {
-    ok, fail, equal, notEqual, deepEqual, notDeepEqual, deepStrictEqual, notDeepStrictEqual,
-    strictEqual, notStrictEqual, throws, rejects, doesNotThrow, doesNotReject, ifError, match,
-    doesNotMatch, AssertionError,
+    fail, AssertionError, ok, equal, notEqual, deepEqual, notDeepEqual, deepStrictEqual,
+    notDeepStrictEqual, strictEqual, notStrictEqual, throws, rejects, doesNotThrow, doesNotReject,
+    ifError, match, doesNotMatch, CallTracker,
   });
   // assert.strict: the same functions, with the loose ones replaced by strict ones.
   function strict(...args) {

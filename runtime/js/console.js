@@ -6,7 +6,7 @@
     SafeMap, StringPrototypeSlice, StringPrototypeSplit,
   } = internals.primordials;
 
-  const { formatArgs } = internals;  // inspect.js
+  const { formatArgs } = internals;  // inspect_format.js
   const counts = new SafeMap();
   const timers = new SafeMap();
   let indent = '';

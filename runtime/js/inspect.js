@@ -20,29 +20,30 @@
   const { reduceToSingleString } = internals.inspectLayout; // inspect_layout.js
   const {
     ArrayIsArray, ArrayIteratorPrototypeNext, ArrayPrototypeFilter, ArrayPrototypeIncludes,
-    ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePop,
-    ArrayPrototypePush, ArrayPrototypePushApply, ArrayPrototypeSort, ArrayPrototypeSplice,
-    ArrayPrototypeUnshift, DatePrototypeGetTime, DatePrototypeToISOString, DatePrototypeToString,
-    Error, ErrorPrototypeToString, FunctionPrototypeCall, FunctionPrototypeToString, JSONStringify,
-    MapIteratorPrototypeNext, MapPrototypeEntries, MathMax, MathMin, Number, NumberIsNaN,
-    NumberParseFloat, NumberParseInt, NumberPrototypeToString, ObjectGetOwnPropertyDescriptor,
-    ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf, ObjectIs,
-    ObjectKeys, ObjectPrototypeIsPrototypeOf, Promise, RangeError, ReflectApply, ReflectOwnKeys,
-    RegExp, RegExpPrototypeExec, RegExpPrototypeGetSource, SafeArrayIterator, SafeMap,
-    SafeRegExpFlags, SafeRegExpReplace, SafeSet, SetIteratorPrototypeNext, SetPrototypeValues,
-    String, StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeIncludes,
-    StringPrototypeIndexOf, StringPrototypePadStart, StringPrototypeRepeat, StringPrototypeSlice,
-    StringPrototypeSplit, StringPrototypeStartsWith, StringPrototypeToUpperCase, SymbolFor,
-    SymbolIterator, SymbolPrototypeToString, SymbolToPrimitive, SymbolToStringTag, TypeError,
-    TypedArrayPrototypeValues, Uint8Array,
+    ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypePushApply,
+    ArrayPrototypeSort, ArrayPrototypeSplice, ArrayPrototypeUnshift, DatePrototypeGetTime,
+    DatePrototypeToISOString, DatePrototypeToString, FunctionPrototypeCall,
+    FunctionPrototypeToString, MapIteratorPrototypeNext, MapPrototypeEntries, MathMax, MathMin,
+    NumberIsNaN, NumberPrototypeToString, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
+    ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeIsPrototypeOf,
+    Promise, RangeError, ReflectOwnKeys, RegExp, RegExpPrototypeExec, RegExpPrototypeGetSource,
+    SafeArrayIterator, SafeMap, SafeRegExpFlags, SafeRegExpReplace, SafeSet,
+    SetIteratorPrototypeNext, SetPrototypeValues, String, StringPrototypeEndsWith,
+    StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypePadStart, StringPrototypeRepeat,
+    StringPrototypeSlice, StringPrototypeStartsWith, SymbolFor, SymbolIterator,
+    SymbolPrototypeToString, SymbolToStringTag, TypedArrayPrototypeValues, Uint8Array,
   } = internals.primordials;
 
   const {
-    hasOwn, isEnumerable, typedArrayName, typedArrayLength, mapSize, setSize, isDate, isMap,
-    isSet, isWeakMap, isWeakSet, isArrayBuffer, isSharedArrayBuffer, isDataView, isTypedArray,
-    isRegExp, builtinTag, isError, isArguments, isPromise, mayBeBuiltin, findBoxedType,
-    AsyncFunctionProto, GeneratorFunctionProto, AsyncGeneratorFunctionProto, builtInObjects,
+    hasOwn, isEnumerable, typedArrayName, typedArrayLength, mapSize, setSize, isDate, isMap, isSet,
+    isWeakMap, isWeakSet, isArrayBuffer, isSharedArrayBuffer, isDataView, isTypedArray, isRegExp,
+    builtinTag, isError, isArguments, isPromise, mayBeBuiltin, findBoxedType, AsyncFunctionProto,
+    GeneratorFunctionProto, AsyncGeneratorFunctionProto, builtInObjects,
   } = internals.inspectBrands; // inspect_brands.js
+  const {
+    escapeBare, quoteString, formatNumber, formatBigInt, formatPrimitive, getPrefix,
+  } = internals.inspectPrimitives; // inspect_primitives.js
+  const { formatError } = internals.inspectErrors; // inspect_errors.js
 
   const kObjectType = 0;
   const kArrayType = 1;
@@ -54,77 +55,6 @@
     breakLength: 80, compact: 3, sorted: false, getters: false,
     numericSeparator: false,
   };
-
-  // ---- strings and other primitives
-
-  // C0/C1 controls, backslash, lone surrogates and (unless another quote
-  // is used) the single quote are escaped.
-  const loneSurrogate = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
-  const escapesWithQuote = new RegExp(`[\\x00-\\x1f\\x27\\x5c\\x7f-\\x9f]|${loneSurrogate}`, 'g');
-  const escapesNoQuote = new RegExp(`[\\x00-\\x1f\\x5c\\x7f-\\x9f]|${loneSurrogate}`, 'g');
-  const namedEscapes = { __proto__: null, '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', "'": "\\'", '\\': '\\\\' };
-  function escapeChar(ch) {
-    if (namedEscapes[ch] !== undefined) return namedEscapes[ch];
-    const code = StringPrototypeCharCodeAt(ch, 0);
-    if (code >= 0xd800) return `\\u${NumberPrototypeToString(code, 16)}`;
-    return `\\x${StringPrototypePadStart(StringPrototypeToUpperCase(NumberPrototypeToString(code, 16)), 2, '0')}`;
-  }
-  const escapeBare = (str) => SafeRegExpReplace(escapesWithQuote, str, escapeChar);
-
-  // Node prefers single quotes, then double, then backticks, so that the
-  // quote character rarely needs escaping.
-  function quoteString(str) {
-    let quote = "'";
-    if (StringPrototypeIncludes(str, "'")) {
-      if (!StringPrototypeIncludes(str, '"')) quote = '"';
-      else if (!StringPrototypeIncludes(str, '`') && !StringPrototypeIncludes(str, '${')) quote = '`';
-    }
-    const escaped = SafeRegExpReplace(quote === "'" ? escapesWithQuote : escapesNoQuote, str, escapeChar);
-    return quote + escaped + quote;
-  }
-
-  const formatNumber = (n) => (ObjectIs(n, -0) ? '-0' : `${n}`);
-  const formatBigInt = (n) => `${n}n`;
-
-  function formatPrimitive(ctx, value) {
-    switch (typeof value) {
-      case 'string': return formatString(ctx, value);
-      case 'number': return formatNumber(value);
-      case 'bigint': return formatBigInt(value);
-      case 'boolean': return `${value}`;
-      case 'undefined': return 'undefined';
-      default: return SymbolPrototypeToString(value);
-    }
-  }
-
-  function formatString(ctx, value) {
-    let trailer = '';
-    if (value.length > ctx.maxStringLength) {
-      const remaining = value.length - ctx.maxStringLength;
-      value = StringPrototypeSlice(value, 0, ctx.maxStringLength);
-      trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
-    }
-    // Long multi-line strings are split after each newline into `+` pieces.
-    if (ctx.compact !== true && value.length > 16 &&
-        value.length > ctx.breakLength - ctx.indentationLvl - 4) {
-      const glue = ` +\n${StringPrototypeRepeat(' ', ctx.indentationLvl + 2)}`;
-      return ArrayPrototypeJoin(ArrayPrototypeMap(splitAfterNewlines(value), quoteString), glue) + trailer;
-    }
-    return quoteString(value) + trailer;
-  }
-
-  // value.split(/(?<=\n)/): each piece ends with its newline.
-  function splitAfterNewlines(value) {
-    const pieces = [];
-    let start = 0;
-    for (let end = StringPrototypeIndexOf(value, '\n'); end !== -1 && end + 1 < value.length;
-      end = StringPrototypeIndexOf(value, '\n', start)) {
-      ArrayPrototypePush(pieces, StringPrototypeSlice(value, start, end + 1));
-      start = end + 1;
-    }
-    ArrayPrototypePush(pieces, StringPrototypeSlice(value, start));
-    return pieces;
-  }
 
   // ---- names, prefixes and keys
 
@@ -185,16 +115,6 @@
       ArrayPrototypePop(ctx.seen);
       for (const key of new SafeArrayIterator(keys)) seenKeys.add(key);
     }
-  }
-
-  // "Foo(2) [Tag] " style prefix; `size` is only used for collections.
-  function getPrefix(constructor, tag, fallback, size = '') {
-    if (constructor === null) {
-      if (tag !== '' && fallback !== tag) return `[${fallback}${size}: null prototype] [${tag}] `;
-      return `[${fallback}${size}: null prototype] `;
-    }
-    if (tag !== '' && constructor !== tag) return `${constructor}${size} [${tag}] `;
-    return `${constructor}${size} `;
   }
 
   function getKeys(value, showHidden) {
@@ -295,8 +215,15 @@
       if (extrasType === kObjectType) ArrayPrototypeSort(output, cmp);
       else if (keys.length > 1) ArrayPrototypePushApply(output, ArrayPrototypeSort(ArrayPrototypeSplice(output, -keys.length), cmp));
     }
-    return reduceToSingleString(ctx, output, base, braces, extrasType === kArrayExtrasType,
+    const res = reduceToSingleString(ctx, output, base, braces, extrasType === kArrayExtrasType,
       recurseTimes, value);
+    // Node's output budget: once one indentation level has produced more than
+    // 2 ** 27 characters, nothing more is expanded (huge or deeply circular
+    // objects would otherwise take minutes or exceed the maximum string length).
+    const length = (ctx.budget[ctx.indentationLvl] || 0) + res.length;
+    ctx.budget[ctx.indentationLvl] = length;
+    if (length > 2 ** 27) ctx.depth = -1;
+    return res;
   }
 
   // Works out braces, keys and entry formatter for `value`. Returns a string
@@ -449,87 +376,6 @@
     return base;
   }
 
-  // ---- errors
-
-  function errorStack(err) {
-    return err.stack ? String(err.stack) : ErrorPrototypeToString(err);
-  }
-
-  function formatError(ctx, err, constructor, tag, keys) {
-    const name = err.name != null ? String(err.name) : 'Error';
-    let stack = errorStack(err);
-    // name/message/stack already visible in the stack are not repeated.
-    if (!ctx.showHidden && keys.length !== 0) {
-      for (const key of new SafeArrayIterator(['name', 'message', 'stack'])) {
-        const index = ArrayPrototypeIndexOf(keys, key);
-        if (index !== -1 && StringPrototypeIncludes(stack, err[key])) ArrayPrototypeSplice(keys, index, 1);
-      }
-    }
-    if ('cause' in err && !ArrayPrototypeIncludes(keys, 'cause')) ArrayPrototypePush(keys, 'cause');
-    if (ArrayIsArray(err.errors) && !ArrayPrototypeIncludes(keys, 'errors')) ArrayPrototypePush(keys, 'errors');
-    stack = improveStack(stack, constructor, name, tag);
-
-    let pos = (err.message && StringPrototypeIndexOf(stack, err.message)) || -1;
-    if (pos !== -1) pos += err.message.length;
-    const framesStart = StringPrototypeIndexOf(stack, '\n    at', pos);
-    if (framesStart === -1) {
-      stack = `[${stack}]`; // no trace: bracket it like other objects
-    } else {
-      const frames = StringPrototypeSplit(StringPrototypeSlice(stack, framesStart + 1), '\n');
-      collapseCauseFrames(err, frames);
-      stack = `${StringPrototypeSlice(stack, 0, framesStart)}\n${ArrayPrototypeJoin(frames, '\n')}`;
-    }
-    if (ctx.indentationLvl !== 0) {
-      stack = SafeRegExpReplace(/\n/g, stack, `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`);
-    }
-    return stack;
-  }
-
-  // Makes the first line name the real class, e.g. "MyErr [Error]: hi".
-  function improveStack(stack, constructor, name, tag) {
-    let len = name.length;
-    const looksNormal = StringPrototypeEndsWith(name, 'Error') && StringPrototypeStartsWith(stack, name) &&
-      (stack.length === len || stack[len] === ':' || stack[len] === '\n');
-    if (constructor !== null && !looksNormal) return stack;
-    let fallback = 'Error';
-    if (constructor === null) {
-      const start = RegExpPrototypeExec(/^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/, stack) ||
-        RegExpPrototypeExec(/^([a-z_A-Z0-9-]*Error)$/, stack);
-      fallback = (start && start[1]) || '';
-      len = fallback.length;
-      fallback = fallback || 'Error';
-    }
-    const prefix = StringPrototypeSlice(getPrefix(constructor, tag, fallback), 0, -1);
-    if (name === prefix) return stack;
-    if (StringPrototypeIncludes(prefix, name)) {
-      return len === 0 ? `${prefix}: ${stack}` : `${prefix}${StringPrototypeSlice(stack, len)}`;
-    }
-    return `${prefix} [${name}]${StringPrototypeSlice(stack, len)}`;
-  }
-
-  // Frames shared with err.cause's trace are summarized in one line.
-  function collapseCauseFrames(err, frames) {
-    let cause;
-    try { cause = err.cause; } catch { return; }
-    if (cause == null || !isError(cause)) return;
-    const causeStack = errorStack(cause);
-    const start = StringPrototypeIndexOf(causeStack, '\n    at');
-    if (start === -1) return;
-    const causeFrames = StringPrototypeSplit(StringPrototypeSlice(causeStack, start + 1), '\n');
-    for (let i = 0; i < frames.length - 3; i++) {
-      const pos = ArrayPrototypeIndexOf(causeFrames, frames[i]);
-      if (pos === -1 || causeFrames.length - pos <= 3) continue;
-      const maxLen = MathMin(frames.length - i, causeFrames.length - pos);
-      let len = 1;
-      while (len < maxLen && frames[i + len] === causeFrames[pos + len]) len++;
-      if (len > 3) {
-        const skipped = len - 2;
-        ArrayPrototypeSplice(frames, i + 1, skipped, `    ... ${skipped} lines matching cause stack trace ...`);
-        return;
-      }
-    }
-  }
-
   // ---- entry formatters (each returns an array of entry strings)
 
   function formatArray(ctx, value, recurseTimes) {
@@ -680,6 +526,7 @@
       breakLength: d.breakLength, compact: d.compact, sorted: d.sorted, getters: d.getters,
       numericSeparator: d.numericSeparator,
       seen: [], indentationLvl: 0, currentDepth: 0, userOptions: undefined, circular: undefined,
+      budget: [],
     };
   }
 
@@ -720,99 +567,5 @@
   inspect.custom = customInspectSymbol;
   inspect.defaultOptions = defaultOptions;
 
-  // %s prints objects with String() only when they bring their own toString
-  // or Symbol.toPrimitive (Date's built-in one does not count).
-  function hasBuiltInToString(value) {
-    if (!isDate(value) && typeof value[SymbolToPrimitive] === 'function') return false;
-    if (typeof value.toString !== 'function') return true;
-    if (hasOwn(value, 'toString')) return false;
-    let pointer = value;
-    do { pointer = ObjectGetPrototypeOf(pointer); } while (!hasOwn(pointer, 'toString'));
-    const desc = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
-    return desc !== undefined && typeof desc.value === 'function' && builtInObjects.has(desc.value.name);
-  }
-
-  function stringifyJSON(value) {
-    try {
-      return `${JSONStringify(value)}`;
-    } catch (err) {
-      if (err instanceof TypeError && RegExpPrototypeExec(/circular/i, err.message) !== null) return '[Circular]';
-      throw err;
-    }
-  }
-
-  // One conversion of util.format; undefined for an unknown letter.
-  function formatPlaceholder(letter, arg, opts) {
-    const numeric = (toNumber) => {
-      if (typeof arg === 'bigint' && letter !== 'f') return formatBigInt(arg);
-      return typeof arg === 'symbol' ? 'NaN' : formatNumber(toNumber(arg));
-    };
-    switch (letter) {
-      case 's':
-        if (typeof arg === 'number') return formatNumber(arg);
-        if (typeof arg === 'bigint') return formatBigInt(arg);
-        if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) return String(arg);
-        return inspect(arg, { ...opts, depth: 0, colors: false, compact: 3 });
-      case 'j': return stringifyJSON(arg);
-      case 'd': return numeric(Number);
-      case 'i': return numeric(NumberParseInt);
-      case 'f': return numeric(NumberParseFloat);
-      case 'O': return inspect(arg, opts);
-      case 'o': return inspect(arg, { ...opts, showHidden: true, showProxy: true, depth: 4 });
-      case 'c': return '';
-      default: return undefined;
-    }
-  }
-
-  // util.format's work on an array of arguments (console.log passes its
-  // rest array as is).
-  function formatArgs(opts, args) {
-    const first = args[0];
-    let a = 0;
-    let str = '';
-    let join = '';
-    if (typeof first === 'string') {
-      if (args.length === 1) return first;
-      let lastPos = 0;
-      for (let i = StringPrototypeIndexOf(first, '%'); i !== -1 && i < first.length - 1;
-           i = StringPrototypeIndexOf(first, '%', i + 1)) {
-        const letter = first[++i];
-        if (letter === '%') { // "%%" prints one percent sign
-          str += StringPrototypeSlice(first, lastPos, i);
-          lastPos = i + 1;
-          continue;
-        }
-        if (a + 1 === args.length) continue; // arguments used up
-        const text = formatPlaceholder(letter, args[a + 1], opts);
-        if (text === undefined) continue;
-        a++;
-        str += StringPrototypeSlice(first, lastPos, i - 1) + text;
-        lastPos = i + 1;
-      }
-      if (lastPos !== 0) {
-        a++;
-        join = ' ';
-        if (lastPos < first.length) str += StringPrototypeSlice(first, lastPos);
-      }
-    }
-    for (; a < args.length; a++) {
-      const value = args[a];
-      if (typeof value === 'string') str += join + value;
-      else if (typeof value === 'number' && opts === undefined) str += join + formatNumber(value);
-      else str += join + inspect(value, opts);
-      join = ' ';
-    }
-    return str;
-  }
-
-  function formatWithOptions(opts, ...args) {
-    return formatArgs(opts, args);
-  }
-
   internals.inspect = inspect;
-  internals.format = function format(...args) {
-    return formatArgs(undefined, args);
-  };
-  internals.formatArgs = formatArgs;
-  internals.formatWithOptions = formatWithOptions;
 })

@@ -147,7 +147,17 @@
     }
     const indentation = `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`;
     return `${prefix}${braces[0]}${indentation}  ${
-      ArrayPrototypeJoin(output, `,${indentation}  `)}${indentation}${braces[1]}`;
+      concatEntries(output, `,${indentation}  `)}${indentation}${braces[1]}`;
+  }
+
+  // join(), but without copying: V8 10.2's join writes every entry into a new
+  // flat string, so each level of a deep object copied all that it held
+  // (a 1000-deep chain took minutes and gigabytes of page faults); `+` makes
+  // cons strings, flattened once when the result is used.
+  function concatEntries(output, separator) {
+    let text = output.length > 0 ? output[0] : '';
+    for (let i = 1; i < output.length; i++) text += separator + output[i];
+    return text;
   }
 
   internals.inspectLayout = { reduceToSingleString };

@@ -126,6 +126,13 @@
   // invoked as.
   // execArgv: from the Runtime, not a Worker; so is a channel's start.
   let ipcStarted = false;
+  const warningFlags = {
+    __proto__: null,
+    '--no-deprecation': 'noDeprecation',
+    '--throw-deprecation': 'throwDeprecation',
+    '--trace-deprecation': 'traceDeprecation',
+    '--trace-warnings': 'traceProcessWarnings',
+  };
   internals.setArgs = function (args, invokedAs, entryPath, execArgv) {
     toysnap.args = args;
     process.argv0 = invokedAs;
@@ -134,6 +141,12 @@
     process.argv = argv;
     if (execArgv === undefined) return;
     process.execArgv = execArgv;
+    // The warning flags, as Node reflects them on process (process_node.js
+    // reads them when it prints a warning).
+    for (let i = 0; i < execArgv.length; i++) {
+      const property = warningFlags[execArgv[i]];
+      if (property !== undefined) process[property] = true;
+    }
     if (!ipcStarted && ObjectPrototypeHasOwnProperty(envStore, 'NODE_CHANNEL_FD')) {
       ipcStarted = true;
       internals.startIpcChannel(env);

@@ -34,6 +34,7 @@
   process.version = `v${NODE_VERSION}`;
   process.release = { name: 'node', lts: 'Iron' };
   process.execArgv = [];
+  process._exiting = false;  // true from the 'exit' event on, as in Node (CallTracker reads it)
   const [v8Version, uvVersion] = natives.libraryVersions();
   process.versions = { node: NODE_VERSION, v8: v8Version, uv: uvVersion,
                        toysnap: internals.toysnapVersion ?? '0.1.0' };
@@ -129,19 +130,37 @@
     }
     if (warning.name === 'DeprecationWarning') {
       if (process.noDeprecation) return;
-      if (process.throwDeprecation) throw warning;
+      // Thrown from a tick, as Node does: the deprecated call itself completes.
+      if (process.throwDeprecation) {
+        process.nextTick(() => { throw warning; });
+        return;
+      }
     }
     process.nextTick(emitWarningNow, warning);
   };
+  let traceHintShown = false;
   function emitWarningNow(warning) {
     if (typeof process.emit === 'function') process.emit('warning', warning);
     if (process.noProcessWarnings) return;
-    if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
-    // Node's line, from process.release.name; without its "(Use `node
-    // --trace-warnings ...`" hint, as toysnap has no such flags.
+    const isDeprecation = warning.name === 'DeprecationWarning';
+    if (isDeprecation && process.noDeprecation) return;
+    // Node's line: its stack when process.traceProcessWarnings (or, for a
+    // deprecation, traceDeprecation) is set, else the error's text followed,
+    // the first time only, by the hint naming the flag that would show it.
+    const trace = process.traceProcessWarnings || (isDeprecation && process.traceDeprecation);
     let text = `(${process.release.name}:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}`;
-    text += typeof warning.toString === 'function' ? `${warning.toString()}` : `${warning.name}: ${warning.message}`;
+    if (trace && warning.stack) {
+      text += `${warning.stack}`;
+    } else {
+      text += typeof warning.toString === 'function' ? `${warning.toString()}` : `${warning.name}: ${warning.message}`;
+    }
     if (typeof warning.detail === 'string') text += `\n${warning.detail}`;
+    if (!trace && !traceHintShown) {
+      traceHintShown = true;
+      const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
+      const argv0 = internals.requireBuiltin('path').basename(process.argv0 || 'node', '.exe');
+      text += `\n(Use \`${argv0} ${flag} ...\` to show where the warning was created)`;
+    }
     text += '\n';
     natives.print(2, text);
   }
@@ -168,6 +187,7 @@
   internals.emitProcessExit = function (code) {
     if (exiting || typeof process.emit !== 'function') return;
     exiting = true;
+    process._exiting = true;
     process.exitCode ??= code;
     process.emit('exit', internals.getExitCode());
   };

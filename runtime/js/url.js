@@ -563,49 +563,12 @@
     defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   }
 
-  // ---- node:url's file: URL and domain helpers (POSIX paths)
-
-  // Node's isURL(): a URL, or an object that looks like one.
-  const isUrlLike = (value) => Boolean(value?.href && value.protocol &&
-    value.auth === undefined && value.path === undefined);
-
-  function fileURLToPath(path) {
-    if (typeof path === 'string') {
-      path = new URL(path);
-    } else if (!isUrlLike(path)) {
-      throw invalidArgType('path', 'of type string or an instance of URL', path);
-    }
-    if (path.protocol !== 'file:') {
-      throw nodeError(TypeError, 'ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
-    }
-    if (path.hostname !== '') {
-      throw nodeError(TypeError, 'ERR_INVALID_FILE_URL_HOST',
-        'File URL host must be "localhost" or empty on linux');
-    }
-    const pathname = path.pathname;
-    if (/%2f/i.test(pathname)) {
-      throw nodeError(TypeError, 'ERR_INVALID_FILE_URL_PATH',
-        'File URL path must not include encoded / characters');
-    }
-    return decodeURIComponent(pathname);
-  }
-
-  // Characters a path may hold that the URL parser would read as syntax or drop.
-  const pathEscapes = [[/%/g, '%25'], [/\\/g, '%5C'], [/\n/g, '%0A'], [/\r/g, '%0D'], [/\t/g, '%09'],
-    [/\?/g, '%3F'], [/#/g, '%23']];
-
-  function pathToFileURL(filepath) {
-    if (typeof filepath !== 'string') throw invalidArgType('path', 'of type string', filepath);
-    let resolved = internals.requireBuiltin('path').resolve(filepath);
-    // resolve() drops a trailing slash, which names a directory.
-    if (filepath.endsWith('/') && !resolved.endsWith('/')) resolved += '/';
-    for (const [pattern, escape] of pathEscapes) resolved = resolved.replace(pattern, escape);
-    return new URL(`file://${resolved}`);
-  }
-
-  // url_legacy.js (Url, parse, format, resolve...) is compiled on first require.
+  // url_legacy.js (Url, parse, format, resolve...) and url_file_paths.js
+  // (pathToFileURL, fileURLToPath) are compiled on first require.
   internals.nodeUrl = () => {
     const legacy = natives.loadScript('url_legacy.js')(natives, internals);
+    const { pathToFileURL, fileURLToPath } =
+      natives.loadScript('url_file_paths.js')(natives, internals, URL);
     return {
       Url: legacy.Url,
       parse: legacy.parse,

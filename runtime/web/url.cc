@@ -209,8 +209,9 @@ const Extension& UrlExtension() {
       {"domainToUnicode", UrlDomainToUnicode, 1},
   };
   static constexpr absl::string_view kJs[] = {"url.js"};
-  // node:url's legacy parse/format/resolve, compiled when `url` is first required.
-  static constexpr absl::string_view kLazyJs[] = {"url_legacy.js"};
+  // node:url's legacy parse/format/resolve and its file: path helpers, compiled
+  // when `url` is first required.
+  static constexpr absl::string_view kLazyJs[] = {"url_legacy.js", "url_file_paths.js"};
   static const Extension kExtension{"url", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
   return kExtension;
 }

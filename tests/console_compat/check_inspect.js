@@ -1,4 +1,4 @@
-// Compares runtime/js/inspect.js (with inspect_layout.js) with Node's
+// Compares runtime/js/inspect.js (with the inspect_*.js files) with Node's
 // util.format / util.inspect.
 // Usage: node [--expose-internals] tests/console_compat/check_inspect.js [-v]
 // Node itself is the oracle, so every case is built once and handed to both.
@@ -11,7 +11,8 @@ const vm = require('vm');
 const verbose = process.argv.includes('-v');
 const root = path.resolve(__dirname, '..', '..');
 // inspect.js needs what the files before it define; this is their bootstrap order.
-const FILES = ['primordials.js', 'inspect_layout.js', 'inspect_brands.js', 'inspect.js'];
+const FILES = ['primordials.js', 'inspect_layout.js', 'inspect_brands.js', 'inspect_primitives.js',
+  'inspect_errors.js', 'inspect.js', 'inspect_format.js'];
 const sources = FILES.map((file) => fs.readFileSync(path.join(root, 'runtime', 'js', file), 'utf8'));
 function loadInto(internals) {
   FILES.forEach((file, i) => vm.runInThisContext(sources[i], { filename: file })({}, internals));
