@@ -83,6 +83,7 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
   for (const Extension* extension : extensions_) {
     entries += extension->functions.size() + extension->callbacks.size() +
                extension->references.size();
+    for (const NativeFunction& fn : extension->functions) entries += fn.data != nullptr;
     for (bool lazy : {false, true}) {
       for (const NativeClass* cls : lazy ? extension->lazy_classes : extension->classes) {
         entries += 1 + cls->methods.size() + cls->getters.size() + cls->setters.size() +
