@@ -71,6 +71,15 @@ TEST(BuiltinHostExtensionsTest, ASnapshotWithAnotherOsIsRefusedByName) {
                         "(its natives or JavaScript changed)"));
 }
 
+TEST(BuiltinHostExtensionsTest, ScriptsAndAGlobalNamespaceExcludeEachOther) {
+  HostExtension both("both", 1);
+  both.Function("f", {}, [] { return 1.0; }).Script("os.js").Global("both");
+  EXPECT_THAT(both.status().message(),
+              HasSubstr("extension both has scripts, so no namespace for Global()"));
+  ExtensionRegistry registry({both.extension()});
+  EXPECT_THAT(registry.status().message(), HasSubstr("extension both: extension both has"));
+}
+
 class ConvertedModuleTest : public ::testing::Test {
  protected:
   void SetUp() override {

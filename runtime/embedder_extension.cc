@@ -133,18 +133,28 @@ HostExtension& HostExtension::Module(std::string specifier, std::string source) 
 
 HostExtension& HostExtension::Global(std::string name) {
   binding_.global_name = std::move(name);
+  CheckSurface();
   return *this;
+}
+
+void HostExtension::CheckSurface() {
+  if (!binding_.global_name.empty() && !(scripts_.empty() && lazy_scripts_.empty())) {
+    Fail(absl::StrCat("extension ", name_,
+                      " has scripts, so no namespace for Global() to put on globalThis"));
+  }
 }
 
 HostExtension& HostExtension::Script(std::string embedded_file) {
   scripts_.push_back(std::move(embedded_file));
   Refresh();
+  CheckSurface();
   return *this;
 }
 
 HostExtension& HostExtension::LazyScript(std::string embedded_file) {
   lazy_scripts_.push_back(std::move(embedded_file));
   Refresh();
+  CheckSurface();
   return *this;
 }
 

@@ -1,7 +1,8 @@
 // The embedder's extension API: host functions (sync and async), native
 // classes, ES modules and per-runtime state, declared in C++ with typed
-// signatures. Embedders include this header (and runtime.h); toysnap's own
-// modules may use it too.
+// signatures. Embedders include this header (and runtime.h); it brings
+// host_function.h (HostCall, Completion) and host_class.h (HostClass<T>).
+// toysnap's own os and dns modules are built on it (runtime/node/os.cc, dns.cc).
 //
 //   toysnap::HostExtension kv("kv", /*version=*/1);
 //   kv.State<Store>([] { return std::make_unique<Store>(); })
@@ -15,9 +16,9 @@
 //   options.extensions.push_back(kv.extension());
 //
 // JS imports the functions and classes from "host:<name>" (or reads
-// globalThis[name] after Global(name)); toysnap's own Node modules (os, dns)
-// hand them to embedded bootstrap scripts instead (Script()). Values convert as host_values.h says;
-// a wrong argument throws a TypeError naming it. A C++ exception never
+// globalThis[name] after Global(name)); toysnap's own Node modules hand them
+// to embedded bootstrap scripts instead (Script()). Values convert as
+// host_values.h says; a wrong argument throws a TypeError naming it. A C++ exception never
 // reaches V8: the call throws a JS Error with its what() instead.
 //
 // The extension is referenced, not copied: keep it alive (and unchanged)
@@ -136,6 +137,7 @@ class HostExtension {
                       const NativeClass* cls);
   void AddClassDef(std::unique_ptr<ClassDef> def);
   void Refresh();
+  void CheckSurface();  // Global() and Script() exclude each other
   static absl::StatusOr<std::unique_ptr<NativeState>> RestoreClass(const NativeClass& cls,
                                                                    absl::string_view bytes);
 
