@@ -72,4 +72,9 @@ std::vector<const Extension*> BuiltinExtensions() {
   };
 }
 
+const ExtensionRegistry& BuiltinRegistry() {
+  static const ExtensionRegistry* const registry = new ExtensionRegistry(BuiltinExtensions());
+  return *registry;
+}
+
 }  // namespace toysnap

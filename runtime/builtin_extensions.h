@@ -7,10 +7,17 @@
 #include <vector>
 
 #include "runtime/extension.h"
+#include "runtime/extension_registry.h"
 
 namespace toysnap {
 
 std::vector<const Extension*> BuiltinExtensions();
+
+// The registry of exactly BuiltinExtensions(), composed once per process and
+// never destroyed: runtimes without embedders' extensions (the CLI's) and the
+// toolchain fingerprint share it instead of composing it each (it is
+// immutable, so any thread may use it).
+const ExtensionRegistry& BuiltinRegistry();
 
 }  // namespace toysnap
 

@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "runtime/event_loop.h"
 #include "runtime/isolate_data.h"
 #include "runtime/native_util.h"
 #include "v8-external.h"
@@ -33,6 +34,11 @@ const void* HostCall::StateOfType(const void* type) const {
   if (data == nullptr || callee_.extension == nullptr) return nullptr;
   auto* box = static_cast<host_internal::StateBox*>(data->StateOf(*callee_.extension));
   return box != nullptr && box->type == type ? box->value.get() : nullptr;
+}
+
+uv_loop_s* HostCall::uv_loop() const {
+  IsolateData* data = IsolateData::From(isolate());
+  return data == nullptr || data->loop == nullptr ? nullptr : data->loop->uv_loop();
 }
 
 void HostTrampoline(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -127,6 +133,28 @@ HostExtension& HostExtension::Module(std::string specifier, std::string source) 
 
 HostExtension& HostExtension::Global(std::string name) {
   binding_.global_name = std::move(name);
+  CheckSurface();
+  return *this;
+}
+
+void HostExtension::CheckSurface() {
+  if (!binding_.global_name.empty() && !(scripts_.empty() && lazy_scripts_.empty())) {
+    Fail(absl::StrCat("extension ", name_,
+                      " has scripts, so no namespace for Global() to put on globalThis"));
+  }
+}
+
+HostExtension& HostExtension::Script(std::string embedded_file) {
+  scripts_.push_back(std::move(embedded_file));
+  Refresh();
+  CheckSurface();
+  return *this;
+}
+
+HostExtension& HostExtension::LazyScript(std::string embedded_file) {
+  lazy_scripts_.push_back(std::move(embedded_file));
+  Refresh();
+  CheckSurface();
   return *this;
 }
 
@@ -162,6 +190,11 @@ absl::StatusOr<std::unique_ptr<NativeState>> HostExtension::RestoreClass(const N
 void HostExtension::Refresh() {
   extension_.functions = functions_;
   extension_.classes = class_list_;
+  script_views_.assign(scripts_.begin(), scripts_.end());
+  lazy_script_views_.assign(lazy_scripts_.begin(), lazy_scripts_.end());
+  extension_.js = script_views_;
+  extension_.lazy_js = lazy_script_views_;
+  binding_.serves_namespace = scripts_.empty() && lazy_scripts_.empty();
 }
 
 bool Completion<void>::Resolve() const {

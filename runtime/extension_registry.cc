@@ -83,6 +83,7 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
   for (const Extension* extension : extensions_) {
     entries += extension->functions.size() + extension->callbacks.size() +
                extension->references.size();
+    for (const NativeFunction& fn : extension->functions) entries += fn.data != nullptr;
     for (bool lazy : {false, true}) {
       for (const NativeClass* cls : lazy ? extension->lazy_classes : extension->classes) {
         entries += 1 + cls->methods.size() + cls->getters.size() + cls->setters.size() +
@@ -107,7 +108,7 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
       if (!host->status.ok()) {
         fail(absl::StrCat("extension ", extension->name, ": ", host->status.message()));
       }
-      if (!module_names.insert(host->namespace_module).second) {
+      if (host->serves_namespace && !module_names.insert(host->namespace_module).second) {
         fail(absl::StrCat("two extensions serve the module ", host->namespace_module));
       }
       for (const auto& [specifier, source] : host->modules) {
@@ -117,7 +118,9 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
         }
         host_modules_.push_back({extension, specifier, &source});
       }
-      host_modules_.push_back({extension, host->namespace_module, nullptr});
+      if (host->serves_namespace) {
+        host_modules_.push_back({extension, host->namespace_module, nullptr});
+      }
     }
     for (const NativeFunction& fn : extension->functions) {
       if (!(host != nullptr ? own_names : native_names).insert(fn.name).second) {
@@ -158,6 +161,7 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
         continue;
       }
       scripts_.push_back(*source);
+      script_extensions_.push_back(extension);
     }
     for (absl::string_view file : extension->lazy_js) {
       const EmbeddedSource* source = FindScript(file);

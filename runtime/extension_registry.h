@@ -51,6 +51,8 @@ class ExtensionRegistry {
 
   // The bootstrap scripts of every extension, in evaluation order.
   const std::vector<EmbeddedSource>& scripts() const { return scripts_; }
+  // The extension each of scripts() belongs to, in the same order.
+  const std::vector<const Extension*>& script_extensions() const { return script_extensions_; }
   // The scripts extensions load on demand (Extension::lazy_js), and one by name.
   const std::vector<EmbeddedSource>& lazy_scripts() const { return lazy_scripts_; }
   const EmbeddedSource* FindLazyScript(absl::string_view name) const;
@@ -80,6 +82,7 @@ class ExtensionRegistry {
   mutable std::vector<std::string> names_;
   std::vector<ExtensionStamp> stamps_;
   std::vector<EmbeddedSource> scripts_;
+  std::vector<const Extension*> script_extensions_;
   std::vector<EmbeddedSource> lazy_scripts_;
   std::vector<const NativeClass*> classes_;
   std::vector<const NativeClass*> lazy_classes_;  // and those of embedders' namespaces

@@ -23,6 +23,9 @@ struct HostBinding {
   // The module whose exports are the extension's functions and classes:
   // "host:<extension name>".
   std::string namespace_module;
+  // False for an extension with bootstrap scripts (HostExtension::Script()):
+  // its functions and classes go to its scripts as `natives` instead.
+  bool serves_namespace = true;
   // Also globalThis[global_name] when not empty (for classic scripts).
   std::string global_name;
   // ES modules by specifier (each "host:..."), compiled when first imported.

@@ -181,7 +181,7 @@ absl::StatusOr<v8::Local<v8::Object>> NewHostNamespaces(v8::Local<v8::Context> c
   v8::Local<v8::Object> all = v8::Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
   for (const Extension* extension : registry.extensions()) {
     const HostBinding* host = extension->host;
-    if (host == nullptr) continue;
+    if (host == nullptr || !host->serves_namespace) continue;  // NewExtensionNatives
     v8::Local<v8::Object> ns = v8::Object::New(isolate);
     v8::Local<v8::String> name;
     if (!AddFunctions(context, ns, extension->functions) ||
@@ -200,6 +200,21 @@ absl::StatusOr<v8::Local<v8::Object>> NewHostNamespaces(v8::Local<v8::Context> c
     }
   }
   return scope.Escape(all);
+}
+
+absl::StatusOr<v8::Local<v8::Object>> NewExtensionNatives(v8::Local<v8::Context> context,
+                                                          const Extension& extension,
+                                                          v8::Local<v8::Object> shared) {
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::EscapableHandleScope scope(isolate);
+  v8::Local<v8::Object> own = v8::Object::New(isolate, shared, nullptr, nullptr, 0);
+  if (!AddFunctions(context, own, extension.functions)) {
+    return absl::InternalError(
+        absl::StrCat("cannot create the functions of extension ", extension.name));
+  }
+  absl::Status classes = InstallNativeClasses(context, own, extension.classes);
+  if (!classes.ok()) return classes;
+  return scope.Escape(own);
 }
 
 }  // namespace toysnap

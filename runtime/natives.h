@@ -70,6 +70,13 @@ v8::MaybeLocal<v8::Object> NewNativesObject(v8::Local<v8::Context> context,
 absl::StatusOr<v8::Local<v8::Object>> NewHostNamespaces(v8::Local<v8::Context> context,
                                                         const ExtensionRegistry& registry);
 
+// What the bootstrap scripts of an extension built with HostExtension::Script()
+// get as `natives`: its own functions and classes on an object whose
+// prototype is `shared` (the natives object). Needs a HandleScope.
+absl::StatusOr<v8::Local<v8::Object>> NewExtensionNatives(v8::Local<v8::Context> context,
+                                                          const Extension& extension,
+                                                          v8::Local<v8::Object> shared);
+
 }  // namespace toysnap
 
 #endif  // TOYSNAP_RUNTIME_NATIVES_H_

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "runtime/builtin_extensions.h"
+#include "runtime/host_binding.h"
 #include "runtime/js_error.h"
 #include "runtime/native_classes.h"
 #include "runtime/runtime_internal.h"
@@ -181,9 +182,13 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const V8Process& proces
 }
 
 absl::Status Runtime::OwnExtensions() {
-  owned_registry_ = NewRegistry(options_);
-  RETURN_IF_ERROR(owned_registry_->status());
-  registry_ = owned_registry_.get();
+  if (options_.extensions.empty()) {
+    registry_ = &BuiltinRegistry();  // composed once per process
+  } else {
+    owned_registry_ = NewRegistry(options_);
+    registry_ = owned_registry_.get();
+  }
+  RETURN_IF_ERROR(registry_->status());
   owned_isolate_data_ = std::make_unique<IsolateData>(registry_);
   isolate_data_ = owned_isolate_data_.get();
   return absl::OkStatus();
@@ -270,7 +275,8 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
   // heap of a runtime that has none, as the CLI's).
   bool has_host_extensions = false;
   for (const Extension* extension : registry_->extensions()) {
-    has_host_extensions = has_host_extensions || extension->host != nullptr;
+    has_host_extensions = has_host_extensions ||
+                          (extension->host != nullptr && extension->host->serves_namespace);
   }
   if (has_host_extensions) {
     ASSIGN_OR_RETURN(v8::Local<v8::Object> host_namespaces,
@@ -282,7 +288,16 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
       return absl::InternalError("cannot keep the extensions' namespaces");
     }
   }
-  for (const EmbeddedSource& file : registry_->scripts()) {
+  // Extensions built with HostExtension::Script() get their own natives.
+  const Extension* natives_owner = nullptr;
+  v8::Local<v8::Object> own_natives;
+  for (size_t i = 0; i < registry_->scripts().size(); ++i) {
+    const EmbeddedSource& file = registry_->scripts()[i];
+    const Extension* owner = registry_->script_extensions()[i];
+    if (owner->host != nullptr && owner != natives_owner) {
+      ASSIGN_OR_RETURN(own_natives, NewExtensionNatives(context, *owner, natives));
+      natives_owner = owner;
+    }
     std::string name = absl::StrCat("toysnap:internal/", file.name);
     ASSIGN_OR_RETURN(v8::Local<v8::String> url, NewStringOr(isolate_, name, name));
     ASSIGN_OR_RETURN(v8::Local<v8::String> source,
@@ -291,7 +306,7 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
     v8::ScriptOrigin origin(isolate_, url);
     v8::Local<v8::Script> script;
     v8::Local<v8::Value> init;
-    v8::Local<v8::Value> args[] = {natives, internals};
+    v8::Local<v8::Value> args[] = {owner->host != nullptr ? own_natives : natives, internals};
     if (!v8::Script::Compile(context, source, &origin).ToLocal(&script) ||
         !script->Run(context).ToLocal(&init) || !init->IsFunction() ||
         init.As<v8::Function>()->Call(context, v8::Undefined(isolate_), 2, args).IsEmpty()) {

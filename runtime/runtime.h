@@ -274,7 +274,8 @@ class Runtime : public NativeHost {
   Clock clock_;  // what JS reads as time; IsolateData and the loop point here
   // The registry's table and the isolate data outlive the isolate: the
   // destructor disposes the isolate before these members go.
-  std::unique_ptr<ExtensionRegistry> owned_registry_;  // null when snapshotting
+  // Null when snapshotting or when the runtime has only the built-in extensions.
+  std::unique_ptr<ExtensionRegistry> owned_registry_;
   const ExtensionRegistry* registry_ = nullptr;
   std::unique_ptr<IsolateData> owned_isolate_data_;  // null when snapshotting
   IsolateData* isolate_data_ = nullptr;

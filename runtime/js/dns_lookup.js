@@ -1,10 +1,11 @@
 // Node's dns.lookup and dns.promises.lookup (lib/dns.js,
-// lib/internal/dns/promises.js) on natives.getaddrinfo: the system resolver,
+// lib/internal/dns/promises.js) on natives.getaddrinfo (an async host
+// function, runtime/node/dns.cc): the system resolver,
 // as Node's lookup uses it. The c-ares functions (resolve*, reverse,
 // lookupService, Resolver) throw ERR_TOYSNAP_UNSUPPORTED.
 (function (natives, internals) {
   'use strict';
-  const { Error, Promise, ArrayPrototypeIncludes } = internals.primordials;
+  const { Error, Promise, PromisePrototypeThen, ArrayPrototypeIncludes } = internals.primordials;
   const u = internals.loadFsUtils();
   const UV_EAI_NODATA = -3007;
   const UV_EAI_NONAME = -3008;
@@ -80,17 +81,19 @@
   }
 
   // Runs the lookup; done(err, addresses as [{address, family}]).
+  // natives.getaddrinfo is an async host function: its promise settles with
+  // [status, addresses]. `done` runs as a tick, not in the promise job, so
+  // an exception it throws is uncaught, as in Node, not a rejection.
   function resolve(hostname, family, hints, verbatim, done) {
-    const err = natives.getaddrinfo(hostname, family, hints, (status, addresses) => {
-      if (status < 0) return done(dnsException(status, 'getaddrinfo', hostname));
+    PromisePrototypeThen(natives.getaddrinfo(hostname, family, hints), ([status, addresses]) => {
+      if (status < 0) return process.nextTick(done, dnsException(status, 'getaddrinfo', hostname));
       const list = ordered(addresses, verbatim);
       const result = [];
       for (let i = 0; i < list.length; i++) {
         result[i] = { address: list[i], family: family || natives.isIP(list[i]) };
       }
-      done(null, result);
+      process.nextTick(done, null, result);
     });
-    if (err) process.nextTick(done, dnsException(err, 'getaddrinfo', hostname));
   }
 
   function warnEmptyHostname(hostname) {

@@ -1,4 +1,5 @@
-// Node's `os` module on the os extension's natives (runtime/node/os.cc),
+// Node's `os` module on the os extension's host functions (runtime/node/os.cc,
+// built with the embedder API; `natives` holds them),
 // shaped as Node 20's lib/os.js shapes its binding's values.
 (function (natives, internals) {
   'use strict';
@@ -95,7 +96,7 @@
 
   // `builtin` is builtins.js's loader of Node builtins.
   function makeOs(builtin) {
-    const [signals, errno] = natives.osConstants();
+    const [signals, errno] = natives.constants();
     // Not frozen: Node 20's are not either.
     const constants = {
       UV_UDP_REUSEADDR: 4,
@@ -105,7 +106,7 @@
       priority: { PRIORITY_LOW: 19, PRIORITY_BELOW_NORMAL: 10, PRIORITY_NORMAL: 0,
                   PRIORITY_ABOVE_NORMAL: -7, PRIORITY_HIGH: -14, PRIORITY_HIGHEST: -20 },
     };
-    const uname = () => natives.osUname();
+    const uname = () => natives.uname();
     const errnoCodes = constants.errno;
     const os = {
       arch: () => 'x64',
@@ -115,21 +116,21 @@
       release: () => uname()[1],
       version: () => uname()[2],
       machine: () => uname()[3],
-      hostname: () => natives.osHostname(),
-      homedir: () => natives.osHomedir(),
+      hostname: () => natives.hostname(),
+      homedir: () => natives.homedir(),
       tmpdir() {
         const env = globalThis.process.env;
         const path = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
         return path.length > 1 && StringPrototypeEndsWith(path, '/')
           ? StringPrototypeSlice(path, 0, -1) : path;
       },
-      uptime: () => natives.osUptime(),
-      loadavg: () => natives.osLoadavg(),
-      freemem: () => natives.osMemory()[0],
-      totalmem: () => natives.osMemory()[1],
-      availableParallelism: () => natives.osParallelism(),
+      uptime: () => natives.uptime(),
+      loadavg: () => natives.loadavg(),
+      freemem: () => natives.memory()[0],
+      totalmem: () => natives.memory()[1],
+      availableParallelism: () => natives.parallelism(),
       cpus() {
-        const flat = natives.osCpus();
+        const flat = natives.cpus();
         const cpus = [];
         for (let i = 0; i < flat.length; i += 7) {
           ArrayPrototypePush(cpus, {
@@ -141,7 +142,7 @@
         return cpus;
       },
       networkInterfaces() {
-        const flat = natives.osInterfaces();
+        const flat = natives.interfaces();
         const result = {};
         for (let i = 0; i < flat.length; i += 7) {
           const family = flat[i + 3] === 4 ? 'IPv4' : 'IPv6';
@@ -155,7 +156,7 @@
         return result;
       },
       userInfo(options) {
-        const [uid, gid, username, homedir, shell] = natives.osUserInfo();
+        const [uid, gid, username, homedir, shell] = natives.userInfo();
         const info = { uid, gid, username, homedir, shell };
         if (options?.encoding === 'buffer') {
           const { Buffer } = builtin('buffer');
@@ -167,13 +168,13 @@
       },
       getPriority(pid = 0) {
         validateInt32(pid, 'pid');
-        return systemCall(() => natives.osGetPriority(pid), errnoCodes);
+        return systemCall(() => natives.getPriority(pid), errnoCodes);
       },
       setPriority(pid, priority) {
         if (priority === undefined) { priority = pid; pid = 0; }
         validateInt32(pid, 'pid');
         validateInt32(priority, 'priority', -20, 19);
-        systemCall(() => natives.osSetPriority(pid, priority), errnoCodes);
+        systemCall(() => natives.setPriority(pid, priority), errnoCodes);
       },
     };
     // Read-only but configurable, as Node's.

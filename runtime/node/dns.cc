@@ -1,8 +1,9 @@
-// natives.getaddrinfo(hostname, family, hints, callback): one uv_getaddrinfo
-// request; callback(err) with a negative libuv error, or callback(0,
-// addresses) with the addresses as text in the resolver's order (Node 20's
-// default "verbatim").
-#include "runtime/async_context.h"
+// The dns extension, built on the embedder API (embedder_extension.h) as an
+// embedder's would be: natives.getaddrinfo(hostname, family, hints) is an
+// async host function, one uv_getaddrinfo request on the runtime's loop whose
+// Completion settles the promise with [status, addresses]: a negative libuv
+// error and [], or 0 and the addresses as text in the resolver's order (Node
+// 20's default "verbatim").
 #include "runtime/node/dns.h"
 
 #include <netdb.h>
@@ -11,29 +12,51 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "runtime/event_loop.h"
-#include "runtime/isolate_data.h"
-#include "runtime/js_error.h"
-#include "runtime/native_util.h"
-#include "v8-container.h"
-#include "v8-function.h"
-#include "v8-persistent-handle.h"
-#include "v8-primitive.h"
+#include "runtime/embedder_extension.h"
 
-namespace toysnap::node {
+namespace toysnap {
+namespace node {
+namespace {
+
+struct LookupOutcome {
+  int32_t status = 0;
+  std::vector<std::string> addresses;
+};
+
+}  // namespace
+}  // namespace node
+
+// [status, addresses]: JS builds Node's error from the libuv status itself.
+template <>
+struct JsConvert<node::LookupOutcome> {
+  static v8::MaybeLocal<v8::Value> ToJs(const JsScope& scope, const node::LookupOutcome& value) {
+    v8::Local<v8::Value> status, addresses;
+    if (!JsConvert<int32_t>::ToJs(scope, value.status).ToLocal(&status) ||
+        !JsConvert<std::vector<std::string>>::ToJs(scope, value.addresses).ToLocal(&addresses)) {
+      return {};
+    }
+    v8::Local<v8::Value> pair[] = {status, addresses};
+    return v8::Array::New(scope.isolate, pair, 2);
+  }
+};
+
+namespace node {
 namespace {
 
 struct LookupRequest {
+  explicit LookupRequest(Completion<LookupOutcome> done) : done(std::move(done)) {}
   uv_getaddrinfo_t request;
-  v8::Isolate* isolate;
-  AsyncCallback callback;
+  Completion<LookupOutcome> done;
 };
 
+// On the runtime's thread; also while a runtime being destroyed lets the
+// request finish, when settling does nothing.
 void OnLookup(uv_getaddrinfo_t* raw, int status, addrinfo* result) {
   std::unique_ptr<LookupRequest> request(static_cast<LookupRequest*>(raw->data));
-  std::vector<std::string> addresses;
+  LookupOutcome outcome;
   for (addrinfo* entry = result; status == 0 && entry != nullptr; entry = entry->ai_next) {
     char text[INET6_ADDRSTRLEN] = "";
     if (entry->ai_family == AF_INET) {
@@ -45,69 +68,54 @@ void OnLookup(uv_getaddrinfo_t* raw, int status, addrinfo* result) {
     }
     // getaddrinfo lists an address once per socket type unless told one.
     bool seen = false;
-    for (const std::string& address : addresses) seen = seen || address == text;
-    if (!seen) addresses.emplace_back(text);
+    for (const std::string& address : outcome.addresses) seen = seen || address == text;
+    if (!seen) outcome.addresses.emplace_back(text);
   }
   uv_freeaddrinfo(result);
-  if (status == 0 && addresses.empty()) status = UV_EAI_NODATA;
-  IsolateData* data = IsolateData::From(request->isolate);
-  // A runtime being destroyed lets the request finish without calling JS.
-  if (data == nullptr || data->loop == nullptr) return;
-  v8::Isolate* isolate = request->isolate;
-  data->loop->RunCallback([&](v8::Local<v8::Context> context) -> absl::Status {
-    v8::TryCatch try_catch(isolate);
-    std::vector<v8::Local<v8::Value>> list;
-    for (const std::string& address : addresses) {
-      list.push_back(v8::String::NewFromUtf8(isolate, address.c_str()).FromMaybe(
-          v8::String::Empty(isolate)));
-    }
-    v8::Local<v8::Value> args[] = {v8::Integer::New(isolate, status),
-                                   v8::Array::New(isolate, list.data(), list.size())};
-    v8::Local<v8::Value> ignored;
-    if (!request->callback.Call(context, v8::Undefined(isolate), 2, args).ToLocal(&ignored)) {
-      return TryCatchToStatus(isolate, context, try_catch);
-    }
-    return absl::OkStatus();
-  });
+  if (status == 0 && outcome.addresses.empty()) status = UV_EAI_NODATA;
+  outcome.status = status;
+  if (status != 0) outcome.addresses.clear();
+  request->done.Resolve(std::move(outcome));
 }
 
-void GetAddrInfo(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  v8::Isolate* isolate = info.GetIsolate();
-  IsolateData* data = IsolateData::From(isolate);
-  if (data == nullptr || data->loop == nullptr) {
-    return ThrowError(isolate, ErrorKind::kError, "dns needs the runtime's event loop");
+void GetAddrInfo(HostCall& call, std::string hostname, int32_t family, int32_t hints,
+                 Completion<LookupOutcome> done) {
+  uv_loop_t* loop = call.uv_loop();
+  if (loop == nullptr) {
+    done.Reject(absl::FailedPreconditionError("dns needs the runtime's event loop"));
+    return;
   }
-  if (!info[0]->IsString() || !info[3]->IsFunction()) {
-    return ThrowError(isolate, ErrorKind::kTypeError,
-                      "getaddrinfo(hostname, family, hints, callback)");
-  }
-  v8::String::Utf8Value hostname(isolate, info[0]);
-  int family = info[1]->IsInt32() ? info[1].As<v8::Int32>()->Value() : 0;
-  int hints = info[2]->IsInt32() ? info[2].As<v8::Int32>()->Value() : 0;
   addrinfo wanted;
   std::memset(&wanted, 0, sizeof(wanted));
   wanted.ai_family = family == 4 ? AF_INET : family == 6 ? AF_INET6 : AF_UNSPEC;
   wanted.ai_socktype = SOCK_STREAM;
   wanted.ai_flags = hints;
-  auto request = std::make_unique<LookupRequest>();
-  request->isolate = isolate;
-  request->callback.Reset(isolate, info[3].As<v8::Function>());
+  auto request = std::make_unique<LookupRequest>(done);
   request->request.data = request.get();
-  int error = uv_getaddrinfo(data->loop->uv_loop(), &request->request, OnLookup, *hostname,
-                             nullptr, &wanted);
-  if (error == 0) request.release();  // OnLookup owns it
-  info.GetReturnValue().Set(error);
+  int error = uv_getaddrinfo(loop, &request->request, OnLookup, hostname.c_str(), nullptr,
+                             &wanted);
+  if (error == 0) {
+    request.release();  // OnLookup owns it
+  } else {
+    done.Resolve(LookupOutcome{error, {}});
+  }
 }
 
-constexpr NativeFunction kFunctions[] = {{"getaddrinfo", GetAddrInfo, 4}};
+const HostExtension& Declare() {
+  // Static storage, as an Extension must have: never destroyed.
+  auto* dns = new HostExtension("dns", 1);
+  dns->AsyncFunction("getaddrinfo", {"hostname", "family", "hints"}, GetAddrInfo)
+      .Script("dns.js")
+      .LazyScript("dns_lookup.js");
+  return *dns;
+}
 
 }  // namespace
 
 const Extension& DnsExtension() {
-  static constexpr absl::string_view kJs[] = {"dns.js"};
-  static constexpr absl::string_view kLazyJs[] = {"dns_lookup.js"};
-  static const Extension kExtension{"dns", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
-  return kExtension;
+  static const HostExtension& dns = Declare();
+  return *dns.extension();
 }
 
-}  // namespace toysnap::node
+}  // namespace node
+}  // namespace toysnap

@@ -1,5 +1,7 @@
-// Natives of the os extension, each one libuv call. Values are fresh at every
-// call, so nothing machine-specific is kept in a snapshot.
+// The os extension, built on the embedder API (embedder_extension.h) as an
+// embedder's would be: typed host functions, each one libuv call, handed to
+// os.js as its natives. Values are fresh at every call, so nothing
+// machine-specific is kept in a snapshot.
 #include "runtime/node/os.h"
 
 #include <errno.h>
@@ -11,8 +13,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "runtime/binding.h"
-#include "runtime/native_util.h"
+#include "absl/types/span.h"
+#include "runtime/embedder_extension.h"
 #include "v8-container.h"
 #include "v8-primitive.h"
 
@@ -37,7 +39,7 @@ absl::Status UvStatus(int error, const char* syscall) {
                                          uv_strerror(error), ")"));
 }
 
-absl::StatusOr<std::string> Hostname(NativeCall&) {
+absl::StatusOr<std::string> Hostname() {
   char name[UV_MAXHOSTNAMESIZE];
   size_t size = sizeof(name);
   if (int error = uv_os_gethostname(name, &size); error != 0) {
@@ -47,32 +49,27 @@ absl::StatusOr<std::string> Hostname(NativeCall&) {
 }
 
 // [sysname, release, version, machine]
-absl::StatusOr<v8::Local<v8::Value>> Uname(NativeCall& call) {
+absl::StatusOr<std::vector<std::string>> Uname() {
   uv_utsname_t uts;
   if (int error = uv_os_uname(&uts); error != 0) return UvStatus(error, "uv_os_uname");
-  v8::Isolate* isolate = call.isolate;
-  return v8::Local<v8::Value>(List(isolate, {Text(isolate, uts.sysname), Text(isolate, uts.release),
-                                             Text(isolate, uts.version), Text(isolate, uts.machine)}));
+  return std::vector<std::string>{uts.sysname, uts.release, uts.version, uts.machine};
 }
 
-double Uptime(NativeCall&) {
+double Uptime() {
   double uptime = 0;
   return uv_uptime(&uptime) == 0 ? uptime : 0;
 }
 
-v8::Local<v8::Value> Loadavg(NativeCall& call) {
+std::vector<double> Loadavg() {
   double averages[3] = {0, 0, 0};
   uv_loadavg(averages);
-  v8::Isolate* isolate = call.isolate;
-  return List(isolate, {v8::Number::New(isolate, averages[0]), v8::Number::New(isolate, averages[1]),
-                        v8::Number::New(isolate, averages[2])});
+  return {averages[0], averages[1], averages[2]};
 }
 
 // [free, total] bytes
-v8::Local<v8::Value> Memory(NativeCall& call) {
-  v8::Isolate* isolate = call.isolate;
-  return List(isolate, {v8::Number::New(isolate, static_cast<double>(uv_get_free_memory())),
-                        v8::Number::New(isolate, static_cast<double>(uv_get_total_memory()))});
+std::vector<double> Memory() {
+  return {static_cast<double>(uv_get_free_memory()),
+          static_cast<double>(uv_get_total_memory())};
 }
 
 // The speed Node 20 reports (its libuv 1.46 reads cpufreq, where Debian's 1.44
@@ -88,11 +85,11 @@ double CpuSpeedMhz(int cpu) {
 }
 
 // Per CPU: model, speed, user, nice, sys, idle, irq (flat).
-absl::StatusOr<v8::Local<v8::Value>> Cpus(NativeCall& call) {
+absl::StatusOr<v8::Local<v8::Value>> Cpus(HostCall& call) {
   uv_cpu_info_t* cpus = nullptr;
   int count = 0;
   if (int error = uv_cpu_info(&cpus, &count); error != 0) return UvStatus(error, "uv_cpu_info");
-  v8::Isolate* isolate = call.isolate;
+  v8::Isolate* isolate = call.isolate();
   std::vector<v8::Local<v8::Value>> items;
   for (int i = 0; i < count; ++i) {
     const uv_cpu_info_t& cpu = cpus[i];
@@ -110,13 +107,13 @@ absl::StatusOr<v8::Local<v8::Value>> Cpus(NativeCall& call) {
 }
 
 // Per address: name, address, netmask, family (4 or 6), mac, internal, scopeid (flat).
-absl::StatusOr<v8::Local<v8::Value>> Interfaces(NativeCall& call) {
+absl::StatusOr<v8::Local<v8::Value>> Interfaces(HostCall& call) {
   uv_interface_address_t* addresses = nullptr;
   int count = 0;
   if (int error = uv_interface_addresses(&addresses, &count); error != 0) {
     return UvStatus(error, "uv_interface_addresses");
   }
-  v8::Isolate* isolate = call.isolate;
+  v8::Isolate* isolate = call.isolate();
   std::vector<v8::Local<v8::Value>> items;
   for (int i = 0; i < count; ++i) {
     const uv_interface_address_t& a = addresses[i];
@@ -149,10 +146,10 @@ absl::StatusOr<v8::Local<v8::Value>> Interfaces(NativeCall& call) {
 }
 
 // [uid, gid, username, homedir, shell]
-absl::StatusOr<v8::Local<v8::Value>> UserInfo(NativeCall& call) {
+absl::StatusOr<v8::Local<v8::Value>> UserInfo(HostCall& call) {
   uv_passwd_t passwd;
   if (int error = uv_os_get_passwd(&passwd); error != 0) return UvStatus(error, "uv_os_get_passwd");
-  v8::Isolate* isolate = call.isolate;
+  v8::Isolate* isolate = call.isolate();
   v8::Local<v8::Value> info = List(
       isolate, {v8::Number::New(isolate, static_cast<double>(passwd.uid)),
                 v8::Number::New(isolate, static_cast<double>(passwd.gid)),
@@ -163,34 +160,32 @@ absl::StatusOr<v8::Local<v8::Value>> UserInfo(NativeCall& call) {
   return info;
 }
 
-absl::StatusOr<std::string> Homedir(NativeCall&) {
+absl::StatusOr<std::string> Homedir() {
   char path[4096];
   size_t size = sizeof(path);
   if (int error = uv_os_homedir(path, &size); error != 0) return UvStatus(error, "uv_os_homedir");
   return std::string(path, size);
 }
 
-double Parallelism(NativeCall&) { return static_cast<double>(uv_available_parallelism()); }
+double Parallelism() { return static_cast<double>(uv_available_parallelism()); }
 
-absl::StatusOr<double> GetPriority(NativeCall&, int32_t pid) {
+absl::StatusOr<double> GetPriority(int32_t pid) {
   int priority = 0;
   if (int error = uv_os_getpriority(pid, &priority); error != 0) {
     return UvStatus(error, "uv_os_getpriority");
   }
   return static_cast<double>(priority);
 }
-constexpr const char* kGetPriorityArgs[] = {"pid"};
 
-absl::StatusOr<bool> SetPriority(NativeCall&, int32_t pid, int32_t priority) {
+absl::Status SetPriority(int32_t pid, int32_t priority) {
   if (int error = uv_os_setpriority(pid, priority); error != 0) {
     return UvStatus(error, "uv_os_setpriority");
   }
-  return true;
+  return absl::OkStatus();
 }
-constexpr const char* kSetPriorityArgs[] = {"pid", "priority"};
 
 // os.constants.signals and .errno as [name, number, ...].
-v8::Local<v8::Value> Constants(NativeCall& call) {
+v8::Local<v8::Value> Constants(HostCall& call) {
   struct Named {
     const char* name;
     int value;
@@ -239,7 +234,7 @@ v8::Local<v8::Value> Constants(NativeCall& call) {
       TOYSNAP_NAMED(EXDEV),
   };
 #undef TOYSNAP_NAMED
-  v8::Isolate* isolate = call.isolate;
+  v8::Isolate* isolate = call.isolate();
   auto flat = [isolate](absl::Span<const Named> named) {
     std::vector<v8::Local<v8::Value>> items;
     for (const Named& entry : named) {
@@ -251,28 +246,31 @@ v8::Local<v8::Value> Constants(NativeCall& call) {
   return List(isolate, {flat(kSignals), flat(kErrno)});
 }
 
-constexpr NativeFunction kFunctions[] = {
-    {"osHostname", Bind<Hostname>, 0},
-    {"osUname", Bind<Uname>, 0},
-    {"osUptime", Bind<Uptime>, 0},
-    {"osLoadavg", Bind<Loadavg>, 0},
-    {"osMemory", Bind<Memory>, 0},
-    {"osCpus", Bind<Cpus>, 0},
-    {"osInterfaces", Bind<Interfaces>, 0},
-    {"osUserInfo", Bind<UserInfo>, 0},
-    {"osHomedir", Bind<Homedir>, 0},
-    {"osParallelism", Bind<Parallelism>, 0},
-    {"osGetPriority", Bind<GetPriority, kGetPriorityArgs>, 1},
-    {"osSetPriority", Bind<SetPriority, kSetPriorityArgs>, 2},
-    {"osConstants", Bind<Constants>, 0},
-};
-constexpr absl::string_view kJs[] = {"os.js"};
+const HostExtension& Declare() {
+  // Static storage, as an Extension must have: never destroyed.
+  auto* os = new HostExtension("os", 1);
+  os->Function("hostname", {}, Hostname)
+      .Function("uname", {}, Uname)
+      .Function("uptime", {}, Uptime)
+      .Function("loadavg", {}, Loadavg)
+      .Function("memory", {}, Memory)
+      .Function("cpus", {}, Cpus)
+      .Function("interfaces", {}, Interfaces)
+      .Function("userInfo", {}, UserInfo)
+      .Function("homedir", {}, Homedir)
+      .Function("parallelism", {}, Parallelism)
+      .Function("getPriority", {"pid"}, GetPriority)
+      .Function("setPriority", {"pid", "priority"}, SetPriority)
+      .Function("constants", {}, Constants)
+      .Script("os.js");
+  return *os;
+}
 
 }  // namespace
 
 const Extension& OsExtension() {
-  static const Extension kExtension{"os", 1, kFunctions, {}, {}, {}, kJs};
-  return kExtension;
+  static const HostExtension& os = Declare();
+  return *os.extension();
 }
 
 }  // namespace toysnap::node
