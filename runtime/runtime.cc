@@ -7,6 +7,7 @@
 
 #include <cerrno>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "runtime/builtin_extensions.h"
@@ -28,6 +29,21 @@
 
 namespace toysnap {
 namespace {
+
+// Whether a file the program reads names a method language.js installs from
+// core-js. Only timing depends on it: a restored program that calls one the
+// scan missed (a computed name) loads core-js then, as a runtime from source
+// does.
+bool NamesLanguageFeature(absl::string_view source) {
+  static constexpr absl::string_view kNames[] = {
+      "toSorted", "toReversed", "toSpliced", "isWellFormed", "toWellFormed",
+      ".with(",   "'with'",     "\"with\"",
+  };
+  for (absl::string_view name : kNames) {
+    if (absl::StrContains(source, name)) return true;
+  }
+  return false;
+}
 
 // Isolate::Scope + HandleScope + Context::Scope, in V8's required order.
 class ContextScope {
@@ -335,9 +351,6 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
   // V8 gives a snapshotting context no WebAssembly, SharedArrayBuffer or
   // Atomics; reading one must fail with a reason (build_guards.js).
   if (snapshotting) {
-    // core-js's built-ins, before any program code, into the snapshot's heap
-    // (a runtime from source loads them on first use: language.js).
-    RETURN_IF_ERROR(CallInternal("loadLanguageFeatures", {}));
     RETURN_IF_ERROR(CallInternal("installBuildGuards", {}));
     RETURN_IF_ERROR(CallInternal("warmUpConsole", {}));
   }
@@ -710,6 +723,14 @@ void Runtime::RecordFileRead(absl::string_view path, absl::string_view content) 
   input.path = std::string(path);
   input.kind = 1;
   input.content_hash = Checksum64(content);
+  if (!language_features_named_) language_features_named_ = NamesLanguageFeature(content);
+}
+
+absl::Status Runtime::PreloadLanguageFeaturesIfNamed() {
+  RETURN_IF_ERROR(CheckUsable());
+  if (!language_features_named_) return absl::OkStatus();
+  ContextScope scope(*this);
+  return CallInternal("loadLanguageFeatures", {});
 }
 
 void Runtime::RecordFileProbe(absl::string_view path, int kind) {
