@@ -353,6 +353,7 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
   if (snapshotting) {
     RETURN_IF_ERROR(CallInternal("installBuildGuards", {}));
     RETURN_IF_ERROR(CallInternal("warmUpConsole", {}));
+    RETURN_IF_ERROR(CallInternal("warmUpExit", {}));
   }
   if (options_.bootstrap_code.empty()) return absl::OkStatus();
   ASSIGN_OR_RETURN(v8::Local<v8::String> source,

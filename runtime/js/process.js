@@ -126,7 +126,7 @@
   // invoked as.
   // execArgv: from the Runtime, not a Worker; so is a channel's start.
   let ipcStarted = false;
-  internals.setArgs = function (args, invokedAs, entryPath, execArgv) {
+  internals.setArgs = (function (args, invokedAs, entryPath, execArgv) {
     toysnap.args = args;
     process.argv0 = invokedAs;
     const argv = [process.execPath, entryPath];
@@ -138,7 +138,7 @@
       ipcStarted = true;
       internals.startIpcChannel(env);
     }
-  };
+  });
 
   // Runs every queued tick, including ticks queued meanwhile; how many ran.
   // event_loop.cc's RunMicrotasks alternates this with promise checkpoints
@@ -156,9 +156,9 @@
     return count;
   };
 
-  internals.getExitCode = function () {
+  internals.getExitCode = (function () {
     return Number(exitCode ?? 0) | 0;
-  };
+  });
 
   // In a context restored from a snapshot V8 10.2's Error.stackTraceLimit
   // holds a value that reads as undefined (but is not), whatever is stored
@@ -173,7 +173,7 @@
     internals.removeBuildGuards();
   };
 
-  internals.onRestore = function () {
+  internals.onRestore = (function () {
     if (typeof stackTraceLimit?.value === 'number' && typeof Error.stackTraceLimit !== 'number') {
       ReflectDeleteProperty(Error, 'stackTraceLimit');
       ObjectDefineProperty(Error, 'stackTraceLimit', stackTraceLimit);
@@ -185,5 +185,5 @@
       const hook = restoreHooks[i];
       hook();
     }
-  };
+  });
 })
