@@ -3,6 +3,7 @@
 #include "runtime/builtin_extensions.h"
 
 #include "runtime/console_natives.h"
+#include "runtime/extension_registry.h"
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
 #include "runtime/node/child_process.h"
@@ -68,6 +69,11 @@ std::vector<const Extension*> BuiltinExtensions() {
       &node::WebStreamsExtension(),
       &ModulesExtension(),
   };
+}
+
+const ExtensionRegistry& BuiltinRegistry() {
+  static const ExtensionRegistry* const kRegistry = new ExtensionRegistry(BuiltinExtensions());
+  return *kRegistry;
 }
 
 }  // namespace toysnap

@@ -12,6 +12,12 @@ namespace toysnap {
 
 std::vector<const Extension*> BuiltinExtensions();
 
+class ExtensionRegistry;
+// The registry of exactly BuiltinExtensions(), made once per process (its
+// table costs ~0.4M instructions; the toolchain fingerprint and every runtime
+// without embedder extensions share it). Immutable.
+const ExtensionRegistry& BuiltinRegistry();
+
 }  // namespace toysnap
 
 #endif  // TOYSNAP_RUNTIME_BUILTIN_EXTENSIONS_H_

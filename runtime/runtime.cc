@@ -217,9 +217,13 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::Create(const V8Process& proces
 }
 
 absl::Status Runtime::OwnExtensions() {
-  owned_registry_ = NewRegistry(options_);
-  RETURN_IF_ERROR(owned_registry_->status());
-  registry_ = owned_registry_.get();
+  if (options_.extensions.empty()) {
+    registry_ = &BuiltinRegistry();
+  } else {
+    owned_registry_ = NewRegistry(options_);
+    registry_ = owned_registry_.get();
+  }
+  RETURN_IF_ERROR(registry_->status());
   owned_isolate_data_ = std::make_unique<IsolateData>(registry_);
   isolate_data_ = owned_isolate_data_.get();
   return absl::OkStatus();

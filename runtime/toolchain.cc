@@ -17,7 +17,7 @@ Toolchain CurrentToolchain() {
   toolchain.v8_version = v8::V8::GetVersion();
   toolchain.v8_flags_fingerprint = Checksum64(V8Flags());
   // The CLI's runtimes have exactly the built-in extensions.
-  toolchain.external_refs_fingerprint = ExtensionRegistry(BuiltinExtensions()).fingerprint();
+  toolchain.external_refs_fingerprint = BuiltinRegistry().fingerprint();
   return toolchain;
 }
 
