@@ -3,6 +3,7 @@
 #include "runtime/builtin_extensions.h"
 
 #include "runtime/console_natives.h"
+#include "runtime/extension_registry.h"
 #include "runtime/module_loader.h"
 #include "runtime/natives.h"
 #include "runtime/node/child_process.h"

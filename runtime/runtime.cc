@@ -330,11 +330,9 @@ absl::Status Runtime::Bootstrap(bool snapshotting) {
   // V8 gives a snapshotting context no WebAssembly, SharedArrayBuffer or
   // Atomics; reading one must fail with a reason (build_guards.js).
   if (snapshotting) {
-    // core-js's built-ins, before any program code, into the snapshot's heap
-    // (a runtime from source loads them on first use: language.js).
-    RETURN_IF_ERROR(CallInternal("loadLanguageFeatures", {}));
     RETURN_IF_ERROR(CallInternal("installBuildGuards", {}));
     RETURN_IF_ERROR(CallInternal("warmUpConsole", {}));
+    RETURN_IF_ERROR(CallInternal("warmUpExit", {}));
   }
   if (options_.bootstrap_code.empty()) return absl::OkStatus();
   ASSIGN_OR_RETURN(v8::Local<v8::String> source,

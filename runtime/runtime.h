@@ -156,6 +156,12 @@ class Runtime : public NativeHost {
   // (if any) settles.
   absl::Status EvaluateModule(absl::string_view url);
 
+  // A snapshot build's: loads core-js's built-ins (language.js) into the heap
+  // when a file read so far names one of them, so the restored program does
+  // not compile core-js at its first call; a heap that never uses them stays
+  // ~230 KB smaller (hello's restore: 1.05M fewer instructions).
+  absl::Status PreloadLanguageFeaturesIfNamed();
+
   // Whether the main module exports a function named `main`.
   bool MainHasMainExport();
   // The build-time warm-up hook: calls the main module's `warmup()`, if it
@@ -297,6 +303,7 @@ class Runtime : public NativeHost {
   std::string main_url_;
   std::optional<int> exit_code_;
   std::map<std::string, FileInput> file_inputs_;  // by recorded path
+  bool language_features_named_ = false;  // a recorded file names one (RecordFileRead)
   // Shared with hosts' threads; detached before the isolate goes.
   std::shared_ptr<TerminationHandle> termination_ = std::make_shared<TerminationHandle>();
 };

@@ -1,6 +1,7 @@
 // Runtime, the hand-over to and from snapshots: the files a build read (for
 // incremental rebuilds), the state handed to a SnapshotCreator, and what a
 // restored runtime takes back from the snapshot's context.
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "runtime/native_classes.h"
@@ -18,6 +19,25 @@ namespace toysnap {
 using runtime_internal::ContextScope;
 using runtime_internal::OnMessage;
 
+namespace {
+
+// Whether a file the program reads names a method language.js installs from
+// core-js. Only timing depends on it: a restored program that calls one the
+// scan missed (a computed name) loads core-js then, as a runtime from source
+// does.
+bool NamesLanguageFeature(absl::string_view source) {
+  static constexpr absl::string_view kNames[] = {
+      "toSorted", "toReversed", "toSpliced", "isWellFormed", "toWellFormed",
+      ".with(",   "'with'",     "\"with\"",
+  };
+  for (absl::string_view name : kNames) {
+    if (absl::StrContains(source, name)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // Only a snapshot records its inputs (for incremental rebuilds): a fresh or
 // restored runtime would only pay a checksum per read and grow the map.
 void Runtime::RecordFileRead(absl::string_view path, absl::string_view content) {
@@ -26,6 +46,14 @@ void Runtime::RecordFileRead(absl::string_view path, absl::string_view content) 
   input.path = std::string(path);
   input.kind = 1;
   input.content_hash = Checksum64(content);
+  if (!language_features_named_) language_features_named_ = NamesLanguageFeature(content);
+}
+
+absl::Status Runtime::PreloadLanguageFeaturesIfNamed() {
+  RETURN_IF_ERROR(CheckUsable());
+  if (!language_features_named_) return absl::OkStatus();
+  ContextScope scope(*this);
+  return CallInternal("loadLanguageFeatures", {});
 }
 
 void Runtime::RecordFileProbe(absl::string_view path, int kind) {

@@ -133,7 +133,7 @@
     '--trace-deprecation': 'traceDeprecation',
     '--trace-warnings': 'traceProcessWarnings',
   };
-  internals.setArgs = function (args, invokedAs, entryPath, execArgv) {
+  internals.setArgs = (function (args, invokedAs, entryPath, execArgv) {
     toysnap.args = args;
     process.argv0 = invokedAs;
     const argv = [process.execPath, entryPath];
@@ -151,7 +151,7 @@
       ipcStarted = true;
       internals.startIpcChannel(env);
     }
-  };
+  });
 
   // Runs every queued tick, including ticks queued meanwhile; how many ran.
   // event_loop.cc's RunMicrotasks alternates this with promise checkpoints
@@ -169,9 +169,9 @@
     return count;
   };
 
-  internals.getExitCode = function () {
+  internals.getExitCode = (function () {
     return Number(exitCode ?? 0) | 0;
-  };
+  });
 
   // In a context restored from a snapshot V8 10.2's Error.stackTraceLimit
   // holds a value that reads as undefined (but is not), whatever is stored
@@ -186,7 +186,7 @@
     internals.removeBuildGuards();
   };
 
-  internals.onRestore = function () {
+  internals.onRestore = (function () {
     if (typeof stackTraceLimit?.value === 'number' && typeof Error.stackTraceLimit !== 'number') {
       ReflectDeleteProperty(Error, 'stackTraceLimit');
       ObjectDefineProperty(Error, 'stackTraceLimit', stackTraceLimit);
@@ -198,5 +198,5 @@
       const hook = restoreHooks[i];
       hook();
     }
-  };
+  });
 })

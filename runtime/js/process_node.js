@@ -6,7 +6,8 @@
   'use strict';
   const {
     ArrayIsArray, Error, ErrorCaptureStackTrace, Number, NumberParseInt, ObjectDefineProperties,
-    ObjectDefineProperty, ObjectFreeze, ObjectSetPrototypeOf, String, SymbolToStringTag, TypeError,
+    ObjectDefineProperty, ObjectFreeze, ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf,
+    ReflectApply, String, SymbolToStringTag, TypeError,
     TypedArrayPrototypeGetSymbolToStringTag,
   } = internals.primordials;
 
@@ -184,19 +185,32 @@
 
   let exiting = false;
   // 'exit' listeners run once, with the exit code, synchronously.
-  internals.emitProcessExit = function (code) {
+  internals.emitProcessExit = (function (code) {
     if (exiting || typeof process.emit !== 'function') return;
     exiting = true;
     process._exiting = true;
     process.exitCode ??= code;
     process.emit('exit', internals.getExitCode());
-  };
+  });
   // Whether anything listens for 'beforeExit' (which may add work to the loop).
-  internals.emitBeforeExit = function () {
+  internals.emitBeforeExit = (function () {
     if (typeof process.emit !== 'function' || process.listenerCount('beforeExit') === 0) {
       return false;
     }
     process.emit('beforeExit', internals.getExitCode());
     return true;
+  });
+
+  // Called while a snapshot is built, before it is written: runs what every
+  // restored start runs on its way out (EventEmitter's emit and listenerCount,
+  // exitCode's accessors), so their bytecode is in the snapshot and no start
+  // compiles them lazily (~0.4M instructions of hello's restore). It changes
+  // nothing: a fresh emitter, and exitCode set to what it was.
+  internals.warmUpExit = function () {
+    const emitter = new (internals.requireBuiltin('events'))();
+    emitter.emit('warm-up', 1);
+    emitter.listenerCount('warm-up');
+    const exitCode = ObjectGetOwnPropertyDescriptor(process, 'exitCode');
+    ReflectApply(exitCode.set, process, [ReflectApply(exitCode.get, process, [])]);
   };
 })

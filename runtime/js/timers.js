@@ -358,10 +358,10 @@
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
   };
 
-  internals.timersOnRestore = function () {
+  internals.timersOnRestore = (function () {
     // Monotonic clocks of two processes share no origin; rebase what the build left.
     const now = clock();
     forEachStarted((timer) => { timer._start += now; });
     for (let i = 0; i < heap.length; i++) heap[i].expiry += now;
-  };
+  });
 })

@@ -1,6 +1,6 @@
-// The language extension: JavaScript only. language.js runs at bootstrap and
-// evaluates core-js's modules (corejs_packages.js) there, so a snapshot holds
-// what they install.
+// The language extension: JavaScript only. language.js runs at bootstrap;
+// core-js's modules (corejs_packages.js) run at the first call of a method
+// they provide, or before a snapshot's program runs when its files name one.
 #include "runtime/node/language.h"
 
 namespace toysnap::node {

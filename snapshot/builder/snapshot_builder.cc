@@ -71,7 +71,10 @@ absl::Status EvaluateProgram(Runtime& runtime, const BuildOptions& options, Stag
   if (!url.ok()) return url.status();
   timer.Done(absl::StrCat("resolved and compiled the module graph (",
                           runtime.LoadedModuleCount(), " modules)"));
-  absl::Status status = runtime.EvaluateModule(*url);
+  // Before the program's code runs (core-js takes the built-ins as it finds
+  // them), and again after for the files it required or imported dynamically.
+  absl::Status status = runtime.PreloadLanguageFeaturesIfNamed();
+  if (status.ok()) status = runtime.EvaluateModule(*url);
   if (status.ok()) status = DrainEventLoop(runtime);
   if (!status.ok()) return ExplainExit(status, runtime);
   timer.Done("evaluated it and drained the event loop");
@@ -80,6 +83,7 @@ absl::Status EvaluateProgram(Runtime& runtime, const BuildOptions& options, Stag
   if (status.ok() && *warmed) status = DrainEventLoop(runtime);
   if (!status.ok()) return ExplainExit(status, runtime);
   if (*warmed) timer.Done("ran warmup() and drained the event loop");
+  RETURN_IF_ERROR(runtime.PreloadLanguageFeaturesIfNamed());
   if (!runtime.MainHasMainExport() && options.warn) {
     options.warn(absl::StrCat("warning: ", options.entry,
                               " exports no main function; `toysnap run` will only restore it"));
