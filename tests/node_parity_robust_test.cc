@@ -44,6 +44,15 @@ TEST(NodeParityRobustTest, WorkersOfARestoredProgramWithEmptyBuffers) {
   ExpectSameAsNode(Runfile("tests/node_parity/robust/empty_buffers_worker.mjs"), {});
 }
 
+// With stdin a pipe, realpath(3) of /dev/stdin fails; Node's walk stops at
+// the pipe, and toysnap now walks as it does.
+TEST(NodeParityRobustTest, RealpathOfStdinOnAPipeAndOtherWalks) {
+  toysnap::testing::ProcessIo io;
+  io.pipe_stdin = true;
+  io.stdin_text = "hi\n";
+  ExpectSameAsNode(Runfile("tests/node_parity/robust/realpath_stdin.mjs"), {}, {}, {}, io);
+}
+
 // `-e`/`-p` code is the script "[eval]" in reports and stacks, as in Node
 // (it was "undefined", from an indirect eval).
 TEST(NodeParityRobustTest, EvalAndPrintErrorsNameEval) {
