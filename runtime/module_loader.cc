@@ -12,6 +12,7 @@
 #include "runtime/js_error.h"
 #include "runtime/permission_check.h"
 #include "runtime/import_attributes.h"
+#include "runtime/import_type_check.h"
 #include "runtime/module_resolver.h"
 #include "runtime/natives.h"
 #include "runtime/v8_strings.h"
@@ -243,20 +244,31 @@ absl::Status EvaluateForImport(v8::Local<v8::Context> context, v8::Local<v8::Mod
 
 // Settles `resolver` for `import(specifier)` from the script named `referrer`.
 absl::Status ImportDynamically(v8::Local<v8::Context> context, const std::string& referrer,
-                               const std::string& specifier,
+                               const std::string& specifier, const ImportCallType& call,
                                v8::Local<v8::Promise::Resolver> resolver) {
   ModuleLoader* loader = ModuleLoader::From(context->GetIsolate());
   if (loader == nullptr) return absl::FailedPreconditionError("no module loader");
   // Scripts that are not files (embedder code, eval) import relative to the cwd.
   std::string base = referrer;
   // Modules of the embedder's loader or extensions import relative to themselves.
-  if (!FileUrlToPath(referrer).ok() && loader->Find(referrer).IsEmpty()) {
+  if (!referrer.empty() && referrer[0] == '/') {
+    base = PathToFileUrl(referrer);  // a CommonJS file, named by its path
+  } else if (!FileUrlToPath(referrer).ok() && loader->Find(referrer).IsEmpty()) {
     ASSIGN_OR_RETURN(std::string cwd, AbsolutePath("[eval]"));
     base = PathToFileUrl(cwd);
   }
   v8::Local<v8::Value> thrown;
   absl::StatusOr<ResolvedModule> resolved = loader->Resolve(context, specifier, base, &thrown);
   if (!resolved.ok()) return RejectImport(context, resolver, resolved.status(), thrown);
+  if (call.known) {
+    bool is_json = resolved->format == ModuleFormat::kJson;
+    bool loaded = !loader->Find(resolved->url).IsEmpty();
+    if (std::optional<TypeMismatch> mismatch =
+            CheckImport(resolved->url, is_json, loaded, call.request)) {
+      return RejectImport(context, resolver, absl::InvalidArgumentError(mismatch->message),
+                          NewCodedError(context->GetIsolate(), mismatch->message, mismatch->code));
+    }
+  }
   absl::StatusOr<v8::Local<v8::Module>> module =
       loader->LoadGraph(context, *resolved, std::nullopt, &thrown);
   if (!module.ok()) return RejectImport(context, resolver, module.status(), thrown);
@@ -272,8 +284,19 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
   v8::EscapableHandleScope scope(isolate);
   v8::Local<v8::Promise::Resolver> resolver;
   if (!v8::Promise::Resolver::New(context).ToLocal(&resolver)) return {};
-  absl::Status status = ImportDynamically(context, ToUtf8(isolate, resource_name),
-                                          ToUtf8(isolate, specifier), resolver);
+  // V8 10.2 reads only `assert` from import()'s options; `with` is read from
+  // the call's text (import_type_check.h).
+  ImportCallType call = TypeOfImportCall(context, ToUtf8(isolate, specifier), import_assertions);
+  absl::Status status;
+  v8::Local<v8::String> type_error;
+  if (call.type_error != nullptr) {
+    if (!v8::String::NewFromUtf8(isolate, call.type_error).ToLocal(&type_error)) return {};
+    status = RejectImport(context, resolver, absl::InvalidArgumentError(call.type_error),
+                          v8::Exception::TypeError(type_error));
+  } else {
+    status = ImportDynamically(context, ToUtf8(isolate, resource_name), ToUtf8(isolate, specifier),
+                               call, resolver);
+  }
   if (absl::IsCancelled(status)) return {};  // terminating: let it unwind
   if (!status.ok() && !RejectImport(context, resolver, status, {}).ok()) return {};
   return scope.Escape(resolver->GetPromise());
@@ -630,7 +653,7 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
     if (NativeHost* host = NativeHost::From(isolate_)) host->RecordFileRead(path, text);
   }
   ASSIGN_OR_RETURN(v8::Local<v8::String> js_url, NewStringOr(isolate_, url, "module URL"));
-  std::vector<std::pair<int, std::string>>& types = attribute_types_[url];
+  auto& types = attribute_types_[url];
   types.clear();
   while (true) {
     v8::Local<v8::String> source_string;
@@ -655,11 +678,8 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
       clause = BlankWithClause(&text, Utf16ToByteOffset(text, message->GetStartPosition()));
     }
     if (!clause) return Thrown(TryCatchToStatus(isolate_, context, try_catch), try_catch.Exception());
-    std::string type;
-    for (const auto& attribute : clause->attributes) {
-      if (attribute.first == "type") type = attribute.second;
-    }
-    types.emplace_back(static_cast<int>(ByteToUtf16Offset(text, clause->specifier_offset)), type);
+    types.emplace_back(static_cast<int>(ByteToUtf16Offset(text, clause->specifier_offset)),
+                       clause->attributes);
   }
 }
 
@@ -852,21 +872,21 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Load(v8::Local<v8::Context> 
   return module;
 }
 
-std::optional<std::string> ModuleLoader::AttributeType(v8::Local<v8::Context> context,
-                                                       const std::string& url,
-                                                       v8::Local<v8::ModuleRequest> request) {
+std::vector<std::pair<std::string, std::string>> ModuleLoader::Attributes(
+    v8::Local<v8::Context> context, const std::string& url, v8::Local<v8::ModuleRequest> request) {
+  std::vector<std::pair<std::string, std::string>> attributes;
   v8::Local<v8::FixedArray> assertions = request->GetImportAssertions();
-  for (int i = 0; i + 1 < assertions->Length(); i += 3) {
-    if (ToUtf8(isolate_, assertions->Get(context, i).As<v8::Value>()) == "type") {
-      return ToUtf8(isolate_, assertions->Get(context, i + 1).As<v8::Value>());
-    }
+  for (int i = 0; i + 1 < assertions->Length(); i += 3) {  // key, value, position
+    attributes.emplace_back(ToUtf8(isolate_, assertions->Get(context, i).As<v8::Value>()),
+                            ToUtf8(isolate_, assertions->Get(context, i + 1).As<v8::Value>()));
   }
+  if (!attributes.empty()) return attributes;
   auto types = attribute_types_.find(url);
-  if (types == attribute_types_.end()) return std::nullopt;
+  if (types == attribute_types_.end()) return attributes;
   for (const auto& entry : types->second) {
     if (entry.first == request->GetSourceOffset()) return entry.second;
   }
-  return std::nullopt;
+  return attributes;
 }
 
 absl::Status ModuleLoader::LoadDependencies(v8::Local<v8::Context> context,
@@ -886,25 +906,13 @@ absl::Status ModuleLoader::LoadDependencies(v8::Local<v8::Context> context,
                                  absl::StrCat(at, resolved.status().message())),
                     thrown);
     }
-    std::optional<std::string> type = AttributeType(context, url, request);
+    ImportRequest asked = RequestOf(Attributes(context, url, request));
     bool is_json = resolved->format == ModuleFormat::kJson;
-    if (is_json != (type == "json")) {
-      // Node 20's wording and codes, in the order it checks.
-      std::string message;
-      const char* code;
-      if (!type) {
-        message = absl::StrCat("Module \"", resolved->url,
-                               "\" needs an import attribute of type \"json\"");
-        code = "ERR_IMPORT_ASSERTION_TYPE_MISSING";
-      } else if (*type != "json") {
-        message = absl::StrCat("Import attribute type \"", *type, "\" is unsupported");
-        code = "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED";
-      } else {
-        message = absl::StrCat("Module \"", resolved->url, "\" is not of type \"json\"");
-        code = "ERR_IMPORT_ASSERTION_TYPE_FAILED";
-      }
-      return Thrown(absl::InvalidArgumentError(absl::StrCat(at, message)),
-                    NewCodedError(isolate_, message, code));
+    bool loaded = !Find(resolved->url).IsEmpty();
+    if (std::optional<TypeMismatch> mismatch =
+            CheckImport(resolved->url, is_json, loaded, asked)) {
+      return Thrown(absl::InvalidArgumentError(absl::StrCat(at, mismatch->message)),
+                    NewCodedError(isolate_, mismatch->message, mismatch->code));
     }
     resolutions_[ResolutionKey(url, specifier)] = resolved->url;
     RETURN_IF_ERROR(Load(context, *resolved).status());

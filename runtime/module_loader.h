@@ -117,8 +117,10 @@ class ModuleLoader {
   absl::Status LoadDependencies(v8::Local<v8::Context> context, v8::Local<v8::Module> module,
                                 const std::string& url);
   // The `type` of an import's assertions or attributes; nullopt without one.
-  std::optional<std::string> AttributeType(v8::Local<v8::Context> context, const std::string& url,
-                                           v8::Local<v8::ModuleRequest> request);
+  // The import attributes of `request` (key, value), in source order.
+  std::vector<std::pair<std::string, std::string>> Attributes(v8::Local<v8::Context> context,
+                                                              const std::string& url,
+                                                              v8::Local<v8::ModuleRequest> request);
   // The namespace object of the extension serving `url`, from the bootstrap's
   // internals.hostExtensions.
   absl::StatusOr<v8::Local<v8::Object>> HostNamespace(v8::Local<v8::Context> context,
@@ -147,8 +149,10 @@ class ModuleLoader {
   std::unordered_map<std::string, ModuleFormat> synthetic_formats_;  // by URL
   std::unordered_map<std::string, std::vector<std::string>> synthetic_exports_;  // by URL
   // Import attributes V8 10.2 cannot parse (`with { type: 'json' }`), which
-  // Compile blanked out: by URL, (UTF-16 offset of the specifier, `type`).
-  std::unordered_map<std::string, std::vector<std::pair<int, std::string>>> attribute_types_;
+  // Compile blanked out: by URL, (UTF-16 offset of the specifier, attributes).
+  std::unordered_map<std::string,
+                     std::vector<std::pair<int, std::vector<std::pair<std::string, std::string>>>>>
+      attribute_types_;
   v8::Global<v8::Object> internals_;
   // What JS threw to fail the Resolve or LoadGraph under way; empty otherwise.
   v8::Global<v8::Value> thrown_;

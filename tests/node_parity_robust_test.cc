@@ -44,6 +44,20 @@ TEST(NodeParityRobustTest, WorkersOfARestoredProgramWithEmptyBuffers) {
   ExpectSameAsNode(Runfile("tests/node_parity/robust/empty_buffers_worker.mjs"), {});
 }
 
+// The `type` attribute of static imports and of import() (whose `with` V8
+// 10.2 hides: the loader reads literal calls), from source and a snapshot.
+TEST(NodeParityRobustTest, StaticImportAttributes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/robust/attributes/static.mjs"), {});
+}
+
+TEST(NodeParityRobustTest, DynamicImportAttributes) {
+  ExpectSameAsNode(Runfile("tests/node_parity/robust/attributes/dynamic.mjs"), {});
+}
+
+TEST(NodeParityRobustTest, DynamicImportAttributesFromCommonJsAndSharedStatements) {
+  ExpectSameAsNode(Runfile("tests/node_parity/robust/attributes/dynamic_more.mjs"), {});
+}
+
 // With stdin a pipe, realpath(3) of /dev/stdin fails; Node's walk stops at
 // the pipe, and toysnap now walks as it does.
 TEST(NodeParityRobustTest, RealpathOfStdinOnAPipeAndOtherWalks) {
