@@ -6,10 +6,12 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "v8-context.h"
+#include "v8-debug.h"
 #include "v8-primitive.h"
 
 namespace toysnap {
@@ -40,11 +42,25 @@ struct ImportCallType {
   const char* type_error = nullptr; // the TypeError Node's V8 throws for a malformed `with`
 };
 
+// The scripts that called import(), by script id: where each line starts
+// (UTF-16 offsets), so that reading a call copies only a window of its
+// source, however large the script. One per ModuleLoader.
+class ImportCallSites {
+ public:
+  // Up to 64 KiB of the frame's script from the frame's position, as UTF-8;
+  // nullopt if the frame has no source.
+  std::optional<std::string> TextFrom(v8::Isolate* isolate, v8::Local<v8::StackFrame> frame);
+
+ private:
+  std::unordered_map<int, std::vector<int>> line_starts_;
+};
+
 // From V8's `import_assertions` (`{ assert: {...} }`, key-value pairs) or,
 // without them, from the source text of the call of `specifier` (`{ with:
 // {...} }`).
 ImportCallType TypeOfImportCall(v8::Local<v8::Context> context, const std::string& specifier,
-                                v8::Local<v8::FixedArray> import_assertions);
+                                v8::Local<v8::FixedArray> import_assertions,
+                                ImportCallSites* sites);
 
 }  // namespace toysnap
 

@@ -286,7 +286,12 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
   if (!v8::Promise::Resolver::New(context).ToLocal(&resolver)) return {};
   // V8 10.2 reads only `assert` from import()'s options; `with` is read from
   // the call's text (import_type_check.h).
-  ImportCallType call = TypeOfImportCall(context, ToUtf8(isolate, specifier), import_assertions);
+  ModuleLoader* loader = ModuleLoader::From(isolate);
+  ImportCallType call;
+  if (loader != nullptr) {
+    call = TypeOfImportCall(context, ToUtf8(isolate, specifier), import_assertions,
+                            &loader->import_call_sites());
+  }
   absl::Status status;
   v8::Local<v8::String> type_error;
   if (call.type_error != nullptr) {
@@ -306,7 +311,12 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
 
 ModuleLoader::ModuleLoader(v8::Isolate* isolate, const PathMap* path_map,
                            ModuleSourceLoader* custom)
-    : isolate_(isolate), path_map_(path_map), custom_(custom) {}
+    : isolate_(isolate),
+      path_map_(path_map),
+      custom_(custom),
+      import_call_sites_(std::make_unique<ImportCallSites>()) {}
+
+ModuleLoader::~ModuleLoader() = default;
 
 absl::StatusOr<std::optional<ResolvedModule>> ModuleLoader::ResolveCustom(
     const std::string& specifier, const std::string& referrer_url) {

@@ -4,6 +4,7 @@
 #ifndef TOYSNAP_RUNTIME_MODULE_LOADER_H_
 #define TOYSNAP_RUNTIME_MODULE_LOADER_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -34,12 +35,18 @@ struct ResolvedModule {
 // JS in module_*.js, cjs_*.js, modules.js) and the file natives they use.
 const Extension& ModulesExtension();
 
+class ImportCallSites;
+
 class ModuleLoader {
  public:
   // None is owned; all outlive the loader. Files are read at
   // path_map->ToDisk(path of URL). `custom`, when not null, is asked first.
   ModuleLoader(v8::Isolate* isolate, const PathMap* path_map,
                ModuleSourceLoader* custom = nullptr);
+  ~ModuleLoader();
+
+  // Where import() calls were made from (import_type_check.h).
+  ImportCallSites& import_call_sites() { return *import_call_sites_; }
 
   // The embedder's loader's answer for `specifier` (loading the module, so
   // that its format is known), or nullopt when it has none or leaves it.
@@ -154,6 +161,7 @@ class ModuleLoader {
                      std::vector<std::pair<int, std::vector<std::pair<std::string, std::string>>>>>
       attribute_types_;
   v8::Global<v8::Object> internals_;
+  std::unique_ptr<ImportCallSites> import_call_sites_;
   // What JS threw to fail the Resolve or LoadGraph under way; empty otherwise.
   v8::Global<v8::Value> thrown_;
 };
