@@ -115,5 +115,18 @@ TEST_F(SnapshotBuffersTest, RestoredEmptyBuffersStillWorkAsBuffers) {
   EXPECT_EQ(run.out, "0 0 0\nok\n 0\n");
 }
 
+// The stale pointer also made two builds of such a program differ; cleared,
+// they write the same bytes.
+TEST_F(SnapshotBuffersTest, BuildsKeepingEmptyBuffersAreReproducible) {
+  std::string entry = Write("same.mjs",
+                            "export const kept = [new ArrayBuffer(0), Buffer.alloc(0)];\n"
+                            "export function main() { console.log(kept.length); }\n");
+  std::string first = Build(entry, "first.snap");
+  ProcessResult again = Toysnap({"build", entry, "-o", Path("second.snap"), "--quiet", "--force"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(toysnap::testing::ReadTextFile(first),
+            toysnap::testing::ReadTextFile(Path("second.snap")));
+}
+
 }  // namespace
 }  // namespace toysnap
