@@ -1,7 +1,11 @@
-// Recognises one import attributes clause at a position V8 pointed at; see
-// import_attributes.h. The clause's grammar is small (string or identifier
-// keys, string values), so it is read here token by token.
+// Recognises one import attributes clause at a position V8 pointed at, and
+// the `with` option of a dynamic import() call; see import_attributes.h. The
+// grammar is small (string or identifier keys, string values), so it is read
+// here token by token.
 #include "runtime/import_attributes.h"
+
+#include <string>
+#include <vector>
 
 namespace toysnap {
 namespace {
@@ -85,7 +89,255 @@ std::optional<size_t> SpecifierBefore(const std::string& s, size_t end) {
   return std::nullopt;
 }
 
+
+// Skips one expression from `at` up to a ',' or `close` at its own depth,
+// through brackets, strings, templates and comments; false where it cannot
+// tell (a '/' that may start a regular expression, unbalanced text).
+bool SkipExpression(const std::string& s, size_t* at, char close) {
+  std::vector<char> open;
+  while (true) {
+    if (!SkipForward(s, at) || *at >= s.size()) return false;
+    char c = s[*at];
+    if (open.empty() && (c == ',' || c == close)) return true;
+    if (c == '\'' || c == '"') {
+      std::string ignored;
+      if (!ReadString(s, at, &ignored)) return false;
+      continue;
+    }
+    if (c == '`') {  // a template: `${` opens a brace to match
+      for (++*at; *at < s.size() && s[*at] != '`'; ++*at) {
+        if (s[*at] == '\\') ++*at;
+        if (s.compare(*at, 2, "${") == 0) return false;
+      }
+      if (*at >= s.size()) return false;
+      ++*at;
+      continue;
+    }
+    if (c == '/') return false;
+    if (c == '(' || c == '[' || c == '{') {
+      open.push_back(c == '(' ? ')' : c == '[' ? ']' : '}');
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (open.empty() || open.back() != c) return false;
+      open.pop_back();
+    }
+    ++*at;
+  }
+}
+
+bool IsWord(const std::string& s, size_t at, const char* word) {
+  size_t n = std::char_traits<char>::length(word);
+  return s.compare(at, n, word) == 0 && (at + n >= s.size() || !IsIdentifierChar(s[at + n]));
+}
+
+// A primitive literal at `at` (number, true, false, null): its length, or 0.
+size_t PrimitiveLength(const std::string& s, size_t at) {
+  for (const char* word : {"true", "false", "null"}) {
+    if (IsWord(s, at, word)) return std::char_traits<char>::length(word);
+  }
+  size_t end = at;
+  if (end < s.size() && s[end] == '-') ++end;
+  size_t digits = end;
+  while (end < s.size() && (IsIdentifierChar(s[end]) || s[end] == '.')) ++end;
+  return digits < s.size() && s[digits] >= '0' && s[digits] <= '9' ? end - at : 0;
+}
+
+// `{ key: 'value', ... }` at `at`, into `call`.
+void ReadAttributesObject(const std::string& s, size_t* at, ImportCallWith* call) {
+  ++*at;
+  while (true) {
+    if (!SkipForward(s, at) || *at >= s.size()) return;
+    if (s[*at] == '}') {
+      ++*at;
+      call->kind = ImportCallWith::Kind::kAttributes;
+      return;
+    }
+    std::string key, value;
+    if (!ReadString(s, at, &key) && !ReadIdentifier(s, at, &key)) return;
+    if (!SkipForward(s, at) || *at >= s.size() || s[*at] != ':') return;
+    ++*at;
+    if (!SkipForward(s, at) || *at >= s.size()) return;
+    if (PrimitiveLength(s, *at) > 0) {
+      call->kind = ImportCallWith::Kind::kNotString;
+      return;
+    }
+    if (!ReadString(s, at, &value)) return;
+    call->attributes.emplace_back(key, value);
+    if (!SkipForward(s, at) || *at >= s.size()) return;
+    if (s[*at] == ',') {
+      ++*at;
+    } else if (s[*at] != '}') {
+      return;
+    }
+  }
+}
+
+
+// A string or a template without substitutions at `at`; its text.
+bool ReadPlainLiteral(const std::string& s, size_t* at, std::string* text) {
+  if (*at < s.size() && s[*at] == '`') {
+    size_t end = *at + 1;
+    while (end < s.size() && s[end] != '`') {
+      if (s[end] == '\\' || s.compare(end, 2, "${") == 0) return false;
+      ++end;
+    }
+    if (end >= s.size()) return false;
+    *text = s.substr(*at + 1, end - *at - 1);
+    *at = end + 1;
+    return true;
+  }
+  return ReadString(s, at, text);
+}
+
+// Skips a string or template at `at` (escapes allowed, substitutions
+// counted as braces); false if it does not end.
+bool SkipQuoted(const std::string& s, size_t* at) {
+  char quote = s[*at];
+  int braces = 0;
+  for (++*at; *at < s.size(); ++*at) {
+    char c = s[*at];
+    if (c == '\\') {
+      ++*at;
+    } else if (quote == '`' && s.compare(*at, 2, "${") == 0) {
+      ++braces;
+      ++*at;
+    } else if (quote == '`' && braces > 0 && c == '}') {
+      --braces;
+    } else if (c == quote && braces == 0) {
+      ++*at;
+      return true;
+    } else if (quote != '`' && (c == '\n' || c == '\r')) {
+      return false;
+    }
+  }
+  return false;
+}
+
+// Offsets of the `import(` calls from `from` to the end of the statement
+// there (a ';' or a closing bracket at its level); at most 64 KiB on.
+std::vector<size_t> ImportCallsFrom(const std::string& s, size_t from) {
+  std::vector<size_t> calls;
+  int depth = 0;
+  size_t at = from;
+  while (at < s.size() && at - from < 65536) {
+    if (!SkipForward(s, &at) || at >= s.size()) break;
+    char c = s[at];
+    if (c == '\'' || c == '"' || c == '`') {
+      if (!SkipQuoted(s, &at)) break;
+    } else if (IsIdentifierChar(c)) {
+      size_t start = at;
+      while (at < s.size() && IsIdentifierChar(s[at])) ++at;
+      size_t next = at;
+      if (IsWord(s, start, "import") && (start == 0 || s[start - 1] != '.') &&
+          SkipForward(s, &next) && next < s.size() && s[next] == '(') {
+        calls.push_back(start);
+      }
+    } else {
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      if ((c == ')' || c == ']' || c == '}') && --depth < 0) break;
+      if (c == ';' && depth == 0) break;
+      ++at;
+    }
+  }
+  return calls;
+}
+
+bool SameRequest(const ImportCallWith& a, const ImportCallWith& b) {
+  return a.kind == b.kind && a.attributes == b.attributes;
+}
+
 }  // namespace
+
+ImportCallWith ReadImportCallWith(const std::string& s, size_t import_offset) {
+  ImportCallWith call;
+  size_t at = import_offset;
+  if (!IsWord(s, at, "import")) return call;
+  at += 6;
+  if (!SkipForward(s, &at) || at >= s.size() || s[at] != '(') return call;
+  ++at;
+  if (!SkipForward(s, &at) || at >= s.size()) return call;
+  size_t argument = at;
+  std::string literal;
+  if (ReadPlainLiteral(s, &argument, &literal) && SkipForward(s, &argument) &&
+      argument < s.size() && (s[argument] == ',' || s[argument] == ')')) {
+    call.specifier = literal;
+  }
+  std::optional<std::string> specifier = call.specifier;
+  if (!SkipExpression(s, &at, ')')) return call;
+  if (s[at] == ',') {
+    ++at;
+    if (!SkipForward(s, &at) || at >= s.size()) return call;
+  }
+  if (s[at] == ')') {
+    call.kind = ImportCallWith::Kind::kAbsent;
+    return call;
+  }
+  call.specifier.reset();  // unknown calls match no specifier
+  if (s[at] != '{') return call;  // options from a variable or a call
+  ++at;
+  ImportCallWith found;
+  found.kind = ImportCallWith::Kind::kAbsent;
+  found.specifier = specifier;
+  while (true) {
+    if (!SkipForward(s, &at) || at >= s.size()) return call;
+    if (s[at] == '}') break;
+    std::string key;
+    if (!ReadString(s, &at, &key) && !ReadIdentifier(s, &at, &key)) return call;
+    if (!SkipForward(s, &at) || at >= s.size() || s[at] != ':') return call;
+    ++at;
+    if (!SkipForward(s, &at) || at >= s.size()) return call;
+    if (key == "with" && !IsWord(s, at, "undefined")) {
+      if (size_t length = PrimitiveLength(s, at); length > 0 || s[at] == '\'' || s[at] == '"') {
+        found.kind = ImportCallWith::Kind::kNotObject;
+        std::string ignored;
+        if (length > 0) {
+          at += length;
+        } else if (!ReadString(s, &at, &ignored)) {
+          return call;
+        }
+      } else if (s[at] == '{') {
+        ReadAttributesObject(s, &at, &found);
+        if (found.kind == ImportCallWith::Kind::kNotString) return found;
+        if (found.kind != ImportCallWith::Kind::kAttributes) return call;
+      } else {
+        return call;
+      }
+    } else if (!SkipExpression(s, &at, '}')) {
+      return call;
+    }
+    if (!SkipForward(s, &at) || at >= s.size()) return call;
+    if (s[at] == ',') {
+      ++at;
+    } else if (s[at] != '}') {
+      return call;
+    }
+  }
+  ++at;
+  // The object must be the whole argument, not part of an expression.
+  if (!SkipForward(s, &at) || at >= s.size()) return call;
+  if (s[at] == ',') {
+    ++at;
+    if (!SkipForward(s, &at) || at >= s.size()) return call;
+  }
+  return s[at] == ')' ? found : call;
+}
+
+ImportCallWith ReadImportCallIn(const std::string& s, size_t statement_offset,
+                                const std::string& specifier) {
+  std::vector<ImportCallWith> matching;
+  std::vector<size_t> calls = ImportCallsFrom(s, statement_offset);
+  for (size_t offset : calls) {
+    ImportCallWith call = ReadImportCallWith(s, offset);
+    if (calls.size() == 1 ? call.specifier.value_or(specifier) == specifier
+                          : call.specifier == specifier) {
+      matching.push_back(std::move(call));
+    }
+  }
+  if (matching.empty()) return {};
+  for (const ImportCallWith& call : matching) {
+    if (!SameRequest(call, matching.front())) return {};
+  }
+  return matching.front();
+}
 
 std::optional<WithClause> BlankWithClause(std::string* source, size_t with_offset) {
   const std::string& s = *source;

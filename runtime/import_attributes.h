@@ -29,6 +29,31 @@ struct WithClause {
 // it is and returns nullopt (V8's SyntaxError then stands).
 std::optional<WithClause> BlankWithClause(std::string* source, size_t with_offset);
 
+// What the text of a dynamic `import(specifier, options)` says of its `with`
+// attributes. V8 10.2 reads only `options.assert` and tells the host nothing
+// more, so the loader reads the call's source (the calling frame's script at
+// the position of `import`).
+struct ImportCallWith {
+  enum class Kind {
+    kUnknown,     // text the reader does not follow (a variable, a spread...)
+    kAbsent,      // no options, or options without `with`
+    kAttributes,  // `with: { key: 'value', ... }`
+    kNotObject,   // `with:` a primitive literal
+    kNotString,   // an attribute value that is a literal but not a string
+  };
+  Kind kind = Kind::kUnknown;
+  std::vector<std::pair<std::string, std::string>> attributes;  // key, value
+  std::optional<std::string> specifier;  // the first argument, when a plain string
+};
+// The call whose `import` keyword is at `import_offset`.
+ImportCallWith ReadImportCallWith(const std::string& source, size_t import_offset);
+// The call of `specifier` in the statement (or expression) V8 places at
+// `statement_offset`: V8 10.2 positions a frame there, not at the call. With
+// several calls there, the one whose literal specifier matches decides, and
+// kUnknown if that leaves any doubt.
+ImportCallWith ReadImportCallIn(const std::string& source, size_t statement_offset,
+                                const std::string& specifier);
+
 // V8 counts positions in UTF-16 code units; the loader holds UTF-8.
 size_t Utf16ToByteOffset(const std::string& utf8, size_t utf16_offset);
 size_t ByteToUtf16Offset(const std::string& utf8, size_t byte_offset);

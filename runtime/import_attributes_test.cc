@@ -61,5 +61,51 @@ TEST(ImportAttributesTest, ConvertsBetweenUtf16AndUtf8Offsets) {
   EXPECT_EQ(Utf16ToByteOffset(text, 99), text.size());
 }
 
+// import() calls: what their text says of `with`, and which call of a
+// statement a specifier names.
+TEST(ImportAttributesTest, ReadsTheWithOptionOfImportCalls) {
+  using Kind = ImportCallWith::Kind;
+  auto read = [](const std::string& s) { return ReadImportCallWith(s, 0); };
+  ImportCallWith typed = read("import('./a.json', { with: { type: 'json' } })");
+  EXPECT_EQ(typed.kind, Kind::kAttributes);
+  ASSERT_EQ(typed.attributes.size(), 1u);
+  EXPECT_EQ(typed.attributes[0].second, "json");
+  EXPECT_EQ(typed.specifier, "./a.json");
+  EXPECT_EQ(read("import('./a.json')").kind, Kind::kAbsent);
+  EXPECT_EQ(read("import(x, )").kind, Kind::kAbsent);
+  EXPECT_EQ(read("import('./a.json', {})").kind, Kind::kAbsent);
+  EXPECT_EQ(read("import('./a.json', { assert: { type: 'json' } })").kind, Kind::kAbsent);
+  EXPECT_EQ(read("import('./a.json', { with: undefined })").kind, Kind::kAbsent);
+  EXPECT_EQ(read("import('a', { with: { type: 1 } })").kind, Kind::kNotString);
+  EXPECT_EQ(read("import('a', { with: 'json' })").kind, Kind::kNotObject);
+  EXPECT_EQ(read("import(`a`, /* c */ {\n \"with\": {\"type\": \"json\",},\n},\n)").kind,
+            Kind::kAttributes);
+  // What cannot be read stays unknown: no check is made on it.
+  EXPECT_EQ(read("import('a', options)").kind, Kind::kUnknown);
+  EXPECT_EQ(read("import('a', { ...options })").kind, Kind::kUnknown);
+  EXPECT_EQ(read("import('a', { with: attributes })").kind, Kind::kUnknown);
+  EXPECT_EQ(read("import('a', { with: { type } })").kind, Kind::kUnknown);
+  EXPECT_EQ(read("import('a', { with: {} } || x)").kind, Kind::kUnknown);
+  EXPECT_EQ(read("import(`${a}`, {})").kind, Kind::kUnknown);
+  EXPECT_EQ(read("import('a', {").kind, Kind::kUnknown);
+  EXPECT_EQ(read("imports('a')").kind, Kind::kUnknown);
+}
+
+TEST(ImportAttributesTest, PicksTheCallOfASpecifierInAStatement) {
+  using Kind = ImportCallWith::Kind;
+  std::string one = "await import(name).then(f); import('b.json', {with: {type: 'json'}})";
+  EXPECT_EQ(ReadImportCallIn(one, 0, "./x.json").kind, Kind::kAbsent);
+  std::string two = "Promise.all([import('b.json'), import('a.json', {with: {type: 'json'}})])";
+  EXPECT_EQ(ReadImportCallIn(two, 0, "b.json").kind, Kind::kAbsent);
+  EXPECT_EQ(ReadImportCallIn(two, 0, "a.json").kind, Kind::kAttributes);
+  EXPECT_EQ(ReadImportCallIn(two, 0, "c.json").kind, Kind::kUnknown);
+  std::string variables = "f(import(a), import(b, {with: {type: 'json'}}))";
+  EXPECT_EQ(ReadImportCallIn(variables, 0, "./a").kind, Kind::kUnknown);
+  std::string strings = "x = ';import(\\'q\\')'; import('a.json')";
+  EXPECT_EQ(ReadImportCallIn(strings, 0, "a.json").kind, Kind::kUnknown);  // the ';' ends it
+  EXPECT_EQ(ReadImportCallIn(strings, strings.find("import('a"), "a.json").kind, Kind::kAbsent);
+  EXPECT_EQ(ReadImportCallIn("obj.import('a.json')", 0, "a.json").kind, Kind::kUnknown);
+}
+
 }  // namespace
 }  // namespace toysnap

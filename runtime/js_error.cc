@@ -63,12 +63,15 @@ std::optional<std::string> Described(v8::Isolate* isolate, v8::Local<v8::Context
   return ToUtf8(isolate, text);
 }
 
+// As Node underlines: marks only characters of the line, so an error at the
+// end of the input (past the last character) gets no '^'.
 std::string Caret(const std::string& source_line, int start, int end) {
   std::string caret;
-  for (int i = 0; i < start && i < static_cast<int>(source_line.size()); ++i) {
+  int size = static_cast<int>(source_line.size());
+  for (int i = 0; i < start && i < size; ++i) {
     caret.push_back(source_line[i] == '\t' ? '\t' : ' ');
   }
-  caret.append(std::max(1, end - start), '^');
+  if (start < size) caret.append(std::min(std::max(1, end - start), size - start), '^');
   return caret;
 }
 
@@ -101,7 +104,11 @@ absl::Status JsErrorToStatus(v8::Isolate* isolate, v8::Local<v8::Context> contex
   JsErrorInfo info;
   info.message = ToUtf8(isolate, message->Get());
   if (info.message.rfind("Uncaught", 0) != 0) info.message = "Uncaught " + info.message;
-  info.file = DisplayPath(ToUtf8(isolate, message->GetScriptResourceName()));
+  // Code without a name (JSON.parse's input, a nameless script) is Node's
+  // "<anonymous_script>", not "undefined".
+  v8::Local<v8::Value> resource = message->GetScriptResourceName();
+  bool named = !resource.IsEmpty() && !resource->IsNullOrUndefined();
+  info.file = named ? DisplayPath(ToUtf8(isolate, resource)) : "<anonymous_script>";
   info.line = message->GetLineNumber(context).FromMaybe(0);
   info.column = message->GetStartColumn(context).FromMaybe(-1) + 1;
   v8::Local<v8::String> source_line;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "runtime/import_type_check.h"
 #include "runtime/js_error.h"
 #include "runtime/module_loader.h"
 #include "runtime/module_loader_internal.h"
@@ -147,20 +148,31 @@ absl::Status EvaluateForImport(v8::Local<v8::Context> context, v8::Local<v8::Mod
 
 // Settles `resolver` for `import(specifier)` from the script named `referrer`.
 absl::Status ImportDynamically(v8::Local<v8::Context> context, const std::string& referrer,
-                               const std::string& specifier,
+                               const std::string& specifier, const ImportCallType& call,
                                v8::Local<v8::Promise::Resolver> resolver) {
   ModuleLoader* loader = ModuleLoader::From(context->GetIsolate());
   if (loader == nullptr) return absl::FailedPreconditionError("no module loader");
   // Scripts that are not files (embedder code, eval) import relative to the cwd.
   std::string base = referrer;
   // Modules of the embedder's loader or extensions import relative to themselves.
-  if (!FileUrlToPath(referrer).ok() && loader->Find(referrer).IsEmpty()) {
+  if (!referrer.empty() && referrer[0] == '/') {
+    base = PathToFileUrl(referrer);  // a CommonJS file, named by its path
+  } else if (!FileUrlToPath(referrer).ok() && loader->Find(referrer).IsEmpty()) {
     ASSIGN_OR_RETURN(std::string cwd, AbsolutePath("[eval]"));
     base = PathToFileUrl(cwd);
   }
   v8::Local<v8::Value> thrown;
   absl::StatusOr<ResolvedModule> resolved = loader->Resolve(context, specifier, base, &thrown);
   if (!resolved.ok()) return RejectImport(context, resolver, resolved.status(), thrown);
+  if (call.known) {
+    bool is_json = resolved->format == ModuleFormat::kJson;
+    bool loaded = !loader->Find(resolved->url).IsEmpty();
+    if (std::optional<TypeMismatch> mismatch =
+            CheckImport(resolved->url, is_json, loaded, call.request)) {
+      return RejectImport(context, resolver, absl::InvalidArgumentError(mismatch->message),
+                          NewCodedError(context->GetIsolate(), mismatch->message, mismatch->code));
+    }
+  }
   absl::StatusOr<v8::Local<v8::Module>> module =
       loader->LoadGraph(context, *resolved, std::nullopt, &thrown);
   if (!module.ok()) return RejectImport(context, resolver, module.status(), thrown);
@@ -176,8 +188,24 @@ v8::MaybeLocal<v8::Promise> ImportModuleDynamically(v8::Local<v8::Context> conte
   v8::EscapableHandleScope scope(isolate);
   v8::Local<v8::Promise::Resolver> resolver;
   if (!v8::Promise::Resolver::New(context).ToLocal(&resolver)) return {};
-  absl::Status status = ImportDynamically(context, ToUtf8(isolate, resource_name),
-                                          ToUtf8(isolate, specifier), resolver);
+  // V8 10.2 reads only `assert` from import()'s options; `with` is read from
+  // the call's text (import_type_check.h).
+  ModuleLoader* loader = ModuleLoader::From(isolate);
+  ImportCallType call;
+  if (loader != nullptr) {
+    call = TypeOfImportCall(context, ToUtf8(isolate, specifier), import_assertions,
+                            &loader->import_call_sites());
+  }
+  absl::Status status;
+  v8::Local<v8::String> type_error;
+  if (call.type_error != nullptr) {
+    if (!v8::String::NewFromUtf8(isolate, call.type_error).ToLocal(&type_error)) return {};
+    status = RejectImport(context, resolver, absl::InvalidArgumentError(call.type_error),
+                          v8::Exception::TypeError(type_error));
+  } else {
+    status = ImportDynamically(context, ToUtf8(isolate, resource_name), ToUtf8(isolate, specifier),
+                               call, resolver);
+  }
   if (absl::IsCancelled(status)) return {};  // terminating: let it unwind
   if (!status.ok() && !RejectImport(context, resolver, status, {}).ok()) return {};
   return scope.Escape(resolver->GetPromise());

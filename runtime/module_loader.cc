@@ -12,6 +12,7 @@
 #include "runtime/js_error.h"
 #include "runtime/permission_check.h"
 #include "runtime/import_attributes.h"
+#include "runtime/import_type_check.h"
 #include "runtime/module_loader_internal.h"
 #include "runtime/module_resolver.h"
 #include "runtime/natives.h"
@@ -128,7 +129,12 @@ v8::MaybeLocal<v8::Module> ResolveCallback(v8::Local<v8::Context> context,
 
 ModuleLoader::ModuleLoader(v8::Isolate* isolate, const PathMap* path_map,
                            ModuleSourceLoader* custom)
-    : isolate_(isolate), path_map_(path_map), custom_(custom) {}
+    : isolate_(isolate),
+      path_map_(path_map),
+      custom_(custom),
+      import_call_sites_(std::make_unique<ImportCallSites>()) {}
+
+ModuleLoader::~ModuleLoader() = default;
 
 absl::StatusOr<std::optional<ResolvedModule>> ModuleLoader::ResolveCustom(
     const std::string& specifier, const std::string& referrer_url) {
@@ -386,7 +392,7 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
     if (NativeHost* host = NativeHost::From(isolate_)) host->RecordFileRead(path, text);
   }
   ASSIGN_OR_RETURN(v8::Local<v8::String> js_url, NewStringOr(isolate_, url, "module URL"));
-  std::vector<std::pair<int, std::string>>& types = attribute_types_[url];
+  auto& types = attribute_types_[url];
   types.clear();
   while (true) {
     v8::Local<v8::String> source_string;
@@ -411,11 +417,8 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
       clause = BlankWithClause(&text, Utf16ToByteOffset(text, message->GetStartPosition()));
     }
     if (!clause) return Thrown(TryCatchToStatus(isolate_, context, try_catch), try_catch.Exception());
-    std::string type;
-    for (const auto& attribute : clause->attributes) {
-      if (attribute.first == "type") type = attribute.second;
-    }
-    types.emplace_back(static_cast<int>(ByteToUtf16Offset(text, clause->specifier_offset)), type);
+    types.emplace_back(static_cast<int>(ByteToUtf16Offset(text, clause->specifier_offset)),
+                       clause->attributes);
   }
 }
 
@@ -429,21 +432,21 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Load(v8::Local<v8::Context> 
   return module;
 }
 
-std::optional<std::string> ModuleLoader::AttributeType(v8::Local<v8::Context> context,
-                                                       const std::string& url,
-                                                       v8::Local<v8::ModuleRequest> request) {
+std::vector<std::pair<std::string, std::string>> ModuleLoader::Attributes(
+    v8::Local<v8::Context> context, const std::string& url, v8::Local<v8::ModuleRequest> request) {
+  std::vector<std::pair<std::string, std::string>> attributes;
   v8::Local<v8::FixedArray> assertions = request->GetImportAssertions();
-  for (int i = 0; i + 1 < assertions->Length(); i += 3) {
-    if (ToUtf8(isolate_, assertions->Get(context, i).As<v8::Value>()) == "type") {
-      return ToUtf8(isolate_, assertions->Get(context, i + 1).As<v8::Value>());
-    }
+  for (int i = 0; i + 1 < assertions->Length(); i += 3) {  // key, value, position
+    attributes.emplace_back(ToUtf8(isolate_, assertions->Get(context, i).As<v8::Value>()),
+                            ToUtf8(isolate_, assertions->Get(context, i + 1).As<v8::Value>()));
   }
+  if (!attributes.empty()) return attributes;
   auto types = attribute_types_.find(url);
-  if (types == attribute_types_.end()) return std::nullopt;
+  if (types == attribute_types_.end()) return attributes;
   for (const auto& entry : types->second) {
     if (entry.first == request->GetSourceOffset()) return entry.second;
   }
-  return std::nullopt;
+  return attributes;
 }
 
 absl::Status ModuleLoader::LoadDependencies(v8::Local<v8::Context> context,
@@ -463,25 +466,13 @@ absl::Status ModuleLoader::LoadDependencies(v8::Local<v8::Context> context,
                                  absl::StrCat(at, resolved.status().message())),
                     thrown);
     }
-    std::optional<std::string> type = AttributeType(context, url, request);
+    ImportRequest asked = RequestOf(Attributes(context, url, request));
     bool is_json = resolved->format == ModuleFormat::kJson;
-    if (is_json != (type == "json")) {
-      // Node 20's wording and codes, in the order it checks.
-      std::string message;
-      const char* code;
-      if (!type) {
-        message = absl::StrCat("Module \"", resolved->url,
-                               "\" needs an import attribute of type \"json\"");
-        code = "ERR_IMPORT_ASSERTION_TYPE_MISSING";
-      } else if (*type != "json") {
-        message = absl::StrCat("Import attribute type \"", *type, "\" is unsupported");
-        code = "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED";
-      } else {
-        message = absl::StrCat("Module \"", resolved->url, "\" is not of type \"json\"");
-        code = "ERR_IMPORT_ASSERTION_TYPE_FAILED";
-      }
-      return Thrown(absl::InvalidArgumentError(absl::StrCat(at, message)),
-                    NewCodedError(isolate_, message, code));
+    bool loaded = !Find(resolved->url).IsEmpty();
+    if (std::optional<TypeMismatch> mismatch =
+            CheckImport(resolved->url, is_json, loaded, asked)) {
+      return Thrown(absl::InvalidArgumentError(absl::StrCat(at, mismatch->message)),
+                    NewCodedError(isolate_, mismatch->message, mismatch->code));
     }
     resolutions_[ResolutionKey(url, specifier)] = resolved->url;
     RETURN_IF_ERROR(Load(context, *resolved).status());

@@ -4,6 +4,7 @@
 #ifndef TOYSNAP_RUNTIME_MODULE_LOADER_H_
 #define TOYSNAP_RUNTIME_MODULE_LOADER_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -34,12 +35,18 @@ struct ResolvedModule {
 // JS in module_*.js, cjs_*.js, modules.js) and the file natives they use.
 const Extension& ModulesExtension();
 
+class ImportCallSites;
+
 class ModuleLoader {
  public:
   // None is owned; all outlive the loader. Files are read at
   // path_map->ToDisk(path of URL). `custom`, when not null, is asked first.
   ModuleLoader(v8::Isolate* isolate, const PathMap* path_map,
                ModuleSourceLoader* custom = nullptr);
+  ~ModuleLoader();
+
+  // Where import() calls were made from (import_type_check.h).
+  ImportCallSites& import_call_sites() { return *import_call_sites_; }
 
   // The embedder's loader's answer for `specifier` (loading the module, so
   // that its format is known), or nullopt when it has none or leaves it.
@@ -117,8 +124,10 @@ class ModuleLoader {
   absl::Status LoadDependencies(v8::Local<v8::Context> context, v8::Local<v8::Module> module,
                                 const std::string& url);
   // The `type` of an import's assertions or attributes; nullopt without one.
-  std::optional<std::string> AttributeType(v8::Local<v8::Context> context, const std::string& url,
-                                           v8::Local<v8::ModuleRequest> request);
+  // The import attributes of `request` (key, value), in source order.
+  std::vector<std::pair<std::string, std::string>> Attributes(v8::Local<v8::Context> context,
+                                                              const std::string& url,
+                                                              v8::Local<v8::ModuleRequest> request);
   // The namespace object of the extension serving `url`, from the bootstrap's
   // internals.hostExtensions.
   absl::StatusOr<v8::Local<v8::Object>> HostNamespace(v8::Local<v8::Context> context,
@@ -147,9 +156,12 @@ class ModuleLoader {
   std::unordered_map<std::string, ModuleFormat> synthetic_formats_;  // by URL
   std::unordered_map<std::string, std::vector<std::string>> synthetic_exports_;  // by URL
   // Import attributes V8 10.2 cannot parse (`with { type: 'json' }`), which
-  // Compile blanked out: by URL, (UTF-16 offset of the specifier, `type`).
-  std::unordered_map<std::string, std::vector<std::pair<int, std::string>>> attribute_types_;
+  // Compile blanked out: by URL, (UTF-16 offset of the specifier, attributes).
+  std::unordered_map<std::string,
+                     std::vector<std::pair<int, std::vector<std::pair<std::string, std::string>>>>>
+      attribute_types_;
   v8::Global<v8::Object> internals_;
+  std::unique_ptr<ImportCallSites> import_call_sites_;
   // What JS threw to fail the Resolve or LoadGraph under way; empty otherwise.
   v8::Global<v8::Value> thrown_;
 };

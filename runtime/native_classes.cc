@@ -11,6 +11,7 @@
 #include "runtime/native_util.h"
 #include "runtime/extension_registry.h"
 #include "runtime/isolate_data.h"
+#include "runtime/snapshot_array_buffers.h"
 #include "v8-external.h"
 #include "v8-function.h"
 #include "v8-persistent-handle.h"
@@ -264,9 +265,14 @@ NativeState* NativeStateOf(v8::Local<v8::Value> value, const NativeClass& cls) {
 }
 
 // Runs inside SnapshotCreator::CreateBlob with GC and JS disallowed: it must only
-// read. V8 calls it for every embedder field holding no heap object, so also for
-// ArrayBuffers and typed arrays (two fields each), which are skipped.
-v8::StartupData SerializeInternalField(v8::Local<v8::Object> holder, int index, void*) {
+// read, but for the one repair of empty ArrayBuffers. V8 calls it for every
+// embedder field holding no heap object, so also for ArrayBuffers and typed
+// arrays (two fields each), which carry no state.
+v8::StartupData SerializeInternalField(v8::Local<v8::Object> holder, int index, void* repairs) {
+  if (holder->IsArrayBuffer() || holder->IsSharedArrayBuffer()) {
+    RepairArrayBufferForSnapshot(holder, static_cast<ArrayBufferRepairs*>(repairs));
+    return {nullptr, 0};
+  }
   if (index != kStateField) return {nullptr, 0};
   const NativeStateRegistry::Entry* entry = EntryOf(holder);
   if (entry == nullptr) return {nullptr, 0};

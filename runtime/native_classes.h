@@ -133,8 +133,9 @@ T* NativeStateOf(v8::Local<v8::Value> value, const NativeClass& cls) {
 }
 
 // For SnapshotCreator::SetDefaultContext and Context::New respectively. The first
-// writes "<class name>\0<state bytes>" for field 0 of each live instance; the
-// second recreates the state of a class the isolate's ExtensionRegistry knows (an
+// writes "<class name>\0<state bytes>" for field 0 of each live instance and
+// repairs empty ArrayBuffers (snapshot_array_buffers.h; `data` is null or the
+// ArrayBufferRepairs that counts them); the second recreates the state of a class the isolate's ExtensionRegistry knows (an
 // unknown or undecodable one leaves the instance unusable: its methods throw
 // "Illegal invocation").
 v8::StartupData SerializeInternalField(v8::Local<v8::Object> holder, int index, void* data);

@@ -26,6 +26,7 @@
 #include "runtime/natives.h"
 #include "runtime/path_map.h"
 #include "runtime/permissions.h"
+#include "runtime/snapshot_array_buffers.h"
 #include "runtime/v8_process.h"
 #include "snapshot/container.h"
 #include "snapshot/base/shared_bytes.h"
@@ -245,8 +246,10 @@ class Runtime : public NativeHost {
       const V8Process& process, v8::SnapshotCreator* creator, const RuntimeOptions& options,
       const ExtensionRegistry* registry, IsolateData* isolate_data);
   // Hands the context and module graph to `creator`; the metadata the container
-  // needs. Only SnapshottingRuntime calls it, and destroys the runtime after.
-  absl::StatusOr<SnapshotMetadata> HandToCreator(v8::SnapshotCreator* creator);
+  // needs. Only SnapshottingRuntime calls it, and destroys the runtime after;
+  // `repairs` (not owned, may be null) counts CreateBlob's empty-buffer repairs.
+  absl::StatusOr<SnapshotMetadata> HandToCreator(v8::SnapshotCreator* creator,
+                                                 ArrayBufferRepairs* repairs = nullptr);
   // Creates and owns the registry and isolate data (fresh and restored runtimes).
   absl::Status OwnExtensions();
   void InstallIsolateHooks();

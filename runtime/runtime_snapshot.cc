@@ -78,7 +78,8 @@ std::vector<FileInput> Runtime::FileInputs() const {
 
 // The snapshot holds, in context data, one array [internals] followed by every
 // module in load order; metadata records the array's index and the module URLs.
-absl::StatusOr<SnapshotMetadata> Runtime::HandToCreator(v8::SnapshotCreator* creator) {
+absl::StatusOr<SnapshotMetadata> Runtime::HandToCreator(v8::SnapshotCreator* creator,
+                                                        ArrayBufferRepairs* repairs) {
   RETURN_IF_ERROR(CheckUsable());
   // An open handle holds its object with a global handle, which V8's
   // CreateBlob would abort on; and a snapshot cannot hold it anyway.
@@ -108,13 +109,14 @@ absl::StatusOr<SnapshotMetadata> Runtime::HandToCreator(v8::SnapshotCreator* cre
     metadata.entry_module = main_url_;
     metadata.v8_flags = std::string(V8Flags());
     metadata.extensions = registry_->stamps();
-    creator->SetDefaultContext(context, v8::SerializeInternalFieldsCallback(SerializeInternalField));
+    creator->SetDefaultContext(
+        context, v8::SerializeInternalFieldsCallback(SerializeInternalField, repairs));
     // vm's contexts in a restored isolate start from this pristine one
     // (Context::New there would copy the program's own context).
     v8::Local<v8::Context> vm_context;
     if (!node::NewVmContext(isolate_).ToLocal(&vm_context) ||
         creator->AddContext(vm_context, v8::SerializeInternalFieldsCallback(
-                                            SerializeInternalField)) !=
+                                            SerializeInternalField, repairs)) !=
             node::kVmContextSnapshotIndex) {
       return absl::InternalError("cannot add vm's pristine context to the snapshot");
     }

@@ -46,13 +46,17 @@ absl::StatusOr<SerializedSnapshot> SnapshottingRuntime::Serialize() && {
   if (runtime_ == nullptr) return absl::FailedPreconditionError("already serialized");
   std::unique_ptr<Runtime> runtime = std::move(runtime_);
   bool has_main = runtime->MainHasMainExport();
-  absl::StatusOr<SnapshotMetadata> metadata = runtime->HandToCreator(creator_.get());
+  absl::StatusOr<SnapshotMetadata> metadata = runtime->HandToCreator(creator_.get(), &buffer_repairs_);
   runtime.reset();
   if (!metadata.ok()) return metadata.status();
   metadata->has_main = has_main;
   // Keep compiled code: the point of the snapshot is a warm start.
   v8::StartupData data = creator_->CreateBlob(v8::SnapshotCreator::FunctionCodeHandling::kKeep);
   FreeIsolateState();
+  if (absl::Status repaired = buffer_repairs_.status(); !repaired.ok()) {
+    delete[] data.data;
+    return repaired;
+  }
   if (data.data == nullptr || data.raw_size <= 0) {
     delete[] data.data;
     return absl::InternalError("V8 could not serialize the heap");

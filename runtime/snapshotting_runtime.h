@@ -13,6 +13,7 @@
 
 #include "absl/status/statusor.h"
 #include "runtime/runtime.h"
+#include "runtime/snapshot_array_buffers.h"
 #include "runtime/v8_process.h"
 #include "snapshot/base/shared_bytes.h"
 #include "snapshot/container.h"
@@ -53,6 +54,7 @@ class SnapshottingRuntime {
   std::unique_ptr<v8::SnapshotCreator> creator_;  // owned; owns the isolate
   std::unique_ptr<Runtime> runtime_;              // on creator_'s isolate; null once serialized
   bool isolate_state_freed_ = false;
+  ArrayBufferRepairs buffer_repairs_;  // filled by CreateBlob's field callback
 };
 
 }  // namespace toysnap

@@ -309,17 +309,22 @@ int RunEval(const V8Process& process, const Command& command, RuntimeOptions opt
   absl::StatusOr<std::unique_ptr<Runtime>> runtime = Runtime::Create(process, options);
   if (!runtime.ok()) return ReportError(runtime.status());
   absl::Status status = (*runtime)->SetArgs(command.args, "[eval]");
+  // The code compiles as its own script named "[eval]", as Node names it, so
+  // errors and stacks point at "[eval]:LINE:COL"; the module around it is
+  // "[eval]-wrapper", also Node's name for its frame.
   std::string entry = absl::StrCat(
       "import { createRequire } from 'node:module';\n"
+      "import { runInThisContext } from 'node:vm';\n"
       "process.argv.splice(1, 1);\n"
       "const module = { id: '[eval]', path: '.', exports: {}, filename: null, loaded: false,\n"
       "                 children: [], paths: [] };\n"
       "Object.assign(globalThis, { module, exports: module.exports, __filename: '[eval]',\n"
       "  __dirname: '.', require: createRequire(process.cwd() + '/[eval]') });\n"
-      "const result = (0, eval)(", JsStringLiteral(*command.eval_source), ");\n",
+      "const result = runInThisContext(", JsStringLiteral(*command.eval_source),
+      ", { filename: '[eval]' });\n",
       command.eval_print ? "console.log(result);\n" : "");
   absl::StatusOr<std::string> loaded =
-      status.ok() ? (*runtime)->LoadMainModule(*cwd + "/toysnap-eval.mjs", entry) : status;
+      status.ok() ? (*runtime)->LoadMainModule(*cwd + "/[eval]-wrapper", entry) : status;
   status = loaded.status();
   if (status.ok()) status = (*runtime)->EvaluateModule(*loaded);
   if (!status.ok()) return ExitNow(Finish(**runtime, status));

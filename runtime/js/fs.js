@@ -8,7 +8,7 @@
   const {
     ArrayBufferIsView, MathMax, ObjectDefineProperties, ObjectDefineProperty,
     ObjectFreeze,
-    Promise, StringPrototypeIndexOf, StringPrototypeSlice, SymbolFor,
+    Promise, SafeMap, SafeSet, StringPrototypeIndexOf, StringPrototypeSlice, SymbolFor,
   } = internals.primordials;
   const u = internals.fsUtils;
   const {
@@ -662,20 +662,53 @@
 
   // ---- realpath -------------------------------------------------------------
 
-  // realpath(3) gives the answer; when it fails as Node's walk through the
-  // path would, the error is the walk's: lstat of the first missing part.
-  function realpathError(error, path) {
-    if (error.code !== 'ENOENT' && error.code !== 'ENOTDIR') return error;
-    const resolved = pathModule().resolve(u.pathString(path));
-    for (let at = StringPrototypeIndexOf(resolved, '/', 1); ; at = StringPrototypeIndexOf(resolved, '/', at + 1)) {
-      const part = at === -1 ? resolved : StringPrototypeSlice(resolved, 0, at);
-      try {
-        natives.fsLstat(part, false, true);
-      } catch (walkError) {
-        return walkError;
+  // realpath(3) gives the answer. Where it fails, Node's walk through the
+  // path (lib/fs.js realpathSync) decides: it names the lstat that failed,
+  // and it stops at a link into a pipe or socket, where realpath(3) cannot
+  // go on (/dev/stdin on a pipe is /proc/PID/fd/pipe:[N]). Node notices that
+  // from the stat of the last link it followed, at the next part it knows.
+  function walkRealpath(path) {
+    const { resolve } = pathModule();
+    let p = resolve(u.pathString(path));
+    const knownHard = new SafeSet();
+    const seenLinks = new SafeMap();
+    let followed;  // stats of the last link followed
+    let current = '/';
+    let pos = 1;
+    while (pos < p.length) {
+      const next = StringPrototypeIndexOf(p, '/', pos);
+      const previous = current;
+      const base = previous + StringPrototypeSlice(p, pos, next === -1 ? p.length : next);
+      current = next === -1 ? base : `${base}/`;
+      pos = next === -1 ? p.length : next + 1;
+      if (knownHard.has(base)) {
+        if (followed !== undefined && (followed.isFIFO() || followed.isSocket())) break;
+        continue;
       }
-      if (at === -1) return error;
+      const stats = getStatsFromBinding(natives.fsLstat(base, false, true));
+      if (!stats.isSymbolicLink()) {
+        knownHard.add(base);
+        continue;
+      }
+      const id = `${stats.dev}:${stats.ino}`;
+      let target = seenLinks.get(id);
+      if (target === undefined) {
+        followed = getStatsFromBinding(natives.fsStat(base, false, true));  // ELOOP ends loops
+        target = natives.fsReadlink(base, false);
+        seenLinks.set(id, target);
+      }
+      p = resolve(previous, target, StringPrototypeSlice(p, pos));
+      current = '/';
+      pos = 1;
     }
+    return p;
+  }
+  // The walk's answer for `path`, whose realpath(3) failed with `error` (a
+  // system error: a permission refusal stands).
+  function realpathByWalk(error, path, options) {
+    if (typeof error.syscall !== 'string') throw error;
+    const found = walkRealpath(path);
+    return u.asBytes(options) ? u.encodeName(Buffer.from(found), options) : found;
   }
   function realpathSync(path, options) {
     options = getOptions(options);
@@ -683,7 +716,7 @@
     try {
       return u.encodeName(natives.fsRealpath(path, u.asBytes(options)), options);
     } catch (error) {
-      throw realpathError(error, path);
+      return realpathByWalk(error, path, options);
     }
   }
   realpathSync.native = (path, options) => {
@@ -696,8 +729,14 @@
     options = getOptions(options);
     path = getValidatedPath(path);
     natives.fsRealpath(path, u.asBytes(options), (error, result) => {
-      if (error) return callback(realpathError(error, path));
-      callback(null, u.encodeName(result, options));
+      if (!error) return callback(null, u.encodeName(result, options));
+      let found;
+      try {
+        found = realpathByWalk(error, path, options);
+      } catch (walkError) {
+        return callback(walkError);
+      }
+      callback(null, found);
     });
   }
   realpath.native = (path, options, callback) => {

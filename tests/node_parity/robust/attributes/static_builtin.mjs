@@ -1,0 +1,2 @@
+import fs from 'node:fs' with { type: 'json' };
+export default fs;

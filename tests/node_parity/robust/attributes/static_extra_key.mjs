@@ -1,0 +1,2 @@
+import data from './other.json' with { type: 'json', foo: 'bar' };
+export default data;

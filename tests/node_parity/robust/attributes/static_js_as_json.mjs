@@ -1,0 +1,2 @@
+import value from './plain.mjs' with { type: 'json' };
+export default value;

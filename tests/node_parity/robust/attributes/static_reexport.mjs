@@ -1,0 +1,1 @@
+export { default } from './data.json' with { type: 'json' };
