@@ -171,12 +171,14 @@
   let warnedFail = false;
   function fail(actual, expected, message, operator, stackStartFn) {
     const argsLength = arguments.length;
-    let internalMessage = false;
-    if (argsLength === 0) {
-      internalMessage = 'Failed';
-    } else if (argsLength === 1) {
+    let generated = false;
+    if (argsLength <= 1) {
       message = actual;
       actual = undefined;
+      if (message === undefined) {
+        message = 'Failed';
+        generated = true;
+      }
     } else {
       if (!warnedFail) {
         warnedFail = true;
@@ -190,9 +192,11 @@
     if (message instanceof Error) throw message;
     const error = new AssertionError({
       actual, expected, operator: operator === undefined ? 'fail' : operator,
-      stackStartFn: stackStartFn || fail, message: message ?? internalMessage,
+      // With two or more arguments and no message, AssertionError writes one
+      // from actual, operator and expected ('first' != 'second'), as Node's.
+      stackStartFn: stackStartFn || fail, message,
     });
-    if (internalMessage) error.generatedMessage = true;
+    if (generated) error.generatedMessage = true;
     throw error;
   }
 
