@@ -5,9 +5,9 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayFrom, Error, ErrorCaptureStackTrace, JSONStringify, ObjectDefineProperty, ObjectIs,
+    ArrayFrom, Error, ErrorCaptureStackTrace, JSONStringify, ObjectCreate, ObjectDefineProperty, ObjectIs,
     ObjectSetPrototypeOf, PromiseReject, SafeMap, String, StringPrototypeIncludes, StringPrototypeSlice, Symbol,
-    SymbolIterator, SymbolToStringTag, TypeError,
+    SymbolFor, SymbolIterator, SymbolToStringTag, TypeError,
   } = internals.primordials;
 
   const defineProperty = ObjectDefineProperty;
@@ -216,6 +216,31 @@
     ErrorCaptureStackTrace(error, fetch);
     return PromiseReject(error);
   }
+
+  // util.inspect shows a coder's getters as Node 20.20's does: `TextDecoder {
+  // encoding: 'koi8-r', fatal: true, ignoreBOM: false }`, `{ encoding: 'utf-8' }`.
+  function inspectAs(Class, keys, named) {
+    const custom = SymbolFor('nodejs.util.inspect.custom');
+    // An instance of Class (for the name) whose getters and hook are shadowed.
+    const stand = named ? ObjectCreate(Class.prototype, {
+      constructor: { value: Class }, [custom]: { value: undefined },
+    }) : undefined;
+    ObjectDefineProperty(Class.prototype, custom, {
+      value(depth, options, inspect) {
+        const shown = named ? ObjectCreate(stand) : {};
+        for (let i = 0; i < keys.length; i++) {
+          ObjectDefineProperty(shown, keys[i], {
+            value: this[keys[i]], writable: true, enumerable: true, configurable: true,
+          });
+        }
+        if (typeof depth === 'number' && depth < 0) return this;
+        return inspect(shown, options);
+      },
+      writable: true, configurable: true,
+    });
+  }
+  inspectAs(natives.TextEncoder, ['encoding'], false);
+  inspectAs(natives.TextDecoder, ['encoding', 'fatal', 'ignoreBOM'], true);
 
   // Enumerability as in Node: classes hidden, functions and objects visible.
   for (const [name, value, enumerable] of [
