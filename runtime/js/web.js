@@ -217,30 +217,28 @@
     return PromiseReject(error);
   }
 
-  // util.inspect shows a coder's getters as Node 20.20's does: `TextDecoder {
+  // util.inspect shows a coder's getters, as Node 20.20's: `TextDecoder {
   // encoding: 'koi8-r', fatal: true, ignoreBOM: false }`, `{ encoding: 'utf-8' }`.
-  function inspectAs(Class, keys, named) {
-    const custom = SymbolFor('nodejs.util.inspect.custom');
-    // An instance of Class (for the name) whose getters and hook are shadowed.
-    const stand = named ? ObjectCreate(Class.prototype, {
-      constructor: { value: Class }, [custom]: { value: undefined },
-    }) : undefined;
-    ObjectDefineProperty(Class.prototype, custom, {
-      value(depth, options, inspect) {
-        const shown = named ? ObjectCreate(stand) : {};
-        for (let i = 0; i < keys.length; i++) {
-          ObjectDefineProperty(shown, keys[i], {
-            value: this[keys[i]], writable: true, enumerable: true, configurable: true,
-          });
-        }
-        if (typeof depth === 'number' && depth < 0) return this;
-        return inspect(shown, options);
-      },
-      writable: true, configurable: true,
-    });
+  const inspectCustom = SymbolFor('nodejs.util.inspect.custom');
+  function inspectCoder(depth, options, inspect) {
+    if (typeof depth === 'number' && depth < 0) return this;
+    const decoder = this instanceof natives.TextDecoder;
+    // An instance (for inspect's name) whose getters and this hook are shadowed.
+    const shown = !decoder ? {} : ObjectCreate(ObjectCreate(natives.TextDecoder.prototype, {
+      constructor: { value: natives.TextDecoder }, [inspectCustom]: { value: undefined },
+    }));
+    const keys = decoder ? ['encoding', 'fatal', 'ignoreBOM'] : ['encoding'];
+    for (let i = 0; i < keys.length; i++) {
+      ObjectDefineProperty(shown, keys[i], {
+        value: this[keys[i]], writable: true, enumerable: true, configurable: true,
+      });
+    }
+    return inspect(shown, options);
   }
-  inspectAs(natives.TextEncoder, ['encoding'], false);
-  inspectAs(natives.TextDecoder, ['encoding', 'fatal', 'ignoreBOM'], true);
+  ObjectDefineProperty(natives.TextEncoder.prototype, inspectCustom,
+                       { value: inspectCoder, writable: true, configurable: true });
+  ObjectDefineProperty(natives.TextDecoder.prototype, inspectCustom,
+                       { value: inspectCoder, writable: true, configurable: true });
 
   // Enumerability as in Node: classes hidden, functions and objects visible.
   for (const [name, value, enumerable] of [
