@@ -1,5 +1,5 @@
-// TextDecoder's legacy encodings and assert.fail's deprecated forms against
-// the pinned Node, from source and from a snapshot.
+// TextDecoder's legacy encodings, assert.fail's deprecated forms and assert.ok's
+// quoted source against the pinned Node, from source and from a snapshot.
 #include "gtest/gtest.h"
 #include "tests/node_parity.h"
 #include "tests/process_runner.h"
@@ -22,6 +22,10 @@ TEST(NodeParityGaps2Test, TextDecoderLegacyEncodings) {
 
 TEST(NodeParityGaps2Test, AssertFailForms) {
   ExpectSameAsNode(Fixture("assert_fail.mjs"), {});
+}
+
+TEST(NodeParityGaps2Test, AssertOkQuotesNonAsciiSource) {
+  ExpectSameAsNode(Fixture("assert_ok_source.mjs"), {});
 }
 
 }  // namespace

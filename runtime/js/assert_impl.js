@@ -52,14 +52,19 @@
     }
   }
 
-  const isIdentifierChar = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) || c === 36 || c === 95 || c === 46;
+  // Identifiers may be non-ASCII (`ässört.ok('')`): ID_Continue, as JS's grammar.
+  const nonAsciiIdentifierChar = /^[\p{ID_Continue}\u200c\u200d]$/u;
+  const isIdentifierChar = (c, text, at) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) || c === 36 || c === 95 || c === 46 ||
+    (c >= 128 && RegExpPrototypeExec(nonAsciiIdentifierChar, text[at]) !== null);
 
   // The call expression that starts at (or whose callee ends at) `column`:
   // its callee's dotted name back to its start, then its balanced parentheses.
   function callSource(text, offset) {
     let start = offset;
-    while (start > 0 && isIdentifierChar(StringPrototypeCharCodeAt(text, start - 1))) start--;
+    while (start > 0 && isIdentifierChar(StringPrototypeCharCodeAt(text, start - 1), text, start - 1)) {
+      start--;
+    }
     let i = offset;
     while (i < text.length && text[i] !== '(') i++;
     let depth = 0;
