@@ -1,5 +1,6 @@
 #include "runtime/icu_decoder.h"
 
+#include <algorithm>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -52,6 +53,44 @@ TEST(IcuStreamDecoderTest, FatalRejectsAndDropsBom) {
   auto keep = IcuStreamDecoder::Create("utf-16le", false, true);
   ASSERT_TRUE(keep.ok());
   EXPECT_EQ(DecodeAll(*keep, absl::string_view("\xff\xfe\x41\x00", 4)), u"\ufeffA");
+}
+
+// Untrusted bytes in any chunking give the text of one whole call, and a
+// decoder serialized and restored between chunks carries on the same way.
+TEST(IcuStreamDecoderTest, ChunkingDoesNotChangeTheText) {
+  std::string bytes;
+  uint32_t seed = 12345;
+  for (int i = 0; i < 4000; ++i) {
+    seed = seed * 1103515245 + 12345;
+    bytes.push_back(static_cast<char>(seed >> 16));
+  }
+  for (const char* encoding : {"shift_jis", "euc-jp", "euc-kr", "gbk", "gb18030", "big5",
+                               "utf-16le", "utf-16be", "koi8-r", "windows-1250", "windows-1252"}) {
+    for (bool fatal : {false, true}) {
+      auto whole = IcuStreamDecoder::Create(encoding, fatal, false);
+      ASSERT_TRUE(whole.ok()) << encoding;
+      std::u16string expected;
+      bool whole_ok = whole->Decode(bytes, false, &expected);
+      auto chunked = IcuStreamDecoder::Create(encoding, fatal, false);
+      ASSERT_TRUE(chunked.ok());
+      std::u16string got;
+      bool chunked_ok = true;
+      size_t at = 0;
+      for (size_t step = 1; at < bytes.size() && chunked_ok; step = step % 7 + 1) {
+        size_t size = std::min(step, bytes.size() - at);
+        chunked_ok = chunked->Decode(absl::string_view(bytes).substr(at, size), true, &got);
+        at += size;
+        if (step == 3) {
+          auto restored = IcuStreamDecoder::Restore(chunked->Serialize());
+          ASSERT_TRUE(restored.ok()) << encoding << ": " << restored.status();
+          *chunked = *std::move(restored);
+        }
+      }
+      if (chunked_ok) chunked_ok = chunked->Decode("", false, &got);
+      EXPECT_EQ(chunked_ok, whole_ok) << encoding << (fatal ? " fatal" : "");
+      if (whole_ok) EXPECT_TRUE(got == expected) << encoding;
+    }
+  }
 }
 
 TEST(IcuStreamDecoderTest, RejectsDamagedState) {
