@@ -24,6 +24,10 @@ TEST(NodeParityGaps2Test, AssertFailForms) {
   ExpectSameAsNode(Fixture("assert_fail.mjs"), {});
 }
 
+TEST(NodeParityGaps2Test, AssertIfError) {
+  ExpectSameAsNode(Fixture("assert_if_error.mjs"), {});
+}
+
 TEST(NodeParityGaps2Test, AssertOkQuotesNonAsciiSource) {
   ExpectSameAsNode(Fixture("assert_ok_source.mjs"), {});
 }

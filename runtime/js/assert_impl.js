@@ -10,7 +10,7 @@
     ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, Error, ErrorCaptureStackTrace,
     FunctionPrototypeCall, NumberIsNaN, ObjectAssign, ObjectIs, ObjectKeys,
     ObjectPrototypeIsPrototypeOf, ReflectApply, RegExpPrototypeExec,
-    String, StringPrototypeCharCodeAt, StringPrototypeSlice,
+    String, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice,
     StringPrototypeSplit, TypeError,
   } = internals.strictPrimordials();
   const { AssertionError, inspectValue, nodeError, invalidArgType } = errors;
@@ -424,11 +424,12 @@
     }
     const wrapped = new AssertionError({ actual: error, expected: null, operator: 'ifError',
                                          message, stackStartFn: ifError });
-    // The original's own frames come after the new error's, as in Node.
+    // The original's own frames (from its first '    at' line; a stack with
+    // none is not used) come after the new error's, as in Node.
     const original = error.stack;
-    if (typeof original === 'string') {
-      const originalFrames = StringPrototypeSplit(original, '\n');
-      ArrayPrototypeShift(originalFrames);
+    const framesStart = typeof original === 'string' ? StringPrototypeIndexOf(original, '\n    at') : -1;
+    if (framesStart !== -1) {
+      const originalFrames = StringPrototypeSplit(StringPrototypeSlice(original, framesStart + 1), '\n');
       const frames = StringPrototypeSplit(wrapped.stack, '\n');
       for (let i = 0; i < originalFrames.length; i++) {
         const at = ArrayPrototypeIndexOf(frames, originalFrames[i]);
