@@ -1,13 +1,16 @@
-// TextEncoder and TextDecoder. Argument checks and messages follow Node 20.
+// TextEncoder and TextDecoder (UTF-8 ours, other encodings ICU's). Argument checks and messages follow Node 20.
 #include "runtime/text_codec.h"
 
 #include <algorithm>
 #include <climits>
+#include <optional>
 #include <cstdlib>
 #include <string>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "runtime/encoding_labels.h"
+#include "runtime/icu_decoder.h"
 #include "runtime/native_util.h"
 #include "runtime/web_encoding.h"
 #include "v8-array-buffer.h"
@@ -25,11 +28,25 @@ class EncoderState final : public NativeState {
   std::string Serialize() const override { return ""; }
 };
 
+// UTF-8 decodes with our own decoder, every other encoding with ICU's.
 class DecoderState final : public NativeState {
  public:
-  explicit DecoderState(Utf8StreamDecoder decoder) : decoder(std::move(decoder)) {}
-  std::string Serialize() const override { return decoder.Serialize(); }
-  Utf8StreamDecoder decoder;
+  explicit DecoderState(Utf8StreamDecoder decoder) : utf8(std::move(decoder)) {}
+  explicit DecoderState(IcuStreamDecoder decoder) : icu(std::move(decoder)) {}
+  std::string Serialize() const override {
+    return utf8.has_value() ? utf8->Serialize() : icu->Serialize();
+  }
+  bool Decode(absl::string_view bytes, bool stream, std::u16string* out) {
+    return utf8.has_value() ? utf8->Decode(bytes, stream, out) : icu->Decode(bytes, stream, out);
+  }
+  absl::string_view encoding() const {
+    return utf8.has_value() ? absl::string_view("utf-8") : absl::string_view(icu->encoding());
+  }
+  bool fatal() const { return utf8.has_value() ? utf8->fatal() : icu->fatal(); }
+  bool ignore_bom() const { return utf8.has_value() ? utf8->ignore_bom() : icu->ignore_bom(); }
+
+  std::optional<Utf8StreamDecoder> utf8;
+  std::optional<IcuStreamDecoder> icu;
 };
 
 absl::StatusOr<std::unique_ptr<NativeState>> RestoreEncoder(absl::string_view bytes) {
@@ -38,6 +55,11 @@ absl::StatusOr<std::unique_ptr<NativeState>> RestoreEncoder(absl::string_view by
 }
 
 absl::StatusOr<std::unique_ptr<NativeState>> RestoreDecoder(absl::string_view bytes) {
+  if (!bytes.empty() && bytes[0] != 1) {  // not Utf8StreamDecoder's version
+    absl::StatusOr<IcuStreamDecoder> icu = IcuStreamDecoder::Restore(bytes);
+    if (!icu.ok()) return icu.status();
+    return std::make_unique<DecoderState>(*std::move(icu));
+  }
   absl::StatusOr<Utf8StreamDecoder> decoder = Utf8StreamDecoder::Restore(bytes);
   if (!decoder.ok()) return decoder.status();
   return std::make_unique<DecoderState>(*std::move(decoder));
@@ -153,11 +175,13 @@ void DecoderConstruct(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   v8::String::Utf8Value label_text(isolate, label);
   absl::string_view label_view(*label_text, label_text.length());
-  if (!IsUtf8Label(label_view)) {
-    return ThrowError(isolate, ErrorKind::kRangeError,
-                      absl::StrCat("The \"", label_view, "\" encoding is not supported"),
-                      "ERR_ENCODING_NOT_SUPPORTED");
-  }
+  auto unsupported = [&] {
+    ThrowError(isolate, ErrorKind::kRangeError,
+               absl::StrCat("The \"", label_view, "\" encoding is not supported"),
+               "ERR_ENCODING_NOT_SUPPORTED");
+  };
+  std::optional<absl::string_view> encoding = EncodingForLabel(label_view);
+  if (!encoding.has_value()) return unsupported();
   bool fatal = false;
   bool ignore_bom = false;
   if (options->IsObject() &&
@@ -165,8 +189,14 @@ void DecoderConstruct(const v8::FunctionCallbackInfo<v8::Value>& info) {
        !ReadFlag(context, options.As<v8::Object>(), "ignoreBOM", &ignore_bom))) {
     return;
   }
-  WrapNativeState(info.This(), kTextDecoderClass,
-                  std::make_unique<DecoderState>(Utf8StreamDecoder(fatal, ignore_bom)));
+  if (*encoding == "utf-8") {
+    WrapNativeState(info.This(), kTextDecoderClass,
+                    std::make_unique<DecoderState>(Utf8StreamDecoder(fatal, ignore_bom)));
+    return;
+  }
+  absl::StatusOr<IcuStreamDecoder> icu = IcuStreamDecoder::Create(*encoding, fatal, ignore_bom);
+  if (!icu.ok()) return unsupported();
+  WrapNativeState(info.This(), kTextDecoderClass, std::make_unique<DecoderState>(*std::move(icu)));
 }
 
 // decode(input = empty, {stream} = {}).
@@ -182,17 +212,25 @@ void Decode(const v8::FunctionCallbackInfo<v8::Value>& info) {
   }
   absl::Span<uint8_t> input;
   if (!info[0]->IsUndefined() && !GetBytes(info[0], &input)) {
+    // Node 20.20's three decoding paths word this error each their own way.
+    absl::string_view encoding = state->encoding();
     return ThrowError(isolate, ErrorKind::kTypeError,
-                      "The \"list\" argument must be an instance of SharedArrayBuffer, "
-                      "ArrayBuffer or ArrayBufferView.",
+                      encoding == "utf-8"
+                          ? "The \"list\" argument must be an instance of SharedArrayBuffer, "
+                            "ArrayBuffer or ArrayBufferView."
+                      : encoding == "windows-1252"
+                          ? "The \"input\" argument must be an instance of ArrayBuffer, "
+                            "SharedArrayBuffer, or ArrayBufferView."
+                          : "The \"input\" argument must be an instance of SharedArrayBuffer, "
+                            "ArrayBuffer or ArrayBufferView.",
                       "ERR_INVALID_ARG_TYPE");
   }
   std::u16string text;
-  if (!state->decoder.Decode(
-          absl::string_view(reinterpret_cast<const char*>(input.data()), input.size()), stream,
-          &text)) {
+  if (!state->Decode(absl::string_view(reinterpret_cast<const char*>(input.data()), input.size()),
+                     stream, &text)) {
     return ThrowError(isolate, ErrorKind::kTypeError,
-                      "The encoded data was not valid for encoding utf-8",
+                      absl::StrCat("The encoded data was not valid for encoding ",
+                                   state->encoding()),
                       "ERR_ENCODING_INVALID_ENCODED_DATA");
   }
   v8::Local<v8::String> result;
@@ -208,18 +246,25 @@ void Decode(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 
 void DecoderEncoding(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  if (UnwrapNativeState(info, kTextDecoderClass) == nullptr) return;
-  info.GetReturnValue().Set(Utf8Literal(info.GetIsolate()));
+  auto* state = UnwrapNativeState<DecoderState>(info, kTextDecoderClass);
+  if (state == nullptr) return;
+  absl::string_view name = state->encoding();
+  v8::Local<v8::String> result;
+  if (v8::String::NewFromOneByte(info.GetIsolate(), reinterpret_cast<const uint8_t*>(name.data()),
+                                 v8::NewStringType::kNormal, static_cast<int>(name.size()))
+          .ToLocal(&result)) {
+    info.GetReturnValue().Set(result);
+  }
 }
 
 void DecoderFatal(const v8::FunctionCallbackInfo<v8::Value>& info) {
   auto* state = UnwrapNativeState<DecoderState>(info, kTextDecoderClass);
-  if (state != nullptr) info.GetReturnValue().Set(state->decoder.fatal());
+  if (state != nullptr) info.GetReturnValue().Set(state->fatal());
 }
 
 void DecoderIgnoreBom(const v8::FunctionCallbackInfo<v8::Value>& info) {
   auto* state = UnwrapNativeState<DecoderState>(info, kTextDecoderClass);
-  if (state != nullptr) info.GetReturnValue().Set(state->decoder.ignore_bom());
+  if (state != nullptr) info.GetReturnValue().Set(state->ignore_bom());
 }
 
 constexpr NativeMethod kEncoderMethods[] = {{"encode", Encode, 0}, {"encodeInto", EncodeInto, 2}};

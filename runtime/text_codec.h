@@ -1,4 +1,5 @@
-// TextEncoder and TextDecoder (WHATWG Encoding, UTF-8 only) as native classes.
+// TextEncoder and TextDecoder (WHATWG Encoding; TextDecoder has every
+// encoding Node 20 with full ICU has) as native classes.
 // Included by web_natives.cc, whose extension lists them.
 #ifndef TOYSNAP_RUNTIME_TEXT_CODEC_H_
 #define TOYSNAP_RUNTIME_TEXT_CODEC_H_

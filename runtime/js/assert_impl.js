@@ -10,7 +10,7 @@
     ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, Error, ErrorCaptureStackTrace,
     FunctionPrototypeCall, NumberIsNaN, ObjectAssign, ObjectIs, ObjectKeys,
     ObjectPrototypeIsPrototypeOf, ReflectApply, RegExpPrototypeExec,
-    String, StringPrototypeCharCodeAt, StringPrototypeSlice,
+    String, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice,
     StringPrototypeSplit, TypeError,
   } = internals.strictPrimordials();
   const { AssertionError, inspectValue, nodeError, invalidArgType } = errors;
@@ -52,14 +52,19 @@
     }
   }
 
-  const isIdentifierChar = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) || c === 36 || c === 95 || c === 46;
+  // Identifiers may be non-ASCII (`ässört.ok('')`): ID_Continue, as JS's grammar.
+  const nonAsciiIdentifierChar = /^[\p{ID_Continue}\u200c\u200d]$/u;
+  const isIdentifierChar = (c, text, at) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) || c === 36 || c === 95 || c === 46 ||
+    (c >= 128 && RegExpPrototypeExec(nonAsciiIdentifierChar, text[at]) !== null);
 
   // The call expression that starts at (or whose callee ends at) `column`:
   // its callee's dotted name back to its start, then its balanced parentheses.
   function callSource(text, offset) {
     let start = offset;
-    while (start > 0 && isIdentifierChar(StringPrototypeCharCodeAt(text, start - 1))) start--;
+    while (start > 0 && isIdentifierChar(StringPrototypeCharCodeAt(text, start - 1), text, start - 1)) {
+      start--;
+    }
     let i = offset;
     while (i < text.length && text[i] !== '(') i++;
     let depth = 0;
@@ -171,12 +176,14 @@
   let warnedFail = false;
   function fail(actual, expected, message, operator, stackStartFn) {
     const argsLength = arguments.length;
-    let internalMessage = false;
-    if (argsLength === 0) {
-      internalMessage = 'Failed';
-    } else if (argsLength === 1) {
+    let generated = false;
+    if (argsLength <= 1) {
       message = actual;
       actual = undefined;
+      if (message === undefined) {
+        message = 'Failed';
+        generated = true;
+      }
     } else {
       if (!warnedFail) {
         warnedFail = true;
@@ -190,9 +197,11 @@
     if (message instanceof Error) throw message;
     const error = new AssertionError({
       actual, expected, operator: operator === undefined ? 'fail' : operator,
-      stackStartFn: stackStartFn || fail, message: message ?? internalMessage,
+      // With two or more arguments and no message, AssertionError writes one
+      // from actual, operator and expected ('first' != 'second'), as Node's.
+      stackStartFn: stackStartFn || fail, message,
     });
-    if (internalMessage) error.generatedMessage = true;
+    if (generated) error.generatedMessage = true;
     throw error;
   }
 
@@ -415,11 +424,12 @@
     }
     const wrapped = new AssertionError({ actual: error, expected: null, operator: 'ifError',
                                          message, stackStartFn: ifError });
-    // The original's own frames come after the new error's, as in Node.
+    // The original's own frames (from its first '    at' line; a stack with
+    // none is not used) come after the new error's, as in Node.
     const original = error.stack;
-    if (typeof original === 'string') {
-      const originalFrames = StringPrototypeSplit(original, '\n');
-      ArrayPrototypeShift(originalFrames);
+    const framesStart = typeof original === 'string' ? StringPrototypeIndexOf(original, '\n    at') : -1;
+    if (framesStart !== -1) {
+      const originalFrames = StringPrototypeSplit(StringPrototypeSlice(original, framesStart + 1), '\n');
       const frames = StringPrototypeSplit(wrapped.stack, '\n');
       for (let i = 0; i < originalFrames.length; i++) {
         const at = ArrayPrototypeIndexOf(frames, originalFrames[i]);

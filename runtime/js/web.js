@@ -5,9 +5,9 @@
 (function (natives, internals) {
   'use strict';
   const {
-    ArrayFrom, Error, ErrorCaptureStackTrace, JSONStringify, ObjectDefineProperty, ObjectIs,
+    ArrayFrom, Error, ErrorCaptureStackTrace, JSONStringify, ObjectCreate, ObjectDefineProperty, ObjectIs,
     ObjectSetPrototypeOf, PromiseReject, SafeMap, String, StringPrototypeIncludes, StringPrototypeSlice, Symbol,
-    SymbolIterator, SymbolToStringTag, TypeError,
+    SymbolFor, SymbolIterator, SymbolToStringTag, TypeError,
   } = internals.primordials;
 
   const defineProperty = ObjectDefineProperty;
@@ -216,6 +216,29 @@
     ErrorCaptureStackTrace(error, fetch);
     return PromiseReject(error);
   }
+
+  // util.inspect shows a coder's getters, as Node 20.20's: `TextDecoder {
+  // encoding: 'koi8-r', fatal: true, ignoreBOM: false }`, `{ encoding: 'utf-8' }`.
+  const inspectCustom = SymbolFor('nodejs.util.inspect.custom');
+  function inspectCoder(depth, options, inspect) {
+    if (typeof depth === 'number' && depth < 0) return this;
+    const decoder = this instanceof natives.TextDecoder;
+    // An instance (for inspect's name) whose getters and this hook are shadowed.
+    const shown = !decoder ? {} : ObjectCreate(ObjectCreate(natives.TextDecoder.prototype, {
+      constructor: { value: natives.TextDecoder }, [inspectCustom]: { value: undefined },
+    }));
+    const keys = decoder ? ['encoding', 'fatal', 'ignoreBOM'] : ['encoding'];
+    for (let i = 0; i < keys.length; i++) {
+      ObjectDefineProperty(shown, keys[i], {
+        value: this[keys[i]], writable: true, enumerable: true, configurable: true,
+      });
+    }
+    return inspect(shown, options);
+  }
+  ObjectDefineProperty(natives.TextEncoder.prototype, inspectCustom,
+                       { value: inspectCoder, writable: true, configurable: true });
+  ObjectDefineProperty(natives.TextDecoder.prototype, inspectCustom,
+                       { value: inspectCoder, writable: true, configurable: true });
 
   // Enumerability as in Node: classes hidden, functions and objects visible.
   for (const [name, value, enumerable] of [
