@@ -22,6 +22,7 @@
 namespace toysnap {
 namespace {
 
+using module_loader_internal::NewCodedError;
 using module_loader_internal::ToUtf8;
 
 // Settling a promise fails only with an exception pending (termination); the

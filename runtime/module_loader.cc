@@ -47,10 +47,30 @@ void ThrowError(v8::Isolate* isolate, absl::string_view message) {
   }
 }
 
+// A TypeError with Node's `code`, as Node's loader throws for import
+// attribute mismatches; empty if V8 cannot hold the message.
+v8::Local<v8::Value> NewCodedError(v8::Isolate* isolate, absl::string_view message,
+                                   const char* code) {
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::String> text, js_code;
+  if (!NewString(isolate, message).ToLocal(&text) ||
+      !v8::String::NewFromUtf8(isolate, code).ToLocal(&js_code)) {
+    return {};
+  }
+  v8::Local<v8::Value> error = v8::Exception::TypeError(text);
+  if (error.As<v8::Object>()
+          ->CreateDataProperty(context, v8::String::NewFromUtf8Literal(isolate, "code"), js_code)
+          .IsNothing()) {
+    return {};
+  }
+  return error;
+}
+
 }  // namespace module_loader_internal
 
 namespace {
 
+using module_loader_internal::NewCodedError;
 using module_loader_internal::ReadableByPermission;
 using module_loader_internal::ThrowError;
 using module_loader_internal::ToUtf8;
@@ -89,24 +109,6 @@ absl::Status ResolutionFailure(v8::Local<v8::Context> context, const std::string
   return absl::NotFoundError(message);
 }
 
-// A TypeError with Node's `code`, as Node's loader throws for import
-// attribute mismatches; empty if V8 cannot hold the message.
-v8::Local<v8::Value> NewCodedError(v8::Isolate* isolate, absl::string_view message,
-                                   const char* code) {
-  v8::Local<v8::Context> context = isolate->GetCurrentContext();
-  v8::Local<v8::String> text, js_code;
-  if (!NewString(isolate, message).ToLocal(&text) ||
-      !v8::String::NewFromUtf8(isolate, code).ToLocal(&js_code)) {
-    return {};
-  }
-  v8::Local<v8::Value> error = v8::Exception::TypeError(text);
-  if (error.As<v8::Object>()
-          ->CreateDataProperty(context, v8::String::NewFromUtf8Literal(isolate, "code"), js_code)
-          .IsNothing()) {
-    return {};
-  }
-  return error;
-}
 
 v8::MaybeLocal<v8::Module> ResolveCallback(v8::Local<v8::Context> context,
                                            v8::Local<v8::String> specifier,

@@ -24,6 +24,11 @@ std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value);
 // Throws an Error; a RangeError instead if `message` is too long for V8.
 void ThrowError(v8::Isolate* isolate, absl::string_view message);
 
+// A TypeError with Node's `code`, as Node's loader throws for import
+// attribute mismatches; empty if V8 cannot hold the message.
+v8::Local<v8::Value> NewCodedError(v8::Isolate* isolate, absl::string_view message,
+                                   const char* code);
+
 }  // namespace toysnap::module_loader_internal
 
 #endif  // TOYSNAP_RUNTIME_MODULE_LOADER_INTERNAL_H_

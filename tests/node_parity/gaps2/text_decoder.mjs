@@ -19,7 +19,16 @@ function show(label, fn) {
   }
 }
 
+// Every label of the WHATWG table Node 20 knows, as the encoding it names.
+const everyLabel = ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8',
+  'x-unicode20utf8', 'csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16',
+  'utf-16le', 'unicodefffe', 'utf-16be', 'csiso2022kr', 'hz-gb-2312', 'iso-2022-cn',
+  'iso-2022-cn-ext', 'iso-2022-kr', 'UNICODE11UTF8', 'UnicodeFFFE'];
+
 export function main() {
+  show('every label', () => everyLabel.map((label) => {
+    try { return new TextDecoder(label).encoding; } catch (e) { return e.code; }
+  }).join(','));
   show('carried', () => codes(carried) + ' | ' + codes(sjisStream.decode(hex('a0'))));
   show('utf16 carried', () => codes(utf16Stream.decode(hex('41'))));
   const sample = hex('41808182838d8e8f909d9e9fa0a4b5c1d7e9f3fdfeff');
