@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "gtest/gtest.h"
 #include "runtime/in_memory_snapshot.h"
 #include "runtime/runtime.h"
 #include "runtime/v8_test_environment.h"
@@ -73,6 +74,24 @@ inline absl::StatusOr<std::unique_ptr<Runtime>> RuntimeWithModule(RuntimeMode mo
                    BuildInMemorySnapshotOfModule(TestV8(), options, std::string(path),
                                                  std::string(source)));
   return Runtime::CreateFromSnapshot(TestV8(), snapshot.blob, snapshot.metadata, options);
+}
+
+// RuntimeWithModule for a test fixture: the runtime, or null after a test
+// failure that names the reason.
+inline std::unique_ptr<Runtime> RuntimeWithModuleOrFail(RuntimeMode mode,
+                                                        const RuntimeOptions& options,
+                                                        absl::string_view path,
+                                                        absl::string_view source) {
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = RuntimeWithModule(mode, options, path, source);
+  EXPECT_TRUE(runtime.ok()) << runtime.status();
+  return runtime.ok() ? std::move(*runtime) : nullptr;
+}
+
+// Options of a test's runtime whose console prints nothing.
+inline RuntimeOptions QuietRuntimeOptions() {
+  RuntimeOptions options;
+  options.console = false;
+  return options;
 }
 
 }  // namespace toysnap

@@ -53,10 +53,7 @@ class ChildProcessIpcTest : public ::testing::TestWithParam<Mode> {
     RuntimeOptions options;
     options.console = false;
     options.permissions = Permissions::All();
-    absl::StatusOr<std::unique_ptr<Runtime>> runtime =
-        RuntimeWithModule(GetParam(), options, kMain, kModule);
-    EXPECT_TRUE(runtime.ok()) << runtime.status();
-    return runtime.ok() ? std::move(*runtime) : nullptr;
+    return RuntimeWithModuleOrFail(GetParam(), options, kMain, kModule);
   }
 };
 

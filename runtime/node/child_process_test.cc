@@ -41,10 +41,7 @@ RuntimeOptions WithPermissions(Permissions permissions) {
 class ChildProcessTest : public ::testing::TestWithParam<Mode> {
  protected:
   std::unique_ptr<Runtime> Make(const RuntimeOptions& options = WithPermissions(Permissions::All())) {
-    absl::StatusOr<std::unique_ptr<Runtime>> runtime =
-        RuntimeWithModule(GetParam(), options, kMain, kModule);
-    EXPECT_TRUE(runtime.ok()) << runtime.status();
-    return runtime.ok() ? std::move(*runtime) : nullptr;
+    return RuntimeWithModuleOrFail(GetParam(), options, kMain, kModule);
   }
 
   // `source`'s value once settled, as text, or "error: ..." for a failure.

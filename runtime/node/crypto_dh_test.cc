@@ -38,12 +38,7 @@ using Mode = RuntimeMode;
 class CryptoDhTest : public ::testing::TestWithParam<Mode> {
  protected:
   std::unique_ptr<Runtime> Make() {
-    RuntimeOptions options;
-    options.console = false;
-    absl::StatusOr<std::unique_ptr<Runtime>> runtime =
-        RuntimeWithModule(GetParam(), options, kMain, kModule);
-    EXPECT_TRUE(runtime.ok()) << runtime.status();
-    return runtime.ok() ? std::move(*runtime) : nullptr;
+    return RuntimeWithModuleOrFail(GetParam(), QuietRuntimeOptions(), kMain, kModule);
   }
 };
 

@@ -28,12 +28,7 @@ globalThis.web = web;
 class WebStreamsTest : public ::testing::TestWithParam<RuntimeMode> {
  protected:
   std::unique_ptr<Runtime> Make() {
-    RuntimeOptions options;
-    options.console = false;
-    absl::StatusOr<std::unique_ptr<Runtime>> runtime =
-        RuntimeWithModule(GetParam(), options, kMain, kModule);
-    EXPECT_TRUE(runtime.ok()) << runtime.status();
-    return runtime.ok() ? std::move(*runtime) : nullptr;
+    return RuntimeWithModuleOrFail(GetParam(), QuietRuntimeOptions(), kMain, kModule);
   }
 };
 

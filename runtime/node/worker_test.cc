@@ -52,10 +52,7 @@ class WorkerTest : public ::testing::TestWithParam<Mode> {
   }
 
   std::unique_ptr<Runtime> Make(const RuntimeOptions& options = Granted()) {
-    absl::StatusOr<std::unique_ptr<Runtime>> runtime =
-        RuntimeWithModule(GetParam(), options, kMain, kModule);
-    EXPECT_TRUE(runtime.ok()) << runtime.status();
-    return runtime.ok() ? std::move(*runtime) : nullptr;
+    return RuntimeWithModuleOrFail(GetParam(), options, kMain, kModule);
   }
 
   // `source`'s value once settled, as text, or "error: ..." for a failure.

@@ -197,12 +197,7 @@ globalThis.built = zlib.gunzipSync(zlib.gzipSync('made at build time')).toString
 class ZlibRuntimeTest : public ::testing::TestWithParam<RuntimeMode> {
  protected:
   std::unique_ptr<Runtime> Make() {
-    RuntimeOptions options;
-    options.console = false;
-    absl::StatusOr<std::unique_ptr<Runtime>> runtime =
-        RuntimeWithModule(GetParam(), options, kMain, kModule);
-    EXPECT_TRUE(runtime.ok()) << runtime.status();
-    return runtime.ok() ? std::move(*runtime) : nullptr;
+    return RuntimeWithModuleOrFail(GetParam(), QuietRuntimeOptions(), kMain, kModule);
   }
   static std::string Await(Runtime& runtime, const std::string& source) {
     return AwaitOrError(runtime, source, "zlib_test.js");
