@@ -8,7 +8,7 @@
   const {
     ArrayBufferIsView, MathMax, ObjectDefineProperties, ObjectDefineProperty,
     ObjectFreeze,
-    Promise, SafeMap, SafeSet, StringPrototypeIndexOf, StringPrototypeSlice, SymbolFor,
+    Promise, StringPrototypeIndexOf, StringPrototypeSlice, SymbolFor,
   } = internals.primordials;
   const u = internals.fsUtils;
   const {
@@ -662,51 +662,14 @@
 
   // ---- realpath -------------------------------------------------------------
 
-  // realpath(3) gives the answer. Where it fails, Node's walk through the
-  // path (lib/fs.js realpathSync) decides: it names the lstat that failed,
-  // and it stops at a link into a pipe or socket, where realpath(3) cannot
-  // go on (/dev/stdin on a pipe is /proc/PID/fd/pipe:[N]). Node notices that
-  // from the stat of the last link it followed, at the next part it knows.
-  function walkRealpath(path) {
-    const { resolve } = pathModule();
-    let p = resolve(u.pathString(path));
-    const knownHard = new SafeSet();
-    const seenLinks = new SafeMap();
-    let followed;  // stats of the last link followed
-    let current = '/';
-    let pos = 1;
-    while (pos < p.length) {
-      const next = StringPrototypeIndexOf(p, '/', pos);
-      const previous = current;
-      const base = previous + StringPrototypeSlice(p, pos, next === -1 ? p.length : next);
-      current = next === -1 ? base : `${base}/`;
-      pos = next === -1 ? p.length : next + 1;
-      if (knownHard.has(base)) {
-        if (followed !== undefined && (followed.isFIFO() || followed.isSocket())) break;
-        continue;
-      }
-      const stats = getStatsFromBinding(natives.fsLstat(base, false, true));
-      if (!stats.isSymbolicLink()) {
-        knownHard.add(base);
-        continue;
-      }
-      const id = `${stats.dev}:${stats.ino}`;
-      let target = seenLinks.get(id);
-      if (target === undefined) {
-        followed = getStatsFromBinding(natives.fsStat(base, false, true));  // ELOOP ends loops
-        target = natives.fsReadlink(base, false);
-        seenLinks.set(id, target);
-      }
-      p = resolve(previous, target, StringPrototypeSlice(p, pos));
-      current = '/';
-      pos = 1;
-    }
-    return p;
-  }
+  // realpath(3) gives the answer; where it fails, Node's walk through the
+  // path decides (fs_realpath_walk.js, compiled then: most calls never get there).
+  let walkRealpath;
   // The walk's answer for `path`, whose realpath(3) failed with `error` (a
   // system error: a permission refusal stands).
   function realpathByWalk(error, path, options) {
     if (typeof error.syscall !== 'string') throw error;
+    walkRealpath ??= natives.loadScript('fs_realpath_walk.js')(natives, internals);
     const found = walkRealpath(path);
     return u.asBytes(options) ? u.encodeName(Buffer.from(found), options) : found;
   }
