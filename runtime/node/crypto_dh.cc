@@ -70,11 +70,6 @@ namespace {
 
 using Info = v8::FunctionCallbackInfo<v8::Value>;
 
-struct BnFree {
-  void operator()(BIGNUM* bn) const { BN_clear_free(bn); }
-};
-using Bn = std::unique_ptr<BIGNUM, BnFree>;
-
 Bn BnFrom(absl::Span<const uint8_t> bytes) {
   return Bn(BN_bin2bn(bytes.data(), static_cast<int>(bytes.size()), nullptr));
 }

@@ -5,7 +5,10 @@
 #ifndef TOYSNAP_RUNTIME_NODE_CRYPTO_DH_H_
 #define TOYSNAP_RUNTIME_NODE_CRYPTO_DH_H_
 
+#include <openssl/bn.h>
+
 #include <cstdint>
+#include <memory>
 
 #include "absl/types/span.h"
 #include "runtime/extension.h"
@@ -30,6 +33,12 @@ absl::Span<const NativeFunction> CryptoSpkacFunctions(); // crypto_spkac.cc
 // there are more bytes than an int32 counts, which Node refuses.
 bool DhBytesArg(v8::Isolate* isolate, v8::Local<v8::Value> value, const char* too_big,
                 absl::Span<const uint8_t>* out);
+
+// An owned BIGNUM, cleared when freed: it may hold a private key.
+struct BnFree {
+  void operator()(BIGNUM* bn) const { BN_clear_free(bn); }
+};
+using Bn = std::unique_ptr<BIGNUM, BnFree>;
 
 }  // namespace toysnap::node
 

@@ -44,10 +44,6 @@ struct GroupFree {
   void operator()(EC_GROUP* group) const { EC_GROUP_free(group); }
 };
 using Group = std::unique_ptr<EC_GROUP, GroupFree>;
-struct BnFree {
-  void operator()(BIGNUM* bn) const { BN_clear_free(bn); }
-};
-using Bn = std::unique_ptr<BIGNUM, BnFree>;
 
 // Forgets the errors a call leaves queued, as Node's MarkPopErrorOnReturn.
 class ErrorMark {
