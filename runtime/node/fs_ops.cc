@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "runtime/binding.h"
+#include "runtime/isolate_data.h"
 #include "runtime/native_util.h"
 #include "runtime/node/fs_internal.h"
 #include "runtime/node/fs_job.h"
@@ -596,11 +597,26 @@ constexpr const char* kBuffersArgs[] = {"fd", "buffers", "position", "req"};
 // writeString(fd, text, position): the UTF-8 bytes of `text`.
 void WriteString(NativeCall& call, int32_t fd, std::string text, v8::Local<v8::Value> position,
                  v8::Local<v8::Value> req) {
+  double at = position->IsNumber() ? position.As<v8::Number>()->Value() : -1;
+  IsolateData* data = IsolateData::From(call.isolate);
+  if (req->IsUndefined() && data != nullptr && data->loop != nullptr) {
+    // writeSync: one write(2), as the job below would make, without the job
+    // (a process.stdout.write to a file is one of these per line).
+    uv_buf_t buf = uv_buf_init(text.data(), static_cast<unsigned>(text.size()));
+    uv_fs_t request;
+    int written = uv_fs_write(nullptr, &request, fd, &buf, 1, static_cast<int64_t>(at), nullptr);
+    uv_fs_req_cleanup(&request);
+    if (written < 0) {
+      call.isolate->ThrowException(UvException(call.isolate, written, "write", nullptr, nullptr));
+      return;
+    }
+    call.info.GetReturnValue().Set(written);
+    return;
+  }
   auto job = std::make_unique<UvFsJob>("write", "", "", nullptr, IntResult());
   job->text = std::move(text);
   job->buffers.push_back(
       uv_buf_init(job->text.data(), static_cast<unsigned>(job->text.size())));
-  double at = position->IsNumber() ? position.As<v8::Number>()->Value() : -1;
   job->set_start(ReadOrWrite(true, job.get(), fd, at));
   RunFsJob(call, std::move(job), req);
 }
