@@ -18,8 +18,7 @@ bool Convert(v8::Isolate* isolate, v8::Local<v8::Value> value, const char* name,
     ThrowInvalidArgType(isolate, name, "of type string", value);
     return false;
   }
-  v8::String::Utf8Value utf8(isolate, value);
-  out->assign(*utf8, utf8.length());
+  AssignUtf8(isolate, value.As<v8::String>(), out);
   return true;
 }
 

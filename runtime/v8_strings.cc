@@ -1,4 +1,5 @@
-// C++ text into V8 strings, with V8's length limit as an error.
+// C++ text into V8 strings, with V8's length limit as an error; V8 strings
+// into UTF-8.
 #include "runtime/v8_strings.h"
 
 #include <string>
@@ -41,6 +42,43 @@ v8::MaybeLocal<v8::String> NewStringOrThrow(v8::Isolate* isolate, absl::string_v
   }
   isolate->ThrowException(v8::Exception::RangeError(v8_message));
   return {};
+}
+
+namespace {
+
+bool IsAscii(const char* data, size_t size) {
+  unsigned char high = 0;
+  for (size_t i = 0; i < size; ++i) high |= static_cast<unsigned char>(data[i]);
+  return high < 0x80;
+}
+
+}  // namespace
+
+absl::string_view Utf8Of(v8::Isolate* isolate, v8::Local<v8::String> text, absl::Span<char> buffer,
+                         std::string* spill) {
+  constexpr int kFlags = v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8;
+  auto place = [&](size_t size) {
+    if (size <= buffer.size()) return buffer.data();
+    spill->resize(size);
+    return spill->data();
+  };
+  const int length = text->Length();
+  if (length == 0) return {};
+  if (text->IsOneByte()) {
+    char* out = place(static_cast<size_t>(length));
+    text->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(out), 0, length,
+                       v8::String::NO_NULL_TERMINATION);
+    if (IsAscii(out, static_cast<size_t>(length))) return {out, static_cast<size_t>(length)};
+  }
+  const size_t size = static_cast<size_t>(text->Utf8Length(isolate));
+  char* out = place(size);
+  text->WriteUtf8(isolate, out, static_cast<int>(size), nullptr, kFlags);
+  return {out, size};
+}
+
+void AssignUtf8(v8::Isolate* isolate, v8::Local<v8::String> text, std::string* out) {
+  absl::string_view bytes = Utf8Of(isolate, text, {}, out);
+  if (bytes.data() != out->data()) out->assign(bytes.data(), bytes.size());
 }
 
 }  // namespace toysnap

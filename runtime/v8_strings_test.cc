@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -35,6 +36,13 @@ class V8StringsTest : public ::testing::Test {
     return std::string(*utf8, utf8.length());
   }
 
+  std::string ReplacedUtf8(v8::Local<v8::String> string) {
+    std::string out(static_cast<size_t>(string->Utf8Length(isolate_)), '\0');
+    string->WriteUtf8(isolate_, out.data(), static_cast<int>(out.size()), nullptr,
+                      v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
+    return out;
+  }
+
   std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;
   v8::Isolate* isolate_;  // owned
 };
@@ -52,6 +60,41 @@ TEST_F(V8StringsTest, TextRoundTripsWithNulAndNonAscii) {
   absl::StatusOr<v8::Local<v8::String>> named = NewStringOr(isolate_, "x", "unused");
   ASSERT_TRUE(named.ok());
   EXPECT_EQ(Utf8(*named), "x");
+}
+
+// Utf8Of's bytes are V8's UTF-8 for every kind of string, a lone surrogate as
+// U+FFFD as Node writes it: ASCII (its fast path), Latin-1 beyond ASCII,
+// two-byte, a cons string, and text too long for the buffer (spilled).
+TEST_F(V8StringsTest, Utf8OfGivesTheStringsUtf8) {
+  v8::Isolate::Scope isolate_scope(isolate_);
+  v8::HandleScope scope(isolate_);
+  const uint16_t lone[] = {'a', 0xD800, 'b'};
+  const uint8_t latin1[] = {'c', 'a', 'f', 0xE9};
+  std::vector<v8::Local<v8::String>> strings = {
+      v8::String::NewFromUtf8Literal(isolate_, "line 1\n"),
+      v8::String::NewFromOneByte(isolate_, latin1, v8::NewStringType::kNormal, 4)
+          .ToLocalChecked(),
+      v8::String::NewFromUtf8Literal(isolate_, "\xE2\x80\xA6 \xF0\x9F\x98\x80"),
+      v8::String::NewFromTwoByte(isolate_, lone, v8::NewStringType::kNormal, 3).ToLocalChecked(),
+      v8::String::Concat(isolate_, v8::String::NewFromUtf8Literal(isolate_, "left "),
+                         v8::String::NewFromUtf8Literal(isolate_, "right")),
+      v8::String::NewFromUtf8Literal(isolate_, ""),
+  };
+  std::string long_text(5000, 'x');
+  strings.push_back(v8::String::NewFromUtf8(isolate_, long_text.data(), v8::NewStringType::kNormal,
+                                            static_cast<int>(long_text.size()))
+                        .ToLocalChecked());
+  for (v8::Local<v8::String> string : strings) {
+    char buffer[16];
+    std::string spill;
+    absl::string_view bytes = Utf8Of(isolate_, string, absl::MakeSpan(buffer), &spill);
+    EXPECT_EQ(std::string(bytes), ReplacedUtf8(string));
+    EXPECT_TRUE(bytes.empty() || bytes.data() == buffer || bytes.data() == spill.data());
+    std::string assigned = "stale";
+    AssignUtf8(isolate_, string, &assigned);
+    EXPECT_EQ(assigned, ReplacedUtf8(string));
+  }
+  EXPECT_EQ(ReplacedUtf8(strings[3]), "a\xEF\xBF\xBD" "b");
 }
 
 TEST_F(V8StringsTest, TheErrorNamesWhatWasTooLong) {

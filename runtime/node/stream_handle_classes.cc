@@ -102,6 +102,21 @@ void ReadStop(const Info& info) {
   if (StreamHandle* self = Self(info)) ReturnInt(info, self->ReadStop());
 }
 
+// Whether a write's encoding argument is 'latin1', 'binary' or 'ascii' (a
+// string is then written a byte per character): read without a std::string,
+// since every write passes one.
+bool IsOneByteEncoding(v8::Isolate* isolate, v8::Local<v8::Value> encoding) {
+  if (!encoding->IsString()) return false;
+  v8::Local<v8::String> name = encoding.As<v8::String>();
+  char text[6];
+  int length = name->Length();
+  if (length < 5 || length > 6) return false;
+  name->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(text), 0, length,
+                     v8::String::NO_NULL_TERMINATION);
+  absl::string_view view(text, static_cast<size_t>(length));
+  return view == "latin1" || view == "binary" || view == "ascii";
+}
+
 // write(chunk, encoding, callback): a string as UTF-8 or Latin-1, or bytes.
 void Write(const Info& info) {
   StreamHandle* self = Self(info);
@@ -128,27 +143,20 @@ void Write(const Info& info) {
                                "of type string or an instance of Buffer or Uint8Array", chunk);
   }
   v8::Local<v8::String> text = chunk.As<v8::String>();
-  bool one_byte = false;
-  if (info[1]->IsString()) {
-    std::string encoding = Utf8(isolate, info[1]);
-    one_byte = encoding == "latin1" || encoding == "binary" || encoding == "ascii";
-  }
   std::string owned;
-  size_t size = one_byte ? static_cast<size_t>(text->Length())
-                         : static_cast<size_t>(text->Utf8Length(isolate));
-  char* data = stack;
-  if (size > sizeof(stack)) {
-    owned.resize(size);
-    data = owned.data();
-  }
-  if (one_byte) {
+  if (IsOneByteEncoding(isolate, info[1])) {
+    size_t size = static_cast<size_t>(text->Length());
+    char* data = stack;
+    if (size > sizeof(stack)) {
+      owned.resize(size);
+      data = owned.data();
+    }
     text->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(data), 0, static_cast<int>(size),
                        v8::String::NO_NULL_TERMINATION);
-  } else {
-    text->WriteUtf8(isolate, data, static_cast<int>(size), nullptr,
-                    v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
+    return ReturnInt(info, self->Write(data, size, nullptr, std::move(owned), callback));
   }
-  ReturnInt(info, self->Write(data, size, nullptr, std::move(owned), callback));
+  absl::string_view bytes = Utf8Of(isolate, text, absl::MakeSpan(stack), &owned);
+  ReturnInt(info, self->Write(bytes.data(), bytes.size(), nullptr, std::move(owned), callback));
 }
 
 void Shutdown(const Info& info) {

@@ -16,7 +16,10 @@ export function main() {
     out.write(new Uint8Array([0x66, 0x69, 0x76, 0x65, 0x0a])),
     out.write('7369780a', 'hex'),
     out.write('c3a9\n', 'latin1'),
+    // Lone surrogates are written as U+FFFD, by the stream and by console.
+    out.write('lone \ud800 high, \udc00 low, caf\u00e9\n'),
   ];
+  console.log('lone \ud83d and \u00e9 through console');
   process.nextTick(() => order.push('tick'));
   Promise.resolve().then(() => order.push('promise'));
   setTimeout(() => {
