@@ -36,6 +36,19 @@ bool NamesLanguageFeature(absl::string_view source) {
   return false;
 }
 
+// Whether a file the program reads names process.stdout or stderr: the
+// build then compiles their stream code (stdio.js's warmUpStdio), which the
+// first write after a restore would otherwise compile. A miss only costs that.
+bool NamesStdio(absl::string_view source) {
+  static constexpr absl::string_view kNames[] = {
+      "process.stdout", "process.stderr", "stdout.write", "stderr.write",
+  };
+  for (absl::string_view name : kNames) {
+    if (absl::StrContains(source, name)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Only a snapshot records its inputs (for incremental rebuilds): a fresh or
@@ -47,13 +60,18 @@ void Runtime::RecordFileRead(absl::string_view path, absl::string_view content) 
   input.kind = 1;
   input.content_hash = Checksum64(content);
   if (!language_features_named_) language_features_named_ = NamesLanguageFeature(content);
+  if (!stdio_named_) stdio_named_ = NamesStdio(content);
 }
 
-absl::Status Runtime::PreloadLanguageFeaturesIfNamed() {
+absl::Status Runtime::PreloadNamedBuiltins() {
   RETURN_IF_ERROR(CheckUsable());
-  if (!language_features_named_) return absl::OkStatus();
   ContextScope scope(*this);
-  return CallInternal("loadLanguageFeatures", {});
+  if (language_features_named_) RETURN_IF_ERROR(CallInternal("loadLanguageFeatures", {}));
+  if (stdio_named_ && !stdio_warmed_) {
+    stdio_warmed_ = true;
+    RETURN_IF_ERROR(CallInternal("warmUpStdio", {}));
+  }
+  return absl::OkStatus();
 }
 
 void Runtime::RecordFileProbe(absl::string_view path, int kind) {

@@ -18,6 +18,10 @@
   internals.defineBuiltin('tty', () => load('tty.js'));
   // process.stdout/stderr/stdin, made on first access (process_node.js).
   internals.getStdio = (fd) => (stdio ??= load('stdio.js'))(fd);
+  internals.warmUpStdio = () => {
+    stdio ??= load('stdio.js');
+    internals.warmUpStdio();  // stdio.js's own, which replaced this one
+  };
   // Streams made while a snapshot was built are not the restored program's.
   globalThis.toysnap.onRestore(() => internals.resetStdio?.());
 })

@@ -219,7 +219,20 @@
   // After a restore, the streams of the build are not the program's stdio.
   internals.resetStdio = () => { streams.length = 0; };
 
-  return function get(fd) {
+  // A build whose program names process.stdout or stderr: one empty write
+  // through each compiles the stream code a restored program's first write
+  // would (~60 M instructions, a third of which is net.Socket's), and the
+  // streams made for it are dropped, so the snapshot keeps only the code.
+  internals.warmUpStdio = function () {
+    internals.netSocket();
+    for (const fd of [1, 2]) {
+      if (streams[fd] !== undefined) continue;
+      get(fd).write('');
+      streams[fd] = undefined;
+    }
+  };
+
+  function get(fd) {
     let stream = streams[fd];
     if (stream !== undefined) return stream;
     if (internals.isBuildingSnapshot()) {
@@ -237,5 +250,6 @@
     }
     streams[fd] = stream;
     return stream;
-  };
+  }
+  return get;
 })

@@ -73,7 +73,7 @@ absl::Status EvaluateProgram(Runtime& runtime, const BuildOptions& options, Stag
                           runtime.LoadedModuleCount(), " modules)"));
   // Before the program's code runs (core-js takes the built-ins as it finds
   // them), and again after for the files it required or imported dynamically.
-  absl::Status status = runtime.PreloadLanguageFeaturesIfNamed();
+  absl::Status status = runtime.PreloadNamedBuiltins();
   if (status.ok()) status = runtime.EvaluateModule(*url);
   if (status.ok()) status = DrainEventLoop(runtime);
   if (!status.ok()) return ExplainExit(status, runtime);
@@ -83,7 +83,10 @@ absl::Status EvaluateProgram(Runtime& runtime, const BuildOptions& options, Stag
   if (status.ok() && *warmed) status = DrainEventLoop(runtime);
   if (!status.ok()) return ExplainExit(status, runtime);
   if (*warmed) timer.Done("ran warmup() and drained the event loop");
-  RETURN_IF_ERROR(runtime.PreloadLanguageFeaturesIfNamed());
+  // Its warm-ups' stream callbacks run now, not after a restore.
+  status = runtime.PreloadNamedBuiltins();
+  if (status.ok()) status = DrainEventLoop(runtime);
+  if (!status.ok()) return ExplainExit(status, runtime);
   if (!runtime.MainHasMainExport() && options.warn) {
     options.warn(absl::StrCat("warning: ", options.entry,
                               " exports no main function; `toysnap run` will only restore it"));
