@@ -156,6 +156,9 @@ absl::Status Runtime::EvaluateModule(absl::string_view url) {
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Value> result;
   if (!module->Evaluate(scope.context()).ToLocal(&result)) return StatusFromTryCatch(try_catch);
+  // Its rejection is what the module threw, an uncaught exception (reported
+  // below), not a promise no one handled.
+  if (result->IsPromise()) loop_->MarkHandled(result.As<v8::Promise>());
   RETURN_IF_ERROR(Explain(loop_->RunMicrotasks(scope.context(), /*promises_first=*/true)));
   if (result->IsPromise()) {
     v8::Local<v8::Promise> promise = result.As<v8::Promise>();

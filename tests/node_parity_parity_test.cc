@@ -146,5 +146,72 @@ TEST(NodeParityParityTest, EvalInputTypeErrors) {
   }
 }
 
+// What an uncaught report says below its source line and caret, without
+// Node's blank first line and "Node.js vX" footer: where the two differ
+// (toysnap's header is PATH:LINE:COLUMN; Node's for a module's top level is
+// its own internal frame) is above it.
+std::string ValueReport(const std::string& err) {
+  std::string text = err;
+  size_t footer = text.rfind("\n\nNode.js v");
+  if (footer != std::string::npos) text.resize(footer + 1);
+  size_t caret = text.find("^\n");
+  if (caret != std::string::npos) text = text.substr(caret + 2);
+  while (!text.empty() && text.front() == '\n') text.erase(0, 1);
+  return text;
+}
+
+void ExpectSameUncaught(const ProcessResult& node, const ProcessResult& toysnap) {
+  EXPECT_EQ(toysnap.out, node.out);
+  EXPECT_EQ(ValueReport(toysnap.err), ValueReport(node.err)) << toysnap.err;
+  EXPECT_EQ(toysnap.exit_code, node.exit_code);
+  EXPECT_EQ(toysnap.exit_code, 1);
+}
+
+// `throw 1` (any value that is no error) at a program's top level is an
+// uncaught exception: Node prints the value and a hint, and exits with 1
+// (toysnap printed an unhandled promise rejection).
+TEST(NodeParityParityTest, NonErrorsThrownAtTheTopLevel) {
+  const std::string dir = MakeTempDir();
+  const std::string toysnap = Runfile("tools/toysnap");
+  const std::string cjs = Runfile("tests/node_parity/parity/throw_top_level.js");
+  ExpectSameUncaught(RunProcess({NodeBinary(), cjs}, dir), RunProcess({toysnap, cjs}, dir));
+  for (const std::string& name : {"throw_top_level.mjs", "throw_object.mjs"}) {
+    SCOPED_TRACE(name);
+    const std::string file = Runfile("tests/node_parity/parity/" + name);
+    ProcessResult node = RunProcess({NodeBinary(), file}, dir);
+    ExpectSameUncaught(node, RunProcess({toysnap, file}, dir));
+    ExpectSameUncaught(node, RunProcess({toysnap, "run", file}, dir));
+  }
+  ProcessResult node = RunProcess({NodeBinary(), cjs}, dir);
+  EXPECT_EQ(node.err.substr(0, 1), "\n");
+  EXPECT_THAT(node.err, HasSubstr("throw 1;\n^\n1\n(Use `node --trace-uncaught ...` to show "
+                                  "where the exception was thrown)\n"));
+}
+
+// The same thrown from main(), from source and from a snapshot: the source
+// line and caret too are Node's.
+TEST(NodeParityParityTest, NonErrorsThrownFromMain) {
+  const std::string entry = Runfile("tests/node_parity/parity/throw_in_main.mjs");
+  const std::string dir = MakeTempDir();
+  WriteTextFile(dir + "/runner.mjs",
+                absl::StrCat("const { main } = await import('file://", entry, "');\n",
+                             "setTimeout(() => main(process.argv.slice(2)), 0);\n"));
+  const std::string toysnap = Runfile("tools/toysnap");
+  ProcessResult build = RunProcess({toysnap, "build", entry, "-o", dir + "/app.snap"}, dir);
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  for (const std::string& arg : {"number", "object"}) {
+    SCOPED_TRACE(arg);
+    ProcessResult node = RunProcess({NodeBinary(), dir + "/runner.mjs", arg}, dir);
+    for (const std::string& file : {entry, dir + "/app.snap"}) {
+      ProcessResult run = RunProcess({toysnap, "run", file, arg}, dir);
+      ExpectSameUncaught(node, run);
+      EXPECT_THAT(run.err, HasSubstr(arg == std::string("number")
+                                         ? "  throw 7;\n  ^\n7\n(Use `node --trace-uncaught"
+                                         : "  if (args[0] === 'object') throw { nested: { deep: "
+                                           "true } };\n" + std::string(28, ' ') + "^\n{ nested"));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace toysnap
