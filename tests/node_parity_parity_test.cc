@@ -213,5 +213,11 @@ TEST(NodeParityParityTest, NonErrorsThrownFromMain) {
   }
 }
 
+// writable.write(chunk, cb) and end(cb) call back with null on success, as
+// Node 20 does (readable-stream passed undefined).
+TEST(NodeParityParityTest, WriteCallbacksGetNullOnSuccess) {
+  ExpectSameAsNode(Runfile("tests/node_parity/parity/write_callbacks.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap
