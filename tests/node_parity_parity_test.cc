@@ -219,5 +219,9 @@ TEST(NodeParityParityTest, WriteCallbacksGetNullOnSuccess) {
   ExpectSameAsNode(Runfile("tests/node_parity/parity/write_callbacks.mjs"), {});
 }
 
+TEST(NodeParityParityTest, WorkerTerminatedBeforeItStartedExitsWithZero) {
+  ExpectSameAsNode(Runfile("tests/node_parity/parity/worker_terminated_early.mjs"), {});
+}
+
 }  // namespace
 }  // namespace toysnap
