@@ -175,9 +175,9 @@ TEST(NodeParityParityTest, NonErrorsThrownAtTheTopLevel) {
   const std::string toysnap = Runfile("tools/toysnap");
   const std::string cjs = Runfile("tests/node_parity/parity/throw_top_level.js");
   ExpectSameUncaught(RunProcess({NodeBinary(), cjs}, dir), RunProcess({toysnap, cjs}, dir));
-  for (const std::string& name : {"throw_top_level.mjs", "throw_object.mjs"}) {
+  for (const char* name : {"throw_top_level.mjs", "throw_object.mjs"}) {
     SCOPED_TRACE(name);
-    const std::string file = Runfile("tests/node_parity/parity/" + name);
+    const std::string file = Runfile(std::string("tests/node_parity/parity/") + name);
     ProcessResult node = RunProcess({NodeBinary(), file}, dir);
     ExpectSameUncaught(node, RunProcess({toysnap, file}, dir));
     ExpectSameUncaught(node, RunProcess({toysnap, "run", file}, dir));
@@ -199,13 +199,13 @@ TEST(NodeParityParityTest, NonErrorsThrownFromMain) {
   const std::string toysnap = Runfile("tools/toysnap");
   ProcessResult build = RunProcess({toysnap, "build", entry, "-o", dir + "/app.snap"}, dir);
   ASSERT_EQ(build.exit_code, 0) << build.err;
-  for (const std::string& arg : {"number", "object"}) {
+  for (const std::string arg : {"number", "object"}) {
     SCOPED_TRACE(arg);
     ProcessResult node = RunProcess({NodeBinary(), dir + "/runner.mjs", arg}, dir);
     for (const std::string& file : {entry, dir + "/app.snap"}) {
       ProcessResult run = RunProcess({toysnap, "run", file, arg}, dir);
       ExpectSameUncaught(node, run);
-      EXPECT_THAT(run.err, HasSubstr(arg == std::string("number")
+      EXPECT_THAT(run.err, HasSubstr(arg == "number"
                                          ? "  throw 7;\n  ^\n7\n(Use `node --trace-uncaught"
                                          : "  if (args[0] === 'object') throw { nested: { deep: "
                                            "true } };\n" + std::string(28, ' ') + "^\n{ nested"));
