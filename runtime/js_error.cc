@@ -45,11 +45,12 @@ v8::Local<v8::Private> DescriberKey(v8::Isolate* isolate) {
   return v8::Private::ForApi(isolate, v8::String::NewFromUtf8Literal(isolate, "toysnap:describeError"));
 }
 
-// The error as the context's describer shows it, or nullopt (no describer,
-// not an error object, a terminating isolate, or the describer failed).
+// The error (or other object) as the context's describer shows it, or
+// nullopt (no describer, not an object, a terminating isolate, or the
+// describer failed).
 std::optional<std::string> Described(v8::Isolate* isolate, v8::Local<v8::Context> context,
                                      v8::Local<v8::Value> exception) {
-  if (!exception->IsNativeError() || isolate->IsExecutionTerminating()) return std::nullopt;
+  if (!exception->IsObject() || isolate->IsExecutionTerminating()) return std::nullopt;
   v8::TryCatch ignore(isolate);
   v8::Local<v8::Value> describe;
   v8::Local<v8::Value> text;
@@ -117,16 +118,26 @@ absl::Status JsErrorToStatus(v8::Isolate* isolate, v8::Local<v8::Context> contex
   }
   info.stack = StackOrString(isolate, context, exception);
 
+  bool stack_is_error = exception->IsNativeError() || info.stack.find("\n    at ") != std::string::npos;
   std::string text;
   if (info.line > 0) absl::StrAppend(&text, info.file, ":", info.line, ":", info.column, "\n");
   if (!info.source_line.empty()) {
     int start = message->GetStartColumn(context).FromMaybe(0);
     int end = message->GetEndColumn(context).FromMaybe(start + 1);
-    absl::StrAppend(&text, info.source_line, "\n", Caret(info.source_line, start, end), "\n\n");
+    absl::StrAppend(&text, info.source_line, "\n", Caret(info.source_line, start, end), "\n",
+                    stack_is_error ? "\n" : "");
   }
-  bool stack_is_error = exception->IsNativeError() || info.stack.find("\n    at ") != std::string::npos;
   std::optional<std::string> described = Described(isolate, context, exception);
-  absl::StrAppend(&text, described ? *described : stack_is_error ? info.stack : info.message);
+  if (stack_is_error) {
+    absl::StrAppend(&text, described ? *described : info.stack);
+  } else if (exception->IsObject()) {
+    // A thrown value that is no error, as Node shows it right under the
+    // caret: an object as util.inspect shows it, anything else as a string.
+    absl::StrAppend(&text, described ? *described : info.message);
+  } else {
+    absl::StrAppend(&text, exception->IsSymbol() ? "" : info.stack,
+                    "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)");
+  }
 
   absl::Status status = absl::AbortedError(text);
   status.SetPayload(kPayloadUrl, EncodePayload(info));

@@ -146,6 +146,12 @@ class Runtime : public NativeHost {
   absl::StatusOr<v8::Global<v8::Value>> ExecuteScript(absl::string_view name,
                                                       absl::string_view source);
 
+  // Whether code given as a string (`-e`) needs an ES module, by Node 20's
+  // rule for input of no declared type: it fails to compile as a script for
+  // syntax only a module allows (import, export, import.meta), or for
+  // top-level await and then compiles as a module. Compiles, never runs.
+  absl::StatusOr<bool> HasModuleSyntax(absl::string_view source);
+
   // Loads and instantiates a module graph without evaluating it; returns the
   // module's URL. `source`, when given, is used instead of reading the file.
   absl::StatusOr<std::string> LoadMainModule(absl::string_view path,

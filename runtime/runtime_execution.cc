@@ -4,8 +4,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "runtime/js_error.h"
 #include "runtime/module_resolver.h"
 #include "runtime/runtime.h"
@@ -42,6 +45,61 @@ absl::StatusOr<v8::Global<v8::Value>> Runtime::ExecuteScript(absl::string_view n
   if (result->IsPromise()) loop_->MarkHandled(result.As<v8::Promise>());
   RETURN_IF_ERROR(Explain(loop_->RunMicrotasks(scope.context())));
   return v8::Global<v8::Value>(isolate_, result);
+}
+
+namespace {
+
+// V8 10.2's messages for module syntax compiled as a script.
+constexpr absl::string_view kModuleOnlySyntax[] = {
+    "Cannot use import statement outside a module",
+    "Unexpected token 'export'",
+    "Cannot use 'import.meta' outside a module",
+};
+// A script's messages for top-level await (and `for await`, V8 10.2's
+// "Unexpected reserved word"), which a module may allow.
+constexpr absl::string_view kScriptOnlyErrors[] = {
+    "await is only valid in async functions and the top level bodies of modules",
+    "Unexpected reserved word",
+};
+
+// The message of the SyntaxError compiling `source` raises, as a classic
+// script or as a module ("" when it compiles).
+std::string CompileError(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                         v8::Local<v8::String> source, bool as_module) {
+  v8::TryCatch try_catch(isolate);
+  v8::ScriptOrigin origin(isolate, v8::String::NewFromUtf8Literal(isolate, "[eval]"), 0, 0, false,
+                          -1, v8::Local<v8::Value>(), false, false, as_module);
+  v8::ScriptCompiler::Source compiled(source, origin);
+  bool ok = as_module ? !v8::ScriptCompiler::CompileModule(isolate, &compiled).IsEmpty()
+                      : !v8::ScriptCompiler::Compile(context, &compiled).IsEmpty();
+  if (ok) return "";
+  v8::Local<v8::Message> message = try_catch.Message();
+  if (message.IsEmpty()) return "?";
+  v8::String::Utf8Value text(isolate, message->Get());
+  return *text != nullptr ? std::string(*text, text.length()) : "?";
+}
+
+bool Mentions(absl::string_view message, absl::Span<const absl::string_view> list) {
+  for (absl::string_view known : list) {
+    if (absl::StrContains(message, known)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+absl::StatusOr<bool> Runtime::HasModuleSyntax(absl::string_view source) {
+  RETURN_IF_ERROR(CheckUsable());
+  ContextScope scope(*this);
+  v8::Local<v8::String> text;
+  if (!NewString(isolate_, source).ToLocal(&text)) {
+    return StringTooLongError("code to evaluate", source.size());
+  }
+  std::string error = CompileError(isolate_, scope.context(), text, /*as_module=*/false);
+  if (error.empty()) return false;
+  if (Mentions(error, kModuleOnlySyntax)) return true;
+  return Mentions(error, kScriptOnlyErrors) &&
+         CompileError(isolate_, scope.context(), text, /*as_module=*/true).empty();
 }
 
 absl::StatusOr<std::string> Runtime::LoadModule(absl::string_view path,
@@ -98,6 +156,9 @@ absl::Status Runtime::EvaluateModule(absl::string_view url) {
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Value> result;
   if (!module->Evaluate(scope.context()).ToLocal(&result)) return StatusFromTryCatch(try_catch);
+  // Its rejection is what the module threw, an uncaught exception (reported
+  // below), not a promise no one handled.
+  if (result->IsPromise()) loop_->MarkHandled(result.As<v8::Promise>());
   RETURN_IF_ERROR(Explain(loop_->RunMicrotasks(scope.context(), /*promises_first=*/true)));
   if (result->IsPromise()) {
     v8::Local<v8::Promise> promise = result.As<v8::Promise>();

@@ -306,6 +306,18 @@ absl::StatusOr<Command> ParseScriptCommand(const std::vector<std::string>& argv)
       for (size_t k = first; k <= i; ++k) command.exec_argv.push_back(argv[k]);
       continue;
     }
+    if (arg == "--input-type" || absl::StartsWith(arg, "--input-type=")) {
+      size_t equals = arg.find('=');
+      if (equals == std::string::npos && i + 1 >= argv.size()) {
+        return Usage("--input-type needs a value");
+      }
+      command.input_type = equals != std::string::npos ? arg.substr(equals + 1) : argv[++i];
+      if (command.input_type != "module" && command.input_type != "commonjs") {
+        return Usage("--input-type must be \"module\" or \"commonjs\"");
+      }
+      for (size_t k = first; k <= i; ++k) command.exec_argv.push_back(argv[k]);
+      continue;
+    }
     absl::StatusOr<bool> limit = ParseLimitOption(argv, i, command);
     if (!limit.ok()) return limit.status();
     if (!*limit) {

@@ -34,6 +34,9 @@ struct Command {
   // prints its value; every argument after the options is the program's.
   std::optional<std::string> eval_source;
   bool eval_print = false;
+  // script: --input-type (module or commonjs) for -e/-p code; empty: Node's
+  // detection (a module when the code has syntax only a module allows).
+  std::string input_type;
   bool quiet = false;                  // build: --quiet
   size_t max_heap_mb = 0;              // build, run: --max-heap-mb (0: V8's default)
   int64_t timeout_ms = 0;              // build, run: --timeout-ms (0: none)

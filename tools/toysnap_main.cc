@@ -300,33 +300,81 @@ std::string JsStringLiteral(absl::string_view text) {
   return out;
 }
 
-// `toysnap -e CODE` / `-p CODE`, as Node's eval: CODE runs as a sloppy script
-// in the global scope, with require, module, exports, __filename '[eval]' and
-// __dirname '.', and process.argv [execPath, ARGS...]; -p prints its value.
+// What Node's eval sets up before the code, in a module of its own
+// ("[eval]-wrapper", also Node's name for its frame): process.argv
+// [execPath, ARGS...], and every builtin module whose name has no '/' or
+// leading '_' as a global of that name, loaded on first use and replaced by
+// an assignment, as Node's -e and REPL have them.
+constexpr absl::string_view kEvalPrelude = R"(import { builtinModules, createRequire } from 'node:module';
+const requireBuiltin = createRequire(process.cwd() + '/[eval]');
+process.argv.splice(1, 1);
+for (const name of builtinModules) {
+  if (name[0] === '_' || name.includes('/') || Object.hasOwn(globalThis, name)) continue;
+  const setReal = (value) => { delete globalThis[name]; globalThis[name] = value; };
+  Object.defineProperty(globalThis, name, {
+    get() {
+      const lib = requireBuiltin(name);
+      Object.defineProperty(globalThis, name,
+        { get: () => lib, set: setReal, configurable: true, enumerable: false });
+      return lib;
+    },
+    set: setReal,
+    configurable: true,
+    enumerable: false,
+  });
+}
+)";
+
+// `toysnap -e CODE` / `-p CODE`, as Node's eval. CommonJS code runs as a
+// sloppy script in the global scope, with require, module, exports,
+// __filename '[eval]' and __dirname '.'; -p prints its value. Module code
+// (--input-type=module, or code only a module allows when no type is given)
+// is the ES module file://CWD/[eval1], and -p refuses it as Node does.
 int RunEval(const V8Process& process, const Command& command, RuntimeOptions options) {
   absl::StatusOr<std::string> cwd = AbsolutePath(".");
   if (!cwd.ok()) return ReportError(cwd.status());
   absl::StatusOr<std::unique_ptr<Runtime>> runtime = Runtime::Create(process, options);
   if (!runtime.ok()) return ReportError(runtime.status());
   absl::Status status = (*runtime)->SetArgs(command.args, "[eval]");
-  // The code compiles as its own script named "[eval]", as Node names it, so
-  // errors and stacks point at "[eval]:LINE:COL"; the module around it is
-  // "[eval]-wrapper", also Node's name for its frame.
-  std::string entry = absl::StrCat(
-      "import { createRequire } from 'node:module';\n"
-      "import { runInThisContext } from 'node:vm';\n"
-      "process.argv.splice(1, 1);\n"
-      "const module = { id: '[eval]', path: '.', exports: {}, filename: null, loaded: false,\n"
-      "                 children: [], paths: [] };\n"
-      "Object.assign(globalThis, { module, exports: module.exports, __filename: '[eval]',\n"
-      "  __dirname: '.', require: createRequire(process.cwd() + '/[eval]') });\n"
-      "const result = runInThisContext(", JsStringLiteral(*command.eval_source),
-      ", { filename: '[eval]' });\n",
-      command.eval_print ? "console.log(result);\n" : "");
+  bool module = command.input_type == "module";
+  if (status.ok() && command.input_type.empty()) {
+    absl::StatusOr<bool> detected = (*runtime)->HasModuleSyntax(*command.eval_source);
+    status = detected.status();
+    module = detected.value_or(false);
+  }
+  std::string wrapper(kEvalPrelude);
+  if (module && command.eval_print) {
+    absl::StrAppend(&wrapper,
+                    "const error = new Error('--print cannot be used with ESM input');\n"
+                    "error.name = 'Error [ERR_EVAL_ESM_CANNOT_PRINT]';\n"
+                    "error.stack;\n"  // formats the stack with Node's "Error [CODE]" name
+                    "delete error.name;\n"
+                    "error.code = 'ERR_EVAL_ESM_CANNOT_PRINT';\n"
+                    "throw error;\n");
+  } else if (!module) {
+    // The code compiles as its own script named "[eval]", as Node names it,
+    // so errors and stacks point at "[eval]:LINE:COL".
+    absl::StrAppend(
+        &wrapper,
+        "const module = { id: '[eval]', path: '.', exports: {}, filename: null, loaded: false,\n"
+        "                 children: [], paths: [] };\n"
+        "Object.assign(globalThis, { module, exports: module.exports, __filename: '[eval]',\n"
+        "  __dirname: '.', require: createRequire(process.cwd() + '/[eval]') });\n"
+        "const { runInThisContext } = requireBuiltin('vm');\n"
+        "const result = runInThisContext(", JsStringLiteral(*command.eval_source),
+        ", { filename: '[eval]' });\n", command.eval_print ? "console.log(result);\n" : "");
+  }
   absl::StatusOr<std::string> loaded =
-      status.ok() ? (*runtime)->LoadMainModule(*cwd + "/[eval]-wrapper", entry) : status;
+      status.ok() ? (*runtime)->LoadMainModule(*cwd + "/[eval]-wrapper", wrapper) : status;
   status = loaded.status();
   if (status.ok()) status = (*runtime)->EvaluateModule(*loaded);
+  if (status.ok() && module && !command.eval_print) {
+    // Node's URL for the code: the directory's, then "[eval1]" as it is.
+    std::string url = absl::StrCat(PathToFileUrl(*cwd), "/[eval1]");
+    absl::StatusOr<std::string> code = (*runtime)->LoadSideModule(url, *command.eval_source);
+    status = code.status();
+    if (status.ok()) status = (*runtime)->EvaluateModule(*code);
+  }
   if (!status.ok()) return ExitNow(Finish(**runtime, status));
   return ExitNow(RunRuntime(**runtime, command, /*call_main=*/false));
 }

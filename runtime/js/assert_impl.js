@@ -36,7 +36,7 @@
   function callSite(fn) {
     const holder = {};
     const previous = Error.prepareStackTrace;
-    const limit = Error.stackTraceLimit;  // undefined in a restored isolate: leave it so
+    const limit = Error.stackTraceLimit;  // not a number if the program made it so: leave it
     try {
       Error.prepareStackTrace = (_, frames) => frames;
       if (typeof limit === 'number') Error.stackTraceLimit = 1;

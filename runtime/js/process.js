@@ -3,7 +3,7 @@
   'use strict';
   const {
     ArrayPrototypePush, ArrayPrototypeSplice, Number, ObjectAssign, ObjectDefineProperty,
-    ObjectGetOwnPropertyDescriptor, ObjectKeys, ObjectPrototypeHasOwnProperty, PromisePrototypeThen, PromiseResolve, Proxy, ReflectApply,
+    ObjectGetOwnPropertyDescriptor, ObjectKeys, ObjectPrototypeHasOwnProperty, ObjectSetPrototypeOf, PromisePrototypeThen, PromiseResolve, Proxy, ReflectApply,
     ReflectDeleteProperty, ReflectGet, ReflectHas, TypeError,
   } = internals.primordials;
 
@@ -173,24 +173,26 @@
     return Number(exitCode ?? 0) | 0;
   });
 
-  // In a context restored from a snapshot V8 10.2's Error.stackTraceLimit
-  // holds a value that reads as undefined (but is not), whatever is stored
-  // into it, until the property is made again: make it with what the build
-  // left there (engine.js's 10 unless the program changed it).
+  // A context restored from a snapshot gets a fresh Error.stackTraceLimit
+  // from V8 (10), added as if absent: one left in the snapshot becomes a
+  // broken duplicate that reads as undefined and ignores stores. So, as Node's
+  // snapshots do, take the property out before the snapshot and put what the
+  // build left there (any value, or an accessor) back on restore.
   let stackTraceLimit;
   internals.beforeSnapshot = function () {
     natives.setAsyncContextFrame(undefined);  // a restored program starts in the root context
     stackTraceLimit = ObjectGetOwnPropertyDescriptor(Error, 'stackTraceLimit');
+    if (stackTraceLimit !== undefined) {
+      ObjectSetPrototypeOf(stackTraceLimit, null);
+      ReflectDeleteProperty(Error, 'stackTraceLimit');
+    }
     internals.timersBeforeSnapshot();
     internals.webBeforeSnapshot();
     internals.removeBuildGuards();
   };
 
   internals.onRestore = (function () {
-    if (typeof stackTraceLimit?.value === 'number' && typeof Error.stackTraceLimit !== 'number') {
-      ReflectDeleteProperty(Error, 'stackTraceLimit');
-      ObjectDefineProperty(Error, 'stackTraceLimit', stackTraceLimit);
-    }
+    if (stackTraceLimit !== undefined) ObjectDefineProperty(Error, 'stackTraceLimit', stackTraceLimit);
     internals.timersOnRestore();
     internals.webOnRestore();
     internals.inspectOnRestore();

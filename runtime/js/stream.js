@@ -11,7 +11,7 @@
   'use strict';
   const {
     ArrayBufferIsView, Error, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
-    ObjectPrototypeHasOwnProperty, ReflectApply, SafeMap, StringPrototypeLastIndexOf,
+    ObjectPrototypeHasOwnProperty, ReflectApply, SafeMap, SafeWeakMap, StringPrototypeLastIndexOf,
     StringPrototypeSlice, Symbol, TypeError,
   } = internals.primordials;
   const { AbortController, AbortSignal, process } = globalThis;
@@ -131,6 +131,42 @@
     return decoderExports;
   }
 
+  // Node 20 calls write() and end() callbacks with null on success (nodejs/node
+  // #44312); readable-stream 4.8 with nothing. Each callback gets one wrapper,
+  // kept for it, so the package still coalesces completions of consecutive
+  // writes with the same callback into one tick.
+  const nullFirst = new SafeWeakMap();
+  function withNull(callback) {
+    let wrapped = nullFirst.get(callback);
+    if (wrapped === undefined) {
+      wrapped = function (error) {
+        return ReflectApply(callback, this, [error === undefined ? null : error]);
+      };
+      nullFirst.set(callback, wrapped);
+    }
+    return wrapped;
+  }
+  function nullOnSuccess(...prototypes) {
+    const { write, end } = prototypes[0];
+    // Assigned, not declared, so they stay nameless as Node's are.
+    const methods = { __proto__: null };
+    methods.write = function (chunk, encoding, cb) {
+      if (typeof encoding === 'function') encoding = withNull(encoding);
+      else if (typeof cb === 'function') cb = withNull(cb);
+      return ReflectApply(write, this, [chunk, encoding, cb]);
+    };
+    methods.end = function (chunk, encoding, cb) {
+      if (typeof chunk === 'function') chunk = withNull(chunk);
+      else if (typeof encoding === 'function') encoding = withNull(encoding);
+      else if (typeof cb === 'function') cb = withNull(cb);
+      return ReflectApply(end, this, [chunk, encoding, cb]);
+    };
+    for (let i = 0; i < prototypes.length; i++) {
+      if (prototypes[i].write === write) prototypes[i].write = methods.write;
+      if (prototypes[i].end === end) prototypes[i].end = methods.end;
+    }
+  }
+
   function makeStream() {
     const Stream = load('readable-stream/lib/stream.js');
     // Node 20.20's own additions past readable-stream 4.8 (which follows Node
@@ -171,6 +207,7 @@
       return [side0, side1];
     };
     Stream._isArrayBufferView = ArrayBufferIsView;
+    nullOnSuccess(Stream.Writable.prototype, Stream.Duplex.prototype);
     // Node's adapters to and from web streams (web_streams_impl.js; the
     // package's own throw, as it has no web streams).
     Stream.Readable.fromWeb = function fromWeb(readableStream, options) {

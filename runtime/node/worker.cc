@@ -447,7 +447,7 @@ void AttachWorker(v8::Isolate* isolate, const std::shared_ptr<WorkerLink>& link)
     uv_close(reinterpret_cast<uv_handle_t*>(stop),
              [](uv_handle_t* handle) { delete reinterpret_cast<uv_async_t*>(handle); });
   });
-  link->Attach(isolate, stop);
+  if (!link->Attach(isolate, stop)) return;  // terminated before it started: never online
   Message online;
   online.kind = Message::Kind::kOnline;
   link->parent_side->Deliver(std::move(online));

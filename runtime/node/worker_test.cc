@@ -148,11 +148,16 @@ TEST_P(WorkerTest, TerminateEndsBusyAndIdleWorkers) {
     const busy = new wt.Worker('for (;;) {}', { eval: true });
     await new Promise((resolve) => busy.on('online', resolve));
     const idle = new wt.Worker('setInterval(() => {}, 1000)', { eval: true });
+    await new Promise((resolve) => idle.on('online', resolve));
+    // Terminated before its runtime exists: never online, exit code 0, as in Node.
     const early = new wt.Worker('for (;;) {}', { eval: true });
-    return [await busy.terminate(), await idle.terminate(), await early.terminate(),
+    let online = false;
+    early.on('online', () => { online = true; });
+    const earlyExit = early.terminate();
+    return [await busy.terminate(), await idle.terminate(), await earlyExit, online,
             busy.threadId, await busy.terminate()].join();
   })())JS"),
-            "1,1,1,-1,");
+            "1,1,0,false,-1,");
 }
 
 TEST_P(WorkerTest, StructuredCloneMovesBuffersAndPortsAndSharesMemory) {
@@ -264,10 +269,12 @@ TEST_P(WorkerTest, CreatingAWorkerNeedsTheWorkerPermission) {
 TEST_P(WorkerTest, ARunningWorkerIsALiveResource) {
   std::unique_ptr<Runtime> runtime = Make();
   ASSERT_NE(runtime, nullptr);
-  ASSERT_EQ(Await(*runtime, "globalThis.w = new wt.Worker('for (;;) {}', { eval: true }); 1"), "1");
+  ASSERT_EQ(Await(*runtime, "globalThis.w = new wt.Worker('for (;;) {}', { eval: true }); "
+                            "globalThis.online = new Promise((resolve) => w.once('online', resolve)); 1"),
+            "1");
   std::vector<std::string> pending = runtime->DescribePendingWork();
   EXPECT_THAT(testing::PrintToString(pending), HasSubstr("Worker created at worker_test.js:1"));
-  EXPECT_EQ(Await(*runtime, "w.terminate()"), "1");
+  EXPECT_EQ(Await(*runtime, "online.then(() => w.terminate())"), "1");
 }
 
 // The parent goes while workers run, wait, or start: each is stopped and

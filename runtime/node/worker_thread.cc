@@ -20,14 +20,22 @@ bool WorkerLink::stop_requested() {
   return stop_requested_;
 }
 
-void WorkerLink::Attach(v8::Isolate* isolate, uv_async_t* stop) {
+bool WorkerLink::stopped_before_start() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return stop_requested_ && !started_;
+}
+
+bool WorkerLink::Attach(v8::Isolate* isolate, uv_async_t* stop) {
   std::lock_guard<std::mutex> lock(mutex_);
   isolate_ = isolate;
   stop_ = stop;
   if (stop_requested_) {
     isolate_->TerminateExecution();
     uv_async_send(stop_);
+    return false;
   }
+  started_ = true;
+  return true;
 }
 
 void WorkerLink::DetachRuntime() {
@@ -61,7 +69,7 @@ void WorkerRun::Start() {
     }
     Message done;
     done.kind = Message::Kind::kExit;
-    done.detail = link->stop_requested() ? 1 : exit.code;
+    done.detail = link->stopped_before_start() ? 0 : link->stop_requested() ? 1 : exit.code;
     link->parent_side->Deliver(std::move(done));
   });
 }

@@ -48,8 +48,12 @@ struct WorkerLink {
   // point of the worker's life (before its isolate exists, after it is gone).
   void RequestStop();
   bool stop_requested();
-  // From the worker's thread, while its isolate lives: where RequestStop reaches.
-  void Attach(v8::Isolate* isolate, uv_async_t* stop);
+  // Whether the stop came before the worker's runtime existed: then, as in
+  // Node, it never comes online and exits with 0 (1 when stopped later).
+  bool stopped_before_start();
+  // From the worker's thread, while its isolate lives: where RequestStop
+  // reaches. False when the stop came first (the isolate is then terminated).
+  bool Attach(v8::Isolate* isolate, uv_async_t* stop);
   void DetachRuntime();
 
  private:
@@ -57,6 +61,7 @@ struct WorkerLink {
   v8::Isolate* isolate_ = nullptr;  // guarded by mutex_
   uv_async_t* stop_ = nullptr;      // guarded by mutex_; on the worker's loop
   bool stop_requested_ = false;     // guarded by mutex_
+  bool started_ = false;            // guarded by mutex_; attached before any stop
 };
 
 class WorkerRun {
