@@ -13,6 +13,13 @@ slowest (2 ms of a 10 ms start). Symbols another object may provide or must
 share (undefined, the C++ library's unique statics, TLS, ifunc, absolute, or
 also exported by a library this one needs) keep their lookup.
 
+Then it moves every relative relocation to the front of the relocation table
+and counts them in DT_RELACOUNT: ld.so applies that prefix in a tight loop of
+its own, and the others one by one through its general relocation code, ~6x
+the instructions (the bound PLT slots and half of .rela.dyn's relative ones
+were outside the prefix). The relocations write distinct words, so their order
+does not matter; the tables' bounds stay as they are.
+
 usage: bind_symbolic.py LIB [--check]
   rewrites LIB in place (atomically); --check only prints the counts.
 """
@@ -25,6 +32,8 @@ import tempfile
 
 PT_LOAD, PT_DYNAMIC = 1, 2
 DT_NEEDED, DT_STRTAB, DT_SYMTAB, DT_RELA, DT_RELASZ, DT_JMPREL, DT_PLTRELSZ = 1, 5, 6, 7, 8, 23, 2
+DT_FLAGS, DT_FLAGS_1, DT_RELACOUNT = 30, 0x6FFFFFFB, 0x6FFFFFF9
+DF_BIND_NOW, DF_1_NOW = 0x8, 0x1
 R_64, R_GLOB_DAT, R_JUMP_SLOT, R_RELATIVE = 1, 6, 7, 8
 STB_GLOBAL, STB_WEAK, STB_GNU_UNIQUE = 1, 2, 10
 STT_TLS, STT_GNU_IFUNC = 6, 10
@@ -52,6 +61,7 @@ class Elf:
         if dynamic is None:
             raise ValueError('no dynamic section')
         self.dyn = {}
+        self.dyn_at = {}  # tag -> file offset of its entry, to rewrite a value
         self.needed = []
         for at in range(dynamic[0], dynamic[0] + dynamic[1], 16):
             tag, value = struct.unpack_from('<qQ', data, at)
@@ -61,6 +71,7 @@ class Elf:
                 self.needed.append(value)
             else:
                 self.dyn.setdefault(tag, value)
+                self.dyn_at.setdefault(tag, at)
         self.strtab = self.offset(self.dyn[DT_STRTAB])
         self.symtab = self.offset(self.dyn[DT_SYMTAB])
         self.needed = [self.string(n) for n in self.needed]
@@ -84,6 +95,33 @@ class Elf:
             if start_tag in self.dyn:
                 start = self.offset(self.dyn[start_tag])
                 yield from range(start, start + self.dyn[size_tag], 24)
+
+
+def relative_first(elf):
+    """Moves relative relocations ahead of the others; returns how many moved.
+
+    With BIND_NOW and .rela.plt right after .rela.dyn, ld.so applies both as
+    one table whose first DT_RELACOUNT entries are relative, so the prefix may
+    run into .rela.plt. Lazy binding (which this library's relative PLT slots
+    already rule out) would refuse them there rather than misbind.
+    """
+    data = elf.data
+    if DT_RELA not in elf.dyn or DT_RELACOUNT not in elf.dyn:
+        return 0
+    start, size = elf.offset(elf.dyn[DT_RELA]), elf.dyn[DT_RELASZ]
+    now = (elf.dyn.get(DT_FLAGS, 0) & DF_BIND_NOW) or (elf.dyn.get(DT_FLAGS_1, 0) & DF_1_NOW)
+    if now and DT_JMPREL in elf.dyn and elf.dyn[DT_RELA] + size == elf.dyn[DT_JMPREL]:
+        size += elf.dyn[DT_PLTRELSZ]
+    entries = [bytes(data[at:at + 24]) for at in range(start, start + size, 24)]
+    is_relative = [struct.unpack_from('<Q', e, 8)[0] & 0xFFFFFFFF == R_RELATIVE for e in entries]
+    count = sum(is_relative)
+    moved = count - next((i for i, r in enumerate(is_relative) if not r), len(entries))
+    if moved == 0 and elf.dyn[DT_RELACOUNT] == count:
+        return 0
+    ordered = [e for e, r in zip(entries, is_relative) if r] + [e for e, r in zip(entries, is_relative) if not r]
+    data[start:start + size] = b''.join(ordered)
+    struct.pack_into('<Q', data, elf.dyn_at[DT_RELACOUNT] + 8, count)
+    return max(moved, 1)
 
 
 def exported_by_needed(elf, path):
@@ -122,8 +160,10 @@ def rewrite(path, check_only):
         addend = value + (r_addend if r_type == R_64 else 0)
         struct.pack_into('<QQq', data, at, r_offset, R_RELATIVE, addend)
         bound += 1
-    print(f'{path}: {bound} relocations bound locally, {kept} left to ld.so')
-    if check_only or bound == 0:
+    moved = relative_first(elf)
+    print(f'{path}: {bound} relocations bound locally, {kept} left to ld.so, '
+          f'{moved} relative ones moved into the prefix')
+    if check_only or (bound == 0 and moved == 0):
         return
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or '.', prefix='.bind_symbolic.')
     try:

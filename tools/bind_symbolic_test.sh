@@ -13,6 +13,14 @@ symbolic() {  # relocations ld.so must look up by name, against $2
   readelf -rW "$1" | awk -v name="$2" '$3 != "R_X86_64_RELATIVE" && $5 == name' | wc -l
 }
 
+relative_first() {  # DT_RELACOUNT counts the relative relocations, and they come first
+  local count
+  count="$(readelf -dW "$1" | awk '$2 == "(RELACOUNT)" {print $3}')"
+  [[ -n "$count" ]] || return 1
+  readelf -rW "$1" | awk '$3 ~ /^R_X86_64_/ {print $3}' | awk -v n="$count" '
+    (NR <= n) != ($1 == "R_X86_64_RELATIVE") {bad = 1} END {exit bad}'
+}
+
 cp "$library" "$work/lib.so" && chmod u+w "$work/lib.so"
 [[ "$("$loader" "$work/lib.so")" == 42 ]] || fail "the unpatched library does not answer 42"
 [[ $(symbolic "$work/lib.so" selfref_increment) -gt 0 ]] || fail "no symbolic relocation to bind in the fixture"
@@ -21,9 +29,19 @@ unique=_ZZN7selfref5CountEvE5count
 [[ "$(nm -D "$work/lib.so" | awk -v n=$unique '$3 == n {print $2}')" == u ]] || fail "$unique is not GNU-unique"
 [[ $(symbolic "$work/lib.so" $unique) -gt 0 ]] || fail "no relocation against $unique in the fixture"
 
+relocations() { readelf -rW "$1" | awk '$3 ~ /^R_X86_64_/ {print $1, $3, $4, $5}' | sort; }
+relocations "$work/lib.so" > "$work/before.txt"
+
 out="$(python3 "$tool" "$work/lib.so")"
 [[ "$out" =~ :\ ([0-9]+)\ relocations\ bound\ locally ]] && [[ ${BASH_REMATCH[1]} -ge 4 ]] ||
   fail "expected at least 4 bound relocations, got: $out"
+relative_first "$work/lib.so" || fail "the relative relocations do not all come first: $(readelf -rW "$work/lib.so")"
+# Reordering keeps every relocation: the ones left to ld.so are those not bound.
+[[ "$(relocations "$work/lib.so" | grep -v R_X86_64_RELATIVE)" == \
+   "$(grep -v R_X86_64_RELATIVE "$work/before.txt" | grep -v selfref)" ]] ||
+  fail "relocations other than the bound ones changed"
+[[ "$(relocations "$work/lib.so" | wc -l)" -eq "$(wc -l < "$work/before.txt")" ]] ||
+  fail "the number of relocations changed"
 [[ $(symbolic "$work/lib.so" selfref_increment) -eq 0 ]] || fail "selfref_increment is still looked up"
 [[ $(symbolic "$work/lib.so" selfref_base) -eq 0 ]] || fail "selfref_base is still looked up"
 [[ $(symbolic "$work/lib.so" $unique) -eq 0 ]] || fail "$unique is still looked up"
@@ -31,7 +49,7 @@ out="$(python3 "$tool" "$work/lib.so")"
 
 before="$(sha256sum < "$work/lib.so")"
 out="$(python3 "$tool" "$work/lib.so")"
-[[ "$out" == *": 0 relocations bound locally"* ]] || fail "a second run bound more: $out"
+[[ "$out" == *": 0 relocations bound locally"*", 0 relative ones moved"* ]] || fail "a second run changed more: $out"
 [[ "$(sha256sum < "$work/lib.so")" == "$before" ]] || fail "a second run changed the file"
 
 echo "not an ELF file" > "$work/text"

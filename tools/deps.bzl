@@ -42,6 +42,40 @@ toysnap_local_repository = repository_rule(
     local = True,
 )
 
+def _system_libraries_impl(rctx):
+    # Links to the machine's copies; the linker records each one's SONAME, so
+    # the executable names the same libraries whatever their path here. They
+    # sit at the path libnode.so.108 has in @v8, so Bazel links both from one
+    # _solib directory and the executable gets no second run path.
+    for name in rctx.attr.libraries:
+        link = "usr/lib/x86_64-linux-gnu/" + name
+        for directory in rctx.attr.directories:
+            path = rctx.path(directory + "/" + name)
+            if path.exists:
+                rctx.symlink(path, link)
+                break
+        if not rctx.path(link).exists:
+            fail("toysnap: %s not found in %s; run tools/setup" % (
+                name,
+                " or ".join(rctx.attr.directories),
+            ))
+    rctx.symlink(rctx.attr.build_file, "BUILD.bazel")
+    rctx.file("WORKSPACE", "workspace(name = \"%s\")\n" % rctx.name)
+
+# Shared libraries of the machine, by file name, as link inputs (see
+# tools/workspace/system_libs.BUILD for why).
+_system_libraries = repository_rule(
+    implementation = _system_libraries_impl,
+    attrs = {
+        "libraries": attr.string_list(mandatory = True),
+        "directories": attr.string_list(
+            default = ["/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu"],
+        ),
+        "build_file": attr.label(allow_single_file = True, mandatory = True),
+    },
+    local = True,
+)
+
 def _maybe(name, **kwargs):
     # A workspace that already has a repository by this name keeps its own.
     if name not in native.existing_rules():
@@ -61,6 +95,19 @@ def toysnap_dependencies():
     _maybe("rules_java", path = "tools/workspace/rules_java")
     _maybe("remote_coverage_tools", path = "tools/workspace/remote_coverage_tools")
     _maybe("v8", path = ".deps/libnode", build_file = Label("//tools/workspace:v8.BUILD"))
+    if "toysnap_system_libs" not in native.existing_rules():
+        _system_libraries(
+            name = "toysnap_system_libs",
+            libraries = [
+                "libcrypto.so.3",
+                "libstdc++.so.6",
+                "libm.so.6",
+                "libc.so.6",
+                "libicuuc.so.72",
+                "libuv.so.1",
+            ],
+            build_file = Label("//tools/workspace:system_libs.BUILD"),
+        )
     _maybe(
         "npm_runtime",
         path = "runtime/npm/node_modules",
