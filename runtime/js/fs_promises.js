@@ -415,7 +415,7 @@
     u.warnOnNonPortableTemplate(prefix);
     return u.encodeName(await call(natives.fsMkdtemp(prefix, u.asBytes(options), P)), options);
   }
-  // Not async: argument errors throw, as Node's does.
+  // An async generator, as Node's: argument errors come with the first next().
   function watch(filename, options) { return internals.fsWatchers().watchAsync(filename, options); }
 
   const promises = {
