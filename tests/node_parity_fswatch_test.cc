@@ -2,7 +2,7 @@
 // Node (tests/node_parity/fswatch/), from source and from a snapshot: on
 // Linux both walk the tree with one inotify watcher per file and directory,
 // so the events each change brings are compared in order. Also the build
-// that refuses a watcher left open.
+// that refuses a watcher left open, and small fs gaps Node's tests showed.
 #include <sys/stat.h>
 
 #include <string>
@@ -20,6 +20,7 @@ namespace {
 using ::testing::HasSubstr;
 using toysnap::testing::ExpectSameAsNode;
 using toysnap::testing::MakeTempDir;
+using toysnap::testing::NodeBinary;
 using toysnap::testing::ProcessResult;
 using toysnap::testing::ReadTextFile;
 using toysnap::testing::RunProcess;
@@ -98,6 +99,34 @@ TEST(NodeParityFsWatchTest, BuildRefusesAWatcherLeftOpen) {
   ProcessResult run = RunProcess({toysnap, "run", dir + "/closed.snap"}, dir);
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "restored\n");
+}
+
+// Small fs gaps Node's own tests showed (tests/node_parity/fswatch/fs_gaps.mjs).
+TEST(NodeParityFsWatchTest, FsGapsStreamsOpenPromisifyWriteFileSignalsAndFlush) {
+  ExpectSameAsNode(Runfile("tests/node_parity/fswatch/fs_gaps.mjs"), {});
+}
+
+// As Node, toysnap ignores SIGXFSZ: a write past `ulimit -f` fails with EFBIG,
+// an uncaught error (exit code 1), instead of the signal killing the process;
+// both print the same first line for it.
+TEST(NodeParityFsWatchTest, WritesPastTheFileSizeLimitFailWithEfbig) {
+  std::string dir = MakeTempDir();
+  std::string entry = dir + "/big.mjs";
+  WriteTextFile(entry, absl::StrCat("import fs from 'node:fs';\n",
+                                    "export function main() {\n",
+                                    "  fs.writeFileSync('", dir, "/big.txt', '.'.repeat(1 << 16));\n",
+                                    "}\n"));
+  std::string runner = dir + "/runner.mjs";
+  WriteTextFile(runner, "import('./big.mjs').then((m) => m.main());\n");
+  const std::string limited = R"(ulimit -f 1 && exec "$0" "$@")";
+  ProcessResult toysnap =
+      RunProcess({"/bin/sh", "-c", limited, Runfile("tools/toysnap"), "run", entry}, dir);
+  ProcessResult node = RunProcess({"/bin/sh", "-c", limited, NodeBinary(), runner}, dir);
+  for (const ProcessResult* result : {&toysnap, &node}) {
+    EXPECT_EQ(result->signal, 0) << result->err;
+    EXPECT_EQ(result->exit_code, 1) << result->err;
+    EXPECT_THAT(result->err, HasSubstr("Error: EFBIG: file too large, write"));
+  }
 }
 
 }  // namespace

@@ -446,7 +446,7 @@ std::optional<int> RunEmbeddedApp(int argc, char** argv) {
 }
 
 int Main(int argc, char** argv) {
-  IgnoreSigpipe();
+  IgnoreWriteSignals();
   TuneMallocForLargeBuffers();
   if (std::optional<int> app_exit = RunEmbeddedApp(argc, argv)) return *app_exit;
   std::vector<std::string> args(argv + 1, argv + argc);
