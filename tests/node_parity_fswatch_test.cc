@@ -43,6 +43,10 @@ TEST(NodeParityFsWatchTest, ListenerSignalsErrorsAndPersistence) {
   ExpectSameAsNode(Runfile("tests/node_parity/fswatch/lifecycle.mjs"), {});
 }
 
+TEST(NodeParityFsWatchTest, FailedStartsOutliveTheirObjects) {
+  ExpectSameAsNode(Runfile("tests/node_parity/fswatch/failed_starts.mjs"), {});
+}
+
 // With --allow-fs-read for one directory only: Node 20's recursive watcher
 // swallows the denial of its root's stat, the others report it.
 TEST(NodeParityFsWatchTest, PermissionDenialsAsNodeReportsThem) {

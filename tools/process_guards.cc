@@ -54,10 +54,9 @@ TruncationGuard::TruncationGuard(const std::string& path) {
 
 TruncationGuard::~TruncationGuard() { sigaction(SIGBUS, &previous_, nullptr); }
 
-void IgnoreWriteSignals() {
-  signal(SIGPIPE, SIG_IGN);
-  signal(SIGXFSZ, SIG_IGN);
-}
+void IgnoreSigpipe() { signal(SIGPIPE, SIG_IGN); }
+
+void IgnoreSigxfsz() { signal(SIGXFSZ, SIG_IGN); }
 
 void TuneMallocForLargeBuffers() {
   // Both together: setting either one turns off glibc's dynamic threshold,

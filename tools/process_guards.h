@@ -30,11 +30,16 @@ class TruncationGuard {
 // process with a message and exit code 1. V8 aborts so when a heap being
 // serialized holds an object a snapshot cannot contain (an Intl formatter, a
 // FinalizationRegistry entry); the builder writes nothing before that point.
-// As under Node, writes to a closed pipe (`toysnap run app.snap | head -1`)
-// fail with EPIPE instead of killing the process with SIGPIPE, and writes past
-// RLIMIT_FSIZE (`ulimit -f`) fail with EFBIG instead of SIGXFSZ. Children
-// start with both at their defaults again (libuv resets them).
-void IgnoreWriteSignals();
+// Writes to a closed pipe (`toysnap run app.snap | head -1`) fail with EPIPE
+// instead of killing the process with SIGPIPE, as under Node.
+void IgnoreSigpipe();
+
+// For running programs (run, scripts, apps), as under Node: a write past
+// RLIMIT_FSIZE (`ulimit -f`) fails with EFBIG instead of SIGXFSZ killing the
+// process. Builds keep the default: a limit ends one mid-write as a kill
+// would, which the CLI tests use. Children start with the default again
+// (libuv resets signals).
+void IgnoreSigxfsz();
 
 // Keeps freed multi-megabyte buffers in malloc's heap for the next one, instead
 // of glibc's default of returning each to the kernel and taking fresh pages

@@ -59,17 +59,19 @@ class WatchHandle final : public NativeState {
                                            : uv_fs_poll_init(loop->uv_loop(), &handle_.poll);
     if (error != 0) return error;
     handle_.handle.data = this;
+    live_ = true;  // initialized: from here only uv_close ends it
+    // This state lives until OnClose, a failed start's included: libuv holds
+    // the handle until then.
+    self_.Reset(isolate_, self);
     error = kind_ == WatchKind::kEvent
                 ? uv_fs_event_start(&handle_.event, OnEvent, disk.c_str(),
                                     option != 0 ? UV_FS_EVENT_RECURSIVE : 0)
                 : uv_fs_poll_start(&handle_.poll, OnPoll, disk.c_str(), option);
-    live_ = true;  // initialized: from here only uv_close ends it
     if (error != 0) {
       Close();
       return error;
     }
     if (!persistent) uv_unref(&handle_.handle);
-    self_.Reset(isolate_, self);
     onchange_.Reset(isolate_, onchange);
     if (!kind.empty()) resource_id_ = loop->TrackResource(kind, where);
     return 0;
