@@ -117,9 +117,13 @@
     stream[kFs].open(stream.path, stream.flags, stream.mode, (error, fd) => {
       if (error) return callback(error);
       stream.fd = fd;
-      callback();
+      // Node calls back first; readable-stream 4.8.0 then marks the stream
+      // constructed a tick before it writes what was buffered, so a write in
+      // a tick queued by an 'open' listener would overtake one made in the
+      // listener. Called back last, both wait in the buffer, in order.
       stream.emit('open', stream.fd);
       stream.emit('ready');
+      callback();
     });
   }
 

@@ -1,8 +1,8 @@
 // Small fs gaps Node's own tests showed (not watchers; kept with this area's
-// fixtures): the streams' deprecated open() and a program's own open(),
-// util.promisify of fs.read/write/readv/writev, writeFile with an AbortSignal
-// in every form, flush through fs.fsync/fsyncSync (which a program may
-// replace), and the AbortError's shape.
+// fixtures): the streams' deprecated open(), a program's own open() and
+// writes made as a stream opens, util.promisify of fs.read/write/readv/writev,
+// writeFile with an AbortSignal in every form, flush through fs.fsync and
+// fsyncSync (which a program may replace), and the AbortError's shape.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -49,6 +49,18 @@ async function streamsOpen() {
   });
   console.log('read through own open:', text);
   fs.ReadStream.prototype.open = original;
+
+  // Writes from an 'open' listener and from a tick it queued keep their order.
+  const ordered = fs.createWriteStream(at('ordered.txt'));
+  ordered.on('open', () => {
+    ordered.write('hello ');
+    process.nextTick(() => {
+      ordered.write('world');
+      ordered.end();
+    });
+  });
+  await new Promise((resolve) => ordered.on('close', resolve));
+  console.log('written in order:', fs.readFileSync(at('ordered.txt'), 'utf8'));
 }
 
 async function promisified() {
