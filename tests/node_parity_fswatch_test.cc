@@ -83,7 +83,8 @@ TEST(NodeParityFsWatchTest, BuildRefusesAWatcherLeftOpen) {
 
   std::string open = dir + "/open.mjs";
   WriteTextFile(open, absl::StrCat("import fs from 'node:fs';\n",
-                                   "const tree = fs.watch('", watched, "', { recursive: true });\n",
+                                   "const tree = fs.watch('", watched,
+                                   "', { recursive: true });\n",
                                    "const one = fs.watch('", watched, "');\n",
                                    "export function main() {}\n"));
   ProcessResult refused = RunProcess({toysnap, "build", open, "-o", dir + "/open.snap"}, dir);
@@ -95,8 +96,8 @@ TEST(NodeParityFsWatchTest, BuildRefusesAWatcherLeftOpen) {
 
   std::string closed = dir + "/closed.mjs";
   WriteTextFile(closed, absl::StrCat("import fs from 'node:fs';\n",
-                                     "const tree = fs.watch('", watched, "', { recursive: true });\n",
-                                     "tree.close();\n",
+                                     "const tree = fs.watch('", watched,
+                                     "', { recursive: true });\n", "tree.close();\n",
                                      "export function main() { console.log('restored'); }\n"));
   ProcessResult built = RunProcess({toysnap, "build", closed, "-o", dir + "/closed.snap"}, dir);
   ASSERT_EQ(built.exit_code, 0) << built.err;
@@ -118,7 +119,8 @@ TEST(NodeParityFsWatchTest, WritesPastTheFileSizeLimitFailWithEfbig) {
   std::string entry = dir + "/big.mjs";
   WriteTextFile(entry, absl::StrCat("import fs from 'node:fs';\n",
                                     "export function main() {\n",
-                                    "  fs.writeFileSync('", dir, "/big.txt', '.'.repeat(1 << 16));\n",
+                                    "  fs.writeFileSync('", dir,
+                                    "/big.txt', '.'.repeat(1 << 16));\n",
                                     "}\n"));
   std::string runner = dir + "/runner.mjs";
   WriteTextFile(runner, "import('./big.mjs').then((m) => m.main());\n");

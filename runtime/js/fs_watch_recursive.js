@@ -24,7 +24,9 @@
   function keysOf(map) {
     const keys = [];
     const iterator = map.keys();
-    for (let next = iterator.next(); !next.done; next = iterator.next()) keys[keys.length] = next.value;
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      keys[keys.length] = next.value;
+    }
     return keys;
   }
 

@@ -30,8 +30,8 @@
     error.filename = filename;
     return error;
   }
-  const startError = (status, filename) => watchError(
-    status, filename, status === UV_ENOSPC ? 'System limit for number of file watchers reached' : undefined);
+  const startError = (status, filename) => watchError(status, filename, status === UV_ENOSPC
+    ? 'System limit for number of file watchers reached' : undefined);
 
   function encodeFilename(name, encoding) {
     if (name === null || !encoding || encoding === 'utf8' || encoding === 'utf-8') return name;
@@ -215,11 +215,11 @@
       u.validateUint32(interval, 'interval');
       this._handle = new classes.StatWatcher(this._bigint);
       // Persistent when truthy, as Node's (fs.watch's handle wants `true`).
-      const status = this._handle.start(filename, !!persistent, interval, (code, current, previous) => {
+      const status = this._handle.start(filename, !!persistent, interval, (code, current, prev) => {
         // A file that stays missing is reported once, when it goes.
         if (code < 0 && this._failing) return;
         this._failing = code < 0;
-        this.emit('change', u.getStatsFromBinding(current), u.getStatsFromBinding(previous));
+        this.emit('change', u.getStatsFromBinding(current), u.getStatsFromBinding(prev));
       });
       if (status !== 0) {
         this._handle.close();

@@ -196,7 +196,8 @@ TEST_P(FsTest, RecursiveWatcherIsOneLiveResource) {
   ASSERT_NE(runtime, nullptr);
   ASSERT_TRUE(runtime
                   ->ExecuteScript("tree.js",
-                                  absl::StrCat("fs.mkdirSync('", dir_, "/a/b', { recursive: true });"
+                                  absl::StrCat("fs.mkdirSync('", dir_,
+                                               "/a/b', { recursive: true });"
                                                " fs.writeFileSync('", dir_, "/a/b/f.txt', 'x');\n",
                                                "globalThis.t = fs.watch('", dir_,
                                                "', { recursive: true });"))

@@ -238,17 +238,27 @@ absl::StatusOr<std::unique_ptr<NativeState>> RestoreClosed(absl::string_view) {
 
 template <const NativeClass& kClass, WatchKind kKind>
 constexpr NativeMethod kMethods[] = {
-    {"start", Start<kClass, kKind>, 4}, {"close", Close<kClass>, 0},   {"ref", Ref<kClass>, 0},
-    {"unref", Unref<kClass>, 0}, {"hasRef", HasRef<kClass>, 0},
+    {"start", Start<kClass, kKind>, 4}, {"close", Close<kClass>, 0}, {"ref", Ref<kClass>, 0},
+    {"unref", Unref<kClass>, 0},        {"hasRef", HasRef<kClass>, 0},
 };
 
 const NativeClass kFsEventClass = {
-    "FSEvent", Construct<kFsEventClass, WatchKind::kEvent>, 0, kMethods<kFsEventClass, WatchKind::kEvent>, {},
-    RestoreClosed<WatchKind::kEvent>, 1,
+    "FSEvent",
+    Construct<kFsEventClass, WatchKind::kEvent>,
+    0,
+    kMethods<kFsEventClass, WatchKind::kEvent>,
+    {},
+    RestoreClosed<WatchKind::kEvent>,
+    1,
 };
 const NativeClass kStatWatcherClass = {
-    "StatWatcher", Construct<kStatWatcherClass, WatchKind::kPoll>, 1, kMethods<kStatWatcherClass, WatchKind::kPoll>,
-    {}, RestoreClosed<WatchKind::kPoll>, 1,
+    "StatWatcher",
+    Construct<kStatWatcherClass, WatchKind::kPoll>,
+    1,
+    kMethods<kStatWatcherClass, WatchKind::kPoll>,
+    {},
+    RestoreClosed<WatchKind::kPoll>,
+    1,
 };
 constexpr const NativeClass* kClasses[] = {&kFsEventClass, &kStatWatcherClass};
 
