@@ -56,6 +56,8 @@ TruncationGuard::~TruncationGuard() { sigaction(SIGBUS, &previous_, nullptr); }
 
 void IgnoreSigpipe() { signal(SIGPIPE, SIG_IGN); }
 
+void IgnoreSigxfsz() { signal(SIGXFSZ, SIG_IGN); }
+
 void TuneMallocForLargeBuffers() {
   // Both together: setting either one turns off glibc's dynamic threshold,
   // and alone each is slower than the default.

@@ -34,6 +34,13 @@ class TruncationGuard {
 // instead of killing the process with SIGPIPE, as under Node.
 void IgnoreSigpipe();
 
+// For running programs (run, scripts, apps), as under Node: a write past
+// RLIMIT_FSIZE (`ulimit -f`) fails with EFBIG instead of SIGXFSZ killing the
+// process. Builds keep the default: a limit ends one mid-write as a kill
+// would, which the CLI tests use. Children start with the default again
+// (libuv resets signals).
+void IgnoreSigxfsz();
+
 // Keeps freed multi-megabyte buffers in malloc's heap for the next one, instead
 // of glibc's default of returning each to the kernel and taking fresh pages
 // (1,024 page faults per 4 MiB readFileSync). Programs that read or write big

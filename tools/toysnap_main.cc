@@ -486,6 +486,7 @@ std::optional<int> RunEmbeddedApp(int argc, char** argv) {
   if (!container.ok()) return ReportError(container.status(), command.file);
   if (!container->has_value()) return std::nullopt;
   if (argc > 1) command.args.assign(argv + 1, argv + argc);
+  IgnoreSigxfsz();
   std::unique_ptr<V8Process> v8 = V8Process::Initialize();
   RuntimeOptions options;
   options.env = ProcessEnvironment();
@@ -522,6 +523,7 @@ int Main(int argc, char** argv) {
     std::unique_ptr<V8Process> v8 = V8Process::InitializeForBuild(BuildSeed(*command));
     return Build(*v8, *command);
   }
+  IgnoreSigxfsz();
   std::unique_ptr<V8Process> v8 = V8Process::Initialize();
   return Run(*v8, *command, argc > 0 ? argv[0] : nullptr);
 }

@@ -236,6 +236,7 @@
   const isCustomIterable = (data) => data != null && typeof data === 'object' && !ArrayBufferIsView(data) &&
     (typeof data[SymbolAsyncIterator] === 'function' || typeof data[SymbolIterator] === 'function');
   async function writeChunks(handle, data, signal, encoding) {
+    checkAborted(signal);
     for await (const chunk of data) {
       checkAborted(signal);
       const bytes = ArrayBufferIsView(chunk) ? chunk : Buffer.from(chunk, encoding || 'utf8');
@@ -245,6 +246,15 @@
         view = TypedArrayPrototypeSubarray(view, bytesWritten);
         checkAborted(signal);
       }
+    }
+  }
+  async function writeChecked(handle, data, signal) {
+    checkAborted(signal);
+    let view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    while (view.length > 0) {
+      checkAborted(signal);
+      const { bytesWritten } = await write(handle, view, 0, MathMin(kWriteFileMaxChunkSize, view.length));
+      view = TypedArrayPrototypeSubarray(view, bytesWritten);
     }
   }
   async function writeFile(path, data, options) {
@@ -257,10 +267,16 @@
       if (!isUtf8(options.encoding || 'utf8')) data = Buffer.from(data, options.encoding);
     }
     checkAborted(options.signal);
-    if (isCustomIterable(data)) {
+    // With a signal, Node's chunked writes, the signal checked before each.
+    const { signal } = options;
+    if (isCustomIterable(data) || signal !== undefined) {
       const handle = isFileHandle(path) ? path : await open(path, flag, options.mode);
       try {
-        await writeChunks(handle, data, options.signal, options.encoding);
+        if (isCustomIterable(data)) {
+          await writeChunks(handle, data, signal, options.encoding);
+        } else {
+          await writeChecked(handle, typeof data === 'string' ? Buffer.from(data) : data, signal);
+        }
         if (flush) await handle.sync();
       } finally {
         if (handle !== path) await handle.close();
@@ -415,7 +431,7 @@
     u.warnOnNonPortableTemplate(prefix);
     return u.encodeName(await call(natives.fsMkdtemp(prefix, u.asBytes(options), P)), options);
   }
-  // Not async: argument errors throw, as Node's does.
+  // An async generator, as Node's: argument errors come with the first next().
   function watch(filename, options) { return internals.fsWatchers().watchAsync(filename, options); }
 
   const promises = {

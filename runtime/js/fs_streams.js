@@ -96,9 +96,9 @@
   function construct(callback) {
     const stream = this;
     if (typeof stream.fd === 'number') return callback();
-    if (typeof stream.open === 'function' && stream.open !== ReadStream.prototype.open &&
-        stream.open !== WriteStream.prototype.open) {
-      // A subclass's own open(), as old code overrides it: it emits 'open'.
+    if (stream.open !== openReadFs && stream.open !== openWriteFs) {
+      // An open() of the program's (a subclass's, or the prototype's replaced),
+      // as old code has: it emits 'open'.
       const emit = stream.emit;
       stream.emit = function (name, ...args) {
         if (name === 'open') {
@@ -117,11 +117,23 @@
     stream[kFs].open(stream.path, stream.flags, stream.mode, (error, fd) => {
       if (error) return callback(error);
       stream.fd = fd;
-      callback();
+      // Node calls back first; readable-stream 4.8.0 then marks the stream
+      // constructed a tick before it writes what was buffered, so a write in
+      // a tick queued by an 'open' listener would overtake one made in the
+      // listener. Called back last, both wait in the buffer, in order.
       stream.emit('open', stream.fd);
       stream.emit('ready');
+      callback();
     });
   }
+
+  // The prototypes' open(): deprecated no-ops (DEP0135), which construct()
+  // tells from a program's own.
+  const { deprecate } = internals.requireBuiltin('util');
+  const openReadFs = deprecate(function open() {}, 'ReadStream.prototype.open() is deprecated',
+                               'DEP0135');
+  const openWriteFs = deprecate(function open() {}, 'WriteStream.prototype.open() is deprecated',
+                                'DEP0135');
 
   function closeFd(stream, error, cb) {
     if (!stream.fd) return cb(error);
@@ -187,6 +199,7 @@
   autoCloseProperty(ReadStream, '_readableState');
   ReadStream.prototype._construct = construct;
   ReadStream.prototype._destroy = destroy;
+  ReadStream.prototype.open = openReadFs;
 
   ReadStream.prototype._read = function (size) {
     const remaining = this.end - (this.pos !== undefined ? this.pos : this.bytesRead) + 1;
@@ -258,6 +271,7 @@
   autoCloseProperty(WriteStream, '_writableState');
   WriteStream.prototype._construct = construct;
   WriteStream.prototype._destroy = destroy;
+  WriteStream.prototype.open = openWriteFs;
 
   // Writes all of `size` bytes, retrying short writes (five in a row without
   // progress is an error, as in Node).

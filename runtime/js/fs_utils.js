@@ -117,12 +117,9 @@
       throw invalidArgType(name, 'AbortSignal', signal);
     }
   }
+  // Node's AbortError (events.js's), its cause the signal's reason.
   function abortError(signal) {
-    const error = new Error('The operation was aborted');
-    error.name = 'AbortError';
-    error.code = 'ABORT_ERR';
-    if (signal?.reason !== undefined) error.cause = signal.reason;
-    return error;
+    return new internals.AbortError(undefined, { cause: signal?.reason });
   }
   // Modes are numbers or octal strings ('755').
   function parseFileMode(value, name, def) {

@@ -1,13 +1,11 @@
 // fs.watch (FSWatcher), fs.watchFile/unwatchFile (StatWatcher) and
 // fs.promises.watch, as Node 20 has them, on the FSEvent and StatWatcher
-// handles of runtime/node/fs_watch.cc. A lazy script: compiled, with its
-// handle classes, the first time a program watches a file.
+// handles of runtime/node/fs_watch.cc; the `recursive` option is
+// fs_watch_recursive.js's. A lazy script: compiled, with its handle classes,
+// the first time a program watches a file.
 (function (natives, internals) {
   'use strict';
-  const {
-    ArrayPrototypePush, ArrayPrototypeShift, Error, Promise, PromiseResolve, SafeMap,
-    SymbolAsyncIterator,
-  } = internals.primordials;
+  const { Error, Promise, SafeMap } = internals.primordials;
   const u = internals.loadFsUtils();
   const { Buffer, kEmptyObject } = u;
   const EventEmitter = internals.requireBuiltin('events');
@@ -15,57 +13,69 @@
   const { nextTick } = globalThis.process;
   const classes = natives.loadWatchClasses();
   const UV_ENOSPC = -28;
+  // A snapshot cannot hold a watcher: while one is built, watchers do not keep
+  // the build waiting (as servers do not), and its check of open resources
+  // names them.
+  const building = () => internals.isBuildingSnapshot?.() === true;
 
   // Node's uvException for a watcher: "<CODE>: <description>, watch '<path>'",
-  // with errno, code, syscall, path and filename.
+  // with errno, syscall, code, path and filename, in that order.
   function watchError(status, filename, message) {
     const [code, description] = natives.uvErrorName(status);
     const error = new Error(`${code}: ${message ?? description}, watch '${filename}'`);
     error.errno = status;
-    error.code = code;
     error.syscall = 'watch';
+    error.code = code;
     error.path = filename;
     error.filename = filename;
     return error;
   }
+  const startError = (status, filename) => watchError(status, filename, status === UV_ENOSPC
+    ? 'System limit for number of file watchers reached' : undefined);
 
   function encodeFilename(name, encoding) {
-    if (name === null || encoding === 'utf8' || encoding === 'utf-8' || encoding === undefined) {
-      return name;
-    }
+    if (name === null || !encoding || encoding === 'utf8' || encoding === 'utf-8') return name;
     const bytes = Buffer.from(name);
     return encoding === 'buffer' ? bytes : bytes.toString(encoding);
   }
 
+  // fs_watch_recursive.js, compiled the first time a program asks for it.
+  let recursiveWatcher;
+  const RecursiveWatcher = () => (recursiveWatcher ??= natives.loadScript('fs_watch_recursive.js')(
+    natives, internals, { FSWatcher })).FSWatcher;
+
   // ---- fs.watch ---------------------------------------------------------------
 
   class FSWatcher extends EventEmitter {
+    #encoding = undefined;
+
     constructor() {
       super();
       this._handle = new classes.FSEvent();
-      this._encoding = undefined;
     }
 
-    start(filename, persistent, recursive, encoding) {
+    // `resourceKind` (fs_watch_recursive.js's) names the build's resource, or
+    // null for none; by default it is this watcher.
+    start(filename, persistent, recursive, encoding, resourceKind = undefined) {
       if (this._handle === null) return;  // closed before it started
-      this._encoding = encoding;
+      this.#encoding = encoding;
       const status = this._handle.start(filename, persistent, recursive, (code, type, name) => {
         if (code < 0) {
           if (this._handle !== null) {
             this._handle.close();
             this._handle = null;
           }
-          this.emit('error', watchError(code, name ?? filename));
+          this.emit('error', watchError(code, name));
           return;
         }
-        this.emit('change', type, encodeFilename(name, this._encoding));
-      });
+        this.emit('change', type, encodeFilename(name, this.#encoding));
+      }, resourceKind);
       if (status !== 0) {
         this._handle.close();
         this._handle = null;
-        throw watchError(status, filename,
-                         status === UV_ENOSPC ? 'inotify limit reached' : undefined);
+        throw startError(status, filename);
       }
+      if (building()) this._handle.unref();
     }
 
     close() {
@@ -76,7 +86,7 @@
     }
 
     ref() {
-      this._handle?.ref();
+      if (!building()) this._handle?.ref();
       return this;
     }
 
@@ -86,99 +96,106 @@
     }
   }
 
-  function watchOptions(options) {
-    if (typeof options === 'string') options = { encoding: options };
-    options = u.getOptions(options, kEmptyObject);
-    const persistent = options.persistent ?? true;
-    const recursive = options.recursive ?? false;
-    u.validateBoolean(persistent, 'options.persistent');
-    u.validateBoolean(recursive, 'options.recursive');
-    if (options.encoding !== undefined && options.encoding !== 'buffer') u.assertEncoding(options.encoding);
-    if (options.signal !== undefined) u.validateAbortSignal(options.signal, 'options.signal');
-    if (recursive) {
-      // libuv watches one directory on Linux; Node 20 walks the tree in JS.
-      throw u.notSupportedYet("fs.watch's recursive option");
-    }
-    return { persistent, recursive, encoding: options.encoding ?? 'utf8', signal: options.signal };
-  }
-
+  // As Node 20's: options are checked by getOptions (its encoding and signal);
+  // a truthy `recursive` takes the recursive watcher, which checks the rest;
+  // otherwise `persistent` and `recursive` count only when `true`.
   function watch(filename, options, listener) {
-    if (typeof options === 'function') {
-      listener = options;
-      options = undefined;
-    }
-    const { persistent, recursive, encoding, signal } = watchOptions(options);
+    if (typeof options === 'function') listener = options;
+    options = u.copyObject(u.getOptions(options));
+    if (options.persistent === undefined) options.persistent = true;
+    if (options.recursive === undefined) options.recursive = false;
     const path = u.getValidatedPath(filename);
-    const watcher = new FSWatcher();
-    watcher.start(u.pathString(path), persistent, recursive, encoding);
+    let watcher;
+    if (options.recursive) {
+      watcher = new (RecursiveWatcher())(options);
+      watcher.start(path);
+    } else {
+      watcher = new FSWatcher();
+      watcher.start(path, options.persistent, options.recursive, options.encoding);
+    }
     if (listener) watcher.addListener('change', listener);
+    const { signal } = options;
     if (signal) {
       if (signal.aborted) {
         nextTick(() => watcher.close());
       } else {
         const onAbort = () => watcher.close();
-        signal.addEventListener('abort', onAbort, { once: true });
+        signal.addEventListener('abort', onAbort);
         watcher.once('close', () => signal.removeEventListener('abort', onAbort));
       }
     }
     return watcher;
   }
 
-  // fs.promises.watch: an async iterator of { eventType, filename }.
-  function watchAsync(filename, options = kEmptyObject) {
-    const { persistent, recursive, encoding, signal } = watchOptions(options);
-    const path = u.getValidatedPath(filename);
-    if (signal?.aborted) {
-      return { async next() { throw u.abortError(signal); }, [SymbolAsyncIterator]() { return this; } };
-    }
-    const watcher = new FSWatcher();
-    watcher.start(u.pathString(path), persistent, recursive, encoding);
-    const queue = [];
-    let waiting = null;  // the pending next()'s settle functions
-    let failure = null;
-    let done = false;
-    const settle = () => {
-      if (waiting === null) return;
-      const { resolve, reject } = waiting;
-      if (queue.length > 0) {
-        waiting = null;
-        resolve({ value: ArrayPrototypeShift(queue), done: false });
-      } else if (failure !== null) {
-        waiting = null;
-        reject(failure);
-      } else if (done) {
-        waiting = null;
-        resolve({ value: undefined, done: true });
-      }
-    };
-    const finish = (error) => {
-      if (done) return;
-      done = true;
-      failure = error ?? null;
-      watcher.close();
-      settle();
-    };
-    watcher.on('change', (eventType, name) => {
-      ArrayPrototypePush(queue, { eventType, filename: name });
-      settle();
+  function deferred() {
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
-    watcher.on('error', (error) => finish(error));
-    const onAbort = () => finish(u.abortError(signal));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    return {
-      next() {
-        return new Promise((resolve, reject) => {
-          waiting = { resolve, reject };
-          settle();
-        });
-      },
-      return() {
-        signal?.removeEventListener('abort', onAbort);
-        finish();
-        return PromiseResolve({ value: undefined, done: true });
-      },
-      [SymbolAsyncIterator]() { return this; },
+    return { promise, resolve, reject };
+  }
+
+  // fs.promises.watch, an async generator of { eventType, filename } as Node
+  // 20's: nothing is checked or watched before the first next(); an event
+  // that comes while the consumer has not asked for the next one is dropped.
+  async function* watchAsync(filename, options = kEmptyObject) {
+    u.validateObject(options, 'options');
+    if (options.recursive != null) {
+      u.validateBoolean(options.recursive, 'options.recursive');
+      if (options.recursive) {
+        const watcher = new (RecursiveWatcher())(options);
+        watcher.start(filename);
+        yield* watcher;
+        return;
+      }
+    }
+    yield* watchEvents(filename, options);
+  }
+
+  async function* watchEvents(filename, options = kEmptyObject) {
+    const path = u.getValidatedPath(filename);
+    u.validateObject(options, 'options');
+    const { persistent = true, recursive = false, encoding = 'utf8', signal } = options;
+    u.validateBoolean(persistent, 'options.persistent');
+    u.validateBoolean(recursive, 'options.recursive');
+    u.validateAbortSignal(signal, 'options.signal');
+    if (encoding && !Buffer.isEncoding(encoding)) {
+      throw u.invalidArgValue(encoding, 'encoding', 'is invalid encoding');  // Node's order
+    }
+    const aborted = () => new internals.AbortError(undefined, { cause: signal?.reason });
+    if (signal?.aborted) throw aborted();
+    const handle = new classes.FSEvent();
+    let next = deferred();
+    const onAbort = () => {
+      handle.close();
+      next.reject(aborted());
     };
+    try {
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const status = handle.start(path, persistent, recursive, (code, eventType, name) => {
+        if (code < 0) {
+          handle.close();
+          next.reject(watchError(code, name));
+          return;
+        }
+        next.resolve({ eventType, filename: encodeFilename(name, encoding) });
+      });
+      if (status !== 0) {
+        handle.close();
+        throw startError(status, filename);
+      }
+      if (building()) handle.unref();
+      while (!signal?.aborted) {
+        yield await next.promise;
+        next = deferred();
+      }
+      throw aborted();
+    } finally {
+      handle.close();
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   // ---- fs.watchFile -----------------------------------------------------------
@@ -197,17 +214,19 @@
       if (this._handle !== null) return;
       u.validateUint32(interval, 'interval');
       this._handle = new classes.StatWatcher(this._bigint);
-      const status = this._handle.start(filename, persistent, interval, (code, current, previous) => {
+      // Persistent when truthy, as Node's (fs.watch's handle wants `true`).
+      const status = this._handle.start(filename, !!persistent, interval, (code, current, prev) => {
         // A file that stays missing is reported once, when it goes.
         if (code < 0 && this._failing) return;
         this._failing = code < 0;
-        this.emit('change', u.getStatsFromBinding(current), u.getStatsFromBinding(previous));
+        this.emit('change', u.getStatsFromBinding(current), u.getStatsFromBinding(prev));
       });
       if (status !== 0) {
         this._handle.close();
         this._handle = null;
         throw watchError(status, filename);
       }
+      if (building()) this._handle.unref();
     }
 
     stop() {
@@ -218,7 +237,7 @@
     }
 
     ref() {
-      this._handle?.ref();
+      if (!building()) this._handle?.ref();
       return this;
     }
 

@@ -252,8 +252,9 @@ const Extension& FsExtension() {
   static constexpr absl::string_view kJs[] = {"fs_builtins.js"};
   // Compiled on first use (fs_builtins.js, fs.js): most of fs's code.
   static constexpr absl::string_view kLazyJs[] = {
-      "fs_utils.js", "fs.js",         "fs_dir.js",      "fs_promises.js",
-      "fs_cp.js",    "fs_streams.js", "fs_watchers.js", "fs_realpath_walk.js"};
+      "fs_utils.js",         "fs.js",         "fs_dir.js",      "fs_promises.js",
+      "fs_cp.js",            "fs_streams.js", "fs_watchers.js", "fs_watch_recursive.js",
+      "fs_realpath_walk.js"};
   static const Extension kExtension{
       "fs",     1,
       *kFunctions, {},

@@ -188,6 +188,33 @@ TEST_P(FsTest, WatchersAreLiveResourcesUntilClosed) {
   EXPECT_EQ(runtime->DescribePendingWork().size(), 2u);
 }
 
+// A recursive watcher holds a handle per file and directory but is one live
+// resource, named where it was made; close() closes every handle, and a
+// runtime destroyed with one open closes them (ASan checks the rest).
+TEST_P(FsTest, RecursiveWatcherIsOneLiveResource) {
+  std::unique_ptr<Runtime> runtime = Make();
+  ASSERT_NE(runtime, nullptr);
+  ASSERT_TRUE(runtime
+                  ->ExecuteScript("tree.js",
+                                  absl::StrCat("fs.mkdirSync('", dir_,
+                                               "/a/b', { recursive: true });"
+                                               " fs.writeFileSync('", dir_, "/a/b/f.txt', 'x');\n",
+                                               "globalThis.t = fs.watch('", dir_,
+                                               "', { recursive: true });"))
+                  .ok());
+  std::vector<std::string> pending = runtime->DescribePendingWork();
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_THAT(pending[0], HasSubstr("fs.FSWatcher (fs.watch, recursive) created at tree.js:2:"));
+  ASSERT_TRUE(runtime->ExecuteScript("close.js", "t.close();").ok());
+  ASSERT_TRUE(runtime->RunEventLoop().ok());
+  EXPECT_THAT(runtime->DescribePendingWork(), IsEmpty());
+  ASSERT_TRUE(runtime
+                  ->ExecuteScript("again.js", absl::StrCat("fs.watch('", dir_,
+                                                           "', { recursive: true });"))
+                  .ok());
+  EXPECT_EQ(runtime->DescribePendingWork().size(), 1u);
+}
+
 TEST_P(FsTest, ACallbackThatThrowsEndsTheLoopWithItsError) {
   std::unique_ptr<Runtime> runtime = Make();
   ASSERT_NE(runtime, nullptr);

@@ -5,8 +5,11 @@
 // StatWatcher EventEmitter on them.
 //
 // JS API: new FSEvent() / new StatWatcher(bigint)
-//   start(path, persistent, recursive|interval, onchange) -> 0 or a negative
-//     libuv error; the path passes the fs-read permission check (throws).
+//   start(path, persistent, recursive|interval, onchange[, resourceKind])
+//     -> 0 or a negative libuv error; the path passes the fs-read permission
+//     check (throws); persistent unless `true` (as Node's); resourceKind names
+//     the loop resource (null: none, for the inner handles of a recursive
+//     watcher, whose root handle stands for them all).
 //     FSEvent:     onchange(status, eventType 'rename'|'change', filename)
 //     StatWatcher: onchange(status, currentStats, previousStats) (stat arrays)
 //   close()  ref()  unref()  hasRef()
@@ -45,8 +48,10 @@ class WatchHandle final : public NativeState {
   std::string Serialize() const override { return std::string(1, static_cast<char>(kind_)); }
 
   // Starts watching `disk` (the path on the disk; `shown` names it to JS).
+  // `kind` names the loop resource it is; empty: not one of its own (one of
+  // a recursive watcher's, which its root's handle stands for).
   int Start(v8::Local<v8::Object> self, const std::string& disk, bool persistent, int option,
-            v8::Local<v8::Function> onchange, const std::string& where) {
+            v8::Local<v8::Function> onchange, const std::string& kind, const std::string& where) {
     EventLoop* loop = Loop();
     if (loop == nullptr) return UV_EINVAL;
     if (live_) return UV_EALREADY;
@@ -54,21 +59,21 @@ class WatchHandle final : public NativeState {
                                            : uv_fs_poll_init(loop->uv_loop(), &handle_.poll);
     if (error != 0) return error;
     handle_.handle.data = this;
+    live_ = true;  // initialized: from here only uv_close ends it
+    // This state lives until OnClose, a failed start's included: libuv holds
+    // the handle until then.
+    self_.Reset(isolate_, self);
     error = kind_ == WatchKind::kEvent
                 ? uv_fs_event_start(&handle_.event, OnEvent, disk.c_str(),
                                     option != 0 ? UV_FS_EVENT_RECURSIVE : 0)
                 : uv_fs_poll_start(&handle_.poll, OnPoll, disk.c_str(), option);
-    live_ = true;  // initialized: from here only uv_close ends it
     if (error != 0) {
       Close();
       return error;
     }
     if (!persistent) uv_unref(&handle_.handle);
-    self_.Reset(isolate_, self);
     onchange_.Reset(isolate_, onchange);
-    resource_id_ = loop->TrackResource(
-        kind_ == WatchKind::kEvent ? "fs.FSWatcher (fs.watch)" : "fs.StatWatcher (fs.watchFile)",
-        where);
+    if (!kind.empty()) resource_id_ = loop->TrackResource(kind, where);
     return 0;
   }
 
@@ -111,20 +116,19 @@ class WatchHandle final : public NativeState {
 
   static void OnEvent(uv_fs_event_t* handle, const char* filename, int events, int status) {
     auto* self = static_cast<WatchHandle*>(handle->data);
-    // One callback per kind of event, as Node reports them: rename first.
-    for (int kind : {UV_RENAME, UV_CHANGE}) {
-      if (status == 0 && (events & kind) == 0) continue;
-      self->Deliver([&](v8::Local<v8::Context> context, v8::Local<v8::Value>* args) {
-        v8::Isolate* isolate = context->GetIsolate();
-        args[0] = v8::Integer::New(isolate, status);
-        args[1] = v8::String::NewFromUtf8Literal(isolate, kind == UV_RENAME ? "rename" : "change");
-        v8::Local<v8::String> name;
-        args[2] = filename != nullptr && NewString(isolate, filename).ToLocal(&name)
-                      ? name.As<v8::Value>()
-                      : v8::Null(isolate).As<v8::Value>();
-      });
-      if (status != 0) break;
-    }
+    // One callback per event, as Node makes: libuv sets both kinds for, say,
+    // a subdirectory's IN_ATTRIB, and Node reports that as a rename alone.
+    self->Deliver([&](v8::Local<v8::Context> context, v8::Local<v8::Value>* args) {
+      v8::Isolate* isolate = context->GetIsolate();
+      args[0] = v8::Integer::New(isolate, status);
+      args[1] = (events & UV_RENAME) != 0 || status != 0
+                    ? v8::String::NewFromUtf8Literal(isolate, "rename")
+                    : v8::String::NewFromUtf8Literal(isolate, "change");
+      v8::Local<v8::String> name;
+      args[2] = filename != nullptr && NewString(isolate, filename).ToLocal(&name)
+                    ? name.As<v8::Value>()
+                    : v8::Null(isolate).As<v8::Value>();
+    });
   }
 
   static void OnPoll(uv_fs_poll_t* handle, int status, const uv_stat_t* previous,
@@ -141,7 +145,8 @@ class WatchHandle final : public NativeState {
   static void OnClose(uv_handle_t* handle) {
     auto* self = static_cast<WatchHandle*>(handle->data);
     self->live_ = false;
-    if (EventLoop* loop = self->Loop()) loop->UntrackResource(self->resource_id_);
+    EventLoop* loop = self->Loop();
+    if (loop != nullptr && self->resource_id_ >= 0) loop->UntrackResource(self->resource_id_);
     self->onchange_.Reset();
     self->self_.Reset();  // last: the object, and this state with it, may now go
   }
@@ -179,8 +184,8 @@ WatchHandle* SelfOf(const Info& info) {
   return UnwrapNativeState<WatchHandle>(info, kClass);
 }
 
-// start(path, persistent, recursive | interval, onchange)
-template <const NativeClass& kClass>
+// start(path, persistent, recursive | interval, onchange[, resourceKind])
+template <const NativeClass& kClass, WatchKind kKind>
 void Start(const Info& info) {
   WatchHandle* self = SelfOf<kClass>(info);
   if (self == nullptr) return;
@@ -190,15 +195,22 @@ void Start(const Info& info) {
   if (!info[3]->IsFunction()) {
     return ThrowInvalidArgType(isolate, "onchange", "of type function", info[3]);
   }
-  int option = 0;
-  if (info[2]->IsNumber()) {
+  // FSEvent: recursive only if `true`, as Node's; StatWatcher: the interval.
+  int option = info[2]->IsTrue() ? 1 : 0;
+  if (kKind == WatchKind::kPoll && info[2]->IsNumber()) {
     double value = info[2].As<v8::Number>()->Value();
     option = value >= 1 && value <= 2147483647 ? static_cast<int>(value) : 1;
-  } else {
-    option = info[2]->IsTrue() ? 1 : 0;
   }
-  info.GetReturnValue().Set(self->Start(info.This(), path.disk, info[1]->BooleanValue(isolate),
-                                        option, info[3].As<v8::Function>(),
+  std::string kind = kKind == WatchKind::kEvent ? "fs.FSWatcher (fs.watch)"
+                                                : "fs.StatWatcher (fs.watchFile)";
+  if (info[4]->IsString()) {
+    v8::String::Utf8Value text(isolate, info[4]);
+    kind.assign(*text != nullptr ? *text : "", text.length());
+  } else if (info[4]->IsNull()) {
+    kind.clear();
+  }
+  info.GetReturnValue().Set(self->Start(info.This(), path.disk, info[1]->IsTrue(), option,
+                                        info[3].As<v8::Function>(), kind,
                                         UserCallSite(isolate)));
 }
 
@@ -224,19 +236,29 @@ absl::StatusOr<std::unique_ptr<NativeState>> RestoreClosed(absl::string_view) {
   return std::make_unique<WatchHandle>(nullptr, kKind, false);
 }
 
-template <const NativeClass& kClass>
+template <const NativeClass& kClass, WatchKind kKind>
 constexpr NativeMethod kMethods[] = {
-    {"start", Start<kClass>, 4}, {"close", Close<kClass>, 0},   {"ref", Ref<kClass>, 0},
-    {"unref", Unref<kClass>, 0}, {"hasRef", HasRef<kClass>, 0},
+    {"start", Start<kClass, kKind>, 4}, {"close", Close<kClass>, 0}, {"ref", Ref<kClass>, 0},
+    {"unref", Unref<kClass>, 0},        {"hasRef", HasRef<kClass>, 0},
 };
 
 const NativeClass kFsEventClass = {
-    "FSEvent", Construct<kFsEventClass, WatchKind::kEvent>, 0, kMethods<kFsEventClass>, {},
-    RestoreClosed<WatchKind::kEvent>, 1,
+    "FSEvent",
+    Construct<kFsEventClass, WatchKind::kEvent>,
+    0,
+    kMethods<kFsEventClass, WatchKind::kEvent>,
+    {},
+    RestoreClosed<WatchKind::kEvent>,
+    1,
 };
 const NativeClass kStatWatcherClass = {
-    "StatWatcher", Construct<kStatWatcherClass, WatchKind::kPoll>, 1, kMethods<kStatWatcherClass>,
-    {}, RestoreClosed<WatchKind::kPoll>, 1,
+    "StatWatcher",
+    Construct<kStatWatcherClass, WatchKind::kPoll>,
+    1,
+    kMethods<kStatWatcherClass, WatchKind::kPoll>,
+    {},
+    RestoreClosed<WatchKind::kPoll>,
+    1,
 };
 constexpr const NativeClass* kClasses[] = {&kFsEventClass, &kStatWatcherClass};
 
