@@ -39,6 +39,8 @@
 
 namespace toysnap {
 
+class ExternalSources;
+
 struct RuntimeOptions {
   // Whether console output reaches stdout/stderr; without it process.stdout
   // and stderr write nowhere and process.stdin is empty.
@@ -289,6 +291,10 @@ class Runtime : public NativeHost {
   std::unique_ptr<IsolateData> owned_isolate_data_;  // null when snapshotting
   IsolateData* isolate_data_ = nullptr;
   SharedBytes blob_;  // shared, immutable; outlives the isolate
+  // A restored runtime's source slots (reading the container's bytes) and the
+  // external-reference table that names them; both outlive the isolate.
+  std::unique_ptr<ExternalSources> sources_;
+  std::vector<intptr_t> references_;
   // What a restored runtime was restored with (its file inputs left out), so
   // a sibling can be restored from the same blob; null for fresh runtimes.
   std::shared_ptr<const SnapshotMetadata> metadata_;
