@@ -62,7 +62,10 @@ class ExternalSources {
   // next free slot (a copy of its characters), when it is at least
   // kMinExternalSourceLength long, all Latin-1, and a slot is free. Call it
   // before compiling: V8 keeps the string it compiled as the script's source.
-  // Returns whether it did; the string is unchanged otherwise.
+  // Returns whether it did; the string is unchanged otherwise. A slot whose
+  // string dies before the heap is written (a compile error the program
+  // caught at build time) still goes into the file: bytes, never a dangling
+  // reference.
   bool Externalize(v8::Isolate* isolate, v8::Local<v8::String> source);
 
   // The bytes of the slots Externalize filled, in slot order, for the

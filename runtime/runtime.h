@@ -127,8 +127,10 @@ class Runtime : public NativeHost {
                                                          const RuntimeOptions& options);
 
   // A warm isolate and context restored from a V8 startup blob that a
-  // SnapshottingRuntime wrote; `metadata` comes from the same container. The blob
-  // is read-only and may be shared by any number of runtimes on any threads.
+  // SnapshottingRuntime wrote; `metadata` comes from the same container or
+  // build, its `sources` included: the heap reads those bytes in place, for as
+  // long as the runtime (and its workers) live. The blob and sources are
+  // read-only and may be shared by any number of runtimes on any threads.
   static absl::StatusOr<std::unique_ptr<Runtime>> CreateFromSnapshot(
       const V8Process& process, SharedBytes blob, const SnapshotMetadata& metadata,
       const RuntimeOptions& options);
