@@ -191,8 +191,20 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
   for (const ExtensionStamp& stamp : stamps_) {
     absl::StrAppend(&stamps, stamp.name, "@", stamp.version, ":", stamp.fingerprint, "\n");
   }
-  fingerprint_ = Checksum64(absl::StrCat(stamps, table.Total()));
+  // The slots are no extension's, but a table with another count misreads.
+  fingerprint_ = Checksum64(
+      absl::StrCat(stamps, table.Total(), "source slots ", kSourceSlotCount));
   joined_names_ = table.TakeNames();
+}
+
+std::vector<intptr_t> ExtensionRegistry::ExternalReferencesWith(
+    const std::array<intptr_t, kSourceSlotCount>& slots) const {
+  std::vector<intptr_t> table;
+  table.reserve(addresses_.size() + slots.size());
+  table.assign(addresses_.begin(), addresses_.end() - 1);  // without the 0
+  table.insert(table.end(), slots.begin(), slots.end());
+  table.push_back(0);
+  return table;
 }
 
 const std::vector<std::string>& ExtensionRegistry::reference_names() const {

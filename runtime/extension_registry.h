@@ -10,6 +10,8 @@
 #ifndef TOYSNAP_RUNTIME_EXTENSION_REGISTRY_H_
 #define TOYSNAP_RUNTIME_EXTENSION_REGISTRY_H_
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,6 +25,10 @@
 #include "snapshot/container.h"
 
 namespace toysnap {
+
+// Entries after the extensions' references in the tables a build and a restore
+// give V8 (ExternalReferencesWith): one per source slot (external_sources.h).
+inline constexpr size_t kSourceSlotCount = 256;
 
 class ExtensionRegistry {
  public:
@@ -41,10 +47,16 @@ class ExtensionRegistry {
   // as long as the registry. Per extension: functions, callbacks, each class's
   // constructor, methods, getters, setters and statics, then references.
   const intptr_t* external_references() const { return addresses_.data(); }
+  // external_references() with `slots` (one address per source slot) before
+  // the terminating 0: the table of an isolate that builds or restores a
+  // snapshot, so both sides give V8 tables of the same length.
+  std::vector<intptr_t> ExternalReferencesWith(
+      const std::array<intptr_t, kSourceSlotCount>& slots) const;
   // One name per entry of external_references(), in the same order.
   // (Made on first call, from the names the fingerprint hashed.)
   const std::vector<std::string>& reference_names() const;
-  // Hash of every name, each class's state version and extension version.
+  // Hash of every name, each class's state version and extension version,
+  // and of kSourceSlotCount.
   uint64_t fingerprint() const { return fingerprint_; }
   // Name, version and fingerprint of each extension, for the snapshot.
   const std::vector<ExtensionStamp>& stamps() const { return stamps_; }

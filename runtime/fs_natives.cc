@@ -11,6 +11,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "runtime/external_sources.h"
 #include "runtime/module_resolver.h"
 #include "runtime/native_util.h"
 #include "runtime/natives.h"
@@ -183,6 +184,14 @@ void CompileCjs(const v8::FunctionCallbackInfo<v8::Value>& info) {
     return;
   }
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  // At build time a big source moves out of the heap before V8 keeps it as
+  // the script's source (external_sources.h); not for a probe (a third
+  // argument, true), whose function is dropped.
+  bool probe = info.Length() > 2 && info[2]->IsTrue();
+  ExternalSources* sources = probe ? nullptr : ExternalSources::OfBuild(isolate);
+  if (sources != nullptr) {
+    sources->Externalize(isolate, info[0].As<v8::String>());
+  }
   v8::ScriptOrigin origin(isolate, info[1]);
   v8::ScriptCompiler::Source source(info[0].As<v8::String>(), origin);
   v8::Local<v8::String> params[] = {

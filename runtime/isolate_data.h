@@ -19,6 +19,7 @@ class EventLoop;
 class Clock;
 class HostCompletions;
 class ExtensionRegistry;
+class ExternalSources;
 class ModuleLoader;
 class NativeHost;
 class NativeStateRegistry;
@@ -51,6 +52,9 @@ class IsolateData {
   const Permissions* permissions = nullptr;
   // The clock JS reads (clock.h); V8Process's platform reads it for Date too.
   Clock* clock = nullptr;
+  // Where big module sources go while a snapshot is built (external_sources.h);
+  // null in fresh and restored runtimes.
+  ExternalSources* external_sources = nullptr;
   // Called with each exception that becomes a Status (js_error.h), while it
   // is still a JS value: a worker keeps the last one, so that its parent's
   // 'error' event gets the error itself. Unset: nothing is called.

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "runtime/extension_registry.h"
+#include "runtime/external_sources.h"
 #include "runtime/host_binding.h"
 #include "runtime/isolate_data.h"
 #include "runtime/js_error.h"
@@ -407,6 +408,12 @@ absl::StatusOr<v8::Local<v8::Module>> ModuleLoader::Compile(
     v8::TryCatch try_catch(isolate_);
     v8::Local<v8::Module> module;
     if (v8::ScriptCompiler::CompileModule(isolate_, &compiler_source).ToLocal(&module)) {
+      // At build time a big source moves out of the heap (external_sources.h),
+      // in place, so the module's script keeps this very string; only once it
+      // compiled, so a text this loop blanks and recompiles takes no slot.
+      if (ExternalSources* sources = ExternalSources::OfBuild(isolate_)) {
+        sources->Externalize(isolate_, source_string);
+      }
       Register(url, module);
       return module;
     }

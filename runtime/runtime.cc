@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "runtime/builtin_extensions.h"
+#include "runtime/external_sources.h"
 #include "runtime/host_binding.h"
 #include "runtime/js_error.h"
 #include "runtime/native_classes.h"
@@ -70,6 +71,7 @@ std::shared_ptr<const SnapshotMetadata> RestoreRecipe(const SnapshotMetadata& me
   recipe->commonjs_modules = metadata.commonjs_modules;
   recipe->options_hash = metadata.options_hash;
   recipe->extensions = metadata.extensions;
+  recipe->sources = metadata.sources;  // shared bytes: a worker reads them too
   return recipe;
 }
 
@@ -223,9 +225,11 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
   runtime->blob_ = std::move(blob);
   runtime->startup_data_ = {runtime->blob_.data(), static_cast<int>(runtime->blob_.size())};
   runtime->metadata_ = RestoreRecipe(metadata);
+  ASSIGN_OR_RETURN(runtime->sources_, ExternalSources::ForRestore(metadata.sources));
+  runtime->references_ = runtime->registry_->ExternalReferencesWith(runtime->sources_->addresses());
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator_shared = allocator;
-  params.external_references = runtime->registry_->external_references();
+  params.external_references = runtime->references_.data();
   params.snapshot_blob = &runtime->startup_data_;
   ApplyHeapLimit(options, params);
   runtime->allocator_ = std::move(allocator);

@@ -39,6 +39,8 @@
 
 namespace toysnap {
 
+class ExternalSources;
+
 struct RuntimeOptions {
   // Whether console output reaches stdout/stderr; without it process.stdout
   // and stderr write nowhere and process.stdin is empty.
@@ -125,8 +127,10 @@ class Runtime : public NativeHost {
                                                          const RuntimeOptions& options);
 
   // A warm isolate and context restored from a V8 startup blob that a
-  // SnapshottingRuntime wrote; `metadata` comes from the same container. The blob
-  // is read-only and may be shared by any number of runtimes on any threads.
+  // SnapshottingRuntime wrote; `metadata` comes from the same container or
+  // build, its `sources` included: the heap reads those bytes in place, for as
+  // long as the runtime (and its workers) live. The blob and sources are
+  // read-only and may be shared by any number of runtimes on any threads.
   static absl::StatusOr<std::unique_ptr<Runtime>> CreateFromSnapshot(
       const V8Process& process, SharedBytes blob, const SnapshotMetadata& metadata,
       const RuntimeOptions& options);
@@ -297,6 +301,10 @@ class Runtime : public NativeHost {
   std::unique_ptr<IsolateData> owned_isolate_data_;  // null when snapshotting
   IsolateData* isolate_data_ = nullptr;
   SharedBytes blob_;  // shared, immutable; outlives the isolate
+  // A restored runtime's source slots (reading the container's bytes) and the
+  // external-reference table that names them; both outlive the isolate.
+  std::unique_ptr<ExternalSources> sources_;
+  std::vector<intptr_t> references_;
   // What a restored runtime was restored with (its file inputs left out), so
   // a sibling can be restored from the same blob; null for fresh runtimes.
   std::shared_ptr<const SnapshotMetadata> metadata_;

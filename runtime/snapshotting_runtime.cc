@@ -12,8 +12,12 @@ SnapshottingRuntime::SnapshottingRuntime(const V8Process& process,
                                          std::unique_ptr<ExtensionRegistry> registry)
     : process_(process),
       registry_(std::move(registry)),
+      sources_(ExternalSources::ForBuild()),
+      references_(registry_->ExternalReferencesWith(sources_->addresses())),
       isolate_data_(std::make_unique<IsolateData>(registry_.get())),
-      creator_(std::make_unique<v8::SnapshotCreator>(registry_->external_references())) {}
+      creator_(std::make_unique<v8::SnapshotCreator>(references_.data())) {
+  isolate_data_->external_sources = sources_.get();
+}
 
 absl::StatusOr<std::unique_ptr<SnapshottingRuntime>> SnapshottingRuntime::Create(
     const V8Process& process, const RuntimeOptions& options) {
@@ -65,6 +69,7 @@ absl::StatusOr<SerializedSnapshot> SnapshottingRuntime::Serialize() && {
   SerializedSnapshot snapshot;
   snapshot.blob = SharedBytes(owner, absl::string_view(data.data, static_cast<size_t>(data.raw_size)));
   snapshot.metadata = *std::move(metadata);
+  snapshot.metadata.sources = sources_->Filled();
   return snapshot;
 }
 

@@ -9,9 +9,12 @@
 #ifndef TOYSNAP_RUNTIME_SNAPSHOTTING_RUNTIME_H_
 #define TOYSNAP_RUNTIME_SNAPSHOTTING_RUNTIME_H_
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "absl/status/statusor.h"
+#include "runtime/external_sources.h"
 #include "runtime/runtime.h"
 #include "runtime/snapshot_array_buffers.h"
 #include "runtime/v8_process.h"
@@ -48,8 +51,10 @@ class SnapshottingRuntime {
   void FreeIsolateState();
 
   const V8Process& process_;
-  // Declared before the creator: its table and data outlive the isolate.
+  // Declared before the creator: the tables and data outlive the isolate.
   std::unique_ptr<ExtensionRegistry> registry_;
+  std::unique_ptr<ExternalSources> sources_;  // the big module sources' slots
+  std::vector<intptr_t> references_;          // the registry's table and the slots
   std::unique_ptr<IsolateData> isolate_data_;
   std::unique_ptr<v8::SnapshotCreator> creator_;  // owned; owns the isolate
   std::unique_ptr<Runtime> runtime_;              // on creator_'s isolate; null once serialized

@@ -23,10 +23,11 @@ constexpr size_t kU32Size = 4;
 constexpr size_t kU64Size = 8;
 constexpr size_t kVersionStringSize = 32;
 
-// Header layout, format v1 (160 bytes, integers little-endian):
+// Header layout, format v2 (160 bytes, integers little-endian; the same as
+// v1's, whose payload was the blob alone):
 //   off  size  field
 //   0    8     magic "TOYSNAP\x1a" (54 4F 59 53 4E 41 50 1A)
-//   8    4     format_version (u32) = 1
+//   8    4     format_version (u32) = 2
 //   12   4     header_size (u32) = 160
 //   16   32    toysnap_version, ASCII, NUL-padded
 //   48   32    v8_version, ASCII, NUL-padded
@@ -37,13 +38,15 @@ constexpr size_t kVersionStringSize = 32;
 //   100  4     compression_level (i32; 0 when none)
 //   104  4     metadata_size (u32)
 //   108  4     reserved, zero
-//   112  8     raw_size (u64): blob size after inflation
+//   112  8     raw_size (u64): payload size after inflation
 //   120  8     stored_size (u64): payload size as stored
 //   128  8     body_checksum (u64): XXH3-64 of bytes [160, end)
 //   136  8     header_checksum (u64): XXH3-64 of bytes [0, 136)
 //   144  16    reserved, zero
 //   160  metadata_size bytes of metadata (TLV, see kTag* below)
-//   ...  stored_size bytes of payload (the V8 blob, maybe zstd-compressed)
+//   ...  stored_size bytes of payload, maybe zstd-compressed as one frame:
+//        the V8 blob, then each source's bytes in slot order (the sources
+//        record, kTagSources, gives their lengths; the blob is the rest)
 // The file is exactly 160 + metadata_size + stored_size bytes. Reserved bytes
 // are written as zero. On read, those in [0, 136) are covered by the header
 // checksum; [144, 160) is not, so it must be zero or the header is "damaged".
@@ -87,8 +90,10 @@ constexpr uint8_t kTagCommonJsModule = 6;     // string, repeated: CommonJS file
 constexpr uint8_t kTagOptionsHash = 7;        // u64
 constexpr uint8_t kTagFileInput = 8;          // repeated: u8 kind, u64 hash, path
 constexpr uint8_t kTagExtension = 9;          // repeated, in order: u32 version, u64 fingerprint, name
-constexpr uint8_t kLastTag = kTagExtension;
+constexpr uint8_t kTagSources = 10;           // u64 length per source, in slot order
+constexpr uint8_t kLastTag = kTagSources;
 constexpr size_t kMaxExtensions = 1000;
+constexpr size_t kMaxSources = 8192;  // the record stays within kMaxMetadataString
 constexpr size_t kRecordHeaderSize = kU8Size + kU32Size;
 constexpr size_t kMaxMetadataString = 64 << 10;
 constexpr size_t kMaxModules = 100000;
@@ -318,8 +323,12 @@ absl::Status CheckPayloadSize(const ContainerHeader& h) {
                              " bytes but the blob should be ", h.raw_size));
 }
 
-absl::StatusOr<SnapshotMetadata> ParseMetadata(absl::string_view data) {
+// Also returns the sources record's lengths in `source_lengths`: the bytes
+// are cut from the payload once it is inflated (SplitPayload).
+absl::StatusOr<SnapshotMetadata> ParseMetadata(absl::string_view data,
+                                               std::vector<uint64_t>* source_lengths) {
   SnapshotMetadata m;
+  source_lengths->clear();
   bool seen[kLastTag + 1] = {};
   while (!data.empty()) {
     if (data.size() < kRecordHeaderSize) {
@@ -398,6 +407,20 @@ absl::StatusOr<SnapshotMetadata> ParseMetadata(absl::string_view data) {
         }
         m.context_data_index = LoadU32(value, 0);
         break;
+      case kTagSources: {
+        if (value.size() % kU64Size != 0 || value.size() / kU64Size > kMaxSources) {
+          return BadMetadata("sources record is not a list of at most 8192 lengths");
+        }
+        // Each length and the running sum stay within kMaxRawSize: no overflow.
+        uint64_t total = 0;
+        for (size_t at = 0; at < value.size(); at += kU64Size) {
+          uint64_t length = LoadU64(value, at);
+          if (length > kMaxRawSize - total) return BadMetadata("sources exceed the size limit");
+          total += length;
+          source_lengths->push_back(length);
+        }
+        break;
+      }
     }
   }
   return m;
@@ -439,8 +462,8 @@ absl::Status CheckToolchain(const Toolchain& built, const Toolchain& expected) {
   return absl::OkStatus();
 }
 
-// The V8 blob: the payload itself when stored uncompressed (no copy), else
-// its inflated bytes.
+// The raw payload: the stored bytes when uncompressed (no copy), else their
+// inflated bytes.
 absl::StatusOr<SharedBytes> Inflate(const SharedBytes& file, const ContainerHeader& h) {
   RETURN_IF_ERROR(CheckPayloadSize(h));
   if (h.compression == Compression::kNone) {
@@ -451,6 +474,34 @@ absl::StatusOr<SharedBytes> Inflate(const SharedBytes& file, const ContainerHead
     return Reject(RejectReason::kDecompressFailed, blob.status().message());
   }
   return SharedBytes(*std::move(blob));
+}
+
+uint64_t Total(const std::vector<uint64_t>& lengths) {
+  uint64_t total = 0;
+  for (uint64_t length : lengths) total += length;  // ParseMetadata capped the sum
+  return total;
+}
+
+absl::Status CheckSourcesFit(const std::vector<uint64_t>& lengths, uint64_t raw_size) {
+  if (Total(lengths) <= raw_size) return absl::OkStatus();
+  return Reject(RejectReason::kSizeMismatch,
+                absl::StrCat("its ", lengths.size(), " sources are ", Total(lengths),
+                             " bytes, more than the ", raw_size, "-byte payload"));
+}
+
+// The blob is the payload less the sources at its end, which follow in slot
+// order; all share the payload's bytes.
+absl::Status SplitPayload(const SharedBytes& raw, const std::vector<uint64_t>& lengths,
+                          OpenedContainer* out) {
+  RETURN_IF_ERROR(CheckSourcesFit(lengths, raw.size()));
+  size_t at = raw.size() - Total(lengths);
+  out->blob = raw.Subrange(0, at);
+  out->metadata.sources.clear();
+  for (uint64_t length : lengths) {
+    out->metadata.sources.push_back(raw.Subrange(at, length));
+    at += length;
+  }
+  return absl::OkStatus();
 }
 
 // --- Encoding ---
@@ -525,6 +576,15 @@ absl::StatusOr<std::string> EncodeMetadata(const SnapshotMetadata& m) {
     record.append(extension.name);
     RETURN_IF_ERROR(AppendRecord(&out, kTagExtension, record));
   }
+  if (m.sources.size() > kMaxSources) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(m.sources.size(), " sources; the limit is ", kMaxSources));
+  }
+  if (!m.sources.empty()) {
+    std::string lengths;
+    for (const SharedBytes& source : m.sources) AppendLE(&lengths, source.size(), kU64Size);
+    RETURN_IF_ERROR(AppendRecord(&out, kTagSources, lengths));
+  }
   if (out.size() > UINT32_MAX) {
     return absl::InvalidArgumentError("metadata exceeds 4 GiB");
   }
@@ -590,20 +650,31 @@ absl::StatusOr<std::string> EncodeContainer(const Toolchain& toolchain,
   RETURN_IF_ERROR(
       ValidateVersionString("toysnap_version", toolchain.toysnap_version));
   RETURN_IF_ERROR(ValidateVersionString("v8_version", toolchain.v8_version));
-  if (blob.size() > kMaxRawSize) {
+  uint64_t raw_size = blob.size();
+  for (const SharedBytes& source : metadata.sources) raw_size += source.size();
+  if (raw_size > kMaxRawSize) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "blob is ", blob.size(), " bytes; the limit is ", kMaxRawSize));
+        "blob and sources are ", raw_size, " bytes; the limit is ", kMaxRawSize));
   }
   ASSIGN_OR_RETURN(std::string metadata_bytes, EncodeMetadata(metadata));
 
+  // The raw payload: the blob, then the sources (copied only when there are).
+  std::string joined;
+  absl::string_view raw = blob;
+  if (!metadata.sources.empty()) {
+    joined.reserve(raw_size);
+    joined.append(blob.data(), blob.size());
+    for (const SharedBytes& source : metadata.sources) joined.append(source.data(), source.size());
+    raw = joined;
+  }
   std::string compressed;  // Owns the payload when it is compressed.
-  absl::string_view payload = blob;
+  absl::string_view payload = raw;
   int32_t level = 0;
   switch (options.compression) {
     case Compression::kNone:
       break;
     case Compression::kZstd: {
-      ASSIGN_OR_RETURN(compressed, ZstdCompress(blob, options.level));
+      ASSIGN_OR_RETURN(compressed, ZstdCompress(raw, options.level));
       payload = compressed;
       level = options.level;
       break;
@@ -636,7 +707,7 @@ absl::StatusOr<std::string> EncodeContainer(const Toolchain& toolchain,
   StoreLE(&out, kCompressionLevelOffset, static_cast<uint32_t>(level),
           kU32Size);
   StoreLE(&out, kMetadataSizeOffset, metadata_bytes.size(), kU32Size);
-  StoreLE(&out, kRawSizeOffset, blob.size(), kU64Size);
+  StoreLE(&out, kRawSizeOffset, raw.size(), kU64Size);
   StoreLE(&out, kStoredSizeOffset, payload.size(), kU64Size);
   StoreLE(&out, kBodyChecksumOffset,
           Checksum64(absl::string_view(out).substr(kHeaderSize)), kU64Size);
@@ -654,13 +725,16 @@ absl::StatusOr<InspectedContainer> InspectContainer(absl::string_view file,
   // header; the metadata is shown whenever it parses.
   out.body_status = CheckBodyChecksum(file, out.header);
   absl::StatusOr<SnapshotMetadata> metadata =
-      ParseMetadata(MetadataBytes(file, out.header));
+      ParseMetadata(MetadataBytes(file, out.header), &out.source_lengths);
   if (metadata.ok()) {
     out.metadata = *std::move(metadata);
   } else if (out.body_status.ok()) {
     out.body_status = metadata.status();
   }
   if (out.body_status.ok()) out.body_status = CheckPayloadSize(out.header);
+  if (out.body_status.ok()) {
+    out.body_status = CheckSourcesFit(out.source_lengths, out.header.raw_size);
+  }
   out.compatibility_status = CheckToolchain(out.header.toolchain, expected);
   return out;
 }
@@ -670,9 +744,13 @@ absl::StatusOr<OpenedContainer> OpenContainer(const SharedBytes& file,
   OpenedContainer out;
   ASSIGN_OR_RETURN(out.header, VerifyHeader(file.view()));
   RETURN_IF_ERROR(CheckBodyChecksum(file.view(), out.header));
-  ASSIGN_OR_RETURN(out.metadata, ParseMetadata(MetadataBytes(file.view(), out.header)));
+  std::vector<uint64_t> source_lengths;
+  ASSIGN_OR_RETURN(out.metadata,
+                   ParseMetadata(MetadataBytes(file.view(), out.header), &source_lengths));
   RETURN_IF_ERROR(CheckToolchain(out.header.toolchain, expected));
-  ASSIGN_OR_RETURN(out.blob, Inflate(file, out.header));
+  RETURN_IF_ERROR(CheckSourcesFit(source_lengths, out.header.raw_size));
+  ASSIGN_OR_RETURN(SharedBytes raw, Inflate(file, out.header));
+  RETURN_IF_ERROR(SplitPayload(raw, source_lengths, &out));
   return out;
 }
 

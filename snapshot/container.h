@@ -1,6 +1,7 @@
-// The toysnap snapshot container, on-disk format v1: a checksummed header,
-// build metadata and the (optionally zstd-compressed) V8 startup blob. Included
-// by the builder (encode), the runtime (open) and the CLI (`info`). No V8 here.
+// The toysnap snapshot container, on-disk format v2: a checksummed header,
+// build metadata and the (optionally zstd-compressed) payload: the V8 startup
+// blob, then the sources the heap refers to from outside it. Included by the
+// builder (encode), the runtime (open) and the CLI (`info`). No V8 here.
 #ifndef TOYSNAP_SNAPSHOT_CONTAINER_H_
 #define TOYSNAP_SNAPSHOT_CONTAINER_H_
 
@@ -64,6 +65,11 @@ struct SnapshotMetadata {
   std::vector<FileInput> file_inputs;
   // The runtime's extensions; a runtime restores only with the same set.
   std::vector<ExtensionStamp> extensions;
+  // Module sources the heap holds as external strings, by slot: V8 stores a
+  // slot's index, and the restored string reads sources[i] in place. On disk
+  // their bytes follow the blob in the payload and a metadata record lists
+  // their lengths; OpenContainer fills this, EncodeContainer writes it.
+  std::vector<SharedBytes> sources;
 };
 
 // The decoded fixed-size header (layout in container.cc).
@@ -73,7 +79,7 @@ struct ContainerHeader {
   Compression compression = Compression::kNone;
   int32_t compression_level = 0;
   uint32_t metadata_size = 0;
-  uint64_t raw_size = 0;     // Blob size after inflation.
+  uint64_t raw_size = 0;     // Payload size after inflation: blob and sources.
   uint64_t stored_size = 0;  // Payload size in the file.
   uint64_t body_checksum = 0;
   uint64_t header_checksum = 0;
@@ -113,6 +119,8 @@ enum class RejectReason {
 struct InspectedContainer {
   ContainerHeader header;
   SnapshotMetadata metadata;  // Empty if the body is damaged and unparsable.
+  // The sources' lengths (metadata.sources stays empty: nothing is inflated).
+  std::vector<uint64_t> source_lengths;
   absl::Status body_status;   // Body checksum, metadata, payload sizes.
   absl::Status compatibility_status;  // Toolchain vs the expected one.
 };
@@ -122,9 +130,12 @@ struct OpenedContainer {
   ContainerHeader header;
   SnapshotMetadata metadata;
   SharedBytes blob;  // The V8 StartupData bytes: part of the file, or inflated.
+  // metadata.sources share the same bytes (the file's, or the inflated ones).
 };
 
-inline constexpr uint32_t kContainerFormatVersion = 1;
+// v2: the payload may hold sources after the blob (v1 readers would hand them
+// to V8 as part of the blob).
+inline constexpr uint32_t kContainerFormatVersion = 2;
 inline constexpr size_t kContainerHeaderSize = 160;
 // Refuse to inflate more than 2 GiB, whatever the header claims.
 inline constexpr uint64_t kMaxRawSize = 2ull << 30;
@@ -147,8 +158,8 @@ bool HasContainerMagic(absl::string_view file_prefix);
 // Builds a container. Output bytes depend only on the arguments (and the
 // libzstd version), so equal inputs give byte-identical files. InvalidArgument
 // if a version string is not printable ASCII of at most 32 bytes, metadata
-// exceeds its caps (64 KiB per string, 100000 modules), or `blob` is larger
-// than kMaxRawSize.
+// exceeds its caps (64 KiB per string, 100000 modules, 8192 sources), or
+// `blob` and metadata.sources together are larger than kMaxRawSize.
 absl::StatusOr<std::string> EncodeContainer(const Toolchain& toolchain,
                                             const SnapshotMetadata& metadata,
                                             absl::string_view blob,
@@ -165,8 +176,9 @@ absl::StatusOr<InspectedContainer> InspectContainer(absl::string_view file,
 // For `toysnap run`: verifies everything against `expected`, then inflates.
 // `file` is untrusted: any damage gives a rejection Status, never a crash.
 // Messages start "snapshot rejected (<reason>): " and omit the path, which
-// the caller prefixes. An uncompressed blob shares `file`'s bytes (a mapped
-// file is never copied); the string_view overload copies the file first.
+// the caller prefixes. An uncompressed blob and its sources share `file`'s
+// bytes (a mapped file is never copied); the string_view overload copies the
+// file first.
 absl::StatusOr<OpenedContainer> OpenContainer(const SharedBytes& file,
                                               const Toolchain& expected);
 absl::StatusOr<OpenedContainer> OpenContainer(absl::string_view file,

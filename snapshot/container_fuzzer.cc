@@ -58,10 +58,12 @@ void Exercise(absl::string_view file, const Toolchain& expected) {
   absl::StatusOr<OpenedContainer> opened = OpenContainer(file, expected);
   if (opened.ok()) {
     // What Open accepts, Inspect must accept too, and the blob has the size
-    // the header promised.
+    // the header promised with the sources after it.
+    uint64_t raw = opened->blob.size();
+    for (const SharedBytes& source : opened->metadata.sources) raw += source.size();
     if (!inspected.ok() || !inspected->body_status.ok() ||
-        !inspected->compatibility_status.ok() ||
-        opened->blob.size() != opened->header.raw_size) {
+        !inspected->compatibility_status.ok() || raw != opened->header.raw_size ||
+        inspected->source_lengths.size() != opened->metadata.sources.size()) {
       std::abort();
     }
   } else if (GetRejectReason(opened.status()) == RejectReason::kNone) {
@@ -144,6 +146,11 @@ int main(int argc, char** argv) {
   m.file_inputs = {{"/app/main.js", 1, 42}, {"/app/missing", 0, 0}};
   const std::string blob = "hello snapshot hello snapshot hello snapshot \x01\x02\x03";
 
+  SnapshotMetadata with_sources = m;
+  with_sources.sources = {SharedBytes(std::string("function big() { return 1; }")),
+                          SharedBytes(std::string(300, 'x'))};
+  Write(dir, "valid_sources_none", MustEncode(with_sources, blob, Compression::kNone));
+  Write(dir, "valid_sources_zstd", MustEncode(with_sources, blob, Compression::kZstd));
   const std::string zstd = MustEncode(m, blob, Compression::kZstd);
   const std::string plain = MustEncode(m, blob, Compression::kNone);
   Write(dir, "valid_zstd", zstd);

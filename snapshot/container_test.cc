@@ -21,7 +21,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-// --- The v1 header layout, restated from the spec's table ---
+// --- The v2 header layout (v1's), restated from the spec's table ---
 // Deliberately literal numbers, independent of container.cc's constants, so a
 // drift in the implementation fails here instead of moving along with it.
 
@@ -242,6 +242,87 @@ TEST(ContainerTest, RoundTripEmptyBlobAndEmptyMetadata) {
   }
 }
 
+SnapshotMetadata WithSources() {
+  SnapshotMetadata m = TestMetadata();
+  m.sources = {SharedBytes(StructuredBlob(70000)), SharedBytes(std::string()),
+               SharedBytes(std::string("function f() { return 'second'; }"))};
+  return m;
+}
+
+TEST(ContainerTest, SourcesRoundTripAfterTheBlob) {
+  const SnapshotMetadata m = WithSources();
+  const std::string blob = StructuredBlob(1 << 20);
+  for (Compression c : {Compression::kZstd, Compression::kNone}) {
+    SharedBytes file(Encode(blob, c, m));
+    absl::StatusOr<OpenedContainer> opened = OpenContainer(file, TestToolchain());
+    ASSERT_TRUE(opened.ok()) << opened.status();
+    EXPECT_TRUE(opened->blob.view() == blob);
+    ExpectSameMetadata(opened->metadata, m);
+    ASSERT_EQ(opened->metadata.sources.size(), 3u);
+    for (size_t i = 0; i < 3; ++i) {
+      EXPECT_TRUE(opened->metadata.sources[i].view() == m.sources[i].view()) << i;
+    }
+    EXPECT_EQ(opened->header.raw_size, blob.size() + 70000 + 0 + 33);
+    if (c == Compression::kNone) {
+      // Mapped file: the sources are its last bytes, in place, in slot order.
+      const SharedBytes& last = opened->metadata.sources[2];
+      EXPECT_EQ(last.data() + last.size(), file.data() + file.size());
+      EXPECT_EQ(opened->metadata.sources[0].data(), opened->blob.data() + blob.size());
+    }
+    absl::StatusOr<InspectedContainer> inspected = InspectContainer(file.view(), TestToolchain());
+    ASSERT_TRUE(inspected.ok()) << inspected.status();
+    EXPECT_TRUE(inspected->body_status.ok()) << inspected->body_status;
+    EXPECT_EQ(inspected->source_lengths, (std::vector<uint64_t>{70000, 0, 33}));
+  }
+  // Without sources a file has no sources record at all.
+  EXPECT_TRUE(Encode(blob, Compression::kNone) == Encode(blob, Compression::kNone));
+  EXPECT_TRUE(Encode(blob, Compression::kNone, m) == Encode(blob, Compression::kNone, m));
+}
+
+// The sources record is metadata like any other, but the bytes it describes
+// must be in the payload, and damage to either is a rejection, not a crash.
+TEST(ContainerTest, DamagedSourcesAreRejected) {
+  const std::string file = Encode(SmallBlob(), Compression::kNone, WithSources());
+  const uint64_t raw = GetLE(file, kRawSizeOffset, 8);
+  auto with_lengths = [&](std::vector<uint64_t> lengths) {
+    std::string value;
+    for (uint64_t length : lengths) {
+      std::string le(8, '\0');
+      SetLE(&le, 0, length, 8);
+      value += le;
+    }
+    SnapshotMetadata plain = TestMetadata();
+    std::string metadata = absl::StrCat(MetadataOf(Encode(SmallBlob(), Compression::kNone, plain)),
+                                        Record(10, value));
+    return Reassemble(file, metadata, PayloadOf(file));
+  };
+  EXPECT_TRUE(Open(with_lengths({70000, 0, 33})).ok());
+  EXPECT_EQ(ReasonOf(with_lengths({raw + 1})), RejectReason::kSizeMismatch);
+  EXPECT_EQ(ReasonOf(with_lengths({raw, 1})), RejectReason::kSizeMismatch);
+  EXPECT_EQ(ReasonOf(with_lengths({kMaxRawSize, kMaxRawSize})), RejectReason::kBadMetadata);
+  EXPECT_EQ(ReasonOf(with_lengths({~0ull})), RejectReason::kBadMetadata);
+  std::string odd = Reassemble(file, absl::StrCat(MetadataOf(file), Record(10, "1234567")),
+                               PayloadOf(file));
+  EXPECT_EQ(ReasonOf(odd), RejectReason::kBadMetadata);  // and a repeated record
+  // Cut anywhere, the file is truncated; a flipped bit anywhere is caught.
+  for (size_t len = 0; len < file.size(); len += 997) {
+    EXPECT_EQ(ReasonOf(absl::string_view(file).substr(0, len)), RejectReason::kTruncated) << len;
+  }
+  for (size_t i = kHeaderSize; i < file.size(); i += 4099) {
+    std::string bad = file;
+    bad[i] ^= 4;
+    EXPECT_NE(ReasonOf(bad), RejectReason::kNone) << i;
+  }
+}
+
+TEST(ContainerTest, EncodeRefusesTooManySources) {
+  SnapshotMetadata m = TestMetadata();
+  m.sources.assign(8193, SharedBytes(std::string("x")));
+  EncodeOptions options;
+  EXPECT_EQ(EncodeContainer(TestToolchain(), m, SmallBlob(), options).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
 TEST(ContainerTest, MetadataRoundTripSkipsUnknownTags) {
   SnapshotMetadata m = TestMetadata();
   m.has_main = false;
@@ -281,7 +362,7 @@ TEST(ContainerTest, GoldenHeaderLayout) {
   ASSERT_GE(f.size(), kHeaderSize);
   EXPECT_EQ(f.substr(kMagicOffset, 8),
             absl::string_view("\x54\x4f\x59\x53\x4e\x41\x50\x1a", 8));
-  EXPECT_EQ(GetLE(f, kFormatVersionOffset, 4), 1u);
+  EXPECT_EQ(GetLE(f, kFormatVersionOffset, 4), 2u);
   EXPECT_EQ(GetLE(f, kHeaderSizeOffset, 4), 160u);
   EXPECT_EQ(f.substr(kToysnapVersionOffset, kVersionFieldSize),
             absl::StrCat("0.1.0", std::string(27, '\0')));
@@ -361,11 +442,14 @@ TEST(ContainerTest, BadMagic) {
 }
 
 TEST(ContainerTest, UnsupportedFormat) {
-  std::string v2 = Encode(SmallBlob());
-  SetLE(&v2, kFormatVersionOffset, 2, 4);
-  FixHeaderChecksum(&v2);
-  EXPECT_EQ(ReasonOf(v2), RejectReason::kUnsupportedFormat);
-  EXPECT_EQ(Open(v2).code(), absl::StatusCode::kFailedPrecondition);
+  // v1's payload had no sources, but a v1 reader would take v2's for blob.
+  for (uint64_t version : {1, 3}) {
+    std::string other = Encode(SmallBlob());
+    SetLE(&other, kFormatVersionOffset, version, 4);
+    FixHeaderChecksum(&other);
+    EXPECT_EQ(ReasonOf(other), RejectReason::kUnsupportedFormat);
+    EXPECT_EQ(Open(other).code(), absl::StatusCode::kFailedPrecondition);
+  }
   std::string big_header = Encode(SmallBlob());
   SetLE(&big_header, kHeaderSizeOffset, 256, 4);
   FixHeaderChecksum(&big_header);

@@ -211,10 +211,11 @@ TEST_F(CliTest, InfoPrintsEveryHeaderFieldAndTheModules) {
   ProcessResult info = Toysnap({"info", snap});
   ASSERT_EQ(info.exit_code, 0) << info.err;
   for (const char* field :
-       {"format version:      1", "toysnap version:     0.1.0", "V8 version:          10.2.",
+       {"format version:      2", "toysnap version:     0.1.0", "V8 version:          10.2.",
         "V8 flags:", "external references: fingerprint", "compression:         none",
         "size raw:", "size stored:", "header checksum:", "body checksum:", "ok",
         "compatible:          yes", "has main():          yes", "modules (2):",
+        "sources (0, 0 bytes, after the blob):",
         "extensions (31):\n  core         version 1, ", "\n  fs           version 1, ",
         "\n  net          version 1, ", "\n  dns          version 1, ",
         "\n  worker_threads version 1, ", "\n  child_process version 1, ",

@@ -453,6 +453,14 @@ int Info(const Command& command) {
       DisplayPath(metadata.entry_module), metadata.has_main ? "yes" : "no",
       metadata.modules.size());
   for (const std::string& module : metadata.modules) std::cout << "  " << DisplayPath(module) << "\n";
+  // Big module sources the heap refers to in place (the payload's tail).
+  uint64_t source_bytes = 0;
+  for (uint64_t length : inspected->source_lengths) source_bytes += length;
+  std::cout << absl::StrFormat("sources (%zu, %u bytes, after the blob):\n",
+                               inspected->source_lengths.size(), source_bytes);
+  for (size_t i = 0; i < inspected->source_lengths.size(); ++i) {
+    std::cout << absl::StrFormat("  slot %zu: %u bytes\n", i, inspected->source_lengths[i]);
+  }
   // Which part of the runtime differs, when the external references do.
   ExtensionRegistry here(BuiltinExtensions());
   std::cout << "extensions (" << metadata.extensions.size() << "):\n";

@@ -459,7 +459,7 @@
     const source = natives.readFile(path);
     if (source === undefined) return false;
     try {
-      natives.compileCjs(source, path);
+      natives.compileCjs(source, path, true);  // a probe: its function is dropped
       return false;
     } catch (error) {
       return error instanceof SyntaxError &&

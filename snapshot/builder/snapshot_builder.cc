@@ -153,7 +153,14 @@ absl::StatusOr<BuildResult> SnapshotBuild::Serialize() && {
   serialized.metadata.options_hash = OptionsHash(options_);
   BuildResult result;
   result.blob_size = serialized.blob.size();
-  timer.Done(absl::StrCat("serialized a ", MiB(result.blob_size), " heap"));
+  size_t source_bytes = 0;
+  for (const SharedBytes& source : serialized.metadata.sources) source_bytes += source.size();
+  timer.Done(absl::StrCat(
+      "serialized a ", MiB(result.blob_size), " heap",
+      serialized.metadata.sources.empty()
+          ? ""
+          : absl::StrCat(" (", serialized.metadata.sources.size(), " module sources, ",
+                         MiB(source_bytes), ", kept outside it)")));
   ASSIGN_OR_RETURN(result.container, EncodeContainer(CurrentToolchain(), serialized.metadata,
                                                      serialized.blob.view(), options_.encode));
   timer.Done(options_.encode.compression == Compression::kZstd
