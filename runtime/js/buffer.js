@@ -727,10 +727,7 @@
       },
     },
   });
-  const { blobAccessor } = internals;
-  blobAccessor(exports, 'Blob', true);
-  blobAccessor(exports, 'resolveObjectURL', true);
-  blobAccessor(exports, 'File', true);
+  internals.blobAccessors(exports, ['Blob', 'resolveObjectURL', 'File'], true);
 
   internals.bufferImpl = {
     Buffer, FastBuffer, isUint8Array, isAnyArrayBuffer, normalizeEncoding, encodingOf,

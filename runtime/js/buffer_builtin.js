@@ -5,7 +5,9 @@
   'use strict';
   const { ObjectDefineProperties, ObjectDefineProperty } = internals.primordials;
   // The globals buffer.js needs, captured before user code can replace them.
-  internals.bufferGlobals = { atob: globalThis.atob, btoa: globalThis.btoa, process: globalThis.process };
+  internals.bufferGlobals = {
+    atob: internals.web.atob, btoa: internals.web.btoa, process: globalThis.process,
+  };
 
   let exports;
   function load() {
@@ -36,19 +38,10 @@
     blobModule ??= natives.loadScript('buffer_blob.js')(natives, internals);
     return blobModule;
   };
-  internals.blobAccessor = (target, name, enumerable) => {
-    ObjectDefineProperty(target, name, {
-      __proto__: null, enumerable, configurable: true,
-      get: { [`get ${name}`]() { return internals.bufferBlob()[name]; } }[`get ${name}`],
-      set: {
-        [`set ${name}`](value) {
-          ObjectDefineProperty(this, name, { __proto__: null, value, writable: true, enumerable, configurable: true });
-        },
-      }[`set ${name}`],
-    });
-  };
-  internals.blobAccessor(globalThis, 'Blob', false);
-  internals.blobAccessor(globalThis, 'File', false);
+  // Node 20's lazy properties (web.js), on globalThis and buffer's exports.
+  internals.blobAccessors = (target, names, enumerable) =>
+    internals.defineLazyProperties(target, names, internals.bufferBlob, enumerable);
+  internals.blobAccessors(globalThis, ['Blob', 'File'], false);
 
   // URL's blob: statics live with the Blob store (buffer_blob.js).
   const URLConstructor = globalThis.URL;

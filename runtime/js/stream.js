@@ -14,7 +14,7 @@
     ObjectPrototypeHasOwnProperty, ReflectApply, SafeMap, StringPrototypeLastIndexOf,
     StringPrototypeSlice, Symbol, TypeError,
   } = internals.primordials;
-  const { AbortController, AbortSignal, process } = globalThis;
+  const { process } = globalThis;
 
   // stream_packages.js, compiled the first time a program requires one of the
   // builtins below (natives.loadScript): id -> [id, requires, factory].
@@ -28,7 +28,7 @@
     'buffer': () => internals.requireBuiltin('buffer'),
     'events': () => internals.requireBuiltin('events'),
     'process/': () => process,
-    'abort-controller': () => ({ AbortController, AbortSignal }),
+    'abort-controller': () => internals.abortClasses(),
     'string_decoder/': () => stringDecoder(),  // Node 20's checks around the package's, below
     'safe-buffer': () => internals.requireBuiltin('buffer'),  // string_decoder's Buffer
   };
