@@ -84,10 +84,13 @@ const Extension& ModulesExtension() {
        reinterpret_cast<intptr_t>(ModuleLoader::EvaluateSynthetic)},
       {"ModuleLoader::ContinueImport", reinterpret_cast<intptr_t>(ModuleLoader::ContinueImport)},
   };
-  static constexpr absl::string_view kJs[] = {"module_paths.js", "module_resolution.js",
-                                              "cjs_loader.js", "modules.js"};
-  // Compiled the first time an ES module imports a CommonJS one (cjs_loader.js).
-  static constexpr absl::string_view kLazyJs[] = {"cjs_lexer.js", "module_builtin.js"};
+  static constexpr absl::string_view kJs[] = {"module_paths.js", "modules_builtin.js"};
+  // The resolver and the CommonJS loader: compiled at the first import to
+  // resolve, require or CommonJS module (modules_builtin.js); cjs_lexer.js the
+  // first time an ES module imports a CommonJS one (cjs_loader.js).
+  static constexpr absl::string_view kLazyJs[] = {"module_resolution.js", "cjs_loader.js",
+                                                  "modules.js", "cjs_lexer.js",
+                                                  "module_builtin.js"};
   static const Extension kExtension{"modules", 1, kFunctions, {}, {}, kReferences, kJs,
                                     nullptr, kLazyJs};
   return kExtension;

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "runtime/builtin_extensions.h"
@@ -100,12 +101,18 @@ std::vector<const Extension*> TestExtensions() {
   return extensions;
 }
 
-// Installs the classes as globals, as web.js does with the natives object.
+// Installs the classes as globals, with TextEncoder and TextDecoder (lazy
+// classes web.js installs at their first use).
 void InstallAsGlobals(v8::Local<v8::Context> context) {
   IsolateData* data = IsolateData::From(context->GetIsolate());
   ASSERT_NE(data, nullptr);
-  ASSERT_TRUE(
-      InstallNativeClasses(context, context->Global(), data->extensions().classes()).ok());
+  std::vector<const NativeClass*> classes = data->extensions().classes();
+  for (const char* name : {"TextEncoder", "TextDecoder"}) {
+    const NativeClass* cls = data->extensions().FindClass(name);
+    ASSERT_NE(cls, nullptr);
+    classes.push_back(cls);
+  }
+  ASSERT_TRUE(InstallNativeClasses(context, context->Global(), classes).ok());
 }
 
 // An isolate with its IsolateData, freed in the right order.

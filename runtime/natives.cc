@@ -101,6 +101,36 @@ constexpr NativeFunction kInternalCallbacks[] = {
     {"rejectWithArgument", RejectWithArgument, 1},
 };
 
+// A `natives` property's value: the function, made at its first read
+// (SetLazyDataProperty). Data: the extension's index in the registry << 16 |
+// the function's index in it. Most natives serve scripts that load on demand
+// (fs, net, crypto, zlib...), so a heap that never runs them keeps one small
+// accessor per name instead of a template, its call handler, a shared
+// function info and the function.
+void MaterializeNative(v8::Local<v8::Name> property,
+                       const v8::PropertyCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  IsolateData* data = IsolateData::From(isolate);
+  uint32_t code = info.Data().As<v8::Uint32>()->Value();
+  absl::Span<const Extension* const> extensions =
+      data == nullptr ? absl::Span<const Extension* const>() : data->extensions().extensions();
+  size_t e = code >> 16, f = code & 0xffff;
+  if (e >= extensions.size() || f >= extensions[e]->functions.size()) {
+    return ThrowError(isolate, ErrorKind::kError, "natives: no such function");
+  }
+  const NativeFunction& fn = extensions[e]->functions[f];
+  v8::Local<v8::Value> fn_data;
+  if (fn.data != nullptr) fn_data = v8::External::New(isolate, const_cast<void*>(fn.data));
+  v8::Local<v8::Function> function;
+  if (!v8::Function::New(isolate->GetCurrentContext(), fn.callback, fn_data, fn.length,
+                         v8::ConstructorBehavior::kThrow)
+           .ToLocal(&function)) {
+    return;
+  }
+  function->SetName(property.As<v8::String>());
+  info.GetReturnValue().Set(function);
+}
+
 
 }  // namespace
 
@@ -116,6 +146,7 @@ const Extension& CoreExtension() {
        reinterpret_cast<intptr_t>(v8::internal::Accessors::ModuleNamespaceEntryGetter)},
       {"v8:ModuleNamespaceEntrySetter",
        reinterpret_cast<intptr_t>(v8::internal::Accessors::ModuleNamespaceEntrySetter)},
+      {"natives:materialize", reinterpret_cast<intptr_t>(MaterializeNative)},
   };
   static const Extension kCore{"core", 1, kFunctions, kInternalCallbacks, {}, kReferences, kJs};
   return kCore;
@@ -167,9 +198,22 @@ v8::MaybeLocal<v8::Object> NewNativesObject(v8::Local<v8::Context> context,
   v8::Isolate* isolate = context->GetIsolate();
   v8::EscapableHandleScope scope(isolate);
   v8::Local<v8::Object> natives = v8::Object::New(isolate);
-  for (const Extension* extension : registry.extensions()) {
-    if (extension->host != nullptr) continue;  // NewHostNamespaces
-    if (!AddFunctions(context, natives, extension->functions)) return {};
+  absl::Span<const Extension* const> extensions = registry.extensions();
+  for (size_t e = 0; e < extensions.size(); ++e) {
+    if (extensions[e]->host != nullptr) continue;  // NewHostNamespaces
+    absl::Span<const NativeFunction> functions = extensions[e]->functions;
+    if (e > 0xffff || functions.size() > 0xffff) return {};
+    for (size_t f = 0; f < functions.size(); ++f) {
+      v8::Local<v8::String> name;
+      if (!v8::String::NewFromUtf8(isolate, functions[f].name).ToLocal(&name) ||
+          natives
+              ->SetLazyDataProperty(context, name, MaterializeNative,
+                                    v8::Integer::NewFromUnsigned(
+                                        isolate, static_cast<uint32_t>(e << 16 | f)))
+              .IsNothing()) {
+        return {};
+      }
+    }
   }
   return scope.Escape(natives);
 }

@@ -234,7 +234,22 @@ void RandomUuid(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 namespace {
 
+const NativeClass* const kWebClasses[] = {&kTextEncoderClass, &kTextDecoderClass};
+
+// webCoderClasses() -> {TextEncoder, TextDecoder}: the classes are lazy
+// (Extension::lazy_classes), made at the first use of either global, so
+// hello's heap does not carry their templates.
+void WebCoderClasses(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  v8::Isolate* isolate = info.GetIsolate();
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Object> classes = v8::Object::New(isolate);
+  absl::Status installed = InstallNativeClasses(context, classes, kWebClasses);
+  if (!installed.ok()) return ThrowError(isolate, ErrorKind::kError, installed.message());
+  info.GetReturnValue().Set(classes);
+}
+
 constexpr NativeFunction kWebFunctions[] = {
+    {"webCoderClasses", WebCoderClasses, 0},
     {"wallClockNow", WallClockNow, 0},
     {"atob", Atob, 2},
     {"btoa", Btoa, 2},
@@ -242,15 +257,17 @@ constexpr NativeFunction kWebFunctions[] = {
     {"getRandomValues", GetRandomValues, 2},
     {"randomUUID", RandomUuid, 0},
 };
-const NativeClass* const kWebClasses[] = {&kTextEncoderClass, &kTextDecoderClass};
 // event_target.js: EventTarget, Event, AbortController and AbortSignal.
 // build_guards.js: WebAssembly, SharedArrayBuffer and Atomics at build time.
 constexpr absl::string_view kWebJs[] = {"web.js", "event_target.js", "build_guards.js"};
+// AbortController and AbortSignal, compiled at the first read of either.
+constexpr absl::string_view kWebLazyJs[] = {"abort_controller.js"};
 
 }  // namespace
 
 const Extension& WebExtension() {
-  static const Extension kExtension{"web", 1, kWebFunctions, {}, kWebClasses, {}, kWebJs};
+  static const Extension kExtension{"web", 1, kWebFunctions, {}, {}, {}, kWebJs, nullptr,
+                                    kWebLazyJs, kWebClasses};
   return kExtension;
 }
 

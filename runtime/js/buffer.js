@@ -1,8 +1,9 @@
 // Node 20's `buffer` module: Buffer (a Uint8Array subclass, callable without
 // `new`), its encodings (native in runtime/node/buffer.cc), comparison,
 // search, fill and swaps. buffer_numbers.js adds the read*/write* methods;
-// buffer_blob.js (lazy) Blob, File and resolveObjectURL. Buffer is a global
-// that console and fs use at bootstrap, so this part is in every snapshot.
+// buffer_blob.js Blob, File and resolveObjectURL. Compiled at the first use
+// of Buffer or require('buffer') (buffer_builtin.js), so a heap that never
+// touches one does not hold it.
 (function (natives, internals) {
   'use strict';
   const {
@@ -20,7 +21,7 @@
     invalidArgType, invalidArgValue, outOfRange, bufferOutOfBounds, unknownEncoding,
     nodeError, validateNumber, validateInteger, validateString,
   } = internals.nodeErrors;
-  const { atob: webAtob, btoa: webBtoa, process } = globalThis;
+  const { atob: webAtob, btoa: webBtoa, process } = internals.bufferGlobals;
 
   const kMaxLength = 2 ** 32;
   const kStringMaxLength = 2 ** 29 - 24;
@@ -710,24 +711,6 @@
     MAX_STRING_LENGTH: { __proto__: null, value: kStringMaxLength, writable: false, enumerable: true },
   });
 
-  // buffer_blob.js, compiled at first use.
-  let blobModule;
-  internals.bufferBlob = () => {
-    blobModule ??= natives.loadScript('buffer_blob.js')(natives, internals);
-    return blobModule;
-  };
-  function lazyAccessor(target, name, enumerable) {
-    ObjectDefineProperty(target, name, {
-      __proto__: null, enumerable, configurable: true,
-      get: { [`get ${name}`]() { return internals.bufferBlob()[name]; } }[`get ${name}`],
-      set: {
-        [`set ${name}`](value) {
-          ObjectDefineProperty(this, name, { __proto__: null, value, writable: true, enumerable, configurable: true });
-        },
-      }[`set ${name}`],
-    });
-  }
-
   const exports = {
     // atob/btoa are the globals themselves, as in Node.
     Buffer, SlowBuffer, transcode, isUtf8, isAscii, kMaxLength, kStringMaxLength, btoa: webBtoa,
@@ -744,40 +727,11 @@
       },
     },
   });
-  lazyAccessor(exports, 'Blob', true);
-  lazyAccessor(exports, 'resolveObjectURL', true);
-  lazyAccessor(exports, 'File', true);
-  lazyAccessor(globalThis, 'Blob', false);
-  lazyAccessor(globalThis, 'File', false);
+  internals.blobAccessors(exports, ['Blob', 'resolveObjectURL', 'File'], true);
 
-  // URL's blob: statics live here, with the Blob store (buffer_blob.js).
-  const URLConstructor = globalThis.URL;
-  if (typeof URLConstructor === 'function') {
-    ObjectDefineProperties(URLConstructor, {
-      createObjectURL: {
-        __proto__: null, writable: true, configurable: true, enumerable: true,
-        value: function createObjectURL(obj) {
-          if (blobModule === undefined) throw invalidArgType('obj', 'Blob', obj);
-          return blobModule.createObjectURL(obj);
-        },
-      },
-      revokeObjectURL: {
-        __proto__: null, writable: true, configurable: true, enumerable: true,
-        value: function revokeObjectURL(url) {
-          if (arguments.length === 0) throw internals.nodeErrors.missingArgs('url');
-          blobModule?.revokeObjectURL(url);
-        },
-      },
-    });
-  }
-
-  ObjectDefineProperty(globalThis, 'Buffer', {
-    __proto__: null, configurable: true, writable: true, enumerable: false, value: Buffer,
-  });
-
-  internals.buffer = {
+  internals.bufferImpl = {
     Buffer, FastBuffer, isUint8Array, isAnyArrayBuffer, normalizeEncoding, encodingOf,
     kMaxLength, fromString,
   };
-  internals.defineBuiltin('buffer', () => exports);
+  return exports;
 })

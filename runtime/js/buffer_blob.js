@@ -14,9 +14,10 @@
   } = internals.primordials;
   const { invalidArgType, invalidArgValue, nodeError, unsupported } = internals.nodeErrors;
   const { FastBuffer, isAnyArrayBuffer, kMaxLength, normalizeEncoding } = internals.buffer;
-  const TextEncoderPrototypeEncode = uncurryThis(globalThis.TextEncoder.prototype.encode);
-  const TextDecoderPrototypeDecode = uncurryThis(globalThis.TextDecoder.prototype.decode);
-  const encoder = new globalThis.TextEncoder();
+  const { TextEncoder, TextDecoder } = internals.textCoders();
+  const TextEncoderPrototypeEncode = uncurryThis(TextEncoder.prototype.encode);
+  const TextDecoderPrototypeDecode = uncurryThis(TextDecoder.prototype.decode);
+  const encoder = new TextEncoder();
   const { URL } = globalThis;
   const customInspect = SymbolFor('nodejs.util.inspect.custom');
 
@@ -113,7 +114,7 @@
     text() {
       if (!isBlob(this)) throw invalidThis('Blob');
       return new Promise((resolve) => {
-        resolve(TextDecoderPrototypeDecode(new globalThis.TextDecoder(), this[kBytes]));
+        resolve(TextDecoderPrototypeDecode(new TextDecoder(), this[kBytes]));
       });
     }
 
@@ -201,7 +202,7 @@
 
   function createObjectURL(obj) {
     if (!isBlob(obj)) throw invalidArgType('obj', 'Blob', obj);
-    const id = globalThis.crypto.randomUUID();
+    const id = internals.web.crypto.randomUUID();
     objectUrls.set(id, [obj[kBytes], obj[kType]]);
     return `blob:nodedata:${id}`;
   }

@@ -19,11 +19,8 @@
   } = internals.primordials;
   // Earlier files' globals, captured before user code can replace them.
   const {
-    TextEncoder, TextDecoder, atob, btoa, process,
-    setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
+    process, setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
   } = globalThis;
-  const TextEncoderPrototypeEncode = uncurryThis(TextEncoder.prototype.encode);
-  const TextDecoderPrototypeDecode = uncurryThis(TextDecoder.prototype.decode);
 
   const cache = new SafeMap();
   const factories = new SafeMap();

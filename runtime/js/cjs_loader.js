@@ -20,6 +20,7 @@
     ArrayFrom, ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeFlatMap, ArrayPrototypeIncludes,
     ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSlice,
     ArrayPrototypeSplice, Error, FunctionPrototypeCall, JSONParse, JSONStringify, ObjectAssign,
+    ObjectDefineProperty,
     ObjectCreate, ObjectKeys, Proxy, RegExpPrototypeExec, SafeMap, SafeSet, SafeWeakMap, String,
     StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeIndexOf,
     StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith, TypeError,
@@ -243,12 +244,12 @@
     this.loaded = false;
     this.children = [];
   }
-  Object.defineProperty(Module.prototype, 'parent', {
+  ObjectDefineProperty(Module.prototype, 'parent', {
     get() { return parents.get(this); },
     set(value) { parents.set(this, value); },
     configurable: true,
   });
-  Object.defineProperty(Module.prototype, 'isPreloading', { get: () => false, configurable: true });
+  ObjectDefineProperty(Module.prototype, 'isPreloading', { get: () => false, configurable: true });
 
   // Node's ERR_INVALID_ARG_TYPE for a non-string argument.
   function notString(name, value) {

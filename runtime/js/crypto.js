@@ -5,7 +5,8 @@
 (function (natives, internals) {
   'use strict';
   const { ObjectDefineProperty, ObjectGetPrototypeOf } = internals.primordials;
-  const { crypto: webcrypto, process } = globalThis;  // before user code can replace them
+  const { process } = globalThis;  // before user code can replace it
+  const webcrypto = internals.web.crypto;
   ObjectDefineProperty(process.versions, 'openssl', {
     value: natives.cryptoOpensslVersion(), writable: true, enumerable: true, configurable: true,
   });

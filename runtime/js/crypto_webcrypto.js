@@ -14,7 +14,7 @@
     ObjectDefineProperty, TypedArrayPrototypeSubarray, Uint8Array,
   } = internals.strictPrimordials();
   const { utils, Buffer, isAnyArrayBuffer } = shared;
-  const { DOMException } = globalThis;
+  const { DOMException } = internals.web;
   const kSlots = Symbol('kCryptoKeySlots');
   const kConstruct = Symbol('kConstruct');
 

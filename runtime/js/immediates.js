@@ -88,7 +88,7 @@
   internals.describePendingImmediates = function () {
     const lines = [];
     for (let immediate = head; immediate !== null; immediate = immediate._next) {
-      if (immediate._ref) lines[lines.length] = 'setImmediate(…)';
+      if (immediate._ref) lines[lines.length] = 'setImmediate(\u2026)';
     }
     return lines;
   };

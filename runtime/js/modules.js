@@ -86,6 +86,4 @@
     });
   }
 
-  // `module`: the Module class with its statics, compiled on first require.
-  internals.defineBuiltin('module', () => natives.loadScript('module_builtin.js')(natives, internals));
 })

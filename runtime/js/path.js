@@ -1,6 +1,7 @@
-// Node 20's `path` for POSIX (also `path/posix`), with its argument errors;
-// path.win32 (and `path/win32`) is path_win32.js, compiled on first use.
-(function (natives, internals) {
+// Node 20's `path` for POSIX (also `path/posix`), with its argument errors,
+// compiled on first require (path_builtin.js); path.win32 (and `path/win32`)
+// is path_win32.js, compiled on first use.
+(function (natives, internals, process) {
   'use strict';
   const {
     ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ObjectDefineProperty,
@@ -9,8 +10,8 @@
   } = internals.primordials;
   const { validateObject, validateString } = internals.nodeErrors;
   const SLASH = 47;
-  // Node calls process.cwd() itself, so a program that replaces it is heard.
-  const { process } = globalThis;
+  // `process` is the bootstrap's (path_builtin.js): Node calls process.cwd()
+  // itself, so a program that replaces the method is heard.
 
   // Collapses empty, "." and ".." segments of `path`; ".." above the start
   // stays only when `keepAbove` (relative paths).
@@ -228,7 +229,5 @@
   });
   posix.posix = posix;
 
-  internals.defineBuiltin('path', () => posix);
-  internals.defineBuiltin('path/posix', () => posix);
-  internals.defineBuiltin('path/win32', loadWin32);
+  return { posix, loadWin32 };
 })

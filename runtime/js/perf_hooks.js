@@ -8,7 +8,7 @@
   const { ObjectDefineProperty, ObjectGetPrototypeOf, ReflectApply } = internals.primordials;
   let impl;
   const load = () => (impl ??= natives.loadScript('perf_hooks_impl.js')(natives, internals));
-  const proto = ObjectGetPrototypeOf(globalThis.performance);
+  const proto = ObjectGetPrototypeOf(internals.web.performance);
   const names = ['clearMarks', 'clearMeasures', 'getEntries', 'getEntriesByName',
                  'getEntriesByType', 'mark', 'measure', 'timerify'];
   for (let i = 0; i < names.length; i++) {

@@ -11,7 +11,8 @@
     ReflectConstruct, RegExpPrototypeExec, SafeMap, SafeSet, SafeWeakMap, SymbolFor,
     SymbolToStringTag, TypeError,
   } = internals.strictPrimordials();
-  const { performance, structuredClone, setImmediate, DOMException } = globalThis;
+  const { structuredClone, setImmediate } = globalThis;
+  const { performance, DOMException } = internals.web;
   const now = () => ReflectApply(performance.now, performance, []);
   const inspect = internals.inspect;
 

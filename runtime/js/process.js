@@ -109,11 +109,17 @@
     PromisePrototypeThen(PromiseResolve(), () => callback());
   };
 
-  for (const [name, value] of [['toysnap', toysnap], ['process', process]]) {
-    Object.defineProperty(globalThis, name, {
-      value, writable: true, configurable: true, enumerable: false,
-    });
-  }
+  Object.defineProperty(globalThis, 'toysnap', {
+    value: toysnap, writable: true, configurable: true, enumerable: false,
+  });
+  // Node 20's pair: an assignment replaces what reads return, and the
+  // property stays an accessor.
+  let globalProcess = process;
+  Object.defineProperty(globalThis, 'process', {
+    get() { return globalProcess; },
+    set(value) { globalProcess = value; },
+    configurable: true, enumerable: false,
+  });
 
   internals.setEnv = function (env) {
     // Replace contents, keep identity: code may hold a reference to process.env.

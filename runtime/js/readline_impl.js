@@ -14,7 +14,8 @@
   } = internals.strictPrimordials();
   const EventEmitter = internals.requireBuiltin('events');
   const { StringDecoder } = internals.requireBuiltin('string_decoder');
-  const { AbortSignal, process } = globalThis;
+  const { process } = globalThis;
+  const { AbortSignal } = internals.abortClasses();
   const inspect = internals.inspect;
 
   function nodeError(Ctor, code, message) {

@@ -7,14 +7,15 @@
 // relative requires resolve within the packages; their requires of other
 // packages map onto toysnap's builtins (its events, buffer, process,
 // AbortController), so no second EventEmitter or Buffer is bundled.
-(function (natives, internals) {
+// Compiled on the first require of one of them (stream_builtin.js registers
+// them); `process` is the bootstrap's.
+(function (natives, internals, process) {
   'use strict';
   const {
     ArrayBufferIsView, Error, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
     ObjectPrototypeHasOwnProperty, ReflectApply, SafeMap, SafeWeakMap, StringPrototypeLastIndexOf,
     StringPrototypeSlice, Symbol, TypeError,
   } = internals.primordials;
-  const { AbortController, AbortSignal, process } = globalThis;
 
   // stream_packages.js, compiled the first time a program requires one of the
   // builtins below (natives.loadScript): id -> [id, requires, factory].
@@ -28,7 +29,7 @@
     'buffer': () => internals.requireBuiltin('buffer'),
     'events': () => internals.requireBuiltin('events'),
     'process/': () => process,
-    'abort-controller': () => ({ AbortController, AbortSignal }),
+    'abort-controller': () => internals.abortClasses(),
     'string_decoder/': () => stringDecoder(),  // Node 20's checks around the package's, below
     'safe-buffer': () => internals.requireBuiltin('buffer'),  // string_decoder's Buffer
   };
@@ -242,15 +243,5 @@
     return Stream;
   }
 
-  // builtins.js calls each factory once and keeps what it returns.
-  const stream = () => internals.requireBuiltin('stream');
-  internals.defineBuiltin('stream', makeStream);
-  internals.defineBuiltin('stream/promises', () => stream().promises);
-  internals.defineBuiltin('string_decoder', stringDecoder);
-  const aliases = ['Duplex', 'PassThrough', 'Readable', 'Transform', 'Writable'];
-  for (let i = 0; i < aliases.length; i++) {
-    const name = aliases[i];
-    const id = name === 'PassThrough' ? 'passthrough' : name.toLowerCase();
-    internals.defineBuiltin(`_stream_${id}`, () => stream()[name]);
-  }
+  return { makeStream, stringDecoder };
 })

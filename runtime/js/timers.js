@@ -345,7 +345,7 @@
     forEachStarted((timer) => { if (timer._ref) ArrayPrototypePush(pending, timer); });
     ArrayPrototypeSort(pending, (a, b) => a._id - b._id);
     return ArrayPrototypeMap(pending, (timer) =>
-      `${timer._repeat ? 'setInterval' : 'setTimeout'}(…, ${timer._delay}) created at ${timer._where}`);
+      `${timer._repeat ? 'setInterval' : 'setTimeout'}(\u2026, ${timer._delay}) created at ${timer._where}`);
   };
 
   // Clock readings are per process, so the snapshot keeps start times relative

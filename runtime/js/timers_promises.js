@@ -8,7 +8,7 @@
     ArrayPrototypePush, ArrayPrototypeShift, Error, Promise, PromiseReject,
     PromiseResolve, Symbol, SymbolAsyncIterator, TypeError,
   } = internals.strictPrimordials();
-  const { AbortSignal } = globalThis;
+  const { AbortSignal } = internals.abortClasses();
   const timers = internals.requireBuiltin('timers');
 
   const received = internals.describeReceived;

@@ -16,7 +16,8 @@
     Promise, RangeError, ReflectApply, ReflectConstruct, RegExp, RegExpPrototypeExec,
     SafeRegExpReplace, SafeSet, StringPrototypeToUpperCase, Symbol, SymbolFor, TypeError,
   } = internals.strictPrimordials();
-  const { process, TextEncoder, TextDecoder } = globalThis;
+  const { process } = globalThis;
+  const { TextEncoder, TextDecoder } = internals.textCoders();
   const describe = internals.describeReceived;
   const inspect = internals.inspect;
 
@@ -325,7 +326,7 @@
     validateAbortSignal(signal, 'signal');
     return signal;
   }
-  const transferableAbortController = () => new globalThis.AbortController();
+  const transferableAbortController = () => new (internals.abortClasses().AbortController)();
 
   // ---- the legacy predicates ------------------------------------------------
 

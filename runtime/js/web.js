@@ -1,5 +1,6 @@
 // Web-platform globals: DOMException, TextEncoder/TextDecoder (native classes),
-// atob/btoa, structuredClone, performance and crypto, shaped like Node 20's.
+// atob/btoa, structuredClone, performance and crypto, with Node 20's property
+// descriptors (lazy accessors for most).
 // Evaluated after process.js. Nothing random or clock-derived is kept in the heap
 // across a snapshot except the time origin, which internals.webOnRestore resets.
 (function (natives, internals) {
@@ -220,40 +221,104 @@
   // util.inspect shows a coder's getters, as Node 20.20's: `TextDecoder {
   // encoding: 'koi8-r', fatal: true, ignoreBOM: false }`, `{ encoding: 'utf-8' }`.
   const inspectCustom = SymbolFor('nodejs.util.inspect.custom');
-  function inspectCoder(depth, options, inspect) {
-    if (typeof depth === 'number' && depth < 0) return this;
-    const decoder = this instanceof natives.TextDecoder;
-    // An instance (for inspect's name) whose getters and this hook are shadowed.
-    const shown = !decoder ? {} : ObjectCreate(ObjectCreate(natives.TextDecoder.prototype, {
-      constructor: { value: natives.TextDecoder }, [inspectCustom]: { value: undefined },
-    }));
-    const keys = decoder ? ['encoding', 'fatal', 'ignoreBOM'] : ['encoding'];
-    for (let i = 0; i < keys.length; i++) {
-      ObjectDefineProperty(shown, keys[i], {
-        value: this[keys[i]], writable: true, enumerable: true, configurable: true,
-      });
+  // TextEncoder and TextDecoder are native classes made at their first use
+  // (web_natives.cc: Extension::lazy_classes), so their templates stay out of
+  // heaps that never use them.
+  let coders;
+  function textCoders() {
+    if (coders !== undefined) return coders;
+    const classes = natives.webCoderClasses();
+    const { TextEncoder, TextDecoder } = classes;
+    function inspectCoder(depth, options, inspect) {
+      if (typeof depth === 'number' && depth < 0) return this;
+      const decoder = this instanceof TextDecoder;
+      // An instance (for inspect's name) whose getters and this hook are shadowed.
+      const shown = !decoder ? {} : ObjectCreate(ObjectCreate(TextDecoder.prototype, {
+        constructor: { value: TextDecoder }, [inspectCustom]: { value: undefined },
+      }));
+      const keys = decoder ? ['encoding', 'fatal', 'ignoreBOM'] : ['encoding'];
+      for (let i = 0; i < keys.length; i++) {
+        ObjectDefineProperty(shown, keys[i], {
+          value: this[keys[i]], writable: true, enumerable: true, configurable: true,
+        });
+      }
+      return inspect(shown, options);
     }
-    return inspect(shown, options);
+    ObjectDefineProperty(TextEncoder.prototype, inspectCustom,
+                         { value: inspectCoder, writable: true, configurable: true });
+    ObjectDefineProperty(TextDecoder.prototype, inspectCustom,
+                         { value: inspectCoder, writable: true, configurable: true });
+    coders = { TextEncoder, TextDecoder };
+    return coders;
   }
-  ObjectDefineProperty(natives.TextEncoder.prototype, inspectCustom,
-                       { value: inspectCoder, writable: true, configurable: true });
-  ObjectDefineProperty(natives.TextDecoder.prototype, inspectCustom,
-                       { value: inspectCoder, writable: true, configurable: true });
+  internals.textCoders = textCoders;
 
-  // Enumerability as in Node: classes hidden, functions and objects visible.
-  for (const [name, value, enumerable] of [
-    ['DOMException', DOMException, false],
-    ['TextEncoder', natives.TextEncoder, false],
-    ['TextDecoder', natives.TextDecoder, false],
-    ['atob', atob, true],
-    ['btoa', btoa, true],
-    ['structuredClone', structuredClone, true],
-    ['performance', performance, true],
-    ['crypto', crypto, true],
-    ['fetch', fetch, true],
-  ]) {
-    defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+  // Node 20's lazy globals (its defineLazyProperties): an accessor pair named
+  // `get X` / `set X` until the first read or assignment makes X a writable
+  // data property. `load` gives an object holding each of `keys`.
+  function defineLazyProperties(target, keys, load, enumerable) {
+    let loaded;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      let value;
+      function set(newValue) {
+        defineProperty(target, key, { __proto__: null, writable: true, value: newValue });
+      }
+      defineProperty(set, 'name', { __proto__: null, value: `set ${key}` });
+      function get() {
+        loaded ??= load();
+        if (value === undefined) {
+          value = loaded[key];
+          set(value);
+        }
+        return value;
+      }
+      defineProperty(get, 'name', { __proto__: null, value: `get ${key}` });
+      defineProperty(target, key, { __proto__: null, configurable: true, enumerable, get, set });
+    }
   }
+  internals.defineLazyProperties = defineLazyProperties;
+  const defineLazyGlobals = (keys, load, enumerable) =>
+    defineLazyProperties(globalThis, keys, load, enumerable);
+  internals.defineLazyGlobals = defineLazyGlobals;
+  // Node 20's replaceable ones (defineReplaceableLazyAttribute): an accessor
+  // that stays one; an assignment replaces what it returns, and without a
+  // setter (crypto) the property cannot be assigned.
+  function defineReplaceableGlobal(key, value, writable) {
+    let assigned = false, assignedValue;
+    function get() { return assigned ? assignedValue : value; }
+    defineProperty(get, 'name', { __proto__: null, value: `get ${key}` });
+    let set;
+    if (writable) {
+      set = function set(newValue) { assigned = true; assignedValue = newValue; };
+      defineProperty(set, 'name', { __proto__: null, value: `set ${key}` });
+    }
+    defineProperty(globalThis, key, { __proto__: null, configurable: true, enumerable: true, get, set });
+  }
+
+  // In Node's order of Object.keys(globalThis).
+  defineProperty(globalThis, 'structuredClone',
+                 { value: structuredClone, writable: true, configurable: true, enumerable: true });
+  defineLazyGlobals(['TextEncoder', 'TextDecoder'], textCoders, false);
+  defineLazyGlobals(['atob', 'btoa'], () => ({ atob, btoa }), true);
+  defineReplaceableGlobal('performance', performance, true);
+  defineProperty(globalThis, 'fetch',
+                 { value: fetch, writable: true, configurable: true, enumerable: true });
+  defineReplaceableGlobal('crypto', crypto, false);
+  // DOMException's pair is two anonymous arrows in Node 20; reading it or
+  // assigning it makes it a data property.
+  const exposeDOMException = (value) => defineProperty(globalThis, 'DOMException', {
+    __proto__: null, value, writable: true, configurable: true, enumerable: false,
+  });
+  const getDOMException = () => { exposeDOMException(DOMException); return DOMException; };
+  const setDOMException = (value) => { exposeDOMException(value); };
+  defineProperty(getDOMException, 'name', { __proto__: null, value: '' });
+  defineProperty(setDOMException, 'name', { __proto__: null, value: '' });
+  defineProperty(globalThis, 'DOMException', {
+    __proto__: null, configurable: true, enumerable: false, get: getDOMException, set: setDOMException,
+  });
+  // For runtime files: the globals above as they were before user code.
+  internals.web = { DOMException, makeDOMException, performance, crypto, atob, btoa };
 
   internals.describeReceived = describe;  // for url.js's argument errors
   internals.webOnRestore = resetTimeOrigin;

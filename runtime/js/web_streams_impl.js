@@ -11,7 +11,7 @@
     ArrayBufferIsView, ArrayPrototypePush, JSONParse, Promise, StringPrototypeCharCodeAt, StringPrototypeSlice,
     Symbol, TypeError, Uint8Array,
   } = internals.primordials;
-  const { TextDecoder, TextEncoder } = globalThis;
+  const { TextDecoder, TextEncoder } = internals.textCoders();
   const u = internals.loadFsUtils();
 
   // The package's one file is a UMD bundle: run it as CommonJS.

@@ -9,7 +9,8 @@
   'use strict';
   const { ObjectDefineProperty } = internals.primordials;
   // The globals the lazy scripts build on, before a program can replace them.
-  const { DOMException, Event, EventTarget, process, structuredClone } = globalThis;
+  const { Event, EventTarget, process, structuredClone } = globalThis;
+  const { DOMException } = internals.web;
   const captured = { DOMException, Event, EventTarget, process, structuredClone };
 
   let module;  // { exports, globals, startWorker } once loaded

@@ -431,9 +431,11 @@ constexpr NativeFunction kFunctions[] = {
 }  // namespace
 
 const Extension& BufferExtension() {
-  static constexpr absl::string_view kJs[] = {"node_errors.js", "buffer.js", "buffer_numbers.js"};
-  // Blob, File and object URLs: compiled when a program first uses one.
-  static constexpr absl::string_view kLazyJs[] = {"buffer_blob.js"};
+  static constexpr absl::string_view kJs[] = {"node_errors.js", "buffer_builtin.js"};
+  // Buffer: compiled at the first use of Buffer or require('buffer'); Blob,
+  // File and object URLs when a program first uses one.
+  static constexpr absl::string_view kLazyJs[] = {"buffer.js", "buffer_numbers.js",
+                                                  "buffer_blob.js"};
   static const Extension kExtension{"buffer", 1, kFunctions, {}, {}, {}, kJs, nullptr, kLazyJs};
   return kExtension;
 }

@@ -8,10 +8,14 @@ const np = require('path').posix;
 const internals = { inspect: util.inspect, format: util.format };
 const natives = { cwd: () => process.cwd(), print() {}, fileKind: () => 0 };
 // path.js calls what primordials.js saves and validates with node_errors.js;
-// builtins.js gives it defineBuiltin. This is their bootstrap order.
-for (const file of ['primordials.js', 'node_errors.js', 'builtins.js', 'path.js']) {
-  const source = fs.readFileSync(require('path').join(__dirname, '../../runtime/js', file), 'utf8');
-  vm.runInThisContext(source, { filename: file })(natives, internals);
+// builtins.js and path_builtin.js register it. This is their bootstrap order;
+// path.js itself is loaded through natives.loadScript, as at run time.
+const load = (file) => vm.runInThisContext(
+  fs.readFileSync(require('path').join(__dirname, '../../runtime/js', file), 'utf8'),
+  { filename: file });
+natives.loadScript = load;
+for (const file of ['primordials.js', 'node_errors.js', 'builtins.js', 'path_builtin.js']) {
+  load(file)(natives, internals);
 }
 const p = internals.requireBuiltin('path');
 const inputs = ['', '.', '..', '/', '//', '///a//b/', 'a/b/../c', '/a/b/../../..', '../a/./b', 'a/', 'a//', '/a/b/c.txt', 'a.b.c', '.bashrc', 'a/.bashrc', '..a', 'a..', '/a/b.', 'x/y/', '/x/', 'foo.', '.foo.', 'a/b/c/', './', '../', 'a/../..', '/..'];
