@@ -87,8 +87,9 @@
     let color = self[kColorMode];
     if (color === 'auto') {
       const stream = useStdout ? self._stdout : self._stderr;
-      color = Boolean(stream?.isTTY &&
-        (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true));
+      // Not made a boolean: Node leaves isTTY's undefined in inspectOptions.
+      color = stream.isTTY &&
+        (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
     }
     const options = WeakMapPrototypeGet(optionsMap, self);
     if (options !== undefined) {
@@ -136,7 +137,9 @@
       emitWarning(`No such label '${label}' for console.${name}()`);
       return false;
     }
-    const formatted = formatTime(natives.monotonicNow() - start);
+    // [seconds, nanoseconds] as in Node, where programs read and set _times.
+    const duration = globalThis.process.hrtime(start);
+    const formatted = formatTime(duration[0] * 1000 + duration[1] / 1e6);
     const args = ['%s: %s', label, formatted];
     if (data !== undefined) for (let i = 0; i < data.length; i++) args[i + 3] = data[i];
     ReflectApply(self.log, self, args);
@@ -163,7 +166,7 @@
         emitWarning(`Label '${label}' already exists for console.time()`);
         return;
       }
-      MapPrototypeSet(self._times, label, natives.monotonicNow());
+      MapPrototypeSet(self._times, label, globalThis.process.hrtime());
     },
     timeEnd(self, args) {
       const label = labelOf(args);

@@ -212,9 +212,11 @@
   function printInOrder(fd, text) {
     const index = fd === 2 ? 2 : 1;
     const stream = streams[index];
-    if (stream === undefined || stream.destroyed ||
-        (stream.write === writes[index] && stream._write === writes[index + 2] &&
-         stream.writableLength === 0 && !stream.writableCorked && !stream.writableEnded)) {
+    // The writable state's fields, not its getters: this runs per console.log.
+    const state = stream?._writableState;
+    if (state === undefined || state.destroyed ||
+        (state.length === 0 && state.corked === 0 && !state.ending &&
+         stream.write === writes[index] && stream._write === writes[index + 2])) {
       print(fd, text);
       return;
     }
