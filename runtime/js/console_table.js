@@ -79,7 +79,8 @@
       const kind = collection[0];
       const entries = collection[1];
       const isKeyValue = collection[2];
-      if (isKeyValue) {
+      // A Set's entries() iterator lists each value twice, as in Node.
+      if (isKeyValue && kind !== 'setIterator') {
         const keys = [];
         const values = [];
         for (let i = 0; i + 1 < entries.length; i += 2) {

@@ -17,6 +17,8 @@ export function main() {
   const iterator = new Set(['s1', 's2']).values();
   iterator.next();
   console.table(iterator);
+  console.table(new Set(['e1', 'e2']).entries());
+  console.table(new Map([[1, 2]])[Symbol.iterator]());
   console.table([{ nested: { deep: { deeper: 1 } }, big: { a: 1, b: 2, c: 3 }, arr: [1, 2, 3, 4, 5] }]);
   console.table([{ wide: '日本語', emoji: 'x' }, { wide: 'ab' }]);
   console.table(new Uint8Array([7, 8]));
