@@ -153,35 +153,26 @@ ExtensionRegistry::ExtensionRegistry(std::vector<const Extension*> extensions)
     for (const ExternalReference& reference : extension->references) {
       table.Add(reference.address, {extension->name, ":", reference.name});
     }
-    for (absl::string_view file : extension->js) {
-      const EmbeddedSource* source = FindScript(file);
-      if (source == nullptr) {
-        fail(absl::StrCat("extension ", extension->name, " names ", file,
-                          ", which is not embedded"));
-        continue;
-      }
-      scripts_.push_back(*source);
-      script_extensions_.push_back(extension);
-    }
-    for (absl::string_view file : extension->lazy_js) {
-      const EmbeddedSource* source = FindScript(file);
-      if (source == nullptr) {
-        fail(absl::StrCat("extension ", extension->name, " names ", file,
-                          ", which is not embedded"));
-        continue;
-      }
-      lazy_scripts_.push_back(*source);
-    }
     // The scripts' checksums are in the salt, not the table: the table's names
-    // line up with its addresses.
+    // line up with its addresses. Each file is looked up once (every runtime
+    // does this at start).
     std::string salt = absl::StrCat(extension->name, "@", extension->version);
-    for (absl::string_view file : extension->js) {
-      const EmbeddedSource* source = FindScript(file);
-      if (source != nullptr) absl::StrAppend(&salt, ";", file, "=", source->checksum);
-    }
-    for (absl::string_view file : extension->lazy_js) {
-      const EmbeddedSource* source = FindScript(file);
-      if (source != nullptr) absl::StrAppend(&salt, ";", file, "=", source->checksum);
+    for (bool lazy : {false, true}) {
+      for (absl::string_view file : lazy ? extension->lazy_js : extension->js) {
+        const EmbeddedSource* source = FindScript(file);
+        if (source == nullptr) {
+          fail(absl::StrCat("extension ", extension->name, " names ", file,
+                            ", which is not embedded"));
+          continue;
+        }
+        if (lazy) {
+          lazy_scripts_.push_back(*source);
+        } else {
+          scripts_.push_back(*source);
+          script_extensions_.push_back(extension);
+        }
+        absl::StrAppend(&salt, ";", file, "=", source->checksum);
+      }
     }
     uint64_t hash = table.TakeFingerprint(salt);
     stamps_.push_back({extension->name, static_cast<uint32_t>(extension->version), hash});

@@ -127,7 +127,9 @@ INSTANTIATE_TEST_SUITE_P(
                       App{"otel_context_app.mjs", {}, {}, "@opentelemetry/context-async-hooks"},
                       App{"url_parse_app.mjs", {}, {}, "url-parse"},
                       App{"prettier_app.mjs", {}, {}, "prettier"},
-                      App{"tar_gzip_app.mjs", {}, {}, "tar-stream"}),
+                      App{"tar_gzip_app.mjs", {}, {}, "tar-stream"},
+                      // console.Console over a Writable, console.table.
+                      App{"console_stamp_app.mjs", {}, {}, "console-stamp"}),
     [](const ::testing::TestParamInfo<App>& info) {
       std::string name = std::regex_replace(info.param.entry, std::regex("[^A-Za-z0-9]"), "_");
       return absl::StrCat(name, "_", info.index);

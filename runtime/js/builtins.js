@@ -30,6 +30,7 @@
   factories.set('os', () => internals.makeOs(builtin));  // os.js
   factories.set('url', () => internals.nodeUrl());  // url.js
   factories.set('process', () => process);
+  factories.set('console', () => internals.globalConsole);  // console.js
   factories.set('timers', () => ({
     setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
     get promises() { return builtin('timers/promises'); },

@@ -1,79 +1,92 @@
-// The global console, printing through natives.print with inspect.js's format.
+// The global console in Node 20's shape: log/warn and their aliases here,
+// the other methods and console.Console in console_impl.js (compiled on
+// first use).
 (function (natives, internals) {
   'use strict';
-  const {
-    ArrayPrototypeFilter, ArrayPrototypeJoin, Error, NumberPrototypeToFixed, ReflectApply,
-    SafeMap, StringPrototypeSlice, StringPrototypeSplit,
-  } = internals.primordials;
-
+  const { Map, ObjectDefineProperty, ReflectOwnKeys, SymbolToStringTag } = internals.primordials;
   const { formatArgs } = internals;  // inspect_format.js
-  const counts = new SafeMap();
-  const timers = new SafeMap();
-  let indent = '';
-
-  function emit(fd, args) {
-    let text = formatArgs(undefined, args);
-    if (indent !== '') text = indent + ArrayPrototypeJoin(StringPrototypeSplit(text, '\n'), '\n' + indent);
-    natives.print(fd, text + '\n');
+  let impl;
+  const lazy = () => (impl ??= natives.loadScript('console_impl.js')(natives, internals));
+  // The program's own _stdout/_stderr, if it set them.
+  let stdout;
+  let stderr;
+  // natives.print (stdio.js routes it through process.stdout where Node's
+  // write would differ) until a group indents or _stdout/_stderr are set.
+  let direct = true;
+  function write(useStdout, text) {
+    if (direct) natives.print(useStdout ? 1 : 2, `${text}\n`);
+    else lazy().writeGlobal(useStdout, text, useStdout ? stdout : stderr);
   }
-
+  const printer = (name, useStdout) => ({
+    [name](...args) { write(useStdout, formatArgs(undefined, args)); },
+  }[name]);
+  // Called with the console, as Node's bound methods are: count() calls the
+  // program's console.log if it replaced it.
+  const method = (name) => {
+    const fn = { [name](...args) { return lazy().methods[name](console, args, fn); } }[name];
+    return fn;
+  };
+  const errorHandler = (useStdout) => (error) => {
+    lazy().swallowLateError(useStdout ? console._stdout : console._stderr, error);
+  };
+  // One literal, in Node's order: one map in the snapshot, not a chain.
   const console = {
-    log(...args) { emit(1, args); },
-    info(...args) { emit(1, args); },
-    debug(...args) { emit(1, args); },
-    error(...args) { emit(2, args); },
-    warn(...args) { emit(2, args); },
-    trace(...args) {
-      const error = new Error(ReflectApply(internals.format, undefined, args));
-      error.name = 'Trace';
-      emit(2, [ArrayPrototypeJoin(ArrayPrototypeFilter(StringPrototypeSplit(error.stack, '\n'), (_, i) => i !== 1), '\n')]);
+    __proto__: {},
+    log: printer('log', true),
+    warn: printer('warn', false),
+    dir: method('dir'),
+    time: method('time'),
+    timeEnd: method('timeEnd'),
+    timeLog: method('timeLog'),
+    trace: method('trace'),
+    assert: method('assert'),
+    clear: method('clear'),
+    count: method('count'),
+    countReset: method('countReset'),
+    group: method('group'),
+    groupEnd: method('groupEnd'),
+    table: method('table'),
+    debug: printer('debug', true),
+    info: printer('info', true),
+    dirxml: printer('dirxml', true),
+    error: printer('error', false),
+    groupCollapsed: method('groupCollapsed'),
+    _stdoutErrorHandler: errorHandler(true),
+    _stderrErrorHandler: errorHandler(false),
+    _ignoreErrors: true,
+    _times: new Map(),
+    get Console() { return (this.Console = lazy().Console); },
+    set Console(value) {
+      ObjectDefineProperty(this, 'Console', { value, writable: true, enumerable: true, configurable: true });
     },
-    dir(value, options) { emit(1, [internals.inspect(value, options)]); },
-    assert(condition, ...args) {
-      if (condition) return;
-      args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
-      emit(2, args);
-    },
-    count(label = 'default') {
-      const count = (counts.get(`${label}`) || 0) + 1;
-      counts.set(`${label}`, count);
-      emit(1, [`${label}: ${count}`]);
-    },
-    countReset(label = 'default') { counts.delete(`${label}`); },
-    group(...args) { if (args.length > 0) emit(1, args); indent += '  '; },
-    groupEnd() { indent = StringPrototypeSlice(indent, 0, -2); },
-    time(label = 'default') { timers.set(`${label}`, natives.monotonicNow()); },
-    timeEnd(label = 'default') {
-      const start = timers.get(`${label}`);
-      if (start === undefined) return;
-      timers.delete(`${label}`);
-      emit(1, [`${label}: ${NumberPrototypeToFixed(natives.monotonicNow() - start, 3)}ms`]);
-    },
+    // The inspector's: with no inspector session they do nothing, as in Node.
+    profile() {},
+    profileEnd() {},
+    timeStamp() {},
+    context(name) { return lazy().inspectorContext(); },
+    createTask(...args) { return lazy().createTask(args[0]); },
+    get _stdout() { return stdout ?? globalThis.process?.stdout; },
+    set _stdout(value) { stdout = value; direct = false; },
+    get _stderr() { return stderr ?? globalThis.process?.stderr; },
+    set _stderr(value) { stderr = value; direct = false; },
+    [SymbolToStringTag]: 'console',
   };
-  console.groupCollapsed = console.group;
-  // Called while a snapshot is built, before the program: formats the common
-  // kinds of value once, so console.log's code is compiled into the snapshot
-  // instead of at the first console.log after every restore.
-  // Its numbers' strings must not collide in V8's number-to-string cache (a
-  // Smi's slot is its value mod 128, a double's mixes its bits: 1.5 and -0
-  // are 0, 3.14 is 39): a collision grows the cache from 128 to 8192 entries,
-  // never shrunk, which every restore rebuilds slot by slot (0.3 M instructions).
-  internals.warmUpConsole = function () {
-    internals.format('%s %d %i %f %j %o %O %%', 'text', 1, 2, 3.14, { a: [1] }, [1], { b: 2 });
-    internals.format('text', 42, -0, 3.14, 10n, true, null, undefined, Symbol('s'), [1, 'a', [2]],
-                     { a: 1, 'b-c': 'd', e: { f: [1, 2, 3] } }, new Map([[1, { a: 1 }]]),
-                     new Set([1]), function named() {}, class Named {}, new Error('warm-up'),
-                     new Date(0), /re/g, new Uint8Array(2), Promise.resolve(1));
-    // Long arrays are grouped in columns and long objects broken into lines.
-    const numbers = [];
-    for (let i = 0; i < 30; i++) numbers[i] = 60 + i;
-    internals.format(numbers, ['a', 'bb', 'ccc', 'dddd', 'eeeee', 'f', 'g', 'h'],
-                     { alpha: 'a'.repeat(30), beta: numbers, gamma: { delta: 'it\'s' } });
-  };
+  // Node's attributes: _-names hidden, the tag read-only too.
+  const keys = ReflectOwnKeys(console);
+  for (let i = 0; i < keys.length; i++) {
+    if (typeof keys[i] !== 'string' || keys[i][0] === '_') ObjectDefineProperty(console, keys[i], { enumerable: false });
+  }
+  ObjectDefineProperty(console, SymbolToStringTag, { writable: false });
+  internals.globalConsole = console;
+  internals.consoleImpl = lazy;
+  internals.consoleWrite = write;
+  internals.consoleIndirect = () => { direct = false; };
+  // Run while a snapshot is built; a lazy script, so none of it stays there.
+  internals.warmUpConsole = () => natives.loadScript('console_warmup.js')(natives, internals);
   // An uncaught error is reported as Node reports it: util.inspect of it.
   natives.setErrorDescriber((error) => internals.inspect(error));
 
-  Object.defineProperty(globalThis, 'console', {
+  ObjectDefineProperty(globalThis, 'console', {
     value: console, writable: true, configurable: true, enumerable: false,
   });
 })

@@ -160,5 +160,5 @@
     return text;
   }
 
-  internals.inspectLayout = { reduceToSingleString };
+  internals.inspectLayout = { reduceToSingleString, getStringWidth };
 })

@@ -201,19 +201,27 @@
 
   const streams = [];
 
-  // console.log writes with natives.print, past the stream, which is the same
-  // bytes in the same order while the stream holds nothing back; Node's
-  // console writes through process.stdout, so while the program has corked
-  // it (or it buffers), console output waits behind the stream's.
+  // console.log (and a process warning) writes with natives.print, past the
+  // stream: the same bytes in the same order while nothing about the stream
+  // would make Node's write through it differ. Otherwise it goes through the
+  // stream as Node's console does, ignoring the stream's errors: while the
+  // program has corked it or it buffers, after end(), and when the program
+  // replaced its write or _write (test frameworks and spinners do).
   const print = natives.print;
+  const writes = [];
   function printInOrder(fd, text) {
-    const stream = streams[fd === 2 ? 2 : 1];
-    if (stream !== undefined && (stream.writableCorked > 0 || stream.writableLength > 0) &&
-        !stream.destroyed) {
-      stream.write(text);
+    const index = fd === 2 ? 2 : 1;
+    const stream = streams[index];
+    // The writable state's fields, not its getters: this runs per console.log.
+    const state = stream?._writableState;
+    if (state === undefined || state.destroyed ||
+        (state.length === 0 && state.corked === 0 && !state.ending &&
+         stream.write === writes[index] && stream._write === writes[index + 2])) {
+      print(fd, text);
       return;
     }
-    print(fd, text);
+    const impl = internals.consoleImpl();
+    impl.writeIgnoringErrors(stream, text, (error) => impl.swallowLateError(stream, error));
   }
 
   // After a restore, the streams of the build are not the program's stdio.
@@ -245,6 +253,8 @@
       stream = createWritableStdioStream(fd);
       stream.destroySoon = stream.destroy;
       stream._destroy = dummyDestroy;
+      writes[fd] = stream.write;
+      writes[fd + 2] = stream._write;
       natives.print = printInOrder;
       if (stream.isTTY) watchResize(stream);
     }
