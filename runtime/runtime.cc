@@ -233,7 +233,11 @@ absl::StatusOr<std::unique_ptr<Runtime>> Runtime::CreateFromSnapshot(
   params.snapshot_blob = &runtime->startup_data_;
   ApplyHeapLimit(options, params);
   runtime->allocator_ = std::move(allocator);
-  V8Process::RestoreScope restoring = process.Restoring();
+  // Measured (CPU time, alternating runs): hello's 1 MiB loses 0.5 ms to
+  // populating, TypeScript's 15 MiB gains 4 ms; lodash's 3.5 MiB is even.
+  constexpr size_t kPopulateFromBytes = 4 << 20;
+  V8Process::RestoreScope restoring =
+      process.Restoring(runtime->blob_.size() >= kPopulateFromBytes);
   runtime->isolate_ = v8::Isolate::New(params);
   runtime->owned_isolate_.reset(runtime->isolate_);
   runtime->InstallIsolateHooks();

@@ -52,8 +52,10 @@ class V8Process {
   void NotifyIsolateShutdown(v8::Isolate* isolate) const;
 
   // While the returned object lives, heap pages V8 commits are populated at
-  // once (PrefaultPageAllocator): a restore fills nearly all it commits, and
-  // one madvise costs less than a page fault per 4 KiB.
+  // once (PrefaultPageAllocator): a big restore fills nearly all it commits,
+  // and one madvise costs less than a page fault per 4 KiB. A small one does
+  // not: V8 commits some 8 MiB (new space, spaces' first pages) whatever the
+  // heap, which hello's 1 MiB would never touch (Restoring(false)).
   class RestoreScope {
    public:
     explicit RestoreScope(PrefaultPageAllocator* allocator) : allocator_(allocator) {
@@ -68,7 +70,9 @@ class V8Process {
    private:
     PrefaultPageAllocator* allocator_;  // not owned; may be null
   };
-  RestoreScope Restoring() const { return RestoreScope(page_allocator_.get()); }
+  RestoreScope Restoring(bool populate = true) const {
+    return RestoreScope(populate ? page_allocator_.get() : nullptr);
+  }
 
   // A new worker thread id (worker_threads.threadId): 1, 2, ... in the order
   // asked, from any thread; 0 is the main thread's.
