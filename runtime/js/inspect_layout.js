@@ -1,12 +1,12 @@
 // How inspect.js lays out the entries of an object or array: on one line when
 // they fit, else one per line, with many short array entries grouped into
-// aligned columns, as Node 20's util.inspect does (no colors).
+// aligned columns, as Node 20's util.inspect does (widths without colours).
 // Defines internals.inspectLayout for inspect.js, which is evaluated after it.
 (function (natives, internals) {
   'use strict';
   const {
     ArrayPrototypeJoin, ArrayPrototypePush, MathFloor, MathMax, MathMin, MathRound, MathSqrt,
-    RegExpPrototypeExec, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+    RegExpPrototypeExec, SafeRegExpReplace, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
     StringPrototypeIncludes, StringPrototypeNormalize, StringPrototypePadEnd, StringPrototypePadStart,
     StringPrototypeRepeat, StringPrototypeSlice,
   } = internals.primordials;
@@ -34,7 +34,19 @@
     return false;
   };
 
-  function getStringWidth(str) {
+  // ANSI escape sequences (CSI and OSC), which take no cells: Node's
+  // stripVTControlCharacters pattern.
+  const ansi = new RegExp('[\\u001B\\u009B][[\\]()#;?]*' +
+    '(?:(?:(?:(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]*)*)?' +
+    '(?:\\u0007|\\u001B\\u005C|\\u009C))|(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))', 'g');
+  const stripVTControlCharacters = (str) => SafeRegExpReplace(ansi, str, '');
+  // What inspect's own colours add: SGR codes only.
+  const removeColors = (str) => SafeRegExpReplace(/\u001b\[\d\d?m/g, str, '');
+
+  function getStringWidth(str, removeControlChars = true) {
+    if (removeControlChars && (StringPrototypeIncludes(str, '\u001b') || StringPrototypeIncludes(str, '\u009b'))) {
+      str = stripVTControlCharacters(str);
+    }
     let width = 0;
     let i = 0;
     for (; i < str.length; i++) { // ASCII fast path
@@ -62,7 +74,7 @@
     const separatorSpace = 2; // ", "
     const widths = [];
     for (let i = 0; i < count; i++) {
-      const len = getStringWidth(output[i]);
+      const len = getStringWidth(output[i], ctx.colors);
       ArrayPrototypePush(widths, len);
       totalLength += len + separatorSpace;
       if (len > maxLength) maxLength = len;
@@ -120,7 +132,7 @@
     let total = output.length + start;
     if (total + output.length > ctx.breakLength) return false;
     for (let i = 0; i < output.length; i++) {
-      total += output[i].length;
+      total += ctx.colors ? removeColors(output[i]).length : output[i].length;
       if (total > ctx.breakLength) return false;
     }
     return base === '' || !StringPrototypeIncludes(base, '\n');
@@ -160,5 +172,5 @@
     return text;
   }
 
-  internals.inspectLayout = { reduceToSingleString, getStringWidth };
+  internals.inspectLayout = { reduceToSingleString, getStringWidth, stripVTControlCharacters };
 })
