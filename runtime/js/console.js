@@ -17,9 +17,28 @@
     if (direct) natives.print(useStdout ? 1 : 2, `${text}\n`);
     else lazy().writeGlobal(useStdout, text, useStdout ? stdout : stderr);
   }
+  // A lone string prints the same in colour: no stream is looked at for it.
   const printer = (name, useStdout) => ({
-    [name](...args) { write(useStdout, formatArgs(undefined, args)); },
+    [name](...args) {
+      const opts = args.length > 1 || typeof args[0] !== 'string' ? colorOptions(useStdout) : undefined;
+      write(useStdout, formatArgs(opts, args));
+    },
   }[name]);
+  // Node's colorMode 'auto' for the global console, asked at each call:
+  // FORCE_COLOR decides when set, else the stream must be a terminal with
+  // more than 2 colours (NO_COLOR, NODE_DISABLE_COLORS, TERM=dumb...).
+  const kColors = { colors: true };
+  function colorOptions(useStdout) {
+    if (!direct) return lazy().globalColorOptions(useStdout);
+    const force = globalThis.process?.env?.FORCE_COLOR;
+    if (force !== undefined) return forceColors(force) ? kColors : undefined;
+    if (!natives.isatty(useStdout ? 1 : 2)) return undefined;
+    const stream = useStdout ? console._stdout : console._stderr;
+    return stream?.isTTY && (typeof stream.getColorDepth !== 'function' || stream.getColorDepth() > 2)
+      ? kColors : undefined;
+  }
+  // tty's getColorDepth() > 2 with FORCE_COLOR set.
+  const forceColors = (force) => force === '' || force === '1' || force === 'true' || force === '2' || force === '3';
   // Called with the console, as Node's bound methods are: count() calls the
   // program's console.log if it replaced it.
   const method = (name) => {
@@ -81,6 +100,7 @@
   internals.consoleImpl = lazy;
   internals.consoleWrite = write;
   internals.consoleIndirect = () => { direct = false; };
+  internals.forceColors = forceColors;
   // Run while a snapshot is built; a lazy script, so none of it stays there.
   internals.warmUpConsole = () => natives.loadScript('console_warmup.js')(natives, internals);
   // An uncaught error is reported as Node reports it: util.inspect of it.
