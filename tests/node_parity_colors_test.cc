@@ -106,5 +106,28 @@ TEST(NodeParityColorsTest, ConsoleOnAPipe) {
   ExpectSameAsNode(Fixture("terminal.mjs"), {});
 }
 
+// The report of an uncaught error is util.inspect of it, in colour on a
+// terminal (or with FORCE_COLOR) as Node's. Its first lines and frames are
+// toysnap's (README: process), so only the coloured property is compared.
+TEST(NodeParityColorsTest, UncaughtErrorReportIsColouredOnATerminal) {
+  const std::string coloured = "code: \x1b[32m'E_BOOM'\x1b[39m";
+  std::string toysnap = Runfile("tools/toysnap");
+  std::string pty_run = Fixture("pty_run.py");
+  std::string entry = Fixture("uncaught.mjs");
+  std::string dir = MakeTempDir();
+  SetColorEnv("xterm-256color", "", "");
+  ProcessResult on_terminal = RunProcess({"/usr/bin/env", "python3", pty_run, toysnap, "run", entry}, dir);
+  EXPECT_EQ(on_terminal.exit_code, 1);
+  EXPECT_NE(on_terminal.out.find(coloured), std::string::npos) << on_terminal.out;
+  ProcessResult on_pipe = RunProcess({toysnap, "run", entry}, dir);
+  EXPECT_NE(on_pipe.err.find("code: 'E_BOOM'"), std::string::npos) << on_pipe.err;
+  SetColorEnv("dumb", "", "");
+  on_terminal = RunProcess({"/usr/bin/env", "python3", pty_run, toysnap, "run", entry}, dir);
+  EXPECT_NE(on_terminal.out.find("code: 'E_BOOM'"), std::string::npos) << on_terminal.out;
+  SetColorEnv("dumb", "1", "");
+  on_pipe = RunProcess({toysnap, "run", entry}, dir);
+  EXPECT_NE(on_pipe.err.find(coloured), std::string::npos) << on_pipe.err;
+}
+
 }  // namespace
 }  // namespace toysnap

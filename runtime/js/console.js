@@ -104,7 +104,18 @@
   // Run while a snapshot is built; a lazy script, so none of it stays there.
   internals.warmUpConsole = () => natives.loadScript('console_warmup.js')(natives, internals);
   // An uncaught error is reported as Node reports it: util.inspect of it.
-  natives.setErrorDescriber((error) => internals.inspect(error));
+  // In colour by the rule of colorOptions for stderr, as Node's report.
+  natives.setErrorDescriber((error) => internals.inspect(error, stderrHasColors() ? kColors : undefined));
+  function stderrHasColors() {
+    try {
+      const force = globalThis.process?.env?.FORCE_COLOR;
+      if (force !== undefined) return forceColors(force);
+      return natives.isatty(2) && internals.isBuiltin('tty') &&
+        internals.requireBuiltin('tty').WriteStream.prototype.getColorDepth() > 2;
+    } catch {
+      return false;
+    }
+  }
 
   ObjectDefineProperty(globalThis, 'console', {
     value: console, writable: true, configurable: true, enumerable: false,
