@@ -24,21 +24,13 @@
       write(useStdout, formatArgs(opts, args));
     },
   }[name]);
-  // Node's colorMode 'auto' for the global console, asked at each call:
-  // FORCE_COLOR decides when set, else the stream must be a terminal with
-  // more than 2 colours (NO_COLOR, NODE_DISABLE_COLORS, TERM=dumb...).
-  const kColors = { colors: true };
+  // Node's colorMode 'auto' (inspect_colors.js); a pipe needs no more.
   function colorOptions(useStdout) {
-    if (!direct) return lazy().globalColorOptions(useStdout);
-    const force = globalThis.process?.env?.FORCE_COLOR;
-    if (force !== undefined) return forceColors(force) ? kColors : undefined;
-    if (!natives.isatty(useStdout ? 1 : 2)) return undefined;
-    const stream = useStdout ? console._stdout : console._stderr;
-    return stream?.isTTY && (typeof stream.getColorDepth !== 'function' || stream.getColorDepth() > 2)
-      ? kColors : undefined;
+    if (direct && globalThis.process?.env?.FORCE_COLOR === undefined && !natives.isatty(useStdout ? 1 : 2)) {
+      return undefined;
+    }
+    return internals.inspectColors().consoleColors(console, useStdout, direct, lazy);
   }
-  // tty's getColorDepth() > 2 with FORCE_COLOR set.
-  const forceColors = (force) => force === '' || force === '1' || force === 'true' || force === '2' || force === '3';
   // Called with the console, as Node's bound methods are: count() calls the
   // program's console.log if it replaced it.
   const method = (name) => {
@@ -100,22 +92,11 @@
   internals.consoleImpl = lazy;
   internals.consoleWrite = write;
   internals.consoleIndirect = () => { direct = false; };
-  internals.forceColors = forceColors;
   // Run while a snapshot is built; a lazy script, so none of it stays there.
   internals.warmUpConsole = () => natives.loadScript('console_warmup.js')(natives, internals);
   // An uncaught error is reported as Node reports it: util.inspect of it.
-  // In colour by the rule of colorOptions for stderr, as Node's report.
-  natives.setErrorDescriber((error) => internals.inspect(error, stderrHasColors() ? kColors : undefined));
-  function stderrHasColors() {
-    try {
-      const force = globalThis.process?.env?.FORCE_COLOR;
-      if (force !== undefined) return forceColors(force);
-      return natives.isatty(2) && internals.isBuiltin('tty') &&
-        internals.requireBuiltin('tty').WriteStream.prototype.getColorDepth() > 2;
-    } catch {
-      return false;
-    }
-  }
+  // In colour when stderr would be (inspect_colors.js), as Node's report.
+  natives.setErrorDescriber((error) => internals.inspect(error, internals.inspectColors().reportOptions()));
 
   ObjectDefineProperty(globalThis, 'console', {
     value: console, writable: true, configurable: true, enumerable: false,

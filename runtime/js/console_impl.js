@@ -89,7 +89,7 @@
       const force = globalThis.process?.env?.FORCE_COLOR;
       const stream = useStdout ? self._stdout : self._stderr;
       // Not made a boolean: Node leaves isTTY's undefined in inspectOptions.
-      color = force !== undefined ? internals.forceColors(force) : stream?.isTTY &&
+      color = force !== undefined ? internals.inspectColors().forceColors(force) : stream?.isTTY &&
         (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
     }
     const options = WeakMapPrototypeGet(optionsMap, self);

@@ -565,29 +565,13 @@
         if (hasOwn(defaultOptions, keys[i]) || keys[i] === 'stylize') ctx[keys[i]] = opts[keys[i]];
       }
     }
-    if (ctx.colors) ctx.stylize = stylizeWithColor;
+    if (ctx.colors) ctx.stylize = internals.inspectColors().stylizeWithColor;
     ctx.userOptions = optionsOf(ctx);
     if (ctx.depth === null) ctx.depth = Infinity;
     if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
     if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
     return formatValue(ctx, value, 0);
   }
-  // inspect.styles names a colour of inspect.colors for each style type
-  // ('name' has none); both tables are made with util.js's, at first use.
-  function stylizeWithColor(str, styleType) {
-    if (inspect.styles === undefined && !colorTablesMade) {
-      colorTablesMade = true;
-      internals.requireBuiltin('util');
-    }
-    const style = inspect.styles[styleType];
-    if (style !== undefined) {
-      const color = inspect.colors[style];
-      if (color !== undefined) return `\u001b[${color[0]}m${str}\u001b[${color[1]}m`;
-    }
-    return str;
-  }
-  let colorTablesMade = false;
-
   inspect.custom = customInspectSymbol;
   inspect.defaultOptions = defaultOptions;
 

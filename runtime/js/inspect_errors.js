@@ -42,7 +42,7 @@
     } else {
       const frames = StringPrototypeSplit(StringPrototypeSlice(stack, framesStart + 1), '\n');
       collapseCauseFrames(err, frames);
-      if (ctx.colors) markFrames(ctx, frames);
+      if (ctx.colors) internals.inspectColors().markFrames(ctx, frames);
       stack = `${StringPrototypeSlice(stack, 0, framesStart)}\n${ArrayPrototypeJoin(frames, '\n')}`;
     }
     if (ctx.indentationLvl !== 0) {
@@ -71,64 +71,6 @@
       return len === 0 ? `${prefix}: ${stack}` : `${prefix}${StringPrototypeSlice(stack, len)}`;
     }
     return `${prefix} [${name}]${StringPrototypeSlice(stack, len)}`;
-  }
-
-  // With colours, as Node: frames in Node's own modules grey, package names
-  // after node_modules/ underlined, the working directory's part grey.
-  const coreFrame = /^ {4}at (?:[^/\\(]+ \(|)node:(.+):\d+:\d+\)?$/;
-  function markFrames(ctx, frames) {
-    let cwd;
-    try { cwd = globalThis.process.cwd(); } catch { cwd = undefined; }
-    let cwdUrl;
-    for (let i = 0; i < frames.length; i++) {
-      let line = frames[i];
-      const core = RegExpPrototypeExec(coreFrame, line);
-      if (core !== null && (internals.isBuiltin(core[1]) || StringPrototypeStartsWith(core[1], 'internal/'))) {
-        frames[i] = ctx.stylize(line, 'undefined');
-        continue;
-      }
-      line = markNodeModules(ctx, line);
-      if (cwd !== undefined) {
-        let marked = markCwd(ctx, line, cwd);
-        if (marked === line) {
-          cwdUrl ??= internals.requireBuiltin('url').pathToFileURL(cwd).href;
-          marked = markCwd(ctx, line, cwdUrl);
-        }
-        line = marked;
-      }
-      frames[i] = line;
-    }
-  }
-
-  function markNodeModules(ctx, line) {
-    const re = /[/\\]node_modules[/\\](.+?)(?=[/\\])/g;
-    let marked = '';
-    let pos = 0;
-    for (let m = RegExpPrototypeExec(re, line); m !== null; m = RegExpPrototypeExec(re, line)) {
-      marked += StringPrototypeSlice(line, pos, m.index + 14); // through "/node_modules/"
-      marked += ctx.stylize(m[1], 'module');
-      pos = m.index + m[0].length;
-    }
-    return pos === 0 ? line : marked + StringPrototypeSlice(line, pos);
-  }
-
-  // Greys the directory (with its "(" and, for a URL, "file://") and the
-  // closing ")" of a frame in it.
-  function markCwd(ctx, line, dir) {
-    let start = StringPrototypeIndexOf(line, dir);
-    if (start === -1) return line;
-    let length = dir.length;
-    if (StringPrototypeSlice(line, start - 7, start) === 'file://') {
-      length += 7;
-      start -= 7;
-    }
-    const from = line[start - 1] === '(' ? start - 1 : start;
-    const closing = from !== start && StringPrototypeEndsWith(line, ')');
-    const dirEnd = start + length + 1;
-    let marked = StringPrototypeSlice(line, 0, from) + ctx.stylize(StringPrototypeSlice(line, from, dirEnd), 'undefined');
-    marked += StringPrototypeSlice(line, dirEnd, closing ? -1 : line.length);
-    if (closing) marked += ctx.stylize(')', 'undefined');
-    return marked;
   }
 
   // Frames shared with err.cause's trace are summarized in one line.

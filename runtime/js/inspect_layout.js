@@ -6,7 +6,7 @@
   'use strict';
   const {
     ArrayPrototypeJoin, ArrayPrototypePush, MathFloor, MathMax, MathMin, MathRound, MathSqrt,
-    RegExpPrototypeExec, SafeRegExpReplace, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+    RegExpPrototypeExec, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
     StringPrototypeIncludes, StringPrototypeNormalize, StringPrototypePadEnd, StringPrototypePadStart,
     StringPrototypeRepeat, StringPrototypeSlice,
   } = internals.primordials;
@@ -34,18 +34,14 @@
     return false;
   };
 
-  // ANSI escape sequences (CSI and OSC), which take no cells: Node's
-  // stripVTControlCharacters pattern.
-  const ansi = new RegExp('[\\u001B\\u009B][[\\]()#;?]*' +
-    '(?:(?:(?:(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]+)*|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/#&.:=?%@~_]*)*)?' +
-    '(?:\\u0007|\\u001B\\u005C|\\u009C))|(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))', 'g');
-  const stripVTControlCharacters = (str) => SafeRegExpReplace(ansi, str, '');
-  // What inspect's own colours add: SGR codes only.
-  const removeColors = (str) => SafeRegExpReplace(/\u001b\[\d\d?m/g, str, '');
+  // inspect_colors.js: what only coloured or escape-laden text needs,
+  // compiled on first use so that hello's heap does not carry it.
+  let colors;
+  internals.inspectColors = () => (colors ??= natives.loadScript('inspect_colors.js')(natives, internals));
 
   function getStringWidth(str, removeControlChars = true) {
     if (removeControlChars && (StringPrototypeIncludes(str, '\u001b') || StringPrototypeIncludes(str, '\u009b'))) {
-      str = stripVTControlCharacters(str);
+      str = internals.inspectColors().stripVTControlCharacters(str);
     }
     let width = 0;
     let i = 0;
@@ -132,7 +128,7 @@
     let total = output.length + start;
     if (total + output.length > ctx.breakLength) return false;
     for (let i = 0; i < output.length; i++) {
-      total += ctx.colors ? removeColors(output[i]).length : output[i].length;
+      total += ctx.colors ? internals.inspectColors().removeColors(output[i]).length : output[i].length;
       if (total > ctx.breakLength) return false;
     }
     return base === '' || !StringPrototypeIncludes(base, '\n');
@@ -172,5 +168,5 @@
     return text;
   }
 
-  internals.inspectLayout = { reduceToSingleString, getStringWidth, stripVTControlCharacters };
+  internals.inspectLayout = { reduceToSingleString, getStringWidth };
 })
