@@ -70,7 +70,7 @@ constexpr absl::string_view kJs[] = {
     "inspect.js",        "inspect_format.js", "console.js"};
 // console.Console, console.table and the methods hello does not need; the
 // snapshot build's warm-up.
-constexpr absl::string_view kLazyJs[] = {"console_impl.js", "console_table.js",
+constexpr absl::string_view kLazyJs[] = {"console_impl.js", "console_table.js", "inspect_colors.js",
                                          "console_warmup.js"};
 
 }  // namespace

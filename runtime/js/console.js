@@ -17,9 +17,20 @@
     if (direct) natives.print(useStdout ? 1 : 2, `${text}\n`);
     else lazy().writeGlobal(useStdout, text, useStdout ? stdout : stderr);
   }
+  // A lone string prints the same in colour: no stream is looked at for it.
   const printer = (name, useStdout) => ({
-    [name](...args) { write(useStdout, formatArgs(undefined, args)); },
+    [name](...args) {
+      const opts = args.length > 1 || typeof args[0] !== 'string' ? colorOptions(useStdout) : undefined;
+      write(useStdout, formatArgs(opts, args));
+    },
   }[name]);
+  // Node's colorMode 'auto' (inspect_colors.js); a pipe needs no more.
+  function colorOptions(useStdout) {
+    if (direct && globalThis.process?.env?.FORCE_COLOR === undefined && !natives.isatty(useStdout ? 1 : 2)) {
+      return undefined;
+    }
+    return internals.inspectColors().consoleColors(console, useStdout, direct, lazy);
+  }
   // Called with the console, as Node's bound methods are: count() calls the
   // program's console.log if it replaced it.
   const method = (name) => {
@@ -84,7 +95,8 @@
   // Run while a snapshot is built; a lazy script, so none of it stays there.
   internals.warmUpConsole = () => natives.loadScript('console_warmup.js')(natives, internals);
   // An uncaught error is reported as Node reports it: util.inspect of it.
-  natives.setErrorDescriber((error) => internals.inspect(error));
+  // In colour when stderr would be (inspect_colors.js), as Node's report.
+  natives.setErrorDescriber((error) => internals.inspect(error, internals.inspectColors().reportOptions()));
 
   ObjectDefineProperty(globalThis, 'console', {
     value: console, writable: true, configurable: true, enumerable: false,

@@ -86,9 +86,10 @@
   function inspectOptions(self, useStdout) {
     let color = self[kColorMode];
     if (color === 'auto') {
+      const force = globalThis.process?.env?.FORCE_COLOR;
       const stream = useStdout ? self._stdout : self._stderr;
       // Not made a boolean: Node leaves isTTY's undefined in inspectOptions.
-      color = stream.isTTY &&
+      color = force !== undefined ? internals.inspectColors().forceColors(force) : stream?.isTTY &&
         (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
     }
     const options = WeakMapPrototypeGet(optionsMap, self);
@@ -99,6 +100,12 @@
     return color ? { colors: true } : {};
   }
   const formatFor = (self, useStdout, args) => formatArgs(inspectOptions(self, useStdout), args);
+  // The global console's options once its own _stdout/_stderr are set
+  // (console.js); undefined for plain text, as its direct path passes.
+  function globalColorOptions(useStdout) {
+    const options = inspectOptions(globalConsole, useStdout);
+    return options.colors ? options : undefined;
+  }
 
   const kSecond = 1000;
   const kMinute = 60 * kSecond;
@@ -349,7 +356,7 @@
   }
 
   return {
-    Console, methods, writeGlobal, writeToConsole, writeIgnoringErrors, swallowLateError, inspectorContext,
+    Console, methods, writeGlobal, globalColorOptions, writeToConsole, writeIgnoringErrors, swallowLateError, inspectorContext,
     createTask, formatTime,
   };
 })

@@ -1,5 +1,5 @@
 // toysnap console formatting: util.inspect / util.format as Node 20 prints
-// them (no colors), written for plain V8 10.2 without any Node internals.
+// them (colours through ctx.stylize, inspect.colors/styles), written for plain V8 10.2 without any Node internals.
 //
 // Known gaps, because plain V8 offers no JS-visible way to look inside:
 //  - Proxies are inspected through their traps, i.e. like their target.
@@ -14,7 +14,7 @@
 //    object whose Object.prototype.toString says "[object Promise]"; the
 //    display width used for grouping arrays (inspect_layout.js) is a small
 //    Unicode table instead of ICU's East Asian Width data.
-//  - No colors, no `compact: true`, no `numericSeparator`.
+//  - No `compact: true`, no `numericSeparator`.
 (function (natives, internals) {
   'use strict';
   const { reduceToSingleString } = internals.inspectLayout; // inspect_layout.js
@@ -30,7 +30,7 @@
     SafeArrayIterator, SafeMap, SafeRegExpFlags, SafeRegExpReplace, SafeSet,
     SetIteratorPrototypeNext, SetPrototypeValues, String, StringPrototypeEndsWith,
     StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypePadStart, StringPrototypeRepeat,
-    StringPrototypeSlice, StringPrototypeStartsWith, SymbolFor, SymbolIterator,
+    StringPrototypeSlice, StringPrototypeStartsWith, StringPrototypeToLowerCase, SymbolFor, SymbolIterator,
     SymbolPrototypeToString, SymbolToStringTag, TypedArrayPrototypeValues, Uint8Array,
   } = internals.primordials;
 
@@ -41,7 +41,7 @@
     GeneratorFunctionProto, AsyncGeneratorFunctionProto, builtInObjects,
   } = internals.inspectBrands; // inspect_brands.js
   const {
-    escapeBare, quoteString, formatNumber, formatBigInt, formatPrimitive, getPrefix,
+    escapeBare, quoteString, formatNumber, formatBigInt, formatPrimitive, getPrefix, noColor,
   } = internals.inspectPrimitives; // inspect_primitives.js
   const { formatError } = internals.inspectErrors; // inspect_errors.js
 
@@ -142,7 +142,7 @@
     if (typeof value !== 'object' && typeof value !== 'function') {
       return formatPrimitive(ctx, value);
     }
-    if (value === null) return 'null';
+    if (value === null) return ctx.stylize('null', 'null');
     if (ctx.customInspect) {
       const custom = callCustomInspect(ctx, value, recurseTimes);
       if (custom !== undefined) return custom;
@@ -150,7 +150,7 @@
     if (ArrayPrototypeIncludes(ctx.seen, value)) {
       if (ctx.circular === undefined) ctx.circular = new SafeMap();
       if (!ctx.circular.has(value)) ctx.circular.set(value, ctx.circular.size + 1);
-      return `[Circular *${ctx.circular.get(value)}]`;
+      return ctx.stylize(`[Circular *${ctx.circular.get(value)}]`, 'special');
     }
     return formatRaw(ctx, value, recurseTimes, typedArray);
   }
@@ -161,7 +161,7 @@
     if (typeof fn !== 'function' || fn === inspect) return undefined;
     if (value.constructor && value.constructor.prototype === value) return undefined;
     const depth = ctx.depth === Infinity ? null : ctx.depth - recurseTimes;
-    const ret = FunctionPrototypeCall(fn, value, depth, { ...ctx.userOptions, stylize: (s) => s }, inspect);
+    const ret = FunctionPrototypeCall(fn, value, depth, { ...ctx.userOptions, stylize: ctx.stylize }, inspect);
     if (ret === value) return undefined;
     if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
     return SafeRegExpReplace(/\n/g, ret, `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`);
@@ -184,7 +184,7 @@
 
     if (recurseTimes > ctx.depth) {
       const name = StringPrototypeSlice(getPrefix(constructor, tag, 'Object'), 0, -1);
-      return constructor !== null ? `[${name}]` : name;
+      return ctx.stylize(constructor !== null ? `[${name}]` : name, 'special');
     }
     recurseTimes += 1;
     ArrayPrototypePush(ctx.seen, value);
@@ -206,7 +206,7 @@
       return `[${name}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`;
     }
     if (ctx.circular !== undefined && ctx.circular.has(value)) {
-      const ref = `<ref *${ctx.circular.get(value)}>`;
+      const ref = ctx.stylize(`<ref *${ctx.circular.get(value)}>`, 'special');
       base = base === '' ? ref : `${ref} ${base}`;
     }
     ArrayPrototypePop(ctx.seen);
@@ -243,7 +243,7 @@
     };
     if (typeof value === 'function') {
       shape.base = getFunctionBase(value, constructor, tag);
-      return empty ? shape.base : shape;
+      return empty ? ctx.stylize(shape.base, 'special') : shape;
     }
     if (constructor === 'Object') {
       if (isArguments(value)) shape.braces[0] = '[Arguments] {';
@@ -255,14 +255,14 @@
       const source = `/${RegExpPrototypeGetSource(value)}/${SafeRegExpFlags(value)}`;
       const prefix = getPrefix(constructor, tag, 'RegExp');
       shape.base = prefix !== 'RegExp ' ? prefix + source : source;
-      return empty || recurseTimes > ctx.depth ? shape.base : shape;
+      return empty || recurseTimes > ctx.depth ? ctx.stylize(shape.base, 'regexp') : shape;
     }
     if (builtin && isDate(value)) {
       const time = DatePrototypeGetTime(value);
       const text = NumberIsNaN(time) ? DatePrototypeToString(value) : DatePrototypeToISOString(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       shape.base = prefix !== 'Date ' ? prefix + text : text;
-      return empty ? shape.base : shape;
+      return empty ? ctx.stylize(shape.base, 'date') : shape;
     }
     if (isError(value)) {
       shape.base = formatError(ctx, value, constructor, tag, keys);
@@ -272,7 +272,7 @@
       const prefix = getPrefix(constructor, tag, isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer');
       // Inside a typed array's [buffer] the bytes would only repeat it.
       if (typedArray === undefined) shape.formatter = formatArrayBuffer;
-      else if (empty) return `${prefix}{ byteLength: ${formatNumber(value.byteLength)} }`;
+      else if (empty) return `${prefix}{ byteLength: ${formatNumber(value.byteLength, ctx.stylize)} }`;
       shape.braces[0] = `${prefix}{`;
       ArrayPrototypeUnshift(keys, 'byteLength');
       return shape;
@@ -288,13 +288,14 @@
     }
     const weak = !builtin ? '' : isWeakSet(value) ? 'WeakSet' : isWeakMap(value) ? 'WeakMap' : '';
     if (weak !== '') {
-      shape.formatter = () => ['<items unknown>'];
+      shape.formatter = () => [ctx.stylize('<items unknown>', 'special')];
       return withPrefix(weak);
     }
     const boxed = builtin ? findBoxedType(value) : undefined;
     if (boxed !== undefined) {
       shape.base = getBoxedBase(ctx, value, keys, constructor, tag, boxed);
-      return keys.length === 0 && noProtoProps ? shape.base : shape;
+      if (keys.length !== 0 || !noProtoProps) return shape;
+      return ctx.stylize(shape.base, StringPrototypeToLowerCase(boxed.type));
     }
     return empty ? `${getPrefix(constructor, tag, 'Object')}{}` : withPrefix('Object');
   }
@@ -371,7 +372,7 @@
     if (type === 'String') ArrayPrototypeSplice(keys, 0, value.length); // drop the char indices
     let base = `[${type}`;
     if (type !== constructor) base += constructor === null ? ' (null prototype)' : ` (${constructor})`;
-    base += `: ${formatPrimitive(ctx, valueOf(value))}]`;
+    base += `: ${formatPrimitive(ctx, valueOf(value), noColor)}]`;
     if (tag !== '' && tag !== constructor) base += ` [${tag}]`;
     return base;
   }
@@ -391,7 +392,7 @@
 
   // Runs of holes print as `<N empty items>`; each run counts as one entry.
   function formatSparseArray(ctx, value, recurseTimes, maxLength, output, i) {
-    const holes = (n) => `<${n} empty item${n > 1 ? 's' : ''}>`;
+    const holes = (n) => ctx.stylize(`<${n} empty item${n > 1 ? 's' : ''}>`, 'undefined');
     const keys = ObjectKeys(value);
     let index = i;
     for (; i < keys.length && output.length < maxLength; i++) {
@@ -413,7 +414,8 @@
 
   function formatTypedArray(ctx, value, recurseTimes) {
     const output = formatItems(ctx, TypedArrayPrototypeValues(value), ArrayIteratorPrototypeNext,
-      typedArrayLength(value), (n) => (typeof n === 'bigint' ? formatBigInt(n) : formatNumber(n)));
+      typedArrayLength(value),
+      (n) => (typeof n === 'bigint' ? formatBigInt(n, ctx.stylize) : formatNumber(n, ctx.stylize)));
     if (ctx.showHidden) {
       ctx.indentationLvl += 2;
       for (const key of new SafeArrayIterator(['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer'])) {
@@ -426,14 +428,14 @@
 
   function formatArrayBuffer(ctx, value) {
     let bytes;
-    try { bytes = new Uint8Array(value); } catch { return ['(detached)']; }
+    try { bytes = new Uint8Array(value); } catch { return [ctx.stylize('(detached)', 'special')]; }
     const shown = MathMin(ctx.maxArrayLength, bytes.length);
     const hex = [];
     for (let i = 0; i < shown; i++) hex[i] = StringPrototypePadStart(NumberPrototypeToString(bytes[i], 16), 2, '0');
     let str = ArrayPrototypeJoin(hex, ' ');
     const remaining = bytes.length - ctx.maxArrayLength;
     if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
-    return [`[Uint8Contents]: <${str}>`];
+    return [`${ctx.stylize('[Uint8Contents]', 'special')}: <${str}>`];
   }
 
   // Formats up to maxArrayLength of the `size` items of `iterator` (stepped
@@ -464,11 +466,11 @@
     const details = internals.getPromiseDetails(value);
     const state = details[0];
     const result = details[1];
-    if (state === 0) return ['<pending>'];
+    if (state === 0) return [ctx.stylize('<pending>', 'special')];
     ctx.indentationLvl += 2;
     const str = formatValue(ctx, result, recurseTimes);
     ctx.indentationLvl -= 2;
-    return [state === 2 ? `<rejected> ${str}` : str];
+    return [state === 2 ? `${ctx.stylize('<rejected>', 'special')} ${str}` : str];
   }
 
   const keyIdentifier = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
@@ -484,32 +486,33 @@
     } else if (desc.get !== undefined) {
       const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
       const getters = ctx.getters;
+      const s = ctx.stylize;
       if (getters && (getters === true || (getters === 'get' && desc.set === undefined) ||
                       (getters === 'set' && desc.set !== undefined))) {
         // The getters option: the getter's value, called on the inspected object.
         try {
           const got = FunctionPrototypeCall(desc.get, original);
           ctx.indentationLvl += 2;
-          if (got === null) str = `[${label}: null]`;
-          else if (typeof got === 'object') str = `[${label}] ${formatValue(ctx, got, recurseTimes)}`;
-          else str = `[${label}: ${formatPrimitive(ctx, got)}]`;
+          if (got === null) str = `${s(`[${label}:`, 'special')} ${s('null', 'null')}${s(']', 'special')}`;
+          else if (typeof got === 'object') str = `${s(`[${label}]`, 'special')} ${formatValue(ctx, got, recurseTimes)}`;
+          else str = `${s(`[${label}:`, 'special')} ${formatPrimitive(ctx, got)}${s(']', 'special')}`;
           ctx.indentationLvl -= 2;
         } catch (err) {
-          str = `[${label}: <Inspection threw (${err.message})>]`;
+          str = `${s(`[${label}:`, 'special')} <Inspection threw (${err.message})>${s(']', 'special')}`;
         }
       } else {
-        str = `[${label}]`;
+        str = s(`[${label}]`, 'special');
       }
     } else {
-      str = desc.set !== undefined ? '[Setter]' : 'undefined';
+      str = desc.set !== undefined ? ctx.stylize('[Setter]', 'special') : ctx.stylize('undefined', 'undefined');
     }
     if (type === kArrayType) return str;
     let name;
-    if (typeof key === 'symbol') name = `[${escapeBare(SymbolPrototypeToString(key))}]`;
+    if (typeof key === 'symbol') name = `[${ctx.stylize(escapeBare(SymbolPrototypeToString(key)), 'symbol')}]`;
     else if (key === '__proto__') name = "['__proto__']";
     else if (desc.enumerable === false) name = `[${escapeBare(key)}]`;
-    else if (RegExpPrototypeExec(keyIdentifier, key) !== null) name = key;
-    else name = quoteString(key);
+    else if (RegExpPrototypeExec(keyIdentifier, key) !== null) name = ctx.stylize(key, 'name');
+    else name = ctx.stylize(quoteString(key), 'string');
     return `${name}: ${str}`;
   }
 
@@ -526,7 +529,7 @@
       breakLength: d.breakLength, compact: d.compact, sorted: d.sorted, getters: d.getters,
       numericSeparator: d.numericSeparator,
       seen: [], indentationLvl: 0, currentDepth: 0, userOptions: undefined, circular: undefined,
-      budget: [],
+      budget: [], stylize: noColor,
     };
   }
 
@@ -549,15 +552,20 @@
       return formatPrimitive(undefined, value);
     }
     const ctx = newContext();
+    if (arguments.length > 2) { // legacy inspect(value, showHidden, depth, colors)
+      if (arguments[2] !== undefined) ctx.depth = arguments[2];
+      if (arguments.length > 3 && arguments[3] !== undefined) ctx.colors = arguments[3];
+    }
     if (typeof opts === 'boolean') {
-      ctx.showHidden = opts; // legacy inspect(value, showHidden, depth)
-      if (arguments.length > 2 && arguments[2] !== undefined) ctx.depth = arguments[2];
+      ctx.showHidden = opts;
     } else if (opts !== null && typeof opts === 'object') {
       const keys = ObjectKeys(opts);
       for (let i = 0; i < keys.length; i++) {
-        if (hasOwn(defaultOptions, keys[i])) ctx[keys[i]] = opts[keys[i]];
+        // A caller's own stylize is used too (Node's undocumented option).
+        if (hasOwn(defaultOptions, keys[i]) || keys[i] === 'stylize') ctx[keys[i]] = opts[keys[i]];
       }
     }
+    if (ctx.colors) ctx.stylize = internals.inspectColors().stylizeWithColor;
     ctx.userOptions = optionsOf(ctx);
     if (ctx.depth === null) ctx.depth = Infinity;
     if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;

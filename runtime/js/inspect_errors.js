@@ -42,6 +42,7 @@
     } else {
       const frames = StringPrototypeSplit(StringPrototypeSlice(stack, framesStart + 1), '\n');
       collapseCauseFrames(err, frames);
+      if (ctx.colors) internals.inspectColors().markFrames(ctx, frames);
       stack = `${StringPrototypeSlice(stack, 0, framesStart)}\n${ArrayPrototypeJoin(frames, '\n')}`;
     }
     if (ctx.indentationLvl !== 0) {

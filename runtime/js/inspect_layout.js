@@ -1,6 +1,6 @@
 // How inspect.js lays out the entries of an object or array: on one line when
 // they fit, else one per line, with many short array entries grouped into
-// aligned columns, as Node 20's util.inspect does (no colors).
+// aligned columns, as Node 20's util.inspect does (widths without colours).
 // Defines internals.inspectLayout for inspect.js, which is evaluated after it.
 (function (natives, internals) {
   'use strict';
@@ -34,7 +34,15 @@
     return false;
   };
 
-  function getStringWidth(str) {
+  // inspect_colors.js: what only coloured or escape-laden text needs,
+  // compiled on first use so that hello's heap does not carry it.
+  let colors;
+  internals.inspectColors = () => (colors ??= natives.loadScript('inspect_colors.js')(natives, internals));
+
+  function getStringWidth(str, removeControlChars = true) {
+    if (removeControlChars && (StringPrototypeIncludes(str, '\u001b') || StringPrototypeIncludes(str, '\u009b'))) {
+      str = internals.inspectColors().stripVTControlCharacters(str);
+    }
     let width = 0;
     let i = 0;
     for (; i < str.length; i++) { // ASCII fast path
@@ -62,7 +70,7 @@
     const separatorSpace = 2; // ", "
     const widths = [];
     for (let i = 0; i < count; i++) {
-      const len = getStringWidth(output[i]);
+      const len = getStringWidth(output[i], ctx.colors);
       ArrayPrototypePush(widths, len);
       totalLength += len + separatorSpace;
       if (len > maxLength) maxLength = len;
@@ -120,7 +128,7 @@
     let total = output.length + start;
     if (total + output.length > ctx.breakLength) return false;
     for (let i = 0; i < output.length; i++) {
-      total += output[i].length;
+      total += ctx.colors ? internals.inspectColors().removeColors(output[i]).length : output[i].length;
       if (total > ctx.breakLength) return false;
     }
     return base === '' || !StringPrototypeIncludes(base, '\n');

@@ -39,21 +39,24 @@
     return quote + escaped + quote;
   }
 
-  const formatNumber = (n) => (ObjectIs(n, -0) ? '-0' : `${n}`);
-  const formatBigInt = (n) => `${n}n`;
+  // `stylize(text, styleType)`: ctx.stylize (inspect.js), plain text when absent.
+  const noColor = (str) => str;
+  const formatNumber = (n, stylize = noColor) => stylize(ObjectIs(n, -0) ? '-0' : `${n}`, 'number');
+  const formatBigInt = (n, stylize = noColor) => stylize(`${n}n`, 'bigint');
 
-  function formatPrimitive(ctx, value) {
+  // `stylize` defaults to the context's; boxed primitives pass noColor.
+  function formatPrimitive(ctx, value, stylize = ctx === undefined ? noColor : ctx.stylize) {
     switch (typeof value) {
-      case 'string': return formatString(ctx, value);
-      case 'number': return formatNumber(value);
-      case 'bigint': return formatBigInt(value);
-      case 'boolean': return `${value}`;
-      case 'undefined': return 'undefined';
-      default: return SymbolPrototypeToString(value);
+      case 'string': return formatString(ctx, value, stylize);
+      case 'number': return formatNumber(value, stylize);
+      case 'bigint': return formatBigInt(value, stylize);
+      case 'boolean': return stylize(`${value}`, 'boolean');
+      case 'undefined': return stylize('undefined', 'undefined');
+      default: return stylize(SymbolPrototypeToString(value), 'symbol');
     }
   }
 
-  function formatString(ctx, value) {
+  function formatString(ctx, value, stylize) {
     let trailer = '';
     if (value.length > ctx.maxStringLength) {
       const remaining = value.length - ctx.maxStringLength;
@@ -64,9 +67,10 @@
     if (ctx.compact !== true && value.length > 16 &&
         value.length > ctx.breakLength - ctx.indentationLvl - 4) {
       const glue = ` +\n${StringPrototypeRepeat(' ', ctx.indentationLvl + 2)}`;
-      return ArrayPrototypeJoin(ArrayPrototypeMap(splitAfterNewlines(value), quoteString), glue) + trailer;
+      const piece = (line) => stylize(quoteString(line), 'string');
+      return ArrayPrototypeJoin(ArrayPrototypeMap(splitAfterNewlines(value), piece), glue) + trailer;
     }
-    return quoteString(value) + trailer;
+    return stylize(quoteString(value), 'string') + trailer;
   }
 
   // value.split(/(?<=\n)/): each piece ends with its newline.
@@ -95,6 +99,6 @@
   }
 
   internals.inspectPrimitives = {
-    escapeBare, quoteString, formatNumber, formatBigInt, formatPrimitive, getPrefix,
+    escapeBare, quoteString, formatNumber, formatBigInt, formatPrimitive, getPrefix, noColor,
   };
 })
