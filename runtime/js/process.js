@@ -202,6 +202,7 @@
     internals.timersOnRestore();
     internals.webOnRestore();
     internals.inspectOnRestore();
+    internals.consoleOnRestore();
     for (let i = 0; i < restoreHooks.length; i++) {
       const hook = restoreHooks[i];
       hook();
