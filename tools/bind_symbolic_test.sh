@@ -62,4 +62,6 @@ set -e
 
 out="$(python3 "$tool" "$libnode" --check)"
 [[ "$out" == *": 0 relocations bound locally"* ]] || fail "tools/setup did not bind libnode: $out"
+[[ "$out" == *", 0 relative ones moved"* ]] ||
+  fail "tools/setup did not put libnode's relative relocations first: $out"
 echo PASS
