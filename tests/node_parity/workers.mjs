@@ -13,16 +13,23 @@ if (!isMainThread && workerData === 'self') parentPort.postMessage(`self: ${thre
 
 const here = (file) => new URL(file, import.meta.url);
 
+// 'online' and what the worker's top level sends come on two channels, which
+// neither Node nor toysnap orders: what comes before 'online' is printed
+// after it, so the output is the same whichever wins.
 function run(worker, onMessage = () => {}) {
   return new Promise((resolve) => {
-    worker.on('online', () => console.log('  online'));
+    let online = false;
+    const held = [];
+    const print = (...line) => (online ? console.log(...line) : held.push(line));
+    const flush = () => { for (const line of held.splice(0)) console.log(...line); };
+    worker.on('online', () => { online = true; console.log('  online'); flush(); });
     worker.on('message', (message) => {
-      console.log('  message', JSON.stringify(message));
+      print('  message', JSON.stringify(message));
       onMessage(message);
     });
-    worker.on('error', (error) => console.log('  error', error instanceof Error, error.name,
+    worker.on('error', (error) => print('  error', error instanceof Error, error.name,
       error.message, error.code, Object.keys(error).join(',')));
-    worker.on('exit', (code) => { console.log('  exit', code); resolve(code); });
+    worker.on('exit', (code) => { flush(); console.log('  exit', code); resolve(code); });
   });
 }
 
