@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/types/span.h"
 #include "runtime/native_classes.h"
 #include "runtime/node/vm.h"
 #include "runtime/runtime.h"
@@ -21,6 +22,13 @@ using runtime_internal::OnMessage;
 
 namespace {
 
+bool NamesAnyOf(absl::string_view source, absl::Span<const absl::string_view> names) {
+  for (absl::string_view name : names) {
+    if (absl::StrContains(source, name)) return true;
+  }
+  return false;
+}
+
 // Whether a file the program reads names a method language.js installs from
 // core-js. Only timing depends on it: a restored program that calls one the
 // scan missed (a computed name) loads core-js then, as a runtime from source
@@ -30,10 +38,7 @@ bool NamesLanguageFeature(absl::string_view source) {
       "toSorted", "toReversed", "toSpliced", "isWellFormed", "toWellFormed",
       ".with(",   "'with'",     "\"with\"",
   };
-  for (absl::string_view name : kNames) {
-    if (absl::StrContains(source, name)) return true;
-  }
-  return false;
+  return NamesAnyOf(source, kNames);
 }
 
 // Whether a file the program reads names process.stdout or stderr: the
@@ -43,10 +48,7 @@ bool NamesStdio(absl::string_view source) {
   static constexpr absl::string_view kNames[] = {
       "process.stdout", "process.stderr", "stdout.write", "stderr.write",
   };
-  for (absl::string_view name : kNames) {
-    if (absl::StrContains(source, name)) return true;
-  }
-  return false;
+  return NamesAnyOf(source, kNames);
 }
 
 }  // namespace
